@@ -1,0 +1,56 @@
+import type { XxgkDocument } from './ast';
+import { effectiveSeverity, type XxgkConfig } from './config';
+import { parse } from './parser/document';
+import { RULES } from './rules/index';
+import type { Diagnostic, Finding, Rule, RuleContext } from './rules/types';
+import { suppressionFilter } from './suppression';
+
+export interface CheckOptions {
+  readonly config?: XxgkConfig;
+  readonly context?: RuleContext;
+  /** Rules to run; all of RULES by default. */
+  readonly rules?: readonly Rule[];
+}
+
+/** Runs every enabled rule that applies to the document's format; drops what suppression comments silence. */
+export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const suppressed = suppressionFilter(doc);
+  const context = options.context ?? {};
+  for (const rule of options.rules ?? RULES) {
+    if (!rule.formats.includes(doc.format)) continue;
+    const configured = effectiveSeverity(options.config, rule.id, rule.severity);
+    if (configured === 'off') continue;
+    const explicit = options.config?.rules?.[rule.id];
+    const overridden = typeof explicit === 'string';
+    const report = (f: Finding) => {
+      const span = clampSpan(f.span, doc.text.length);
+      if (suppressed(rule.id, span.start)) return;
+      out.push({ ...f, span, rule: rule.id, severity: overridden ? configured : (f.severity ?? configured) });
+    };
+    try {
+      rule.check(doc, report, context);
+    } catch (err) {
+      // A rule bug must not take the others down with it, nor lose the author's other diagnostics.
+      out.push({
+        rule: rule.id,
+        severity: 'error',
+        span: { start: 0, end: 0 },
+        message: `内部错误：规则 ${rule.id} 检查失败（${err instanceof Error ? err.message : String(err)}），请报告此问题。`,
+      });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+function clampSpan(span: { start: number; end: number }, length: number) {
+  const start = Math.max(0, Math.min(span.start, length));
+  const end = Math.max(start, Math.min(span.end, length));
+  return start === span.start && end === span.end ? span : { start, end };
+}
+
+/** Parses and checks a text in one call. */
+export function checkText(text: string, options: CheckOptions = {}): { document: XxgkDocument; diagnostics: Diagnostic[] } {
+  const document = parse(text, { format: options.config?.format });
+  return { document, diagnostics: checkDocument(document, options) };
+}

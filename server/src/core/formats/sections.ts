@@ -1,0 +1,74 @@
+import type { SectionSpec } from './types';
+
+/** The six sections of the 2019 and 2021 formats (国办公开办函〔2019〕60号, 〔2021〕30号). */
+export function nationalSections(year: '2019' | '2021'): SectionSpec[] {
+  return [
+    {
+      id: 'overview',
+      numeral: '一',
+      name: '总体情况',
+      required: true,
+      requires:
+        year === '2021'
+          ? '概述本年度政府信息公开工作，涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面（各级人民政府还应报告工作考核、社会评议和责任追究结果）。'
+          : '概述本年度政府信息公开工作总体情况。',
+    },
+    {
+      id: 'proactive',
+      numeral: '二',
+      name: '主动公开政府信息情况',
+      required: true,
+      requires: '填报“主动公开政府信息情况”统计表（第二十条各项）。',
+      tables: ['主动公开'],
+    },
+    {
+      id: 'requests',
+      numeral: '三',
+      name: '收到和处理政府信息公开申请情况',
+      required: true,
+      requires: '填报“收到和处理政府信息公开申请情况”统计表；勾稽关系：第一项加第二项之和，等于第三项加第四项之和。',
+      tables: ['依申请'],
+    },
+    {
+      id: 'appeals',
+      numeral: '四',
+      name: '政府信息公开行政复议、行政诉讼情况',
+      variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+      required: true,
+      requires: '填报“政府信息公开行政复议、行政诉讼情况”统计表（行政复议、未经复议直接起诉、复议后起诉各五项）。',
+      tables: ['复议诉讼'],
+    },
+    {
+      id: 'problems',
+      numeral: '五',
+      name: '存在的主要问题及改进情况',
+      variants: ['政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况'],
+      required: true,
+      requires:
+        year === '2021'
+          ? '如实说明存在的主要问题和改进措施，并报告上一年度问题的改进情况；不宜只写“无”。'
+          : '如实说明存在的主要问题和改进措施。',
+    },
+    {
+      id: 'other',
+      numeral: '六',
+      name: '其他需要报告的事项',
+      required: true,
+      requires:
+        year === '2021'
+          ? '须报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的应写明）。'
+          : '报告其他需要报告的事项。',
+    },
+  ];
+}
+
+/** Legacy reports (before 2019, old 条例 第三十二条) name their sections freely; they are matched by topic words. */
+export const legacySections: SectionSpec[] = [
+  { id: 'overview', numeral: '', name: '概述', topicWords: ['概述', '总体', '基本概况', '基本情况', '工作概况'], required: false, requires: '概述本年度政府信息公开工作。' },
+  { id: 'proactive', numeral: '', name: '主动公开政府信息情况', topicWords: ['主动公开'], required: true, requires: '说明主动公开政府信息的数量、类别和渠道。' },
+  { id: 'requests', numeral: '', name: '依申请公开政府信息情况', topicWords: ['依申请', '申请办理', '申请公开', '不予公开'], required: true, requires: '说明收到和处理政府信息公开申请的情况（含不予公开的情况）。' },
+  { id: 'fees', numeral: '', name: '政府信息公开的收费及减免情况', topicWords: ['收费', '减免'], required: false, requires: '说明政府信息公开的收费及减免情况。' },
+  { id: 'appeals', numeral: '', name: '因政府信息公开申请行政复议、提起行政诉讼情况', topicWords: ['复议', '诉讼'], required: false, requires: '说明因政府信息公开申请行政复议、提起行政诉讼的情况。' },
+  { id: 'problems', numeral: '', name: '政府信息公开工作存在的主要问题及改进措施', topicWords: ['问题', '改进'], required: true, requires: '说明存在的主要问题及改进措施。' },
+  { id: 'other', numeral: '', name: '其他需要报告的事项', topicWords: ['其他', '附表', '统计表'], required: false, requires: '其他需要报告的事项，常附统计表。' },
+];

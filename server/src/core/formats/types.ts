@@ -1,0 +1,103 @@
+/** Shapes of the official format data. The data itself lives beside this file, one module per format. */
+
+export type FormatId = '2021' | '2019' | 'legacy';
+export const FORMAT_IDS: readonly FormatId[] = ['2021', '2019', 'legacy'];
+
+/** The kinds of standard table container (`::: 依申请`). */
+export type TableKind = '主动公开' | '依申请' | '复议诉讼' | '附表';
+
+/** How a value cell is read: whole counts, decimal money (万元), or a count that may be negative (2019 本年增/减). */
+export type ValueKind = 'int' | 'money' | 'signed';
+
+export interface ColumnSpec {
+  readonly id: string;
+  /** Official header text. */
+  readonly label: string;
+  readonly kind: ValueKind;
+  /** Official header text of the column group this column sits under (两级表头), if any. */
+  readonly group?: string;
+}
+
+export interface RowSpec {
+  readonly id: string;
+  /** Official label, numbering included, exactly as the template prints it. */
+  readonly label: string;
+  /** The label without numbering and notes; the usual short form. */
+  readonly name: string;
+  /** Further accepted short forms. */
+  readonly aliases?: readonly string[];
+  /** Id of the group row this row belongs to. */
+  readonly parent?: string;
+  /** A group row carries no figures of its own in the official table; if the author fills it, it is a subtotal. */
+  readonly group?: boolean;
+  /** Block label (主动公开: 第二十条第（一）项). */
+  readonly block?: string;
+  /** Columns of this row when they differ from the table's (主动公开 blocks). */
+  readonly columns?: readonly ColumnSpec[];
+}
+
+/**
+ * An arithmetic relation (勾稽关系). Parts that name a group row stand for the sum of its items
+ * (or, where the items are all blank, for the group row's own figure).
+ */
+export type RelationSpec =
+  | {
+      /** Within every data row: total column = sum of part columns (R1, R4). */
+      readonly kind: 'row';
+      readonly id: string;
+      readonly total: string;
+      readonly parts: readonly string[];
+    }
+  | {
+      /** Within every column: total row = sum of part rows (R2, group subtotals). */
+      readonly kind: 'column';
+      readonly id: string;
+      readonly total: string;
+      readonly parts: readonly string[];
+    }
+  | {
+      /** Within every column: Σ left rows = Σ right rows (R3: 一 + 二 = 总计 + 四). */
+      readonly kind: 'identity';
+      readonly id: string;
+      readonly left: readonly string[];
+      readonly right: readonly string[];
+    };
+
+export interface TableSpec {
+  readonly kind: TableKind;
+  /** Official table title. */
+  readonly title: string;
+  /** Id of the section the table belongs in. */
+  readonly section: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly rows: readonly RowSpec[];
+  readonly relations: readonly RelationSpec[];
+  /** Text of the label column's header, and other accepted header words for it. */
+  readonly cornerLabels: readonly string[];
+  /** Printed note of the official table, if any. */
+  readonly note?: string;
+}
+
+export interface SectionSpec {
+  readonly id: string;
+  /** Official numeral (一 … 六); legacy sections have none fixed. */
+  readonly numeral: string;
+  readonly name: string;
+  /** Other names seen in real reports, matched with a warning. */
+  readonly variants?: readonly string[];
+  /** Legacy: words any of which identifies the topic in a freely worded heading. */
+  readonly topicWords?: readonly string[];
+  readonly required: boolean;
+  /** What the format asks to be reported here (hover text). */
+  readonly requires: string;
+  /** Standard tables expected in this section. */
+  readonly tables?: readonly TableKind[];
+}
+
+export interface FormatSpec {
+  readonly id: FormatId;
+  /** Official document the format comes from. */
+  readonly source: string;
+  readonly sections: readonly SectionSpec[];
+  readonly tables: readonly TableSpec[];
+}

@@ -1,0 +1,12 @@
+/** The pure core of xxgk: parser, format data, rules and checker. No `vscode` import here or below. */
+export * from './ast';
+export * from './formats/index';
+export * from './config';
+export * from './check';
+export { parse, type ParseOptions } from './parser/document';
+export { RULES, ruleById } from './rules/index';
+export type { Diagnostic, Edit, Finding, Fix, Rule, RuleContext, Severity } from './rules/types';
+export { SEVERITIES } from './rules/types';
+export { computeLineStarts, positionAt, offsetAt, type Position } from './text/lines';
+export * as decimal from './text/decimal';
+export { setLocale, t } from './i18n';

@@ -1,0 +1,51 @@
+import type { TableRow } from '../ast';
+import { splitNumbering } from '../text/normalize';
+
+/** Outline level of a 附表 label: 一、 = 1, （一） = 2, 1. / 1、 = 3, （1） = 4; 0 when unnumbered. */
+export function outlineLevel(label: string): number {
+  const { numbering } = splitNumbering(label);
+  if (!numbering) return 0;
+  if (/^第?[一二三四五六七八九十]+[、.．:：]$/.test(numbering)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[）)]/.test(numbering)) return 2;
+  if (/^[（(][0-9０-９]+[）)]/.test(numbering)) return 4;
+  return 3;
+}
+
+const QIZHONG = /^\s*其中\s*[:：,，、]?\s*/;
+
+/**
+ * Assigns each data row of a legacy 附表 its depth and the row its figures add up to, from outline numbering and
+ * `其中`: a `其中：…` row breaks down the row just above it, and rows numbered like it continue that breakdown.
+ */
+export function assignHierarchy(rows: TableRow[]): TableRow[] {
+  type Open = { level: number; index: number };
+  const stack: Open[] = [];
+  let previousData = -1;
+  return rows.map((row, index) => {
+    if (row.kind !== 'data') return row;
+    const label = row.label.text;
+    const qizhong = QIZHONG.exec(label);
+    const rest = qizhong ? label.slice(qizhong[0].length) : label;
+    let level = outlineLevel(rest);
+    let parentIndex: number | undefined;
+    if (qizhong && previousData >= 0) {
+      const anchor = stack.find((o) => o.index === previousData) ?? { level: 0, index: previousData };
+      if (level <= anchor.level) level = anchor.level + 0.5;
+      while (stack.length && stack[stack.length - 1].index !== anchor.index) stack.pop();
+      if (!stack.length) stack.push(anchor);
+      parentIndex = anchor.index;
+      if (!rest.trim()) {
+        // A bare `其中：` line: its figures-less marker stands for the anchor, so the numbered rows below join it.
+        stack.push({ level: level, index: anchor.index });
+        previousData = index;
+        return { ...row, depth: stack.length, parentIndex: undefined };
+      }
+    } else {
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      parentIndex = stack.length ? stack[stack.length - 1].index : undefined;
+    }
+    stack.push({ level, index });
+    previousData = index;
+    return { ...row, depth: stack.length, parentIndex };
+  });
+}

@@ -1,0 +1,87 @@
+import { distance } from 'fastest-levenshtein';
+import type { RowMatch } from '../ast';
+import type { RowSpec, TableSpec } from '../formats/types';
+import { labelKey } from '../text/normalize';
+
+export type RowMatchResult =
+  | { readonly match: RowMatch }
+  | { readonly unmatched: { readonly reason: 'unknown' | 'ambiguous'; readonly candidates: readonly RowSpec[] } };
+
+interface RowKeys {
+  readonly row: RowSpec;
+  /** Official text without numbering. */
+  readonly full: string;
+  /** Short name and aliases. */
+  readonly short: readonly string[];
+}
+
+const indexCache = new WeakMap<TableSpec, RowKeys[]>();
+function rowKeys(spec: TableSpec): RowKeys[] {
+  let keys = indexCache.get(spec);
+  if (!keys) {
+    keys = spec.rows.map((row) => ({ row, full: labelKey(row.label), short: [row.name, ...(row.aliases ?? [])].map(labelKey) }));
+    indexCache.set(spec, keys);
+  }
+  return keys;
+}
+
+const resultCache = new WeakMap<TableSpec, Map<string, RowMatchResult>>();
+
+/** Finds the official row a label means: its official text, a short form, `父/子`, or the official text with a typo. */
+export function matchRow(label: string, spec: TableSpec): RowMatchResult {
+  let cache = resultCache.get(spec);
+  if (!cache) resultCache.set(spec, (cache = new Map()));
+  const hit = cache.get(label);
+  if (hit) return hit;
+  const result = computeMatch(label, spec);
+  if (cache.size < 10_000) cache.set(label, result);
+  return result;
+}
+
+function computeMatch(label: string, spec: TableSpec): RowMatchResult {
+  const keys = rowKeys(spec);
+  const key = labelKey(label);
+  if (!key) return { unmatched: { reason: 'unknown', candidates: [] } };
+
+  const exact = keys.filter((k) => k.full === key);
+  if (exact.length === 1) return { match: { row: exact[0].row, how: 'exact' } };
+  const short = keys.filter((k) => k.short.includes(key));
+  if (short.length === 1) return { match: { row: short[0].row, how: 'short' } };
+  if (short.length > 1) return { unmatched: { reason: 'ambiguous', candidates: short.map((k) => k.row) } };
+
+  const slash = key.search(/[/／]/);
+  if (slash > 0) return matchWithParent(key.slice(0, slash), key.slice(slash + 1), keys);
+
+  // An unambiguous piece of the official text (`不掌握相关政府信息`).
+  if (key.length >= 2) {
+    const partial = keys.filter((k) => k.full.includes(key) || k.short.some((s) => s.includes(key)));
+    if (partial.length === 1) return { match: { row: partial[0].row, how: 'short' } };
+    if (partial.length > 1) return { unmatched: { reason: 'ambiguous', candidates: partial.map((k) => k.row) } };
+  }
+
+  // The official text with a typo (只计这一情况 for 情形, 三类内容事务信息 for 内部).
+  const scored = keys
+    .map((k) => ({ row: k.row, d: Math.min(distance(key, k.full), ...k.short.map((s) => distance(key, s))) }))
+    .sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  const tolerance = Math.min(3, Math.max(1, Math.floor(key.length * 0.2)));
+  if (best && best.d <= tolerance && (scored.length < 2 || scored[1].d > best.d)) {
+    return { match: { row: best.row, how: 'fuzzy' } };
+  }
+  return { unmatched: { reason: 'unknown', candidates: scored.slice(0, 3).map((s) => s.row) } };
+}
+
+function matchWithParent(parentKey: string, childKey: string, keys: RowKeys[]): RowMatchResult {
+  const parents = new Set(keys.filter((k) => k.full === parentKey || k.short.includes(parentKey)).map((k) => k.row.id));
+  const children = keys.filter(
+    (k) => k.row.parent && parents.has(k.row.parent) && (k.full === childKey || k.short.includes(childKey) || k.full.includes(childKey)),
+  );
+  if (children.length === 1) return { match: { row: children[0].row, how: 'short' } };
+  if (children.length > 1) return { unmatched: { reason: 'ambiguous', candidates: children.map((k) => k.row) } };
+  const closest = keys
+    .map((k) => ({ row: k.row, d: distance(childKey, k.full) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((s) => s.row);
+  return { unmatched: { reason: 'unknown', candidates: closest } };
+}

@@ -1,0 +1,63 @@
+import { distance } from 'fastest-levenshtein';
+import type { Heading, NumberingStyle, Section } from '../ast';
+import type { FormatId, SectionSpec } from '../formats/types';
+import { FORMATS } from '../formats/index';
+import { labelKey } from '../text/normalize';
+
+const SECTION_NUMBERING = /^\s*(?:第?([一二三四五六七八九十]+)\s*[、.．:：]|[（(]\s*([一二三四五六七八九十]+)\s*[）)][、.．]?|([0-9０-９]+)\s*[、.．:：)）](?![0-9０-９])|[（(]([0-9０-９]+)[）)])\s*/;
+
+export function splitSectionNumbering(text: string): { numbering: string; style: NumberingStyle; restOffset: number } {
+  const m = SECTION_NUMBERING.exec(text);
+  if (!m) return { numbering: '', style: 'none', restOffset: text.length - text.trimStart().length };
+  const numbering = m[0].trim();
+  const official = /^[一二三四五六七八九十]+、$/.test(numbering);
+  const style: NumberingStyle = official ? 'official' : m[3] ? 'arabic' : 'other';
+  return { numbering, style, restOffset: m[0].length };
+}
+
+/** Legacy topics, tried in this order so that 问题 wins over 公开 and 复议 over 申请. */
+const LEGACY_ORDER = ['appeals', 'fees', 'problems', 'requests', 'proactive', 'overview', 'other'];
+
+export function matchSection(name: string, format: FormatId): { spec?: SectionSpec; variant?: boolean } {
+  const specs = FORMATS[format].sections;
+  const key = labelKey(name);
+  if (!key) return {};
+  if (format === 'legacy') {
+    for (const id of LEGACY_ORDER) {
+      const spec = specs.find((s) => s.id === id)!;
+      if (spec.topicWords?.some((w) => key.includes(w))) return { spec };
+    }
+    return {};
+  }
+  for (const spec of specs) if (labelKey(spec.name) === key) return { spec };
+  for (const spec of specs) if (spec.variants?.some((v) => labelKey(v) === key)) return { spec, variant: true };
+  // A near miss of the official name (收到和处理政府信息公开申请的情况): matched, and flagged as a variant.
+  let best: { spec: SectionSpec; d: number } | undefined;
+  for (const spec of specs) {
+    for (const candidate of [spec.name, ...(spec.variants ?? [])]) {
+      const d = distance(key, labelKey(candidate));
+      if (!best || d < best.d) best = { spec, d };
+    }
+  }
+  if (best && best.d <= Math.max(1, Math.floor(key.length * 0.25))) return { spec: best.spec, variant: true };
+  return {};
+}
+
+export function buildSection(heading: Heading, end: number, format: FormatId): Section {
+  const { numbering, style, restOffset } = splitSectionNumbering(heading.text);
+  const numberingStart = heading.textSpan.start + (heading.text.length - heading.text.trimStart().length);
+  const nameStart = heading.textSpan.start + restOffset;
+  const name = heading.text.slice(restOffset).trim();
+  const { spec, variant } = matchSection(name, format);
+  return {
+    heading,
+    span: { start: heading.span.start, end },
+    numbering,
+    numberingSpan: { start: numberingStart, end: numberingStart + numbering.length },
+    numberingStyle: style,
+    name,
+    nameSpan: { start: nameStart, end: nameStart + name.length },
+    spec,
+    variant,
+  };
+}

@@ -1,0 +1,118 @@
+import type { Cell, PlainTable, Span, StandardTable, TableRow } from '../ast';
+import type { TableKind, TableSpec } from '../formats/types';
+import { labelKey } from '../text/normalize';
+import { isSeparatorRow, splitRow } from './cells';
+import { assignHierarchy } from './legacy';
+import { matchRow } from './rowmatch';
+
+export interface RawRow {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface ContainerInput {
+  kind: TableKind | undefined;
+  kindText: string;
+  kindSpan: Span;
+  openSpan: Span;
+  closeSpan?: Span;
+  span: Span;
+  rows: readonly RawRow[];
+  spec?: TableSpec;
+  sectionIndex: number;
+}
+
+const EMPTY_CELL: Cell = { span: { start: 0, end: 0 }, outerSpan: { start: 0, end: 0 }, text: '', state: 'blank' };
+const UNIT_HEADERS = new Set(['单位', '计量单位']);
+
+function splitRows(text: string, raw: readonly RawRow[]): Array<{ raw: RawRow; cells: Cell[]; separator: boolean }> {
+  return raw.map((r) => {
+    // A full-width ｜ is a common slip in Chinese input; read it as a pipe (same UTF-16 length, so spans hold).
+    const line = text.slice(r.start, r.end);
+    const source = line.includes('｜') ? text.slice(0, r.start) + line.replace(/｜/g, '|') : text;
+    const cells = splitRow(source, r.start, r.end);
+    return { raw: r, cells, separator: isSeparatorRow(cells) };
+  });
+}
+
+/** Rows before the first separator, when no figure appears among them, are header rows (Markdown's header). */
+function headerRowCount(split: ReturnType<typeof splitRows>): number {
+  const sep = split.findIndex((r) => r.separator);
+  if (sep <= 0) return 0;
+  const figures = split.slice(0, sep).some((r) => r.cells.slice(1).some((c) => c.state === 'number'));
+  return figures ? 0 : sep;
+}
+
+function headerWords(spec: TableSpec): Set<string> {
+  const words = new Set<string>();
+  for (const c of spec.columns) {
+    words.add(labelKey(c.label));
+    if (c.group) words.add(labelKey(c.group));
+  }
+  for (const r of spec.rows) for (const c of r.columns ?? []) words.add(labelKey(c.label));
+  ['申请人情况', '法人或其他组织', '行政诉讼', '行政复议', '未经复议直接起诉', '复议后起诉'].forEach((w) => words.add(w));
+  return words;
+}
+
+function row(raw: RawRow, cells: Cell[], kind: TableRow['kind']): TableRow {
+  return { span: { start: raw.start, end: raw.end }, line: raw.line, cells, label: cells[0] ?? EMPTY_CELL, values: cells.slice(1), kind };
+}
+
+export function buildStandardTable(text: string, input: ContainerInput): StandardTable {
+  const split = splitRows(text, input.rows);
+  const headers = headerRowCount(split);
+  const spec = input.spec;
+  const words = spec ? headerWords(spec) : undefined;
+  const corner = spec ? new Set(spec.cornerLabels.map(labelKey)) : undefined;
+  let columnLabels: string[] | undefined;
+  let unitColumn = -1;
+
+  let rows: TableRow[] = split.map((r, index) => {
+    if (r.separator) return row(r.raw, r.cells, 'separator');
+    const values = r.cells.slice(1);
+    const noFigures = values.every((c) => c.state !== 'number' && c.state !== 'zero-mark');
+    let header = index < headers;
+    if (!header && words && noFigures) {
+      const labelWord = labelKey(r.cells[0]?.text ?? '');
+      header = (corner!.has(labelWord) && values.length > 0) || values.some((c) => c.text && words.has(labelKey(c.text)));
+    }
+    if (!header && input.kind === '附表' && !columnLabels && noFigures && values.some((c) => c.text)) header = true;
+    if (header) {
+      if (input.kind === '附表') {
+        unitColumn = values.findIndex((c) => UNIT_HEADERS.has(labelKey(c.text)));
+        columnLabels = values.filter((_, k) => k !== unitColumn).map((c) => c.text);
+      }
+      return row(r.raw, r.cells, 'header');
+    }
+    const base = row(r.raw, r.cells, 'data');
+    if (input.kind === '附表' && unitColumn >= 0) {
+      return { ...base, values: values.filter((_, k) => k !== unitColumn), unit: values[unitColumn]?.text };
+    }
+    if (!spec) return base;
+    const result = matchRow(base.label.text, spec);
+    return 'match' in result ? { ...base, match: result.match } : { ...base, unmatched: result.unmatched };
+  });
+  if (input.kind === '附表') rows = assignHierarchy(rows);
+
+  return {
+    type: 'standard',
+    kind: input.kind,
+    kindText: input.kindText,
+    kindSpan: input.kindSpan,
+    span: input.span,
+    openSpan: input.openSpan,
+    closeSpan: input.closeSpan,
+    rows,
+    spec,
+    columnLabels,
+    sectionIndex: input.sectionIndex,
+  };
+}
+
+export function buildPlainTable(text: string, raw: readonly RawRow[], sectionIndex: number): PlainTable {
+  const split = splitRows(text, raw);
+  const headers = headerRowCount(split);
+  const rows = split.map((r, index) => row(r.raw, r.cells, r.separator ? 'separator' : index < headers ? 'header' : 'data'));
+  return { type: 'plain', span: { start: raw[0].start, end: raw[raw.length - 1].end }, rows, sectionIndex };
+}

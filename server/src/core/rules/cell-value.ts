@@ -1,0 +1,69 @@
+import type { Cell } from '../ast';
+import type { ValueKind } from '../formats/types';
+import { t } from '../i18n';
+import { format, isInteger, isUnsafe } from '../text/decimal';
+import { toHalfWidthDigits } from '../text/normalize';
+import { columnsOf } from '../tables/grid';
+import type { Finding } from './types';
+import { ALL_FORMATS, type Rule } from './types';
+
+/** A figure typed with its unit (3件, 251000元): the figure alone is the fix. */
+const WITH_UNIT = /^([0-9０-９][0-9０-９,，.．]*)\s*(条|件|个|项|次|篇|份|人|家|万元|元|%|％)$/;
+
+function checkCell(cell: Cell, kind: ValueKind | undefined, report: (f: Finding) => void): void {
+  if (cell.state === 'invalid') {
+    const unit = WITH_UNIT.exec(cell.text);
+    if (unit) {
+      const figure = toHalfWidthDigits(unit[1]);
+      report({
+        span: cell.span,
+        message: t('单元格“{0}”中含有单位“{1}”；表格单元格只填数字，应为“{2}”。', cell.text, unit[2], figure),
+        fix: { title: t('改为“{0}”', figure), edits: [{ span: cell.span, newText: figure }] },
+      });
+    } else {
+      report({ span: cell.span, message: t('单元格“{0}”不是有效的数值；请填写数字（没有的填 0）。', cell.text) });
+    }
+    return;
+  }
+  if (!cell.value) return;
+  if (isUnsafe(cell.value)) {
+    report({ span: cell.span, message: t('数值“{0}”过大（超过 2^53），很可能是录入错误；请核对。', cell.text) });
+    return;
+  }
+  if (kind && kind !== 'money' && !isInteger(cell.value)) {
+    report({ span: cell.span, message: t('“{0}”不是整数；此列为件数、项数，只能填整数。', cell.text) });
+  }
+  if (kind && kind !== 'signed' && cell.value.units < 0n) {
+    report({ span: cell.span, message: t('“{0}”是负数；此列不能为负（只有 2019 格式的“本年增/减”可以为负）。', cell.text) });
+  }
+  if (cell.fullWidth) {
+    const half = format(cell.value);
+    report({
+      span: cell.span,
+      severity: 'hint',
+      message: t('“{0}”使用了全角数字，已按 {1} 读取；建议改为半角数字。', cell.text, half),
+      fix: { title: t('改为半角“{0}”', half), edits: [{ span: cell.span, newText: toHalfWidthDigits(cell.text).replace(/，/g, ',').replace(/．/g, '.') }] },
+    });
+  }
+}
+
+export const cellValue: Rule = {
+  id: 'cell-value',
+  severity: 'error',
+  formats: ALL_FORMATS,
+  description: '表格单元格须是有效数值：整数、金额列可为小数，不含单位',
+  check(doc, report) {
+    for (const table of doc.tables) {
+      for (const row of table.rows) {
+        if (row.kind !== 'data') continue;
+        if (table.spec) {
+          if (!row.match) continue;
+          const columns = columnsOf(row.match.row, table.spec);
+          row.values.forEach((cell, k) => checkCell(cell, columns[k]?.kind, report));
+        } else if (table.kind === '附表') {
+          row.values.forEach((cell) => checkCell(cell, undefined, report));
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { t } from '../i18n';
+import { columnsOf } from '../tables/grid';
+import { NATIONAL_FORMATS, type Rule } from './types';
+
+/** Blank cells in a 2019/2021 table are unfilled; one finding per row, so a blank table is not a wall of squiggles. */
+export const emptyCell: Rule = {
+  id: 'empty-cell',
+  severity: 'warning',
+  formats: NATIONAL_FORMATS,
+  description: '标准表格不应有空白单元格（没有数据请填 0）',
+  check(doc, report) {
+    for (const table of doc.tables) {
+      const spec = table.spec;
+      if (!spec) continue;
+      for (const row of table.rows) {
+        if (row.kind !== 'data' || !row.match || row.match.row.group) continue;
+        const blanks = row.values.map((c, k) => ({ c, k })).filter(({ c }) => c.state === 'blank');
+        if (!blanks.length) continue;
+        const columns = columnsOf(row.match.row, spec);
+        const names = blanks.map(({ k }) => columns[k]?.label ?? `第${k + 1}列`).join('、');
+        report({
+          span: { start: blanks[0].c.outerSpan.start, end: blanks[blanks.length - 1].c.outerSpan.end },
+          message: t('“{0}”行有 {1} 个空白单元格（{2}）；没有数据的请填 0。', row.match.row.name, blanks.length, names),
+          fix: {
+            title: t('空白单元格填 0'),
+            edits: blanks.map(({ c }) => ({ span: c.outerSpan, newText: ' 0 ' })),
+          },
+        });
+      }
+    }
+  },
+};

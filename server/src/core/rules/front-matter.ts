@@ -1,0 +1,78 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { z } from 'zod';
+import type { FrontMatterKey } from '../ast';
+import { FORMAT_IDS } from '../formats/types';
+import { t } from '../i18n';
+import { FRONT_MATTER_KEYS } from '../parser/frontmatter';
+import { ALL_FORMATS, type Rule } from './types';
+
+const isRealDate = (s: string) => {
+  const [y, m, d] = s.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/** One schema per key, each failure mapped to a message that says what is expected. */
+const VALUE_SCHEMAS: Record<FrontMatterKey, { schema: z.ZodType; expected: () => string }> = {
+  agency: { schema: z.string().trim().min(1), expected: () => t('机关名称（文字），例如“某市市场监督管理局”') },
+  year: {
+    schema: z.union([z.number(), z.string().regex(/^\d{4}$/).transform(Number)]).pipe(z.number().int().min(2008).max(2100)),
+    expected: () => t('4 位年份（2008 年《条例》施行后），例如 2023'),
+  },
+  format: {
+    schema: z.union([z.string(), z.number()]).transform(String).pipe(z.enum(FORMAT_IDS as [string, ...string[]])),
+    expected: () => t('2021、2019 或 legacy'),
+  },
+  published: {
+    schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate),
+    expected: () => t('日期 YYYY-MM-DD，例如 2024-01-26'),
+  },
+};
+
+const KEY_NAMES = Object.keys(FRONT_MATTER_KEYS);
+
+export const frontMatter: Rule = {
+  id: 'front-matter',
+  severity: 'error',
+  formats: ALL_FORMATS,
+  description: '前置元数据（机关、年度、格式、发布日期）的键和值必须有效',
+  check(doc, report) {
+    const fm = doc.frontMatter;
+    if (!fm) return;
+    if (fm.unclosed) {
+      report({ span: fm.span, message: t('前置元数据以“---”开始，但没有以“---”结束；请在元数据后加一行“---”。') });
+      return;
+    }
+    // Duplicate keys get a clearer message below, which also knows 机关 and agency are the same key.
+    for (const e of fm.errors) if (e.code !== 'DUPLICATE_KEY') report({ span: e.span, message: t('前置元数据的 YAML 有误：{0}', e.message) });
+    const seen = new Map<FrontMatterKey, string>();
+    for (const entry of fm.entries) {
+      if (!entry.canonical) {
+        const nearest = closest(entry.key, KEY_NAMES);
+        const suggestion = distance(entry.key, nearest) <= Math.max(1, Math.floor(entry.key.length / 3)) ? nearest : undefined;
+        const known = t('可用的键为 机关/agency、年度/year、格式/format、发布日期/published');
+        report({
+          span: entry.keySpan,
+          message: suggestion
+            ? t('未知的前置元数据键“{0}”；是否想写“{1}”？{2}。', entry.key, suggestion, known)
+            : t('未知的前置元数据键“{0}”；{1}。', entry.key, known),
+          fix: suggestion ? { title: t('改为“{0}”', suggestion), edits: [{ span: entry.keySpan, newText: suggestion }] } : undefined,
+          data: { suggestion },
+        });
+        continue;
+      }
+      const earlier = seen.get(entry.canonical);
+      if (earlier) {
+        report({ span: entry.keySpan, message: t('“{0}”与前面的“{1}”是同一个键，重复填写；请删除其中一个。', entry.key, earlier) });
+        continue;
+      }
+      seen.set(entry.canonical, entry.key);
+      const { schema, expected } = VALUE_SCHEMAS[entry.canonical];
+      if (entry.value === null || entry.value === undefined || entry.value === '') {
+        report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', entry.key, expected()) });
+      } else if (!schema.safeParse(entry.value).success) {
+        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, String(entry.value), expected()) });
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { closest } from 'fastest-levenshtein';
+import { TABLE_KINDS } from '../formats/index';
+import { t } from '../i18n';
+import { ALL_FORMATS, type Rule } from './types';
+
+/** Containers that are unclosed, stray, or of an unknown kind: the structure the other rules depend on. */
+export const syntax: Rule = {
+  id: 'syntax',
+  severity: 'error',
+  formats: ALL_FORMATS,
+  description: '表格容器（::: … :::）的写法必须正确',
+  check(doc, report) {
+    for (const p of doc.syntaxProblems) report({ span: p.span, message: t(p.message) + t('。') });
+    for (const table of doc.tables) {
+      if (table.kind) continue;
+      const suggestion = closest(table.kindText, TABLE_KINDS as string[]);
+      report({
+        span: table.kindSpan,
+        message: t('未知的表格类型“{0}”；可用的类型为 主动公开、依申请、复议诉讼（2019/2021 格式）和 附表（legacy）。是否想写“{1}”？', table.kindText, suggestion),
+        fix: { title: t('改为“{0}”', suggestion), edits: [{ span: table.kindSpan, newText: suggestion }] },
+      });
+    }
+  },
+};

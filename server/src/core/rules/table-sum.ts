@@ -1,0 +1,61 @@
+import type { XxgkDocument } from '../ast';
+import { t } from '../i18n';
+import { sub } from '../text/decimal';
+import { evaluateLegacyTable } from '../tables/legacy-sums';
+import { evaluatePlainTable } from '../tables/plain-sums';
+import { evaluateTable, type Evaluation } from '../tables/relations';
+import { ALL_FORMATS, type Finding, type Rule } from './types';
+import { describeTerms, fmt } from './util';
+
+/** Every evaluated relation of every table in the document (the hover explains cells from the same list). */
+export function evaluateDocument(doc: XxgkDocument): Evaluation[] {
+  const out: Evaluation[] = [];
+  for (const table of doc.tables) out.push(...(table.kind === '附表' ? evaluateLegacyTable(table) : evaluateTable(table)));
+  for (const table of doc.plainTables) out.push(...evaluatePlainTable(table));
+  return out;
+}
+
+function finding(e: Evaluation): Finding {
+  const expected = fmt(e.expected);
+  const actual = fmt(e.actual);
+  const delta = sub(e.actual, e.expected);
+  const diff = delta.units < 0n ? t('少 {0}', fmt({ units: -delta.units, scale: delta.scale })) : t('多 {0}', fmt(delta));
+  const related = e.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? '空' : fmt(p.value)}` }));
+  const data = { relation: e.relation, expected, actual };
+  if (e.relation === 'part-exceeds') {
+    return {
+      span: e.cell.span,
+      message: t('分项“{0}”{1} 大于其总数 {2}；分项不能超过总数，请核对。', e.cellLabel, actual, expected),
+      data,
+    };
+  }
+  if (e.minus) {
+    return {
+      span: e.cell.span,
+      message: t(
+        '勾稽关系不符（第一项加第二项之和应等于第三项加第四项之和）：{0} 为 {1}，应为 {2} − {3} = {4}；请核对。',
+        e.cellLabel, actual, describeTerms(e.parts), describeTerms(e.minus), expected,
+      ),
+      fix: { title: t('改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
+      related,
+      data,
+    };
+  }
+  return {
+    span: e.cell.span,
+    message: t('{0} 为 {1}，但各项之和为 {2}（{3}），{4}；请核对合计或各分项。', e.cellLabel, actual, expected, describeTerms(e.parts), diff),
+    fix: { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
+    related,
+    data,
+  };
+}
+
+export const tableSum: Rule = {
+  id: 'table-sum',
+  severity: 'error',
+  formats: ALL_FORMATS,
+  description: '表格的勾稽关系：总计等于各分项之和，第一项加第二项等于第三项加第四项',
+  check(doc, report) {
+    for (const e of evaluateDocument(doc)) if (!e.ok) report(finding(e));
+  },
+};

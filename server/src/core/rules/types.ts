@@ -1,0 +1,56 @@
+import type { Span, XxgkDocument } from '../ast';
+import type { FormatId } from '../formats/types';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A text replacement, in document offsets. */
+export interface Edit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A quick fix the core can compute on its own (the LSP turns it into a code action). */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly Edit[];
+}
+
+export interface Finding {
+  readonly span: Span;
+  readonly message: string;
+  /** Rules whose severity differs by case (e.g. legacy sections) may say so; configuration still wins. */
+  readonly severity?: Severity;
+  readonly fix?: Fix;
+  /** Other places involved (the parts of a sum, the table a sentence contradicts). */
+  readonly related?: readonly { readonly span: Span; readonly message: string }[];
+  /** Machine-readable facts for adapters (hover, code actions), e.g. the expected figure. */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export interface Diagnostic extends Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+}
+
+/** Facts from outside the document that some rules need, passed in so that rules stay pure. */
+export interface RuleContext {
+  /** Last year's report of the same agency, parsed, where known (cross-year rule). */
+  readonly previousYear?: XxgkDocument;
+  /** Today's date (YYYY-MM-DD), for rules about deadlines; injected so that checks are reproducible. */
+  readonly today?: string;
+}
+
+export interface Rule {
+  /** Stable kebab-case id, documented in docs/rules.md. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** Formats the rule applies to. */
+  readonly formats: readonly FormatId[];
+  /** One line, Chinese: what the rule checks. */
+  readonly description: string;
+  check(doc: XxgkDocument, report: (finding: Finding) => void, context: RuleContext): void;
+}
+
+export const ALL_FORMATS: readonly FormatId[] = ['2021', '2019', 'legacy'];
+export const NATIONAL_FORMATS: readonly FormatId[] = ['2021', '2019'];

@@ -1,0 +1,50 @@
+import { t } from '../i18n';
+import { NATIONAL_FORMATS, type Rule } from './types';
+
+export const unknownRow: Rule = {
+  id: 'unknown-row',
+  severity: 'error',
+  formats: NATIONAL_FORMATS,
+  description: '标准表格的行标签必须是规定的行（全称或无歧义的简称）',
+  check(doc, report) {
+    for (const table of doc.tables) {
+      const spec = table.spec;
+      if (!spec) continue;
+      const seen = new Map<string, (typeof table.rows)[number]>();
+      for (const row of table.rows) {
+        if (row.kind !== 'data') continue;
+        if (row.match) {
+          const earlier = seen.get(row.match.row.id);
+          if (earlier) {
+            report({
+              span: row.label.span,
+              message: t('“{0}”行重复出现；每个规定行只能填报一次，请删除或合并。', row.match.row.name),
+              related: [{ span: earlier.label.span, message: t('第一次出现') }],
+            });
+          } else seen.set(row.match.row.id, row);
+          continue;
+        }
+        const unmatched = row.unmatched;
+        if (!unmatched) continue;
+        const label = row.label.text || t('（空）');
+        if (unmatched.reason === 'ambiguous') {
+          report({
+            span: row.label.span,
+            message: t('行标签“{0}”有歧义，可能是：{1}；请写完整的规定文字，或写成“父项/子项”形式。', label, unmatched.candidates.map((c) => c.label).join('、')),
+            data: { candidates: unmatched.candidates.map((c) => c.label) },
+          });
+          continue;
+        }
+        const best = unmatched.candidates[0];
+        report({
+          span: row.label.span,
+          message: best
+            ? t('“{0}”不是“{1}”表的规定行；最接近的规定行是“{2}”。', label, spec.title, best.label)
+            : t('“{0}”不是“{1}”表的规定行。', label, spec.title),
+          fix: best ? { title: t('改为“{0}”', best.label), edits: [{ span: row.label.span, newText: best.label }] } : undefined,
+          data: { candidates: unmatched.candidates.map((c) => c.label) },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Span, XxgkDocument } from '../ast';
+import { format } from '../text/decimal';
+import type { Term } from '../tables/relations';
+
+export { format as fmt };
+
+/** `自然人 5 + 商业企业 4 + …`: blank parts shown as 空 so the author sees why they count as 0. */
+export function describeTerms(terms: readonly Term[]): string {
+  return terms.map((t) => `${t.label} ${t.blank ? '空(0)' : format(t.value)}`).join(' + ');
+}
+
+/** Where to point a finding about the whole document: the title, or else the first line. */
+export function documentAnchor(doc: XxgkDocument): Span {
+  if (doc.title) return doc.title.textSpan;
+  const firstEnd = doc.lineStarts.length > 1 ? doc.lineStarts[1] - 1 : doc.text.length;
+  return { start: 0, end: firstEnd };
+}
+
+/** Offset at which a new line can be inserted before `offset`'s line. */
+export function lineStartOf(doc: XxgkDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return doc.lineStarts[lo];
+}

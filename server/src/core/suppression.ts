@@ -1,0 +1,27 @@
+import type { XxgkDocument } from './ast';
+import { lineOf } from './text/lines';
+
+/**
+ * markdownlint-style suppression: `<!-- xxgk-disable-next-line RULE -->` silences the next line;
+ * `<!-- xxgk-disable RULE -->` … `<!-- xxgk-enable RULE -->` a region. No rule named means every rule.
+ */
+export function suppressionFilter(doc: XxgkDocument): (rule: string, offset: number) => boolean {
+  if (doc.directives.length === 0) return () => false;
+  const nextLine = new Map<number, readonly string[]>();
+  // Regions: for each directive in order, the offset from which it applies.
+  const toggles = doc.directives.filter((d) => d.kind !== 'disable-next-line');
+  for (const d of doc.directives) if (d.kind === 'disable-next-line') nextLine.set(d.line + 1, d.rules);
+  const names = (rules: readonly string[], rule: string) => rules.length === 0 || rules.includes(rule);
+  return (rule, offset) => {
+    if (nextLine.size) {
+      const rules = nextLine.get(lineOf(doc.lineStarts, offset));
+      if (rules && names(rules, rule)) return true;
+    }
+    let disabled = false;
+    for (const d of toggles) {
+      if (d.span.start > offset) break;
+      if (names(d.rules, rule)) disabled = d.kind === 'disable';
+    }
+    return disabled;
+  };
+}

@@ -1,0 +1,177 @@
+import type { Cell, Span, StandardTable, TableRow } from '../ast';
+import type { RelationSpec, RowSpec, TableSpec } from '../formats/types';
+import { add, equals, sub, ZERO, type Decimal } from '../text/decimal';
+import { cellAt, columnsOf, rowsById } from './grid';
+
+/** One term of a sum: what it is called and the figure it contributed (blank terms count as 0). */
+export interface Term {
+  readonly label: string;
+  readonly value: Decimal;
+  readonly blank: boolean;
+  readonly span?: Span;
+}
+
+/** One checked instance of a relation: a total cell against the sum of its parts. */
+export interface Evaluation {
+  readonly relation: string;
+  /** The cell holding the figure that should equal the sum. */
+  readonly cell: Cell;
+  /** What the cell is (（七）总计 · 自然人). */
+  readonly cellLabel: string;
+  readonly actual: Decimal;
+  readonly expected: Decimal;
+  readonly parts: readonly Term[];
+  /** For identities: the terms on the other side, already folded into `expected`. */
+  readonly minus?: readonly Term[];
+  readonly ok: boolean;
+}
+
+type Value = { value: Decimal; blank: false; span: Span } | { blank: true; span?: Span } | undefined;
+
+function read(cell: Cell | undefined): Value {
+  if (!cell) return undefined;
+  if (cell.state === 'blank') return { blank: true, span: cell.span };
+  if (cell.value !== undefined && cell.state !== 'invalid') return { value: cell.value, blank: false, span: cell.span };
+  return undefined;
+}
+
+/**
+ * Evaluates every relation of a standard table under the blank rules of reference §6: a relation whose total is
+ * blank or unreadable, or whose parts are all blank, is not checked; otherwise blank parts count as 0; a part that
+ * cannot be read (invalid cell) leaves the relation unchecked.
+ */
+export function evaluateTable(table: StandardTable): Evaluation[] {
+  const spec = table.spec;
+  if (!spec) return [];
+  const rows = rowsById(table);
+  const out: Evaluation[] = [];
+  for (const relation of spec.relations) {
+    if (relation.kind === 'row') evaluateRowRelation(relation, spec, rows, out);
+    else if (relation.kind === 'column') evaluateColumnRelation(relation, spec, rows, out);
+    else evaluateIdentity(relation, spec, rows, out);
+  }
+  return out;
+}
+
+function specRow(spec: TableSpec, id: string): RowSpec | undefined {
+  return spec.rows.find((r) => r.id === id);
+}
+
+function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, spec: TableSpec, rows: Map<string, TableRow>, out: Evaluation[]) {
+  for (const [, row] of rows) {
+    const rowSpec = row.match!.row;
+    const columns = columnsOf(rowSpec, spec);
+    const index = (id: string) => columns.findIndex((c) => c.id === id);
+    const totalIndex = index(relation.total);
+    const total = read(cellAt(row, totalIndex));
+    if (!total || total.blank) continue;
+    const parts: Term[] = [];
+    let readable = true;
+    for (const id of relation.parts) {
+      const k = index(id);
+      const v = read(cellAt(row, k));
+      if (!v) {
+        readable = false;
+        break;
+      }
+      parts.push(term(columns[k].label, v));
+    }
+    if (!readable || parts.every((p) => p.blank)) continue;
+    push(out, relation.id, row.values[totalIndex], `${rowSpec.name} · ${columns[totalIndex].label}`, total.value, parts);
+  }
+}
+
+/**
+ * A row's figure in a column, or null when it cannot be read. A group row stands for the sum of its items, or for
+ * its own figure when its items are all blank; a missing row is a blank term.
+ */
+function columnTerm(spec: TableSpec, rows: Map<string, TableRow>, id: string, column: number): Term | null {
+  const rowSpec = specRow(spec, id);
+  if (!rowSpec) return null;
+  if (rowSpec.group) {
+    let total = ZERO;
+    let filled = false;
+    for (const item of spec.rows) {
+      const row = item.parent === id ? rows.get(item.id) : undefined;
+      if (!row) continue;
+      const v = read(cellAt(row, column));
+      if (!v) return null;
+      if (!v.blank) {
+        total = add(total, v.value);
+        filled = true;
+      }
+    }
+    if (filled) return { label: rowSpec.name, value: total, blank: false };
+  }
+  const row = rows.get(id);
+  const cell = cellAt(row, column);
+  if (!row || (!cell && rowSpec.group)) return { label: rowSpec.name, value: ZERO, blank: true };
+  const v = read(cell);
+  return v ? term(rowSpec.name, v) : null;
+}
+
+function evaluateColumnRelation(
+  relation: Extract<RelationSpec, { kind: 'column' }>,
+  spec: TableSpec,
+  rows: Map<string, TableRow>,
+  out: Evaluation[],
+) {
+  const totalRow = rows.get(relation.total);
+  if (!totalRow) return;
+  const columns = columnsOf(totalRow.match!.row, spec);
+  columns.forEach((column, c) => {
+    const total = read(cellAt(totalRow, c));
+    if (!total || total.blank) return;
+    const parts: Term[] = [];
+    for (const id of relation.parts) {
+      const t = columnTerm(spec, rows, id, c);
+      if (t === null) return;
+      if (t) parts.push(t);
+    }
+    if (parts.every((p) => p.blank)) return;
+    push(out, relation.id, totalRow.values[c], `${totalRow.match!.row.name} · ${column.label}`, total.value, parts);
+  });
+}
+
+function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>, spec: TableSpec, rows: Map<string, TableRow>, out: Evaluation[]) {
+  // 一 + 二 = 总计 + 四 is checked on 四 (结转下年度继续办理), the figure usually derived from the others.
+  const derivedId = relation.right[relation.right.length - 1];
+  const derivedRow = rows.get(derivedId);
+  if (!derivedRow) return;
+  const columns = columnsOf(derivedRow.match!.row, spec);
+  columns.forEach((column, c) => {
+    const target = read(cellAt(derivedRow, c));
+    if (!target || target.blank) return;
+    const plus = relation.left.map((id) => columnTerm(spec, rows, id, c));
+    const minus = relation.right.filter((id) => id !== derivedId).map((id) => columnTerm(spec, rows, id, c));
+    if (plus.some((t) => t === null) || minus.some((t) => t === null)) return;
+    const plusTerms = plus as Term[];
+    const minusTerms = minus as Term[];
+    // The main figure of each side (一, 总计) must be filled; blank 二 counts as 0.
+    if (plusTerms[0].blank || minusTerms[0].blank) return;
+    const expected = sub(sumTerms(plusTerms), sumTerms(minusTerms));
+    out.push({
+      relation: relation.id,
+      cell: derivedRow.values[c],
+      cellLabel: `${derivedRow.match!.row.name} · ${column.label}`,
+      actual: target.value,
+      expected,
+      parts: plusTerms,
+      minus: minusTerms,
+      ok: equals(target.value, expected),
+    });
+  });
+}
+
+function term(label: string, v: Exclude<Value, undefined>): Term {
+  return v.blank ? { label, value: ZERO, blank: true, span: v.span } : { label, value: v.value, blank: false, span: v.span };
+}
+
+function sumTerms(terms: readonly Term[]): Decimal {
+  return terms.reduce((s, t) => add(s, t.value), ZERO);
+}
+
+function push(out: Evaluation[], relation: string, cell: Cell, cellLabel: string, actual: Decimal, parts: Term[]) {
+  const expected = sumTerms(parts);
+  out.push({ relation, cell, cellLabel, actual, expected, parts, ok: equals(actual, expected) });
+}

@@ -1,0 +1,42 @@
+import type { Span } from '../ast';
+
+/** Offsets where each line begins; line i spans [starts[i], starts[i+1]). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+export function offsetAt(lineStarts: readonly number[], text: string, pos: Position): number {
+  if (pos.line >= lineStarts.length) return text.length;
+  if (pos.line < 0) return 0;
+  const start = lineStarts[pos.line];
+  const next = pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : text.length;
+  return Math.max(start, Math.min(start + pos.character, next));
+}
+
+export function lineOf(lineStarts: readonly number[], offset: number): number {
+  return positionAt(lineStarts, offset).line;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}

@@ -1,0 +1,55 @@
+/** Canonical forms of labels and numbers, so that matching tolerates the usual variations of real reports. */
+
+const FULLWIDTH_DIGIT = /[０-９]/g;
+/** Full-width ASCII punctuation that has a half-width twin we compare by. */
+const WIDTH_MAP: Record<string, string> = {
+  '（': '(', '）': ')', '：': ':', '，': ',', '．': '.', '／': '/', '＋': '+', '－': '-', '“': '"', '”': '"', '‘': "'", '’': "'", '　': ' ',
+};
+const WIDTH_RE = /[（）：，．／＋－“”‘’　]/g;
+
+export function toHalfWidthDigits(s: string): string {
+  return s.replace(FULLWIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export function hasFullWidthDigit(s: string): boolean {
+  return /[０-９]/.test(s);
+}
+
+const CN_NUMERALS = '一二三四五六七八九十';
+/** Outline numbering at the start of a label or heading: 一、 （一） (一) 1. 1、 1． （1） (1) 第一、 */
+export const NUMBERING_RE =
+  /^\s*(?:第?[一二三四五六七八九十]+[、.．:：]|[（(][一二三四五六七八九十]+[）)][、.．]?|[0-9０-９]+(?:[.．、:：](?![0-9０-９])|[)）])|[（(][0-9０-９]+[）)][、.．]?)\s*/;
+
+/** Splits a label into its numbering prefix and the rest. */
+export function splitNumbering(label: string): { numbering: string; rest: string } {
+  const m = NUMBERING_RE.exec(label);
+  if (!m) return { numbering: '', rest: label.trim() };
+  return { numbering: m[0].trim(), rest: label.slice(m[0].length).trim() };
+}
+
+/** Key for comparing labels: no numbering, no whitespace, half-width punctuation, no trailing colon. */
+export function labelKey(label: string): string {
+  return splitNumbering(label)
+    .rest.replace(WIDTH_RE, (c) => WIDTH_MAP[c])
+    .replace(/\s+/g, '')
+    .replace(/[:]+$/, '')
+    .replace(/^其中[:,]?/, '');
+}
+
+/** Value of a Chinese numeral from 一 to 九十九 (enough for section and outline numbering). */
+export function chineseNumeralValue(s: string): number | undefined {
+  if (!s || [...s].some((c) => !CN_NUMERALS.includes(c))) return undefined;
+  const digit = (c: string) => CN_NUMERALS.indexOf(c) + 1;
+  if (s.length === 1) return digit(s);
+  if (s.length === 2 && s[0] === '十') return 10 + digit(s[1]);
+  if (s.length === 2 && s[1] === '十') return digit(s[0]) * 10;
+  if (s.length === 3 && s[1] === '十') return digit(s[0]) * 10 + digit(s[2]);
+  return undefined;
+}
+
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return NUMERALS[n];
+  if (n < 20) return '十' + NUMERALS[n - 10];
+  return NUMERALS[Math.floor(n / 10)] + '十' + (n % 10 ? NUMERALS[n % 10] : '');
+}
