@@ -109,16 +109,7 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
       }
       continue;
     }
-    if (container) {
-      if (trimmed.startsWith('|') || trimmed.startsWith('｜')) container.rows.push({ line: i, start, end });
-      continue;
-    }
-    if (FENCE.test(trimmed)) {
-      flushParagraph();
-      flushPlain();
-      fence = FENCE.exec(trimmed)![1];
-      continue;
-    }
+    // Comments (and suppression directives) may stand inside a container, between its rows.
     if (trimmed.startsWith('<!--')) {
       flushParagraph();
       flushPlain();
@@ -128,6 +119,16 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
         directives.push({ kind: d[1] as Directive['kind'], rules, span: { start, end }, line: i });
       }
       if (!trimmed.includes('-->')) inComment = true;
+      continue;
+    }
+    if (container) {
+      if (trimmed.startsWith('|') || trimmed.startsWith('｜')) container.rows.push({ line: i, start, end });
+      continue;
+    }
+    if (FENCE.test(trimmed)) {
+      flushParagraph();
+      flushPlain();
+      fence = FENCE.exec(trimmed)![1];
       continue;
     }
     if (trimmed.startsWith('#')) {

@@ -1,10 +1,10 @@
 import type { TableRow } from '../ast';
 import { splitNumbering } from '../text/normalize';
 
-/** Outline level of a 附表 label: 一、 = 1, （一） = 2, 1. / 1、 = 3, （1） = 4; 0 when unnumbered. */
+/** Outline level of a 附表 label: 一、 = 1, （一） = 2, 1. / 1、 = 3, （1） = 4; an unnumbered row is top level. */
 export function outlineLevel(label: string): number {
   const { numbering } = splitNumbering(label);
-  if (!numbering) return 0;
+  if (!numbering) return 1;
   if (/^第?[一二三四五六七八九十]+[、.．:：]$/.test(numbering)) return 1;
   if (/^[（(][一二三四五六七八九十]+[）)]/.test(numbering)) return 2;
   if (/^[（(][0-9０-９]+[）)]/.test(numbering)) return 4;

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse } from '../server/src/core/index';
+import { covered, diagnostics, report2021, requestTable2021 } from './helpers';
+
+const clean = report2021();
+const withRequests = (edit: Parameters<typeof requestTable2021>[0]) =>
+  report2021({ requests: `## 三、收到和处理政府信息公开申请情况\n\n${requestTable2021(edit)}` });
+const setRow = (label: string, values: Array<number | string>) => (rows: Array<[string, Array<number | string>]>) => {
+  const row = rows.find(([l]) => l === label)!;
+  row[1] = values;
+};
+
+describe('table-sum', () => {
+  it('R1: a row total that is not the sum of the applicant columns', () => {
+    const text = withRequests(setRow('（一）予以公开', [10, 2, 0, 0, 1, 0, 14]));
+    const found = diagnostics(text, 'table-sum');
+    const r1 = found.find((d) => d.data?.relation === 'R1')!;
+    assert.equal(covered(text, r1), '14');
+    assert.match(r1.message, /予以公开 · 总计 为 14，但各项之和为 13（自然人 10 \+ 商业企业 2 \+ 科研机构 0 \+ 社会公益组织 0 \+ 法律服务机构 1 \+ 其他 0），多 1/);
+    assert.equal(r1.fix!.edits[0].newText, '13');
+  });
+  it('R2: （七）总计 against the results, group items included', () => {
+    const text = withRequests((rows) => {
+      setRow('1.属于国家秘密', [1, 0, 0, 0, 0, 0, 1])(rows);
+    });
+    const r2 = diagnostics(text, 'table-sum').filter((d) => d.data?.relation === 'R2');
+    assert.equal(r2.length, 2); // 自然人 and 总计 columns
+    assert.match(r2[0].message, /总计 · 自然人 为 20，但各项之和为 21/);
+  });
+  it('R3: 一 + 二 = 总计 + 四, on the 结转 cell', () => {
+    const text = withRequests(setRow('四、结转下年度继续办理', [3, 0, 0, 0, 0, 0, 3]));
+    const r3 = diagnostics(text, 'table-sum').filter((d) => d.data?.relation === 'R3');
+    assert.deepEqual(r3.map((d) => covered(text, d)), ['3', '3']);
+    assert.match(r3[0].message, /应为 本年新收政府信息公开申请数量 20 \+ 上年结转政府信息公开申请数量 2 − 总计 20 = 2/);
+  });
+  it('group subtotals, when filled, are checked against their items', () => {
+    const text = withRequests(setRow('（三）不予公开', [2, 0, 0, 0, 0, 0, 2]));
+    const groups = diagnostics(text, 'table-sum').filter((d) => d.data?.relation === 'refuse-items');
+    assert.equal(groups.length, 2);
+    assert.equal(diagnostics(withRequests(setRow('（三）不予公开', [1, 0, 0, 0, 0, 0, 1])), 'table-sum').length, 0);
+  });
+  it('R4: each 复议诉讼 group total', () => {
+    const text = clean.replace('| 行政复议 | 1 | 0 | 0 | 0 | 1 |', '| 行政复议 | 1 | 1 | 0 | 0 | 1 |');
+    const [d] = diagnostics(text, 'table-sum');
+    assert.equal(d.data?.relation, 'R4');
+    assert.match(d.message, /少 1/);
+  });
+  it('blank totals and all-blank parts are not checked; blank parts count as 0 otherwise', () => {
+    const blankTotals = withRequests((rows) => rows.forEach((r) => r[1].length && (r[1][6] = '')));
+    assert.equal(diagnostics(blankTotals, 'table-sum').length, 0);
+    assert.ok(diagnostics(blankTotals, 'empty-cell').length > 0);
+    const blankPart = withRequests(setRow('（一）予以公开', [10, '', 0, 0, 1, 0, 13]));
+    assert.match(diagnostics(blankPart, 'table-sum')[0].message, /商业企业 空\(0\)/);
+    const dashes = withRequests(setRow('（一）予以公开', [10, 2, '—', '-', 1, '无', 13]));
+    assert.equal(diagnostics(dashes, 'table-sum').length, 0);
+  });
+  it('money adds exactly', () => {
+    const text = '| 项目 | 金额 |\n|---|---|\n| 甲 | 0.1 |\n| 乙 | 0.2 |\n| 合计 | 0.3 |\n';
+    assert.equal(diagnostics(text, 'table-sum').length, 0);
+    assert.equal(diagnostics(text.replace('0.3', '0.31'), 'table-sum').length, 1);
+  });
+  it('other Markdown tables: 合计 rows, 小计 rows and 合计 columns', () => {
+    const text = '| 渠道 | 上半年 | 下半年 | 合计 |\n|---|---|---|---|\n| 网站 | 10 | 5 | 15 |\n| 微信 | 3 | 4 | 8 |\n| 小计 | 13 | 9 | 22 |\n| 公报 | 1 | 1 | 2 |\n| 合计 | 14 | 10 | 24 |\n';
+    const found = diagnostics(text, 'table-sum');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['8', '22', '24']);
+    assert.deepEqual(found.map((d) => d.data?.expected), ['7', '23', '25']);
+    assert.equal(diagnostics(text.replace('| 8 |', '| 7 |'), 'table-sum').length, 0);
+  });
+  it('legacy 附表: parents against parts, single parts and overlapping channels', () => {
+    const head = '---\n格式: legacy\n年度: 2012\n---\n::: 附表\n| 指标名称 | 计量单位 | 本年 | 历年累计 |\n|---|---|---|---|\n';
+    const good = head + '| 受理申请总数 | 件 | 10 | 50 |\n| 其中：1.当面申请数 | 件 | 4 | 20 |\n| 2.网上申请数 | 件 | 6 | 30 |\n:::\n';
+    assert.equal(diagnostics(good, 'table-sum').length, 0);
+    const bad = good.replace('| 2.网上申请数 | 件 | 6 | 30 |', '| 2.网上申请数 | 件 | 5 | 30 |');
+    const [d] = diagnostics(bad, 'table-sum');
+    assert.equal(covered(bad, d), '10');
+    assert.match(d.message, /受理申请总数 · 本年 为 10，但各项之和为 9/);
+    const otherUnit = good.replace('| 2.网上申请数 | 件 | 6 | 30 |', '| 2.网上申请数 | 人次 | 6 | 30 |\n| 3.信函 | 件 | 6 | 30 |');
+    assert.equal(diagnostics(otherUnit, 'table-sum').length, 0);
+    const blank = good.replace('| 2.网上申请数 | 件 | 6 | 30 |', '| 2.网上申请数 | 件 |  | 30 |');
+    assert.equal(diagnostics(blank, 'table-sum').length, 0);
+    const channels = head + '| 主动公开信息数 | 条 | 100 | 100 |\n| 其中：1.政府网站 | 条 | 100 | 100 |\n| 2.政府公报 | 条 | 20 | 120 |\n:::\n';
+    const exceeded = diagnostics(channels, 'table-sum');
+    assert.deepEqual(exceeded.map((x) => covered(channels, x)), ['120']);
+    const single = head + '| 主动公开信息数 | 条 | 100 | 100 |\n| 其中：规范性文件 | 条 | 120 | 10 |\n:::\n';
+    assert.deepEqual(diagnostics(single, 'table-sum').map((x) => covered(single, x)), ['120']);
+  });
+});
+
+describe('missing-table, missing-row, unknown-row, row-label, table-header', () => {
+  it('missing-table: a section without its table', () => {
+    const text = report2021({ appeals: '## 四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。' });
+    const [d] = diagnostics(text, 'missing-table');
+    assert.equal(covered(text, d), '四、政府信息公开行政复议、行政诉讼情况');
+    assert.match(d.fix!.edits[0].newText, /::: 复议诉讼/);
+    assert.equal(diagnostics(clean, 'missing-table').length, 0);
+  });
+  it('missing-row: each absent official row, with an insertion in its place', () => {
+    const text = withRequests((rows) => rows.splice(rows.findIndex(([l]) => l === '2.重复申请'), 1));
+    const [d] = diagnostics(text, 'missing-row');
+    assert.match(d.message, /缺少“2.重复申请”行/);
+    const at = d.fix!.edits[0].span.start;
+    assert.ok(text.slice(0, at).endsWith('| 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n'));
+    assert.equal(d.fix!.edits[0].newText, '| 2.重复申请 |  |  |  |  |  |  |  |\n');
+    assert.equal(diagnostics(clean, 'missing-row').length, 0);
+  });
+  it('unknown-row: suggests the closest official label; ambiguous labels ask for 父/子', () => {
+    const text = withRequests((rows) => rows.push(['不予公开的其他情形', [0, 0, 0, 0, 0, 0, 0]], ['公开', [0, 0, 0, 0, 0, 0, 0]]));
+    const found = diagnostics(text, 'unknown-row');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['不予公开的其他情形', '公开']);
+    assert.ok(found[0].fix);
+    assert.match(found[1].message, /有歧义/);
+    const dup = withRequests((rows) => rows.push(['（一）予以公开', [10, 2, 0, 0, 1, 0, 13]]));
+    assert.match(diagnostics(dup, 'unknown-row')[0].message, /重复出现/);
+    assert.equal(diagnostics(clean, 'unknown-row').length, 0);
+  });
+  it('row-label: a typo in the official text is recognised and flagged', () => {
+    const text = withRequests((rows) => (rows[4][0] = '（二）部分公开（区分处理的，只计这一情况，不计其他情形）'));
+    const [d] = diagnostics(text, 'row-label');
+    assert.equal(d.fix!.edits[0].newText, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    assert.equal(diagnostics(text, 'table-sum').length, 0);
+    assert.equal(diagnostics(clean, 'row-label').length, 0);
+  });
+  it('table-header: unknown column names and wrong order', () => {
+    const text = clean.replace('| 其他 | 总计 |', '| 其它组织 | 总计 |').replace('| 结果维持 | 结果纠正 |', '| 结果纠正 | 结果维持 |');
+    const found = diagnostics(text, 'table-header');
+    assert.equal(covered(text, found[0]), '其它组织');
+    assert.match(found[1].message, /顺序与规定不符/);
+    assert.equal(diagnostics(clean, 'table-header').length, 0);
+  });
+});
+
+describe('cell-count, cell-value, empty-cell', () => {
+  it('cell-count: too few and too many values', () => {
+    const text = withRequests((rows) => {
+      setRow('2.重复申请', [0, 0, 0, 0, 0, 0])(rows);
+      setRow('3.要求提供公开出版物', [0, 0, 0, 0, 0, 0, 0, 9])(rows);
+    });
+    const found = diagnostics(text, 'cell-count');
+    assert.match(found[0].message, /应有 7 个数值.*实际只有 6 个/);
+    assert.equal(covered(text, found[1]).trim(), '9');
+    assert.equal(diagnostics(clean, 'cell-count').length, 0);
+  });
+  it('cell-value: units in cells, decimals and negatives where not allowed, full-width digits, huge numbers', () => {
+    const text = withRequests((rows) => {
+      setRow('2.重复申请', ['3件', '1.5', '-1', '１２', '99999999999999999999', 'abc', 0])(rows);
+    });
+    const found = diagnostics(text, 'cell-value');
+    assert.deepEqual(found.map((d) => [covered(text, d), d.severity]), [
+      ['3件', 'error'], ['1.5', 'error'], ['-1', 'error'], ['１２', 'hint'], ['99999999999999999999', 'error'], ['abc', 'error'],
+    ]);
+    assert.equal(found[0].fix!.edits[0].newText, '3');
+    assert.equal(found[3].fix!.edits[0].newText, '12');
+  });
+  it('cell-value: money decimals and 2019 本年增/减 negatives are fine', () => {
+    assert.equal(diagnostics(clean, 'cell-value').length, 0);
+    const text2019 = '---\n格式: 2019\n年度: 2020\n---\n::: 主动公开\n| 行政许可 | 10 | -2 | 8 |\n| 政府集中采购 | 3 | 12.5 |\n:::\n';
+    assert.equal(diagnostics(text2019, 'cell-value').length, 0);
+  });
+  it('empty-cell: one warning per row, spanning its blanks, with a fill-0 fix', () => {
+    const text = withRequests(setRow('2.重复申请', [0, '', '', 0, 0, 0, 0]));
+    const found = diagnostics(text, 'empty-cell');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /2 个空白单元格（商业企业、科研机构）/);
+    assert.equal(found[0].fix!.edits.length, 2);
+    assert.equal(diagnostics(clean, 'empty-cell').length, 0);
+  });
+  it('legacy blanks are unknown, not empty', () => {
+    const legacy = '---\n格式: legacy\n年度: 2012\n---\n::: 附表\n| 指标名称 | 单位 | 本年 |\n| 主动公开信息数 | 条 |  |\n:::\n';
+    assert.equal(diagnostics(legacy, 'empty-cell').length, 0);
+    assert.equal(parse(legacy).tables[0].rows[1].values[0].state, 'blank');
+  });
+});
+
+describe('cross-year', () => {
+  const previous = parse(
+    withRequests(setRow('四、结转下年度继续办理', [2, 0, 0, 0, 0, 0, 2])).replace('| 行政规范性文件 | 2 | 1 | 15 |', '| 行政规范性文件 | 3 | 0 | 14 |'),
+  );
+  it('this year 上年结转 must equal last year 结转下年度继续办理', () => {
+    const text = withRequests((rows) => {
+      setRow('二、上年结转政府信息公开申请数量', [3, 0, 0, 0, 0, 0, 3])(rows);
+      setRow('一、本年新收政府信息公开申请数量', [19, 3, 0, 0, 1, 0, 23])(rows);
+    });
+    const found = diagnostics(text, 'cross-year', { context: { previousYear: previous } });
+    assert.deepEqual(found.map((d) => covered(text, d)), ['3', '3']);
+    assert.equal(diagnostics(clean, 'cross-year', { context: { previousYear: previous } }).length, 0);
+    assert.equal(diagnostics(text, 'cross-year').length, 0);
+  });
+  it('X2: 现行有效件数 follows from last year (a warning)', () => {
+    const text = clean.replace('| 行政规范性文件 | 2 | 1 | 15 |', '| 行政规范性文件 | 2 | 1 | 16 |');
+    const [d] = diagnostics(text, 'cross-year', { context: { previousYear: previous } });
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /14 \+ 本年制发 2 − 本年废止 1 = 15/);
+  });
+});
