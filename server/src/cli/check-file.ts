@@ -1,0 +1,39 @@
+import { checkText, positionAt, type Diagnostic, type Span } from '../core/index';
+import { t } from '../core/i18n';
+import { readReport } from './read';
+import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
+
+/** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
+export function checkFile(task: CheckTask, run: RunContext): FileResult {
+  const read = readReport(task.path, task.file);
+  if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
+  if (read.kind === 'bad') {
+    const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };
+    return { file: task.file, findings: [{ ...at, severity: 'error', rule: FILE_RULE_ID, message: read.message }] };
+  }
+  try {
+    const { document, diagnostics } = checkText(read.text, { config: task.config, context: { today: run.today } });
+    return { file: task.file, findings: diagnostics.map((d) => placeDiagnostic(d, document.lineStarts)) };
+  } catch (err) {
+    const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
+    return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };
+  }
+}
+
+function placeDiagnostic(d: Diagnostic, lineStarts: readonly number[]): FileFinding {
+  const finding: FileFinding = { ...place(d.span, lineStarts), severity: d.severity, rule: d.rule, message: d.message };
+  if (!d.related?.length) return finding;
+  return { ...finding, related: d.related.map((r) => ({ ...place(r.span, lineStarts), message: r.message })) };
+}
+
+function place(span: Span, lineStarts: readonly number[]): Place {
+  const start = positionAt(lineStarts, span.start);
+  const end = positionAt(lineStarts, span.end);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** Today in local time, as YYYY-MM-DD, for rules about deadlines. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,40 @@
+import { t } from '../core/i18n';
+import type { Severity } from '../core/index';
+import { countFindings } from './summary';
+import type { FileResult } from './types';
+
+const RESET = '\x1b[0m';
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+const SEVERITY_COLOUR: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
+
+/** One `file:line:col severity rule message` line per finding, related places indented below, then a summary. */
+export function formatText(results: readonly FileResult[], colour: boolean): string {
+  const paint = (code: string, s: string) => (colour ? code + s + RESET : s);
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const f of r.findings) {
+      const where = paint(BOLD, `${r.file}:${f.line}:${f.column}`);
+      lines.push(`${where} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.rule)} ${oneLine(f.message)}`);
+      for (const rel of f.related ?? []) {
+        lines.push(paint(DIM, `    ${t('相关：')}${r.file}:${rel.line}:${rel.column} ${oneLine(rel.message)}`));
+      }
+    }
+  }
+  const c = countFindings(results);
+  const summary = t('检查了 {0} 个文件：{1} 个错误，{2} 个警告，{3} 个提示', c.files, c.errors, c.warnings, c.notes);
+  lines.push(paint(c.errors ? SEVERITY_COLOUR.error : DIM, summary));
+  return lines.join('\n') + '\n';
+}
+
+/** Keeps one finding on one line, so that grep and problem matchers see it whole. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it. */
+export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return stream.isTTY === true;
+}

@@ -1,0 +1,70 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { checkFile } from './check-file';
+import { applyLang, type Lang } from './locale';
+import type { CheckTask, FileResult, RunContext } from './types';
+
+/** Below this many files, starting workers costs more than it saves. */
+export const PARALLEL_THRESHOLD = 50;
+
+/** What every worker needs to check files the way the main thread would. */
+export interface WorkerSetup {
+  readonly xxgkWorker: true;
+  readonly lang: Lang;
+  readonly bundle?: Record<string, string>;
+  readonly run: RunContext;
+}
+
+type Job = { readonly index: number; readonly task: CheckTask } | null;
+type Done = { readonly index: number; readonly result: FileResult };
+
+/** True inside a worker started by checkInWorkers (the same bundle runs as CLI and as worker). */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.xxgkWorker === true;
+}
+
+/** Worker side: check each file sent until told to stop (null). */
+export function runWorker(): void {
+  const setup = workerData as WorkerSetup;
+  const port = parentPort!;
+  applyLang(setup.lang, setup.bundle);
+  port.on('message', (job: Job) => {
+    if (job === null) return port.close();
+    const done: Done = { index: job.index, result: checkFile(job.task, setup.run) };
+    port.postMessage(done);
+  });
+}
+
+/** Workers can only be started from the bundle (a .js file); from TypeScript sources the run stays sequential. */
+export function canUseWorkers(): boolean {
+  return typeof __filename === 'string' && __filename.endsWith('.js');
+}
+
+/**
+ * Checks the tasks on `jobs` workers, handing out one file at a time so that a large file does not hold up a
+ * whole batch. Results keep the order of `tasks`. Files a crashed worker left undone are checked here instead.
+ */
+export async function checkInWorkers(tasks: readonly CheckTask[], jobs: number, setup: WorkerSetup): Promise<FileResult[]> {
+  const results: Array<FileResult | undefined> = new Array(tasks.length);
+  let next = 0;
+  const workers: Worker[] = [];
+  const runOne = () =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(__filename, { workerData: setup });
+      workers.push(worker);
+      const feed = () => {
+        const job: Job = next < tasks.length ? { index: next, task: tasks[next++] } : null;
+        worker.postMessage(job);
+      };
+      worker.on('message', (done: Done) => {
+        results[done.index] = done.result;
+        feed();
+      });
+      // Resolve either way: whatever is missing is redone below.
+      worker.on('error', () => resolve());
+      worker.on('exit', () => resolve());
+      feed();
+    });
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, runOne));
+  await Promise.all(workers.map((w) => w.terminate()));
+  return tasks.map((task, i) => results[i] ?? checkFile(task, setup.run));
+}
