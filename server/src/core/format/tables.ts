@@ -1,0 +1,69 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+import type { Span, TableRow, XxgkDocument } from '../ast';
+import type { Edit } from '../rules/types';
+
+/** Columns a string takes in a monospaced editor: CJK characters count as two. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    // Combining marks and zero-width characters take no column of their own.
+    if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b || cp === 0x200d || cp === 0xfe0f) continue;
+    width += eastAsianWidth(cp);
+  }
+  return width;
+}
+
+interface RowShape {
+  row: TableRow;
+  cells: string[];
+  separator: boolean;
+  trailingPipe: boolean;
+  indent: string;
+}
+
+/**
+ * Aligns the pipes of every table (standard containers and other Markdown tables) by display width.
+ * Only whitespace changes: cell text, pipes and separator dashes stay as written, so formatting twice changes nothing.
+ */
+export function formatTables(doc: XxgkDocument, range?: Span): Edit[] {
+  const edits: Edit[] = [];
+  const tables = [...doc.tables.map((t) => t.rows), ...doc.plainTables.map((t) => t.rows)];
+  for (const rows of tables) {
+    if (!rows.length) continue;
+    if (range && (rows[rows.length - 1].span.end < range.start || rows[0].span.start > range.end)) continue;
+    edits.push(...alignRows(doc.text, rows));
+  }
+  return edits.sort((a, b) => a.span.start - b.span.start);
+}
+
+function shapeOf(text: string, row: TableRow): RowShape | undefined {
+  const line = text.slice(row.span.start, row.span.end);
+  // Rows with a full-width ｜ or an escaped pipe are left as written rather than risk moving text between cells.
+  if (line.includes('｜') || line.includes('\\|')) return undefined;
+  const indent = /^[ \t]*/.exec(line)![0];
+  const trailingPipe = /\|[ \t]*$/.test(line);
+  return { row, cells: row.cells.map((c) => c.text), separator: row.kind === 'separator', trailingPipe, indent };
+}
+
+function alignRows(text: string, rows: readonly TableRow[]): Edit[] {
+  const shapes = rows.map((r) => shapeOf(text, r));
+  const widths: number[] = [];
+  for (const s of shapes) {
+    if (!s || s.separator) continue;
+    s.cells.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, displayWidth(c), 3)));
+  }
+  const edits: Edit[] = [];
+  for (const s of shapes) {
+    if (!s) continue;
+    const parts = s.cells.map((cell, k) => {
+      const last = k === s.cells.length - 1 && !s.trailingPipe;
+      const pad = last ? 0 : Math.max(0, (widths[k] ?? 3) - displayWidth(cell));
+      return ` ${cell}${' '.repeat(pad)}${last ? '' : ' '}`;
+    });
+    const rebuilt = `${s.indent}|${parts.join('|')}${s.trailingPipe ? '|' : ''}`;
+    const original = text.slice(s.row.span.start, s.row.span.end);
+    if (rebuilt !== original) edits.push({ span: s.row.span, newText: rebuilt });
+  }
+  return edits;
+}

@@ -1,0 +1,167 @@
+import {
+  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range,
+} from 'vscode-languageserver';
+import { match } from 'pinyin-pro';
+import { FORMATS, positionAt, TABLE_KINDS, type XxgkDocument } from '../../core/index';
+import type { RowSpec, TableSpec } from '../../core/formats/types';
+import { sectionText, tableText } from '../../core/skeleton';
+import { columnsOf } from '../../core/tables/grid';
+
+/** What the user has typed (the line up to the cursor) decides the context; the rest of the line is replaced. */
+interface LineContext {
+  line: number;
+  before: string;
+  range: Range;
+}
+
+const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+
+/**
+ * Whether an official text matches what was typed: by characters, or by pinyin (initials `bygk`, full `buyu`,
+ * mixed), as vscode-beancount does for Chinese payees. An empty query matches everything.
+ */
+export function matchesQuery(text: string, query: string): boolean {
+  const q = query.trim();
+  if (!q) return true;
+  if (text.includes(q)) return true;
+  return /^[a-z]+$/i.test(q) && match(text, q.toLowerCase()) !== null;
+}
+
+function lineContext(doc: XxgkDocument, offset: number): LineContext {
+  const { line, character } = positionAt(doc.lineStarts, offset);
+  const start = doc.lineStarts[line];
+  let end = line + 1 < doc.lineStarts.length ? doc.lineStarts[line + 1] - 1 : doc.text.length;
+  if (doc.text.charCodeAt(end - 1) === 0x0d) end--;
+  return {
+    line,
+    before: doc.text.slice(start, offset),
+    range: { start: { line, character: 0 }, end: { line, character: end - start } },
+  };
+}
+
+function item(ctx: LineContext, label: string, insert: string, index: number, extra: Partial<CompletionItem>): CompletionItem {
+  return {
+    label,
+    // The client filters with the text from the range start to the cursor: matched items carry exactly that text.
+    filterText: ctx.before,
+    sortText: String(index).padStart(4, '0'),
+    textEdit: { range: ctx.range, newText: insert },
+    insertTextFormat: InsertTextFormat.Snippet,
+    ...extra,
+  };
+}
+
+function sectionItems(doc: XxgkDocument, ctx: LineContext, query: string): CompletionItem[] {
+  // The heading being typed does not count as present.
+  const present = new Set(doc.sections.filter((s) => s.heading.span.start !== doc.lineStarts[ctx.line]).map((s) => s.spec?.id));
+  return FORMATS[doc.format].sections
+    .map((spec, index) => ({ spec, index }))
+    .filter(({ spec }) => !present.has(spec.id) && matchesQuery(spec.name, query))
+    .map(({ spec, index }) => {
+      const heading = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
+      return item(ctx, heading, `${escapeSnippet(sectionText(spec, doc.format))}\n\n$0`, index, {
+        kind: CompletionItemKind.Module,
+        detail: spec.tables?.length ? `章节及其统计表（${spec.tables.join('、')}）` : '章节',
+        documentation: { kind: MarkupKind.Markdown, value: `**${heading}**\n\n${spec.requires}` },
+      });
+    });
+}
+
+function kindItems(doc: XxgkDocument, ctx: LineContext, query: string): CompletionItem[] {
+  const specs = FORMATS[doc.format].tables;
+  const kinds = doc.format === 'legacy' ? ['附表'] : TABLE_KINDS.filter((k) => k !== '附表');
+  return kinds
+    .filter((kind) => matchesQuery(kind, query))
+    .map((kind, index) => {
+      const spec = specs.find((s) => s.kind === kind);
+      const body = spec ? tableText(spec) : '::: 附表\n| 指标名称 | 计量单位 | 本年 | 历年累计 |\n|---|---|---|---|\n| $1 |  |  |  |\n:::';
+      return item(ctx, `::: ${kind}`, spec ? `${escapeSnippet(body)}\n$0` : body, index, {
+        kind: CompletionItemKind.Struct,
+        detail: spec ? `${spec.title}（全部规定行）` : '旧格式统计表',
+        documentation: spec ? { kind: MarkupKind.Markdown, value: `**${spec.title}**\n\n${spec.rows.length} 行：${spec.rows.map((r) => r.label).join('、')}` } : undefined,
+      });
+    });
+}
+
+function rowSnippet(row: RowSpec, spec: TableSpec, firstStop: number): { text: string; stops: number } {
+  if (row.group) return { text: `| ${escapeSnippet(row.label)} |`, stops: 0 };
+  const columns = columnsOf(row, spec);
+  const cells = columns.map((c, k) => ` \${${firstStop + k}:0} |`).join('');
+  return { text: `| ${escapeSnippet(row.label)} |${cells}`, stops: columns.length };
+}
+
+function rowItems(doc: XxgkDocument, ctx: LineContext, query: string, offset: number): CompletionItem[] {
+  const table = doc.tables.find((t) => t.spec && t.openSpan.end < offset && (!t.closeSpan || offset <= t.closeSpan.start));
+  if (!table?.spec) return [];
+  const spec = table.spec;
+  const present = new Set(table.rows.filter((r) => r.line !== ctx.line && r.match).map((r) => r.match!.row.id));
+  const items: CompletionItem[] = [];
+  spec.rows.forEach((row, index) => {
+    if (present.has(row.id)) return;
+    const parent = row.parent ? spec.rows.find((r) => r.id === row.parent) : undefined;
+    const searchable = `${row.label}${parent?.group ? ` ${parent.name}` : ''}`;
+    if (!matchesQuery(searchable, query) && !(row.aliases ?? []).some((a) => matchesQuery(a, query))) return;
+    // A group row brings its missing items along, so that one choice fills the block.
+    const rows = row.group ? [row, ...spec.rows.filter((r) => r.parent === row.id && !present.has(r.id))] : [row];
+    let stop = 1;
+    const lines = rows.map((r) => {
+      const s = rowSnippet(r, spec, stop);
+      stop += s.stops;
+      return s.text;
+    });
+    const columns = columnsOf(row, spec).map((c) => c.label).join(' · ');
+    items.push(
+      item(ctx, row.label, lines.join('\n'), index, {
+        kind: row.group ? CompletionItemKind.Folder : CompletionItemKind.Field,
+        detail: row.group ? `分组（含 ${rows.length - 1} 项）` : columns,
+        documentation: {
+          kind: MarkupKind.Markdown,
+          value: `**${row.label}**\n\n${spec.title}${row.block ? ` · ${row.block}` : ''}${parent ? ` · ${parent.label}` : ''}\n\n${row.group ? '分组行，数字由其下各项相加。' : `依次填写：${columns}`}`,
+        },
+      }),
+    );
+  });
+  return items;
+}
+
+const FRONT_MATTER_ITEMS: Array<[string, string, string]> = [
+  ['机关', '机关: ${1:某市某局}', '发布年报的机关全称（agency）'],
+  ['年度', '年度: ${1:2025}', '报告年度，4 位年份（year）'],
+  ['格式', '格式: ${1|2021,2019,legacy|}', '年报格式：2021（2021 年度起）、2019（2019–2020 年度）、legacy（2018 年度及以前）（format）'],
+  ['发布日期', '发布日期: ${1:2026-01-20}', '发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）'],
+];
+
+function frontMatterItems(doc: XxgkDocument, ctx: LineContext): CompletionItem[] {
+  const value = /^\s*(格式|format)\s*:\s*(\S*)$/.exec(ctx.before);
+  if (value) {
+    return (['2021', '2019', 'legacy'] as const).map((f, index) =>
+      item(ctx, f, `${value[1]}: ${f}`, index, {
+        kind: CompletionItemKind.EnumMember,
+        detail: FORMATS[f].source,
+        documentation: f === '2021' ? '2021 年度起使用' : f === '2019' ? '2019、2020 年度使用' : '2018 年度及以前',
+      }),
+    );
+  }
+  if (ctx.before.includes(':')) return [];
+  const present = new Set(doc.frontMatter?.entries.map((e) => e.canonical));
+  const canonical: Record<string, string> = { 机关: 'agency', 年度: 'year', 格式: 'format', 发布日期: 'published' };
+  return FRONT_MATTER_ITEMS.filter(([key]) => !present.has(canonical[key] as never) && (matchesQuery(key, ctx.before) || canonical[key].startsWith(ctx.before.trim())))
+    .map(([key, snippet, doc_], index) => item(ctx, key, snippet, index, { kind: CompletionItemKind.Property, detail: canonical[key], documentation: doc_ }));
+}
+
+/** Completion at a `##` heading, after `:::`, inside a standard table, and in the front matter. */
+export function completions(doc: XxgkDocument, offset: number): CompletionList {
+  const ctx = lineContext(doc, offset);
+  const fm = doc.frontMatter;
+  let items: CompletionItem[] = [];
+  if (fm && offset >= fm.bodySpan.start && (fm.unclosed || offset <= fm.bodySpan.end)) {
+    items = frontMatterItems(doc, ctx);
+  } else if (/^\s*##\s*/.test(ctx.before) && !/^\s*###/.test(ctx.before)) {
+    items = sectionItems(doc, ctx, ctx.before.replace(/^\s*##\s*/, '').replace(/^[一二三四五六七八九十\d]+[、.．]?\s*/, ''));
+  } else if (/^\s*:::/.test(ctx.before)) {
+    items = kindItems(doc, ctx, ctx.before.replace(/^\s*:::\s*/, ''));
+  } else if (/^\s*(\|[^|]*)?$/.test(ctx.before)) {
+    items = rowItems(doc, ctx, ctx.before.replace(/^\s*\|?\s*/, ''), offset);
+  }
+  return { isIncomplete: true, items };
+}

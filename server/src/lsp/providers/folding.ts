@@ -1,0 +1,28 @@
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
+import { positionAt, type XxgkDocument } from '../../core/index';
+
+/** Sections and sub-headings, table containers and the front matter fold. */
+export function foldingRanges(doc: XxgkDocument): FoldingRange[] {
+  const line = (offset: number) => positionAt(doc.lineStarts, offset).line;
+  const ranges: FoldingRange[] = [];
+  const lastContentLine = (end: number) => {
+    let l = line(Math.max(0, end - 1));
+    while (l > 0 && doc.text.slice(doc.lineStarts[l], doc.lineStarts[l + 1] ?? doc.text.length).trim() === '') l--;
+    return l;
+  };
+  if (doc.frontMatter && !doc.frontMatter.unclosed) {
+    ranges.push({ startLine: line(doc.frontMatter.span.start), endLine: line(doc.frontMatter.span.end), kind: FoldingRangeKind.Imports });
+  }
+  doc.headings.forEach((h, k) => {
+    const next = doc.headings.slice(k + 1).find((o) => o.level <= h.level);
+    const end = lastContentLine(next ? next.span.start : doc.text.length);
+    const start = line(h.span.start);
+    if (end > start) ranges.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
+  });
+  for (const table of doc.tables) {
+    const start = line(table.span.start);
+    const end = line(Math.max(table.span.start, table.span.end - 1));
+    if (end > start) ranges.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
+  }
+  return ranges;
+}

@@ -1,0 +1,70 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { decimal, FORMATS, type Cell, type Span, type XxgkDocument } from '../../core/index';
+import { evaluateDocument } from '../../core/rules/table-sum';
+import type { Evaluation } from '../../core/tables/relations';
+import { columnsOf } from '../../core/tables/grid';
+import { toRange } from '../convert';
+
+const within = (span: Span, offset: number) => span.start <= offset && offset <= span.end;
+
+function terms(e: Evaluation): string {
+  const show = (t: Evaluation['parts'][number]) => `${t.label} ${t.blank ? '空' : decimal.format(t.value)}`;
+  const plus = e.parts.map(show).join(' + ');
+  return e.minus?.length ? `${plus} − ${e.minus.map(show).join(' − ')}` : plus;
+}
+
+function explain(e: Evaluation): string {
+  const verdict = e.ok ? '✓' : `✗ 应为 ${decimal.format(e.expected)}`;
+  return `**${e.cellLabel}** ${decimal.format(e.actual)} = ${terms(e)} ${verdict}`;
+}
+
+function cellHover(doc: XxgkDocument, offset: number): { span: Span; text: string } | undefined {
+  for (const table of doc.tables) {
+    if (!within(table.span, offset)) continue;
+    for (const row of table.rows) {
+      if (!within(row.span, offset) || row.kind !== 'data') continue;
+      if (within(row.label.outerSpan, offset) && row.match && table.spec) {
+        const spec = row.match.row;
+        const columns = columnsOf(spec, table.spec).map((c) => c.label).join(' · ');
+        const lines = [`**${spec.label}**`, `${table.spec.title}${spec.block ? ` · ${spec.block}` : ''}`];
+        lines.push(spec.group ? '分组行：数字由其下各项相加' : `依次填写：${columns}`);
+        return { span: row.label.span, text: lines.join('\n\n') };
+      }
+      const cell: Cell | undefined = row.values.find((c) => within(c.outerSpan, offset));
+      if (!cell) continue;
+      const evaluations = evaluateDocument(doc);
+      const asTotal = evaluations.filter((e) => e.cell === cell);
+      const asPart = evaluations.filter((e) => e.cell !== cell && e.parts.some((p) => p.span && p.span.start === cell.span.start));
+      const k = row.values.indexOf(cell);
+      const column = table.spec && row.match ? columnsOf(row.match.row, table.spec)[k]?.label : table.columnLabels?.[k];
+      const lines = [`**${row.match?.row.name ?? row.label.text}${column ? ` · ${column}` : ''}**`];
+      if (asTotal.length) lines.push(...asTotal.map(explain));
+      if (asPart.length) lines.push(`计入：${asPart.map((e) => e.cellLabel).join('；')}`);
+      return { span: cell.span, text: lines.join('\n\n') };
+    }
+  }
+  for (const table of doc.plainTables) {
+    if (!within(table.span, offset)) continue;
+    const evaluations = evaluateDocument(doc).filter((e) => within(e.cell.outerSpan, offset));
+    if (evaluations.length) return { span: evaluations[0].cell.span, text: evaluations.map(explain).join('\n\n') };
+  }
+  return undefined;
+}
+
+function sectionHover(doc: XxgkDocument, offset: number): { span: Span; text: string } | undefined {
+  const section = doc.sections.find((s) => within(s.heading.span, offset));
+  if (!section?.spec) return undefined;
+  const spec = section.spec;
+  const format = FORMATS[doc.format];
+  const head = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
+  const lines = [`**${head}**（${format.source}）`, spec.requires];
+  if (spec.tables?.length) lines.push(`统计表：${spec.tables.map((t) => `::: ${t}`).join('、')}`);
+  return { span: section.heading.textSpan, text: lines.join('\n\n') };
+}
+
+/** Hover on a table figure (how it is computed and what its parts add up to), a row label, or a section heading. */
+export function hover(doc: XxgkDocument, offset: number, extra?: (doc: XxgkDocument, offset: number) => { span: Span; text: string } | undefined): Hover | null {
+  const found = cellHover(doc, offset) ?? sectionHover(doc, offset) ?? extra?.(doc, offset);
+  if (!found) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: found.text }, range: toRange(doc, found.span) };
+}

@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fg from 'fast-glob';
+import { parse, type XxgkConfig, type XxgkDocument } from '../core/index';
+import { parseRc } from './settings';
+
+interface ReportInfo {
+  uri: string;
+  agency: string;
+  year: number;
+}
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the server knows of the workspace beyond the open document: `.xxgkrc.json` files, and which report is
+ * which agency's for which year, so that this year's 上年结转 can be checked against last year's report.
+ */
+export class Workspace {
+  private folders: string[] = [];
+  private reports = new Map<string, ReportInfo>();
+  private rcCache = new Map<string, { config?: XxgkConfig; error?: string } | null>();
+
+  constructor(private readonly openText: (uri: string) => string | undefined) {}
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map(uriToPath).filter((p): p is string => !!p);
+  }
+
+  /** Indexes the reports on disk; bounded, because a workspace may be a whole archive. */
+  async scan(): Promise<void> {
+    this.reports.clear();
+    for (const folder of this.folders) {
+      const files = await fg(['**/*.xxgk', '**/*.xxgk.md'], { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'], suppressErrors: true });
+      for (const file of files.slice(0, 5000)) this.update(pathToFileURL(file).toString());
+    }
+  }
+
+  /** Re-reads one report's agency and year (from the open editor if it is open, else from disk). */
+  update(uri: string, text?: string): void {
+    const source = text ?? this.openText(uri) ?? this.readDisk(uri);
+    if (source === undefined) {
+      this.reports.delete(uri);
+      return;
+    }
+    const info = headerInfo(source);
+    if (info) this.reports.set(uri, { uri, ...info });
+    else this.reports.delete(uri);
+  }
+
+  remove(uri: string): void {
+    this.reports.delete(uri);
+  }
+
+  /** Last year's report of the same agency, parsed, if the workspace holds it. */
+  previousYear(doc: XxgkDocument, uri: string): XxgkDocument | undefined {
+    const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
+    if (typeof agency !== 'string' || doc.year === undefined) return undefined;
+    for (const info of this.reports.values()) {
+      if (info.uri === uri || info.agency !== agency.trim() || info.year !== doc.year - 1) continue;
+      const text = this.openText(info.uri) ?? this.readDisk(info.uri);
+      return text === undefined ? undefined : parse(text);
+    }
+    return undefined;
+  }
+
+  /** The nearest `.xxgkrc.json` above the document, within the workspace. */
+  rcFor(uri: string): { config?: XxgkConfig; error?: string; file?: string } {
+    const file = uriToPath(uri);
+    if (!file) return {};
+    let dir = path.dirname(file);
+    for (;;) {
+      const candidate = path.join(dir, '.xxgkrc.json');
+      let entry = this.rcCache.get(candidate);
+      if (entry === undefined) {
+        entry = fs.existsSync(candidate) ? parseRc(readOrEmpty(candidate)) : null;
+        this.rcCache.set(candidate, entry);
+      }
+      if (entry) return { ...entry, file: candidate };
+      const parent = path.dirname(dir);
+      if (parent === dir || !this.folders.some((f) => parent.startsWith(f))) return {};
+      dir = parent;
+    }
+  }
+
+  forgetRc(): void {
+    this.rcCache.clear();
+  }
+
+  private readDisk(uri: string): string | undefined {
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    try {
+      const stat = fs.statSync(file);
+      return stat.size > 20 * 1024 * 1024 ? undefined : fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Agency and year from a report's front matter (or title), without parsing the whole report. */
+function headerInfo(text: string): { agency: string; year: number } | undefined {
+  const head = text.slice(0, 4000);
+  const doc = parse(head.includes('\n---') ? head.slice(0, head.indexOf('\n---', 3) + 4) : '');
+  const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
+  const year = doc.year ?? Number(/((?:19|20)\d{2})\s*年/.exec(head)?.[1]);
+  return typeof agency === 'string' && Number.isInteger(year) ? { agency: agency.trim(), year } : undefined;
+}

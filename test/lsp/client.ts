@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+
+export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+/** A minimal LSP client over stdio to the real bundled server process. */
+export class TestClient {
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private waiters: Array<() => void> = [];
+  private versions = new Map<string, number>();
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p);
+      this.published.set(p.uri, list);
+      this.waiters.forEach((w) => w());
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validate: { delay: 0 } })));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(capabilities: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      initializationOptions: { settings: { validate: { delay: 0 } } },
+      ...extra,
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(uri: string, text: string) {
+    this.versions.set(uri, 1);
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xxgk', version: 1, text } });
+  }
+
+  change(uri: string, changes: unknown[]) {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** Waits for diagnostics of the document's latest version. */
+  async diagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const version = this.versions.get(uri);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const latest = this.published.get(uri)?.filter((p) => p.version === undefined || p.version === version).pop();
+      if (latest) return latest.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 200);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+      this.waiters = [];
+    }
+  }
+
+  async stop() {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The process may already be gone.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : starts[p.line] + p.character);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
