@@ -43,7 +43,7 @@ export function parseFrontMatter(text: string, lineStarts: readonly number[]): F
   const yaml = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   const at = (r: readonly number[] | undefined, fallback: number) =>
     r ? { start: bodyStart + r[0], end: bodyStart + r[1] } : { start: bodyStart + fallback, end: bodyStart + fallback };
-  const errors = yaml.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code as string, span: at(e.pos, 0) }));
+  const errors: Array<{ message: string; code?: string; span: { start: number; end: number } }> = yaml.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code as string, span: at(e.pos, 0) }));
   const entries: FrontMatterEntry[] = [];
   const contents = yaml.contents;
   if (isMap(contents)) {
