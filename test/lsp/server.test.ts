@@ -27,7 +27,7 @@ describe('language server over stdio (push diagnostics)', () => {
     const diagnostics = await client.diagnostics(uri);
     const sum = diagnostics.find((d) => d.code === 'table-sum' && d.range.start.line === line)!;
     assert.ok(sum, JSON.stringify(diagnostics));
-    assert.match(sum.message, /予以公开 · 总计 为 14/);
+    assert.match(sum.message as string, /予以公开 · 总计 为 14/);
     assert.deepEqual(sum.range, { start: { line, character: col }, end: { line, character: col + 2 } });
     assert.match(sum.codeDescription!.href, /docs\/rules\.md#table-sum$/);
   });

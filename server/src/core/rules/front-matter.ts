@@ -68,7 +68,10 @@ export const frontMatter: Rule = {
       }
       seen.set(entry.canonical, entry.key);
       const { schema, expected } = VALUE_SCHEMAS[entry.canonical];
-      if (entry.value === null || entry.value === undefined || entry.value === '') {
+      const blank = entry.value === null || entry.value === undefined || entry.value === '';
+      // A draft has no publication date yet; the other keys are needed from the start.
+      if (blank && entry.canonical === 'published') continue;
+      if (blank) {
         report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', entry.key, expected()) });
       } else if (!schema.safeParse(entry.value).success) {
         report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, String(entry.value), expected()) });

@@ -1,0 +1,209 @@
+import { compare } from '../text/decimal';
+import { extractFigures, type Figure } from './figures';
+import { isStrongStop } from './sentences';
+
+/**
+ * "Total + breakdown" sentences: `共公开信息52条，其中：工作动态40条，通知公告12条`, `486条（包括…）`, and a 其中
+ * that opens the next sentence. Only plain structures are returned; anything unusual (a list of totals before the
+ * marker, parts in mixed units, channels, open-ended lists, nested brackets) is dropped, because a wrong diagnostic
+ * costs more than a missed one.
+ */
+
+export interface Part {
+  /** What the part is called (部门资讯), as written. */
+  readonly label: string;
+  readonly figure: Figure;
+}
+
+export interface Breakdown {
+  /** 其中 / 包括 / 包含, as written. */
+  readonly marker: string;
+  readonly markerStart: number;
+  readonly total: Figure;
+  readonly parts: readonly Part[];
+}
+
+const MARKERS = ['其中', '包括', '包含'];
+/** Between the total and the marker: nothing, or one of these (`52条，其中`, `486条（包括`, `215条。其中`). */
+const GAP = new Set(['，', ',', '：', ':', '。', '；', ';', '（', '(']);
+const ITEM_SEPARATORS = new Set(['，', ',', '、', '；', ';']);
+/** A word that joins the last two items (`工作动态40条和通知公告12条`). */
+const CONJUNCTIONS = ['以及', '和', '及', '与'];
+/** Publication channels overlap: a list of them is a view of the total, not a partition. */
+const CHANNEL = /通过|网站|网页|门户|微信|微博|公报|新媒体|公众号|客户端|APP|App|app|政务号|抖音|头条|短视频|报纸|报刊|电视|广播|电台|媒体|平台|渠道|发布会|公开栏|显示屏|电子屏|宣传栏|热线/;
+/** Words that make an item something other than a part: a comparison, a new total, a nested breakdown. */
+const NOT_A_PART = /^共|其中|包括|包含|共计|合计|总计|累计|同比|环比|较|增加|减少|增长|下降|上升|占|比上年|上年|去年|平均|分别/;
+/** Before the total: a comparison (`较上年增加52条`) means the figure is not a total. */
+const NOT_A_TOTAL = /同比|环比|较|增加|减少|增长|下降|上升|多于|少于|比上年|比去年|平均|占/;
+/** A figureless item that makes the list open-ended (`…等`, `其他若干`). */
+const OPEN_ENDED = /^(?:等|等等)|若干|部分|其余|其他|另有/;
+const MAX_LABEL = 40;
+const MAX_ITEMS = 60;
+const MAX_ITEM_CHARS = 200;
+
+export function findBreakdowns(text: string): Breakdown[] {
+  const figures = extractFigures(text);
+  if (figures.length < 3) return [];
+  const byEnd = new Map<number, number>();
+  figures.forEach((f, k) => byEnd.set(f.end, k));
+  const sentenceStart = sentenceStarts(text);
+  const earlierSameUnit = markEarlierSameUnit(figures, sentenceStart);
+
+  const out: Breakdown[] = [];
+  for (const marker of MARKERS) {
+    for (let m = text.indexOf(marker); m >= 0; m = text.indexOf(marker, m + marker.length)) {
+      const found = readBreakdown(text, m, marker, figures, byEnd, sentenceStart, earlierSameUnit);
+      if (found) out.push(found);
+    }
+  }
+  return out.sort((a, b) => a.markerStart - b.markerStart);
+}
+
+function readBreakdown(
+  text: string,
+  m: number,
+  marker: string,
+  figures: readonly Figure[],
+  byEnd: ReadonlyMap<number, number>,
+  sentenceStart: Int32Array,
+  earlierSameUnit: readonly boolean[],
+): Breakdown | undefined {
+  // The total: the figure right before the marker, with at most one punctuation mark between.
+  let p = skipSpaceBack(text, m);
+  let gap = '';
+  if (p > 0 && GAP.has(text[p - 1])) {
+    gap = text[p - 1];
+    p = skipSpaceBack(text, p - 1);
+  }
+  const k = byEnd.get(p);
+  if (k === undefined) return undefined;
+  const total = figures[k];
+  if (!plainFigure(total) || earlierSameUnit[k] || total.unit === '%') return undefined;
+  const before = text.slice(Math.max(sentenceStart[total.start], total.start - 12), total.start);
+  if (NOT_A_TOTAL.test(before)) return undefined;
+
+  const bracketed = gap === '（' || gap === '(';
+  let i = m + marker.length;
+  while (i < text.length && (text[i] === '：' || text[i] === ':' || text[i] === '，' || text[i] === ',' || text[i] === ' ' || text[i] === '　')) i++;
+
+  // Items up to the closing bracket (bracketed list) or the end of the sentence.
+  const parts: Part[] = [];
+  let fi = firstFigureFrom(figures, i);
+  let separator = '';
+  for (let items = 0; items < MAX_ITEMS; items++) {
+    const itemEnd = nextItemEnd(text, i, bracketed);
+    if (itemEnd.kind === 'bad') return undefined;
+    while (fi < figures.length && figures[fi].end <= i) fi++;
+    const inItem: Figure[] = [];
+    for (let j = fi; j < figures.length && figures[j].start < itemEnd.at; j++) inItem.push(figures[j]);
+    const item = text.slice(i, itemEnd.at).trim();
+    if (inItem.length === 0) {
+      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it.
+      if (parts.length === 0 || separator === '、' || OPEN_ENDED.test(item) || item === '') return undefined;
+      break;
+    }
+    if (inItem.length > 1) return undefined;
+    const figure = inItem[0];
+    if (!plainFigure(figure)) return undefined;
+    const labelEnd = figure.start;
+    const after = text.slice(figure.end, itemEnd.at).trim();
+    if (after !== '') return undefined; // 40条为工作动态, 12条等: not a plain item
+    const label = stripLead(text.slice(i, labelEnd));
+    if (label === '' || label.length > MAX_LABEL || NOT_A_PART.test(label)) return undefined;
+    parts.push({ label, figure });
+    if (itemEnd.kind === 'end') break;
+    separator = itemEnd.separator;
+    i = itemEnd.next;
+  }
+  if (parts.length < 2) return undefined;
+  if (parts.some((q) => q.figure.unit !== total.unit)) return undefined;
+  if (parts.some((q) => CHANNEL.test(q.label))) return undefined;
+  // One part as large as the total, beside others: the parts overlap (a view such as channels), not a partition.
+  const nonZero = parts.filter((q) => q.figure.value.units !== 0n).length;
+  if (nonZero > 1 && parts.some((q) => compare(q.figure.value, total.value) >= 0)) return undefined;
+  return { marker, markerStart: m, total, parts };
+}
+
+type ItemEnd =
+  | { kind: 'sep'; at: number; next: number; separator: string }
+  | { kind: 'end'; at: number }
+  | { kind: 'bad' };
+
+/** Where the item starting at `i` ends: at a separator, a joining word after a figure, or the list's end. */
+function nextItemEnd(text: string, i: number, bracketed: boolean): ItemEnd {
+  // An item is a label and a figure; a very long one is prose, and the bound keeps many markers linear.
+  const limit = Math.min(text.length, i + MAX_ITEM_CHARS);
+  for (let j = i; j < limit; j++) {
+    const c = text[j];
+    if (bracketed && (c === '）' || c === ')')) return { kind: 'end', at: j };
+    if (c === '（' || c === '(' || c === '）' || c === ')') return { kind: 'bad' };
+    if (isStrongStop(c)) return bracketed ? { kind: 'bad' } : { kind: 'end', at: j };
+    if (c === ',' && /\d/.test(text[j - 1] ?? '') && /\d/.test(text[j + 1] ?? '')) continue; // 1,234
+    if (ITEM_SEPARATORS.has(c)) return { kind: 'sep', at: j, next: j + 1, separator: c };
+    for (const w of CONJUNCTIONS) {
+      if (text.startsWith(w, j) && j > i && endsWithUnitChar(text, j)) return { kind: 'sep', at: j, next: j + w.length, separator: '、' };
+    }
+  }
+  return bracketed ? { kind: 'bad' } : { kind: 'end', at: limit };
+}
+
+/** Cheap test that a figure may end right before `j` (its unit's last character); the item check confirms it. */
+function endsWithUnitChar(text: string, j: number): boolean {
+  const c = text[j - 1];
+  return c !== undefined && '条件个次篇期项场家人份则部批户起宗例张元%％'.includes(c);
+}
+
+function plainFigure(f: Figure): boolean {
+  return !f.approximate && !f.ordinal;
+}
+
+function stripLead(s: string): string {
+  return s.replace(/^[\s：:，,、；;]+/, '').replace(/^(?:包括|包含|有)/, '').trim();
+}
+
+function skipSpaceBack(text: string, p: number): number {
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '　' || text[p - 1] === '\t')) p--;
+  return p;
+}
+
+function firstFigureFrom(figures: readonly Figure[], offset: number): number {
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** For each offset, where its sentence (。！？ or line break) starts. */
+function sentenceStarts(text: string): Int32Array {
+  const starts = new Int32Array(text.length + 1);
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    starts[i] = s;
+    if (i < text.length && isStrongStop(text[i])) s = i + 1;
+  }
+  return starts;
+}
+
+/**
+ * Whether a figure of the same unit comes earlier in the same sentence: then the figure before a 其中 may be one
+ * of several totals (`建议5件、提案11件，其中主办13件…`) or a comparison, and the breakdown is not read.
+ */
+function markEarlierSameUnit(figures: readonly Figure[], sentenceStart: Int32Array): boolean[] {
+  const out: boolean[] = [];
+  let current = -1;
+  let seen = new Set<string>();
+  for (const f of figures) {
+    const s = sentenceStart[f.start];
+    if (s !== current) {
+      current = s;
+      seen = new Set();
+    }
+    out.push(seen.has(f.unit));
+    seen.add(f.unit);
+  }
+  return out;
+}

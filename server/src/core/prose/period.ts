@@ -1,0 +1,97 @@
+import type { Span, XxgkDocument } from '../ast';
+import { toHalfWidthDigits } from '../text/normalize';
+import { splitSentences } from './sentences';
+
+/** A date in prose: 2023年1月1日, 12月20日, 2023年12月. */
+export interface ProseDate {
+  readonly year?: number;
+  readonly yearSpan?: Span;
+  readonly month: number;
+  /** Undefined when only the month is written (2023年1月至12月). */
+  readonly day?: number;
+  readonly span: Span;
+}
+
+/** A stated statistics period: `统计期限为2023年1月1日至2023年12月31日`, `数据统计截至12月20日止`. */
+export interface PeriodStatement {
+  /** Undefined for 截至 statements, which name only the end. */
+  readonly from?: ProseDate;
+  readonly to: ProseDate;
+  /** From the first date to the last, in document offsets. */
+  readonly span: Span;
+}
+
+// Optional parts are single tokens, never nested repetitions, so matching stays linear.
+const DATE = /(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?/g;
+const RANGE_JOIN = /^\s?(?:起|开始)?\s?(?:至|到|—|－|-|~|～|–)\s?$/;
+const UNTIL_BEFORE = /(?:截至|截止|截止到|截止至|止于)\s?$/;
+/**
+ * The sentence speaks of the statistics period (统计期限…, 数据统计截至…, 数据截至…), not of when something happened
+ * (据统计，截至11月底已…).
+ */
+const ABOUT_STATISTICS = /统计(?:期限|时限|期间|时间|区间|范围|周期|截至|截止)|数据统计|统计数据|数据的统计|数据均?截[至止]/;
+
+/** Every statistics period the report states, in order. */
+export function findPeriods(doc: XxgkDocument): PeriodStatement[] {
+  const out: PeriodStatement[] = [];
+  for (const paragraph of doc.paragraphs) {
+    if (!paragraph.text.includes('月')) continue;
+    // Full-width digits have half-width twins of the same length, so offsets hold.
+    const text = toHalfWidthDigits(paragraph.text);
+    const base = paragraph.span.start;
+    for (const s of splitSentences(text)) {
+      const sentence = text.slice(s.start, s.end);
+      if (!ABOUT_STATISTICS.test(sentence)) continue;
+      const dates = readDates(sentence, base + s.start);
+      for (let k = 0; k < dates.length; k++) {
+        const d = dates[k];
+        const next = dates[k + 1];
+        if (next && RANGE_JOIN.test(doc.text.slice(d.span.end, next.span.start))) {
+          const from = d;
+          const to = next.year === undefined && d.year !== undefined ? { ...next, year: d.year } : next;
+          out.push({ from, to, span: { start: from.span.start, end: next.span.end } });
+          k++;
+          continue;
+        }
+        const lead = doc.text.slice(Math.max(base + s.start, d.span.start - 4), d.span.start);
+        if (UNTIL_BEFORE.test(lead)) out.push({ to: d, span: d.span });
+      }
+    }
+  }
+  return out;
+}
+
+function readDates(sentence: string, base: number): ProseDate[] {
+  const out: ProseDate[] = [];
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
+    const month = Number(m[2]);
+    const day = m[3] === undefined ? undefined : Number(m[3]);
+    if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
+    const start = base + m.index;
+    const year = m[1] === undefined ? undefined : Number(m[1]);
+    out.push({
+      year,
+      yearSpan: year === undefined ? undefined : { start, end: start + 4 },
+      month,
+      day,
+      span: { start, end: start + m[0].length },
+    });
+  }
+  return out;
+}
+
+/** Whether the period runs from 1 January to 31 December of one year (a 截至 statement from 1 January is assumed). */
+export function coversWholeYear(p: PeriodStatement): boolean {
+  const fromOk = !p.from || (p.from.month === 1 && (p.from.day === undefined || p.from.day === 1));
+  const toOk = p.to.month === 12 && (p.to.day === undefined || p.to.day === 31);
+  const oneYear = !p.from || p.from.year === undefined || p.to.year === undefined || p.from.year === p.to.year;
+  return fromOk && toOk && oneYear;
+}
+
+/** The years a period names, with where each is written. */
+export function periodYears(p: PeriodStatement): Array<{ year: number; span: Span }> {
+  const out: Array<{ year: number; span: Span }> = [];
+  for (const d of p.from ? [p.from, p.to] : [p.to]) if (d.year !== undefined && d.yearSpan) out.push({ year: d.year, span: d.yearSpan });
+  return out;
+}

@@ -1,0 +1,36 @@
+import { t } from '../i18n';
+import { coversWholeYear, findPeriods, periodYears } from '../prose/period';
+import { ALL_FORMATS, type Rule } from './types';
+
+/** The report covers a calendar year; a period cut short (至12月20日止) or in another year misstates every figure. */
+export const period: Rule = {
+  id: 'period',
+  severity: 'warning',
+  formats: ALL_FORMATS,
+  description: '统计期限应为报告年度的 1 月 1 日至 12 月 31 日',
+  check(doc, report) {
+    const year = doc.year;
+    for (const p of findPeriods(doc)) {
+      const whole = coversWholeYear(p);
+      const others = year === undefined ? [] : periodYears(p).filter((y) => y.year !== year);
+      if (whole && others.length === 0) continue;
+      const written = doc.text.slice(p.span.start, p.span.end);
+      const y = year ?? p.to.year;
+      const full = y === undefined ? t('1月1日至12月31日') : t('{0}年1月1日至{0}年12月31日', y);
+      const message = !whole
+        ? others.length > 0
+          ? t('统计期限“{0}”未覆盖完整年度，且不是报告年度 {1} 年；应为 {2}。', written, year!, full)
+          : p.from
+            ? t('统计期限“{0}”未覆盖完整年度；年度报告应统计 {1} 的数据，请改正期限或补齐数据。', written, full)
+            : t('数据统计截至“{0}”，未覆盖完整年度；年度报告应统计 {1} 的数据，请改正期限或补齐数据。', written, full)
+        : t('统计期限“{0}”是 {1} 年，不是报告年度 {2} 年；应为 {3}。', written, others[0].year, year!, full);
+      const replacement = p.from ? full : y !== undefined && p.to.year !== undefined ? t('{0}年12月31日', y) : t('12月31日');
+      report({
+        span: p.span,
+        message,
+        fix: y === undefined && p.from ? undefined : { title: t('改为“{0}”', replacement), edits: [{ span: p.span, newText: replacement }] },
+        data: { expected: replacement },
+      });
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { t } from '../i18n';
+import { findBreakdowns } from '../prose/breakdown';
+import { compare, equals, format, sub, sum } from '../text/decimal';
+import { ALL_FORMATS, type Rule } from './types';
+
+/** A part that gathers the rest (其他信息150条): the list claims to be complete. */
+const CATCH_ALL = /^(?:其他|其它|其余|剩余|另外|另有)/;
+
+export const proseSum: Rule = {
+  id: 'prose-sum',
+  severity: 'error',
+  formats: ALL_FORMATS,
+  description: '正文中“共…，其中…”的各分项之和应等于总数',
+  check(doc, report) {
+    for (const paragraph of doc.paragraphs) {
+      const base = paragraph.span.start;
+      for (const b of findBreakdowns(paragraph.text)) {
+        const total = b.total.value;
+        const actual = sum(b.parts.map((p) => p.figure.value));
+        if (equals(actual, total)) continue;
+        // Parts exceeding the total are always wrong. Parts falling short are wrong only when the list claims to be
+        // complete (a 其他 part, or 包括); a 其中 often names just the highlights (其中政策文件200条，人事信息50条).
+        const complete = b.marker !== '其中' || b.parts.some((p) => CATCH_ALL.test(p.label));
+        if (compare(actual, total) < 0 && !complete) continue;
+        const unit = b.total.unit;
+        const diff = sub(actual, total);
+        const gap = format(diff.units < 0n ? { units: -diff.units, scale: diff.scale } : diff);
+        const terms = b.parts.map((p) => `${p.label} ${format(p.figure.value)}`).join(' + ');
+        report({
+          span: { start: base + b.total.start, end: base + b.total.end },
+          message: t(
+            '“{0}”各项之和 {1} {2}（{3}）与总数 {4} {2}不符，相差 {5} {2}；请核对总数或各分项。',
+            b.marker, format(actual), unit, terms, format(total), gap,
+          ),
+          related: b.parts.map((p) => ({
+            span: { start: base + p.figure.start, end: base + p.figure.end },
+            message: t('分项：{0} {1} {2}', p.label, format(p.figure.value), unit),
+          })),
+          data: { expected: format(actual), actual: format(total) },
+        });
+      }
+    }
+  },
+};
