@@ -1,0 +1,68 @@
+import type { Edit } from './rules/types';
+import { formatForYear } from './formats/index';
+import { parse } from './parser/document';
+import { rowsById } from './tables/grid';
+
+export interface NextYear {
+  readonly text: string;
+  readonly year?: number;
+  /** The format changed with the year (2020 → 2021): the tables were replaced by the new format's. */
+  readonly formatChanged: boolean;
+}
+
+/**
+ * Next year's report from this one: same agency and structure, the year advanced (in the front matter, the
+ * title and wherever the text names this year or the year before), every figure cleared, and 二、上年结转 filled
+ * from this year's 四、结转下年度继续办理.
+ */
+export function nextYearReport(text: string): NextYear {
+  const doc = parse(text);
+  const edits: Edit[] = [];
+  const year = doc.year;
+
+  for (const entry of doc.frontMatter?.entries ?? []) {
+    if (entry.canonical === 'year' && year !== undefined) edits.push({ span: entry.valueSpan, newText: String(year + 1) });
+    // Not yet published: a blank date, filled in when the report goes out.
+    if (entry.canonical === 'published') edits.push({ span: entry.valueSpan, newText: '' });
+    if (entry.canonical === 'format' && year !== undefined && formatForYear(year + 1) !== doc.format) {
+      edits.push({ span: entry.valueSpan, newText: formatForYear(year + 1) });
+    }
+  }
+
+  for (const table of doc.tables) {
+    const carriedFrom = table.kind === '依申请' ? rowsById(table).get('next') : undefined;
+    for (const row of table.rows) {
+      if (row.kind !== 'data') continue;
+      const fill = row.match?.row.id === 'carried' ? carriedFrom : undefined;
+      row.values.forEach((cell, k) => {
+        const newText = fill?.values[k]?.text ?? '';
+        if (cell.text !== newText) edits.push({ span: cell.span, newText });
+      });
+    }
+  }
+  for (const table of doc.plainTables) {
+    for (const row of table.rows) {
+      if (row.kind !== 'data') continue;
+      for (const cell of row.values) if (cell.state === 'number') edits.push({ span: cell.span, newText: '' });
+    }
+  }
+
+  // This year and the year before move on by one, so that “2023年” and “上年（2022年）” stay true; older years
+  // (a law's 2019年修订) are left alone.
+  if (year !== undefined) {
+    const bodyStart = doc.frontMatter?.span.end ?? 0;
+    const pattern = new RegExp(`(?<!\\d)(${year}|${year - 1})(?=\\s*年)`, 'g');
+    const tableSpans = [...doc.tables, ...doc.plainTables].map((t) => t.span);
+    for (const m of text.slice(bodyStart).matchAll(pattern)) {
+      const start = bodyStart + m.index!;
+      if (tableSpans.some((s) => s.start <= start && start < s.end)) continue;
+      edits.push({ span: { start, end: start + 4 }, newText: String(Number(m[1]) + 1) });
+    }
+  }
+
+  edits.sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  const formatChanged = year !== undefined && formatForYear(year + 1) !== doc.format && doc.formatSource === 'front-matter';
+  return { text: out, year: year === undefined ? undefined : year + 1, formatChanged };
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { describe, it } from 'node:test';
+import { parse } from '../server/src/core/index';
+import { nextYearReport } from '../server/src/core/next-year';
+import { rowsById } from '../server/src/core/tables/grid';
+import { report2021 } from './helpers';
+
+describe('next year report', () => {
+  it('advances the year, clears figures and carries 结转 into 上年结转', () => {
+    const source = fs.readFileSync('examples/2023-clean.xxgk', 'utf8');
+    const next = nextYearReport(source);
+    assert.equal(next.year, 2024);
+    const doc = parse(next.text);
+    assert.equal(doc.year, 2024);
+    assert.match(doc.title!.text, /2024年政府信息公开工作年度报告/);
+    assert.match(next.text, /统计期限为2024年1月1日至2024年12月31日/);
+    const old = rowsById(parse(source).tables.find((t) => t.kind === '依申请')!);
+    const rows = rowsById(doc.tables.find((t) => t.kind === '依申请')!);
+    assert.deepEqual(rows.get('carried')!.values.map((c) => c.text), old.get('next')!.values.map((c) => c.text));
+    for (const [id, row] of rows) if (id !== 'carried') assert.ok(row.values.every((c) => c.text === ''), id);
+    assert.equal(doc.tables.length, 3);
+    assert.equal(doc.sections.length, 6);
+    // Same structure: every line that is not a figure, a year or the date is unchanged.
+    assert.equal(next.text.split('\n').length, source.split('\n').length);
+  });
+
+  it('leaves older years alone and clears the publication date', () => {
+    const source = report2021().replace('2023年，本局认真贯彻', '2023年，本局按2019年修订的条例认真贯彻');
+    const next = nextYearReport(source);
+    assert.match(next.text, /2024年，本局按2019年修订的条例/);
+    assert.match(next.text, /发布日期: \n/);
+  });
+
+  it('switches the declared format when the new year needs another', () => {
+    const next = nextYearReport('---\n机关: 测试局\n年度: 2020\n格式: 2019\n---\n# 测试局2020年报告\n');
+    assert.equal(next.formatChanged, true);
+    assert.match(next.text, /格式: 2021/);
+  });
+});
