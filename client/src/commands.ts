@@ -1,0 +1,61 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { nextYearReport } from '../../server/src/core/next-year';
+
+/** `2023年报.xxgk` → `2024年报.xxgk`; a name without the year gets the year in front. */
+export function nextYearFileName(file: string, year: number | undefined): string {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  if (year !== undefined && base.includes(String(year - 1))) return path.join(dir, base.replace(String(year - 1), String(year)));
+  return path.join(dir, `${year ?? 'next'}-${base}`);
+}
+
+async function newNextYearReport(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'xxgk') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
+    return;
+  }
+  const source = editor.document;
+  const next = nextYearReport(source.getText());
+  if (next.year === undefined) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The report states no year (front matter 年度 or a title with 20XX年); the next year cannot be determined.'));
+    return;
+  }
+  let target: vscode.Uri | undefined;
+  if (source.uri.scheme === 'file') {
+    const candidate = vscode.Uri.file(nextYearFileName(source.uri.fsPath, next.year));
+    const exists = await vscode.workspace.fs.stat(candidate).then(() => true, () => false);
+    if (exists) {
+      const overwrite = vscode.l10n.t('Overwrite');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} already exists. Overwrite it?', path.basename(candidate.fsPath)),
+        { modal: true },
+        overwrite,
+      );
+      if (answer !== overwrite) return;
+    }
+    target = candidate;
+  }
+  if (target) {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(next.text));
+    await vscode.window.showTextDocument(target);
+  } else {
+    const doc = await vscode.workspace.openTextDocument({ language: 'xxgk', content: next.text });
+    await vscode.window.showTextDocument(doc);
+  }
+  if (next.formatChanged) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The {0} report uses another format; check the tables against the new format.', next.year));
+  }
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('xxgk.newNextYearReport', newNextYearReport),
+    vscode.commands.registerCommand('xxgk.restartServer', async () => {
+      await client()?.restart();
+      void vscode.window.showInformationMessage(vscode.l10n.t('The xxgk language server has been restarted.'));
+    }),
+  );
+}
