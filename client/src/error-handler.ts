@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
 
 /**
  * Restarts the server when its process dies and says so, instead of failing silently; gives up (and says that
@@ -15,7 +15,7 @@ export class RestartingErrorHandler implements ErrorHandler {
     return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
   }
 
-  closed(): ErrorHandlerResult {
+  closed(): CloseHandlerResult {
     const now = Date.now();
     this.restarts.push(now);
     while (this.restarts.length && this.restarts[0] < now - 3 * 60_000) this.restarts.shift();
