@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { describe, it } from 'node:test';
+import { checkText, positionAt } from '../server/src/core/index';
+
+const check = (file: string) => {
+  const text = fs.readFileSync(file, 'utf8');
+  const { document, diagnostics } = checkText(text);
+  return diagnostics.map((d) => ({ line: positionAt(document.lineStarts, d.span.start).line + 1, rule: d.rule, severity: d.severity, message: d.message }));
+};
+
+describe('the shipped examples', () => {
+  it('2023-clean.xxgk (2021 format) yields no diagnostic at all', () => {
+    assert.deepEqual(check('examples/2023-clean.xxgk'), []);
+  });
+
+  it('2012-legacy.xxgk yields no diagnostic at all', () => {
+    assert.deepEqual(check('examples/2012-legacy.xxgk'), []);
+  });
+
+  it('2023-errors.xxgk yields exactly the planted errors listed in examples/README.md', () => {
+    // The table of planted errors in the README, as `line rule` pairs.
+    const readme = fs.readFileSync('examples/README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## 2023-errors.xxgk'), readme.indexOf('## 2012-legacy.xxgk'));
+    const planted = [...section.matchAll(/^\| (\d+) \| `([a-z-]+)`/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const found = check('examples/2023-errors.xxgk').map((d) => `${d.line} ${d.rule}`);
+    assert.ok(planted.length >= 20);
+    // Every planted error is found, and nothing else (one cell breaking two relations may report twice).
+    for (const p of planted) assert.ok(found.includes(p), `planted but not found: ${p}\nfound: ${found.join(', ')}`);
+    for (const f of found) assert.ok(planted.includes(f), `found but not planted: ${f}`);
+  });
+
+  it('every rule that can fire on a 2021 report fires in 2023-errors.xxgk', () => {
+    const rules = new Set(check('examples/2023-errors.xxgk').map((d) => d.rule));
+    for (const rule of ['front-matter', 'missing-section', 'section-numbering', 'missing-row', 'unknown-row', 'cell-count', 'cell-value', 'empty-cell', 'table-sum', 'prose-sum', 'prose-table', 'year-mismatch', 'period', 'late-publication', 'fee-statement']) {
+      assert.ok(rules.has(rule), rule);
+    }
+  });
+});
