@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { offsetAt, type Diagnostic, type Edit, type XxgkDocument } from '../../core/index';
+import { offsetAt, t, type Diagnostic, type Edit, type XxgkDocument } from '../../core/index';
 import { sameRange, toLspDiagnostic, toRange, toTextEdit } from '../convert';
 
 export const FILL_TABLE_KIND = `${CodeActionKind.Source}.xxgk.fillTable`;
@@ -37,7 +37,7 @@ export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[
     const missing = diagnostics.filter((d) => d.rule === 'missing-row' && d.fix && d.span.start === table.kindSpan.start);
     if (missing.length) {
       actions.push({
-        title: `补齐“${table.spec!.title}”表缺少的 ${missing.length} 行`,
+        title: t('补齐“{0}”表缺少的 {1} 行', table.spec!.title, missing.length),
         kind: FILL_TABLE_KIND,
         edit: { changes: { [uri]: mergeEdits(doc, missing.flatMap((d) => d.fix!.edits)) } },
       });
@@ -47,7 +47,7 @@ export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[
     const sums = diagnostics.filter((d) => d.rule === 'table-sum' && d.fix);
     if (sums.length) {
       actions.push({
-        title: `按分项之和修正全部 ${sums.length} 处合计`,
+        title: t('按分项之和修正全部 {0} 处合计', sums.length),
         kind: FIX_SUMS_KIND,
         edit: { changes: { [uri]: mergeEdits(doc, uniqueBySpan(sums.flatMap((d) => d.fix!.edits))) } },
       });

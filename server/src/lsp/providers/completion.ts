@@ -2,7 +2,7 @@ import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range,
 } from 'vscode-languageserver';
 import { match } from 'pinyin-pro';
-import { FORMATS, positionAt, TABLE_KINDS, type XxgkDocument } from '../../core/index';
+import { FORMATS, positionAt, t, TABLE_KINDS, type XxgkDocument } from '../../core/index';
 import type { RowSpec, TableSpec } from '../../core/formats/types';
 import { sectionText, tableText } from '../../core/skeleton';
 import { columnsOf } from '../../core/tables/grid';
@@ -61,7 +61,7 @@ function sectionItems(doc: XxgkDocument, ctx: LineContext, query: string): Compl
       const heading = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
       return item(ctx, heading, `${escapeSnippet(sectionText(spec, doc.format))}\n\n$0`, index, {
         kind: CompletionItemKind.Module,
-        detail: spec.tables?.length ? `章节及其统计表（${spec.tables.join('、')}）` : '章节',
+        detail: spec.tables?.length ? t('章节及其统计表（{0}）', spec.tables.join('、')) : t('章节'),
         documentation: { kind: MarkupKind.Markdown, value: `**${heading}**\n\n${spec.requires}` },
       });
     });
@@ -77,8 +77,8 @@ function kindItems(doc: XxgkDocument, ctx: LineContext, query: string): Completi
       const body = spec ? tableText(spec) : '::: 附表\n| 指标名称 | 计量单位 | 本年 | 历年累计 |\n|---|---|---|---|\n| $1 |  |  |  |\n:::';
       return item(ctx, `::: ${kind}`, spec ? `${escapeSnippet(body)}\n$0` : body, index, {
         kind: CompletionItemKind.Struct,
-        detail: spec ? `${spec.title}（全部规定行）` : '旧格式统计表',
-        documentation: spec ? { kind: MarkupKind.Markdown, value: `**${spec.title}**\n\n${spec.rows.length} 行：${spec.rows.map((r) => r.label).join('、')}` } : undefined,
+        detail: spec ? t('{0}（全部规定行）', spec.title) : t('旧格式统计表'),
+        documentation: spec ? { kind: MarkupKind.Markdown, value: `**${spec.title}**\n\n${t('{0} 行：{1}', spec.rows.length, spec.rows.map((r) => r.label).join('、'))}` } : undefined,
       });
     });
 }
@@ -113,10 +113,10 @@ function rowItems(doc: XxgkDocument, ctx: LineContext, query: string, offset: nu
     items.push(
       item(ctx, row.label, lines.join('\n'), index, {
         kind: row.group ? CompletionItemKind.Folder : CompletionItemKind.Field,
-        detail: row.group ? `分组（含 ${rows.length - 1} 项）` : columns,
+        detail: row.group ? t('分组（含 {0} 项）', rows.length - 1) : columns,
         documentation: {
           kind: MarkupKind.Markdown,
-          value: `**${row.label}**\n\n${spec.title}${row.block ? ` · ${row.block}` : ''}${parent ? ` · ${parent.label}` : ''}\n\n${row.group ? '分组行，数字由其下各项相加。' : `依次填写：${columns}`}`,
+          value: `**${row.label}**\n\n${spec.title}${row.block ? ` · ${row.block}` : ''}${parent ? ` · ${parent.label}` : ''}\n\n${row.group ? t('分组行：数字由其下各项相加') : t('依次填写：{0}', columns)}`,
         },
       }),
     );
@@ -138,7 +138,7 @@ function frontMatterItems(doc: XxgkDocument, ctx: LineContext): CompletionItem[]
       item(ctx, f, `${value[1]}: ${f}`, index, {
         kind: CompletionItemKind.EnumMember,
         detail: FORMATS[f].source,
-        documentation: f === '2021' ? '2021 年度起使用' : f === '2019' ? '2019、2020 年度使用' : '2018 年度及以前',
+        documentation: f === '2021' ? t('2021 年度起使用') : f === '2019' ? t('2019、2020 年度使用') : t('2018 年度及以前'),
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { decimal, FORMATS, type Cell, type Span, type XxgkDocument } from '../../core/index';
+import { decimal, FORMATS, t, type Cell, type Span, type XxgkDocument } from '../../core/index';
 import { evaluateDocument } from '../../core/rules/table-sum';
 import type { Evaluation } from '../../core/tables/relations';
 import { columnsOf } from '../../core/tables/grid';
@@ -8,13 +8,13 @@ import { toRange } from '../convert';
 const within = (span: Span, offset: number) => span.start <= offset && offset <= span.end;
 
 function terms(e: Evaluation): string {
-  const show = (t: Evaluation['parts'][number]) => `${t.label} ${t.blank ? '空' : decimal.format(t.value)}`;
+  const show = (term: Evaluation['parts'][number]) => `${term.label} ${term.blank ? t('空') : decimal.format(term.value)}`;
   const plus = e.parts.map(show).join(' + ');
   return e.minus?.length ? `${plus} − ${e.minus.map(show).join(' − ')}` : plus;
 }
 
 function explain(e: Evaluation): string {
-  const verdict = e.ok ? '✓' : `✗ 应为 ${decimal.format(e.expected)}`;
+  const verdict = e.ok ? '✓' : `✗ ${t('应为 {0}', decimal.format(e.expected))}`;
   return `**${e.cellLabel}** ${decimal.format(e.actual)} = ${terms(e)} ${verdict}`;
 }
 
@@ -27,7 +27,7 @@ function cellHover(doc: XxgkDocument, offset: number): { span: Span; text: strin
         const spec = row.match.row;
         const columns = columnsOf(spec, table.spec).map((c) => c.label).join(' · ');
         const lines = [`**${spec.label}**`, `${table.spec.title}${spec.block ? ` · ${spec.block}` : ''}`];
-        lines.push(spec.group ? '分组行：数字由其下各项相加' : `依次填写：${columns}`);
+        lines.push(spec.group ? t('分组行：数字由其下各项相加') : t('依次填写：{0}', columns));
         return { span: row.label.span, text: lines.join('\n\n') };
       }
       const cell: Cell | undefined = row.values.find((c) => within(c.outerSpan, offset));
@@ -39,7 +39,7 @@ function cellHover(doc: XxgkDocument, offset: number): { span: Span; text: strin
       const column = table.spec && row.match ? columnsOf(row.match.row, table.spec)[k]?.label : table.columnLabels?.[k];
       const lines = [`**${row.match?.row.name ?? row.label.text}${column ? ` · ${column}` : ''}**`];
       if (asTotal.length) lines.push(...asTotal.map(explain));
-      if (asPart.length) lines.push(`计入：${asPart.map((e) => e.cellLabel).join('；')}`);
+      if (asPart.length) lines.push(t('计入：{0}', asPart.map((e) => e.cellLabel).join('；')));
       return { span: cell.span, text: lines.join('\n\n') };
     }
   }
@@ -58,7 +58,7 @@ function sectionHover(doc: XxgkDocument, offset: number): { span: Span; text: st
   const format = FORMATS[doc.format];
   const head = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
   const lines = [`**${head}**（${format.source}）`, spec.requires];
-  if (spec.tables?.length) lines.push(`统计表：${spec.tables.map((t) => `::: ${t}`).join('、')}`);
+  if (spec.tables?.length) lines.push(t('统计表：{0}', spec.tables.map((kind) => `::: ${kind}`).join('、')));
   return { span: section.heading.textSpan, text: lines.join('\n\n') };
 }
 
