@@ -152,6 +152,12 @@ describe('cell-count, cell-value, empty-cell', () => {
     assert.equal(found[0].fix!.edits[0].newText, '3');
     assert.equal(found[3].fix!.edits[0].newText, '12');
   });
+  it('cell-value: a sum in 元 in the 万元 column is converted by the fix', () => {
+    const text = clean.replace('| 行政事业性收费 | 0.35 |', '| 行政事业性收费 | 3500元 |');
+    const [d] = diagnostics(text, 'cell-value');
+    assert.match(d.message, /此列以万元为单位/);
+    assert.equal(d.fix!.edits[0].newText, '0.35');
+  });
   it('cell-value: money decimals and 2019 本年增/减 negatives are fine', () => {
     assert.equal(diagnostics(clean, 'cell-value').length, 0);
     const text2019 = '---\n格式: 2019\n年度: 2020\n---\n::: 主动公开\n| 行政许可 | 10 | -2 | 8 |\n| 政府集中采购 | 3 | 12.5 |\n:::\n';

@@ -1,7 +1,7 @@
 import type { Cell } from '../ast';
 import type { ValueKind } from '../formats/types';
 import { t } from '../i18n';
-import { format, isInteger, isUnsafe } from '../text/decimal';
+import { format, isInteger, isUnsafe, parseDecimal } from '../text/decimal';
 import { toHalfWidthDigits } from '../text/normalize';
 import { columnsOf } from '../tables/grid';
 import type { Finding } from './types';
@@ -14,10 +14,16 @@ function checkCell(cell: Cell, kind: ValueKind | undefined, report: (f: Finding)
   if (cell.state === 'invalid') {
     const unit = WITH_UNIT.exec(cell.text);
     if (unit) {
-      const figure = toHalfWidthDigits(unit[1]);
+      const plain = toHalfWidthDigits(unit[1]).replace(/[,，]/g, '').replace(/．/g, '.');
+      const value = parseDecimal(plain);
+      // A sum in 元 typed into a 万元 column: the figure the column wants is a ten-thousandth of it.
+      const inYuan = kind === 'money' && unit[2] === '元' && value;
+      const figure = inYuan ? format({ units: value.units, scale: value.scale + 4 }) : plain;
       report({
         span: cell.span,
-        message: t('单元格“{0}”中含有单位“{1}”；表格单元格只填数字，应为“{2}”。', cell.text, unit[2], figure),
+        message: inYuan
+          ? t('单元格“{0}”中含有单位“元”；此列以万元为单位，只填数字，应为“{1}”。', cell.text, figure)
+          : t('单元格“{0}”中含有单位“{1}”；表格单元格只填数字，应为“{2}”。', cell.text, unit[2], figure),
         fix: { title: t('改为“{0}”', figure), edits: [{ span: cell.span, newText: figure }] },
       });
     } else {
