@@ -1,4 +1,4 @@
-import { checkText, positionAt, type Diagnostic, type Span } from '../core/index';
+import { checkText, parse, positionAt, type Diagnostic, type Span } from '../core/index';
 import { t } from '../core/i18n';
 import { readReport } from './read';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
@@ -12,7 +12,9 @@ export function checkFile(task: CheckTask, run: RunContext): FileResult {
     return { file: task.file, findings: [{ ...at, severity: 'error', rule: FILE_RULE_ID, message: read.message }] };
   }
   try {
-    const { document, diagnostics } = checkText(read.text, { config: task.config, context: { today: run.today } });
+    const previous = task.previousPath ? readReport(task.previousPath, task.previousPath) : undefined;
+    const previousYear = previous?.kind === 'text' ? parse(previous.text, { format: task.config?.format }) : undefined;
+    const { document, diagnostics } = checkText(read.text, { config: task.config, context: { today: run.today, previousYear } });
     return { file: task.file, findings: diagnostics.map((d) => placeDiagnostic(d, document.lineStarts)) };
   } catch (err) {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));

@@ -14,6 +14,7 @@ import { applyLang, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
 import { countFindings } from './summary';
 import type { CheckTask } from './types';
+import { withPreviousYears } from './cross-year';
 
 /** Exit codes: no error found, errors found, the run itself went wrong (usage, missing or unreadable files, bad config). */
 export const EXIT_OK = 0;
@@ -46,7 +47,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
 
   const { files, problems } = await expandPaths(paths, cwd);
   const resolver = new ConfigResolver(cwd, explicit);
-  const tasks: CheckTask[] = [];
+  let tasks: CheckTask[] = [];
   // A broken .xxgkrc.json is reported once; the files under it are left unchecked rather than checked wrongly.
   const unchecked = new Map<string, number>();
   for (const f of files) {
@@ -56,6 +57,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   }
   for (const [error, count] of unchecked) problems.push(error + '\n' + t('（使用此配置的 {0} 个文件未检查）', count));
 
+  tasks = withPreviousYears(tasks);
   const run = { today: localToday() };
   const jobs = Math.min(opts.jobs ?? (tasks.length > PARALLEL_THRESHOLD ? os.availableParallelism() : 1), tasks.length);
   const results =

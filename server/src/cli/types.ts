@@ -28,6 +28,8 @@ export interface CheckTask {
   readonly path: string;
   readonly file: string;
   readonly config?: XxgkConfig;
+  /** Last year's report of the same agency among the checked files (cross-year rule). */
+  readonly previousPath?: string;
 }
 
 /** Facts shared by every check in one run. */

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { parse, type XxgkConfig, type XxgkDocument } from '../core/index';
+import { reportIdentity } from '../core/identity';
 import { parseRc } from './settings';
 
 interface ReportInfo {
@@ -50,7 +51,7 @@ export class Workspace {
       this.reports.delete(uri);
       return;
     }
-    const info = headerInfo(source);
+    const info = reportIdentity(source);
     if (info) this.reports.set(uri, { uri, ...info });
     else this.reports.delete(uri);
   }
@@ -112,13 +113,4 @@ function readOrEmpty(file: string): string {
   } catch {
     return '';
   }
-}
-
-/** Agency and year from a report's front matter (or title), without parsing the whole report. */
-function headerInfo(text: string): { agency: string; year: number } | undefined {
-  const head = text.slice(0, 4000);
-  const doc = parse(head.includes('\n---') ? head.slice(0, head.indexOf('\n---', 3) + 4) : '');
-  const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
-  const year = doc.year ?? Number(/((?:19|20)\d{2})\s*年/.exec(head)?.[1]);
-  return typeof agency === 'string' && Number.isInteger(year) ? { agency: agency.trim(), year } : undefined;
 }

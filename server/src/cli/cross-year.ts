@@ -1,0 +1,24 @@
+import * as fs from 'node:fs';
+import { previousYearIndex, reportIdentity } from '../core/identity';
+import type { CheckTask } from './types';
+
+/** The first bytes of a file, enough for its front matter; unreadable files have none. */
+function head(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, 'r');
+    const buffer = Buffer.alloc(8192);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Pairs each report with last year's report of the same agency among the files checked, for the cross-year rule. */
+export function withPreviousYears(tasks: readonly CheckTask[]): CheckTask[] {
+  const previous = previousYearIndex(tasks.map((task) => reportIdentity(head(task.path))));
+  return tasks.map((task, i) => (previous[i] === undefined ? task : { ...task, previousPath: tasks[previous[i]!].path }));
+}
