@@ -17,7 +17,7 @@ export const emptyCell: Rule = {
         const blanks = row.values.map((c, k) => ({ c, k })).filter(({ c }) => c.state === 'blank');
         if (!blanks.length) continue;
         const columns = columnsOf(row.match.row, spec);
-        const names = blanks.map(({ k }) => columns[k]?.label ?? `第${k + 1}列`).join('、');
+        const names = blanks.map(({ k }) => columns[k]?.label ?? t('第{0}列', k + 1)).join('、');
         report({
           span: { start: blanks[0].c.outerSpan.start, end: blanks[blanks.length - 1].c.outerSpan.end },
           message: t('“{0}”行有 {1} 个空白单元格（{2}）；没有数据的请填 0。', row.match.row.name, blanks.length, names),

@@ -16,7 +16,7 @@ export const period: Rule = {
       if (whole && others.length === 0) continue;
       const written = doc.text.slice(p.span.start, p.span.end);
       const y = year ?? p.to.year;
-      const full = y === undefined ? t('1月1日至12月31日') : t('{0}年1月1日至{0}年12月31日', y);
+      const full = y === undefined ? '1月1日至12月31日' : `${y}年1月1日至${y}年12月31日`;
       const message = !whole
         ? others.length > 0
           ? t('统计期限“{0}”未覆盖完整年度，且不是报告年度 {1} 年；应为 {2}。', written, year!, full)
@@ -24,7 +24,7 @@ export const period: Rule = {
             ? t('统计期限“{0}”未覆盖完整年度；年度报告应统计 {1} 的数据，请改正期限或补齐数据。', written, full)
             : t('数据统计截至“{0}”，未覆盖完整年度；年度报告应统计 {1} 的数据，请改正期限或补齐数据。', written, full)
         : t('统计期限“{0}”是 {1} 年，不是报告年度 {2} 年；应为 {3}。', written, others[0].year, year!, full);
-      const replacement = p.from ? full : y !== undefined && p.to.year !== undefined ? t('{0}年12月31日', y) : t('12月31日');
+      const replacement = p.from ? full : y !== undefined && p.to.year !== undefined ? `${y}年12月31日` : '12月31日';
       report({
         span: p.span,
         message,

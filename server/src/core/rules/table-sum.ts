@@ -20,7 +20,7 @@ function finding(e: Evaluation): Finding {
   const actual = fmt(e.actual);
   const delta = sub(e.actual, e.expected);
   const diff = delta.units < 0n ? t('少 {0}', fmt({ units: -delta.units, scale: delta.scale })) : t('多 {0}', fmt(delta));
-  const related = e.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? '空' : fmt(p.value)}` }));
+  const related = e.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? t('空') : fmt(p.value)}` }));
   const data = { relation: e.relation, expected, actual };
   if (e.relation === 'part-exceeds') {
     return {
