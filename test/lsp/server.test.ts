@@ -100,6 +100,13 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.match((heading.contents as { value: string }).value, /信息处理费/);
   });
 
+  it('hovers a total in prose with what its parts add up to', async () => {
+    const line = lineOf(clean, '全年主动公开政府信息52条');
+    const col = lines[line].indexOf('52条');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: col } });
+    assert.match((hover.contents as { value: string }).value, /\*\*52条\*\* = 工作动态 40 \+ 通知公告 12 ✓/);
+  });
+
   it('outlines sections and tables, and folds them', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 1);

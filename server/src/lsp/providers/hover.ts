@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { decimal, FORMATS, t, type Cell, type Span, type XxgkDocument } from '../../core/index';
+import { findBreakdowns } from '../../core/prose/breakdown';
 import { evaluateDocument } from '../../core/rules/table-sum';
 import type { Evaluation } from '../../core/tables/relations';
 import { columnsOf } from '../../core/tables/grid';
@@ -62,9 +63,33 @@ function sectionHover(doc: XxgkDocument, offset: number): { span: Span; text: st
   return { span: section.heading.textSpan, text: lines.join('\n\n') };
 }
 
+/** A total in prose (`共…，其中…`): what its parts add up to. */
+function proseHover(doc: XxgkDocument, offset: number): { span: Span; text: string } | undefined {
+  const paragraph = doc.paragraphs.find((p) => within(p.span, offset));
+  if (!paragraph) return undefined;
+  const local = offset - paragraph.span.start;
+  for (const b of findBreakdowns(paragraph.text)) {
+    const unit = b.total.unit;
+    const onTotal = b.total.start <= local && local <= b.total.end;
+    const part = b.parts.find((p) => p.figure.start <= local && local <= p.figure.end);
+    if (!onTotal && !part) continue;
+    const total = decimal.format(b.total.value);
+    const actual = decimal.sum(b.parts.map((p) => p.figure.value));
+    const terms = b.parts.map((p) => `${p.label} ${decimal.format(p.figure.value)}`).join(' + ');
+    const verdict = decimal.equals(actual, b.total.value) ? '✓' : `✗ ${t('各项之和为 {0}', decimal.format(actual))}`;
+    const figure = onTotal ? b.total : part!.figure;
+    const base = paragraph.span.start;
+    return {
+      span: { start: base + figure.start, end: base + figure.end },
+      text: `**${total}${unit}** = ${terms} ${verdict}${part ? `\n\n${t('计入：{0}', `${total}${unit}`)}` : ''}`,
+    };
+  }
+  return undefined;
+}
+
 /** Hover on a table figure (how it is computed and what its parts add up to), a row label, or a section heading. */
 export function hover(doc: XxgkDocument, offset: number, extra?: (doc: XxgkDocument, offset: number) => { span: Span; text: string } | undefined): Hover | null {
-  const found = cellHover(doc, offset) ?? sectionHover(doc, offset) ?? extra?.(doc, offset);
+  const found = cellHover(doc, offset) ?? sectionHover(doc, offset) ?? proseHover(doc, offset) ?? extra?.(doc, offset);
   if (!found) return null;
   return { contents: { kind: MarkupKind.Markdown, value: found.text }, range: toRange(doc, found.span) };
 }
