@@ -171,3 +171,16 @@ describe('language server with pull diagnostics', () => {
     assert.deepEqual(report.items.map((d) => d.code), ['missing-section']);
   });
 });
+
+describe('language server in English', () => {
+  const client = new TestClient();
+  after(() => client.stop());
+  it('words its diagnostics in the display language the client names', async () => {
+    await client.initialize({}, { locale: 'en' });
+    await client.open(uri, report2021({ problems: '' }));
+    const [d] = await client.diagnostics(uri);
+    assert.equal(d.code, 'missing-section');
+    assert.match(d.message as string, /^[\x00-\x7f“”]*[A-Za-z]/);
+    assert.match(d.message as string, /missing/i);
+  });
+});

@@ -138,10 +138,10 @@ export interface Directive {
   readonly line: number;
 }
 
-export interface SyntaxProblem {
-  readonly span: Span;
-  readonly message: string;
-}
+/** Structural problems the parser met; the `syntax` rule words them (in the display language at check time). */
+export type SyntaxProblem =
+  | { readonly kind: 'unclosed-container'; readonly span: Span; readonly kindText: string }
+  | { readonly kind: 'stray-close'; readonly span: Span };
 
 export interface XxgkDocument {
   readonly text: string;

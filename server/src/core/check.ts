@@ -1,5 +1,6 @@
 import type { XxgkDocument } from './ast';
 import { effectiveSeverity, type XxgkConfig } from './config';
+import { t } from './i18n';
 import { parse } from './parser/document';
 import { RULES } from './rules/index';
 import type { Diagnostic, Finding, Rule, RuleContext } from './rules/types';
@@ -36,7 +37,7 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
         rule: rule.id,
         severity: 'error',
         span: { start: 0, end: 0 },
-        message: `内部错误：规则 ${rule.id} 检查失败（${err instanceof Error ? err.message : String(err)}），请报告此问题。`,
+        message: t('内部错误：规则 {0} 检查失败（{1}），请报告此问题。', rule.id, err instanceof Error ? err.message : String(err)),
       });
     }
   }

@@ -67,7 +67,7 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
   };
   const closeContainer = (end: number, closeSpan?: { start: number; end: number }) => {
     if (!container) return;
-    if (!closeSpan) syntaxProblems.push({ span: container.openSpan, message: `表格容器“::: ${container.kindText}”没有以“:::”结束` });
+    if (!closeSpan) syntaxProblems.push({ kind: 'unclosed-container', span: container.openSpan, kindText: container.kindText });
     containers.push({ ...container, closeSpan, end });
     container = undefined;
   };
@@ -105,7 +105,7 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
       } else if (container) {
         closeContainer(end, { start: start + lead, end: start + lead + 3 });
       } else {
-        syntaxProblems.push({ span: { start: start + lead, end: start + lead + 3 }, message: '多余的“:::”：前面没有打开的表格容器' });
+        syntaxProblems.push({ kind: 'stray-close', span: { start: start + lead, end: start + lead + 3 } });
       }
       continue;
     }

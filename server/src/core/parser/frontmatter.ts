@@ -1,5 +1,6 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { FrontMatter, FrontMatterEntry, FrontMatterKey } from '../ast';
+import { t } from '../i18n';
 
 /** Chinese key names and their English aliases. */
 export const FRONT_MATTER_KEYS: Readonly<Record<string, FrontMatterKey>> = {
@@ -58,7 +59,7 @@ export function parseFrontMatter(text: string, lineStarts: readonly number[]): F
       entries.push({ key, canonical: FRONT_MATTER_KEYS[key], keySpan, value, valueSpan });
     }
   } else if (contents !== null && body.trim() !== '') {
-    errors.push({ message: '前置元数据应为“键: 值”形式的映射', span: { start: bodyStart, end: bodyEnd } });
+    errors.push({ message: t('前置元数据应为“键: 值”形式的映射'), span: { start: bodyStart, end: bodyEnd } });
   }
   return { span: { start: first, end: closeEnd }, bodySpan: { start: bodyStart, end: bodyEnd }, entries, errors, unclosed: false };
 }

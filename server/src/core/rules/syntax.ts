@@ -10,7 +10,13 @@ export const syntax: Rule = {
   formats: ALL_FORMATS,
   description: '表格容器（::: … :::）的写法必须正确',
   check(doc, report) {
-    for (const p of doc.syntaxProblems) report({ span: p.span, message: t(p.message) + t('。') });
+    for (const p of doc.syntaxProblems) {
+      const message =
+        p.kind === 'unclosed-container'
+          ? t('表格容器“::: {0}”没有以“:::”结束；请在表格最后一行之后加一行“:::”。', p.kindText)
+          : t('多余的“:::”：前面没有打开的表格容器；请删除这一行，或在表格前加上“::: 表格类型”。');
+      report({ span: p.span, message });
+    }
     for (const table of doc.tables) {
       if (table.kind) continue;
       const suggestion = closest(table.kindText, TABLE_KINDS as string[]);

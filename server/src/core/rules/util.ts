@@ -1,4 +1,5 @@
 import type { Span, XxgkDocument } from '../ast';
+import { t } from '../i18n';
 import { format } from '../text/decimal';
 import type { Term } from '../tables/relations';
 
@@ -6,7 +7,7 @@ export { format as fmt };
 
 /** `自然人 5 + 商业企业 4 + …`: blank parts shown as 空 so the author sees why they count as 0. */
 export function describeTerms(terms: readonly Term[]): string {
-  return terms.map((t) => `${t.label} ${t.blank ? '空(0)' : format(t.value)}`).join(' + ');
+  return terms.map((term) => `${term.label} ${term.blank ? t('空(0)') : format(term.value)}`).join(' + ');
 }
 
 /** Where to point a finding about the whole document: the title, or else the first line. */
