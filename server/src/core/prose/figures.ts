@@ -39,8 +39,10 @@ function isDigit(c: string | undefined): boolean {
 function halfDigit(c: string): string {
   return isWideDigit(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c;
 }
+/** Checked for every character of every paragraph: a set of char codes, not a property lookup. */
+const CN_NUMERAL_CODES = new Set([...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS), '百', '千'].map((c) => c.charCodeAt(0)));
 function isCnNumeral(c: string | undefined): boolean {
-  return c !== undefined && (c in CN_DIGITS || c in CN_UNITS || c === '百' || c === '千');
+  return c !== undefined && CN_NUMERAL_CODES.has(c.charCodeAt(0));
 }
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z_.．]/.test(c);
@@ -88,7 +90,20 @@ const APPROX_BEFORE = ['约', '近', '逾', '超过', '超', '大约', '将近']
  * (ASCII comma, groups of three), decimals; simple Chinese numerals. A number without a unit is not a figure.
  * Linear: each character is read a bounded number of times.
  */
-export function extractFigures(text: string): Figure[] {
+const cache = new Map<string, readonly Figure[]>();
+const CACHE_LIMIT = 2048;
+
+/** Several rules read the figures of the same paragraphs: extraction is memoised per text (figures are immutable). */
+export function extractFigures(text: string): readonly Figure[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const figures = scanFigures(text);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(text, figures);
+  return figures;
+}
+
+function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   let i = 0;
   const n = text.length;

@@ -27,8 +27,21 @@ export function splitNumbering(label: string): { numbering: string; rest: string
   return { numbering: m[0].trim(), rest: label.slice(m[0].length).trim() };
 }
 
+const keyCache = new Map<string, string>();
+
 /** Key for comparing labels: no numbering, no whitespace, half-width punctuation, no trailing colon. */
 export function labelKey(label: string): string {
+  // The same labels (official rows, columns, headers) are compared on every check: memoised, bounded.
+  let key = keyCache.get(label);
+  if (key === undefined) {
+    key = computeLabelKey(label);
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(label, key);
+  }
+  return key;
+}
+
+function computeLabelKey(label: string): string {
   return splitNumbering(label)
     .rest.replace(WIDTH_RE, (c) => WIDTH_MAP[c])
     .replace(/\s+/g, '')
