@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
+  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, type CancellationToken,
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -141,49 +141,42 @@ export function startServer(connection: Connection): void {
     return { kind: DocumentDiagnosticReportKind.Full, items: publish(document) };
   });
 
+  /** The parsed document a request is about, or nothing when it is gone or the request was cancelled. */
+  const parsedFor = (uri: string, token: CancellationToken) => {
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return undefined;
+    return parsed.get(document, configFor(document.uri));
+  };
+
   connection.onCompletion((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    const doc = parsed.get(document, configFor(document.uri));
-    return completions(doc, offsetAt(doc.lineStarts, doc.text, params.position));
+    const doc = parsedFor(params.textDocument.uri, token);
+    return doc ? completions(doc, offsetAt(doc.lineStarts, doc.text, params.position)) : null;
   });
-
   connection.onHover((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    const doc = parsed.get(document, configFor(document.uri));
-    return hover(doc, offsetAt(doc.lineStarts, doc.text, params.position));
+    const doc = parsedFor(params.textDocument.uri, token);
+    return doc ? hover(doc, offsetAt(doc.lineStarts, doc.text, params.position)) : null;
   });
-
   connection.onCodeAction((params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
     const { doc, diagnostics } = diagnosticsFor(document);
     return codeActions(doc, diagnostics, params);
   });
-
   connection.onDocumentSymbol((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return documentSymbols(parsed.get(document, configFor(document.uri)));
+    const doc = parsedFor(params.textDocument.uri, token);
+    return doc ? documentSymbols(doc) : null;
   });
-
   connection.onFoldingRanges((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return foldingRanges(parsed.get(document, configFor(document.uri)));
+    const doc = parsedFor(params.textDocument.uri, token);
+    return doc ? foldingRanges(doc) : null;
   });
-
   connection.onDocumentFormatting((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return formatDocument(parsed.get(document, configFor(document.uri)));
+    const doc = parsedFor(params.textDocument.uri, token);
+    return doc ? formatDocument(doc) : null;
   });
-
   connection.onDocumentRangeFormatting((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return formatDocument(parsed.get(document, configFor(document.uri)), params.range);
+    const doc = parsedFor(params.textDocument.uri, token);
+    return doc ? formatDocument(doc, params.range) : null;
   });
 
   documents.listen(connection);
