@@ -12,6 +12,7 @@ import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
 import { applyLang, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
+import { registerRender } from './render';
 import { countFindings } from './summary';
 import type { CheckTask } from './types';
 import { withPreviousYears } from './cross-year';
@@ -102,6 +103,7 @@ function buildProgram(): Command {
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await check(paths, opts);
     });
+  registerRender(program);
   return program;
 }
 

@@ -1,0 +1,105 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Command, Option } from 'commander';
+import { checkDocument, parse } from '../core/index';
+import { t } from '../core/i18n';
+import { renderHtml } from '../core/render/html';
+import { localToday } from './check-file';
+import { ConfigResolver } from './config';
+import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
+import { readReport } from './read';
+
+/** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */
+
+const EXIT_OK = 0;
+const EXIT_TROUBLE = 2;
+
+type RenderFormat = 'html' | 'docx';
+interface RenderOptions {
+  readonly output: string;
+  readonly format?: RenderFormat;
+  readonly force?: boolean;
+  readonly problems?: boolean;
+}
+
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('把年报渲染为 HTML 网页或 Word 文档（.docx），表格按官方格式排版')
+    .argument('<file>', '年报文件（.xxgk）')
+    .requiredOption('-o, --output <file>', '输出文件（“-”表示写到标准输出）')
+    .addOption(new Option('-f, --format <format>', '输出格式（默认按输出文件的扩展名：.docx 为 docx，其余为 html）').choices(['html', 'docx']))
+    .option('--force', '输出文件已存在时覆盖它')
+    .option('--problems', '在 HTML 中标出检查发现的问题，并在顶部列出')
+    .action(async (file: string, opts: RenderOptions) => {
+      process.exitCode = await render(file, opts);
+    });
+}
+
+export async function render(file: string, opts: RenderOptions): Promise<number> {
+  const lang = langFromEnv(process.env);
+  applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
+  const fail = (message: string) => {
+    process.stderr.write(message + '\n');
+    return EXIT_TROUBLE;
+  };
+
+  const cwd = process.cwd();
+  const input = path.resolve(cwd, file);
+  const toStdout = opts.output === '-';
+  const output = toStdout ? '' : path.resolve(cwd, opts.output);
+  const format: RenderFormat = opts.format ?? (!toStdout && path.extname(output).toLowerCase() === '.docx' ? 'docx' : 'html');
+
+  if (!toStdout) {
+    if (samePath(input, output)) return fail(t('输出文件不能是输入文件本身：{0}', opts.output));
+    if (fs.existsSync(output)) {
+      if (fs.statSync(output).isDirectory()) return fail(t('输出路径是一个文件夹：{0}', opts.output));
+      if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', opts.output));
+    }
+  } else if (format === 'docx' && process.stdout.isTTY) {
+    return fail(t('Word 文档是二进制文件，不能输出到终端；请用 -o 指定 .docx 文件'));
+  }
+
+  const read = readReport(input, file);
+  if (read.kind === 'problem') return fail(read.message);
+  if (read.kind === 'bad') return fail(t('无法渲染 {0}：{1}', file, read.message));
+
+  const { config, error } = new ConfigResolver(cwd).forFile(input);
+  if (error !== undefined) return fail(error);
+
+  // parse() never throws: a report that does not read well still renders what it can.
+  const doc = parse(read.text, { format: config?.format });
+  let bytes: Uint8Array | string;
+  if (format === 'docx') {
+    const { renderDocx } = await import('../core/render/docx');
+    bytes = await renderDocx(doc);
+  } else {
+    const diagnostics = opts.problems ? checkDocument(doc, { config, context: { today: localToday() } }) : undefined;
+    bytes = renderHtml(doc, { standalone: true, diagnostics });
+  }
+
+  if (toStdout) {
+    process.stdout.write(bytes);
+    return EXIT_OK;
+  }
+  try {
+    // 'wx' fails if the file appeared meanwhile: without --force nothing is ever overwritten.
+    fs.writeFileSync(output, bytes, { flag: opts.force ? 'w' : 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', opts.output));
+    if (code === 'ENOENT') return fail(t('无法写入 {0}：所在文件夹不存在', opts.output));
+    return fail(t('无法写入 {0}（{1}）', opts.output, code ?? String(err)));
+  }
+  process.stdout.write(t('已生成 {0}', opts.output) + '\n');
+  return EXIT_OK;
+}
+
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,246 @@
+import type { Heading, Section, Span, XxgkDocument } from '../ast';
+import type { Grid } from './grid';
+import { parseInline, type Inline } from './inline';
+import { officialGrid } from './tables-official';
+import { plainGrid } from './tables-plain';
+
+/**
+ * The report as a tree of blocks in source order, the one model the HTML and DOCX writers draw: headings,
+ * paragraphs, lists, quotes, code, rules and tables (already laid out as grids), grouped by `##` section.
+ */
+export type Block =
+  | { readonly type: 'heading'; readonly level: number; readonly title: boolean; readonly inlines: readonly Inline[]; readonly span: Span; readonly line: number }
+  | { readonly type: 'paragraph'; readonly inlines: readonly Inline[]; readonly span: Span; readonly line: number }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly start: number; readonly items: readonly ListItem[]; readonly span: Span; readonly line: number }
+  | { readonly type: 'quote'; readonly children: readonly Block[]; readonly span: Span; readonly line: number }
+  | { readonly type: 'code'; readonly text: string; readonly span: Span; readonly line: number }
+  | { readonly type: 'rule'; readonly span: Span; readonly line: number }
+  | { readonly type: 'table'; readonly grid: Grid; readonly span: Span; readonly line: number };
+
+export interface ListItem {
+  readonly inlines: readonly Inline[];
+  readonly span: Span;
+  readonly line: number;
+  /** Lists nested under this item (indented further). */
+  readonly children: readonly Block[];
+}
+
+export interface SectionBlock {
+  readonly type: 'section';
+  readonly section: Section;
+  readonly index: number;
+  readonly children: readonly Block[];
+}
+
+export interface DocumentModel {
+  /** Blocks before the first `##` section (the title and the preamble), then one SectionBlock per section. */
+  readonly blocks: readonly (Block | SectionBlock)[];
+  /** Plain text of the title, if any. */
+  readonly title?: string;
+}
+
+const BULLET = /^([-*+])[ \t]+/;
+const ORDERED = /^(\d{1,9})([.)])[ \t]+/;
+const QUOTE = /^>[ \t]?/;
+const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const FENCE = /^(`{3,}|~{3,})/;
+
+type Flat =
+  | { kind: 'heading'; h: Heading; start: number }
+  | { kind: 'para'; span: Span; start: number }
+  | { kind: 'table'; block: Block; start: number }
+  | { kind: 'code'; block: Block; start: number };
+
+export function buildModel(doc: XxgkDocument): DocumentModel {
+  const lineOf = (offset: number) => lineAt(doc.lineStarts, offset);
+  const flat: Flat[] = [];
+  for (const h of doc.headings) flat.push({ kind: 'heading', h, start: h.span.start });
+  for (const p of doc.paragraphs) flat.push({ kind: 'para', span: p.span, start: p.span.start });
+  for (const t of doc.tables) {
+    const line = lineOf(t.openSpan.start);
+    const grid =
+      officialGrid(t, line) ??
+      plainGrid(doc.text, t.rows, t.span, line, t.kind === '附表' ? 'appendix' : 'plain');
+    flat.push({ kind: 'table', block: { type: 'table', grid, span: t.span, line }, start: t.span.start });
+  }
+  for (const t of doc.plainTables) {
+    const line = lineOf(t.span.start);
+    flat.push({ kind: 'table', block: { type: 'table', grid: plainGrid(doc.text, t.rows, t.span, line, 'plain'), span: t.span, line }, start: t.span.start });
+  }
+  for (const c of codeBlocks(doc)) flat.push({ kind: 'code', block: c, start: c.span.start });
+  flat.sort((a, b) => a.start - b.start);
+
+  const top: (Block | SectionBlock)[] = [];
+  let current: { section: Section; index: number; children: Block[] } | undefined;
+  let pending: Array<{ span: Span; line: number }> = [];
+  const target = () => current?.children ?? (top as Block[]);
+  const flushParas = () => {
+    if (pending.length) target().push(...paragraphBlocks(doc, pending));
+    pending = [];
+  };
+  const sectionStarts = new Map(doc.sections.map((s, k) => [s.heading.span.start, k]));
+  for (const f of flat) {
+    if (f.kind === 'para') {
+      pending.push({ span: f.span, line: lineOf(f.span.start) });
+      continue;
+    }
+    flushParas();
+    if (f.kind === 'heading') {
+      const k = sectionStarts.get(f.h.span.start);
+      if (k !== undefined) {
+        if (current) top.push({ type: 'section', ...current });
+        current = { section: doc.sections[k], index: k, children: [] };
+      }
+      target().push({
+        type: 'heading',
+        level: f.h.level,
+        title: f.h === doc.title,
+        inlines: parseInline(doc.text, f.h.textSpan.start, f.h.textSpan.end),
+        span: f.h.span,
+        line: lineOf(f.h.span.start),
+      });
+    } else target().push(f.block);
+  }
+  flushParas();
+  if (current) top.push({ type: 'section', ...current });
+  return { blocks: top, title: doc.title?.text };
+}
+
+interface MutableList {
+  indent: number;
+  ordered: boolean;
+  start: number;
+  items: MutableItem[];
+  span: Span;
+  line: number;
+}
+interface MutableItem {
+  inlines: readonly Inline[];
+  span: Span;
+  line: number;
+  lists: MutableList[];
+}
+
+function freezeList(l: MutableList): Block {
+  return {
+    type: 'list',
+    ordered: l.ordered,
+    start: l.start,
+    span: l.span,
+    line: l.line,
+    items: l.items.map((i) => ({ inlines: i.inlines, span: i.span, line: i.line, children: i.lists.map(freezeList) })),
+  };
+}
+
+/** Paragraph nodes as blocks: list items gathered into (nested) lists, `>` lines into quotes, `---` into rules. */
+function paragraphBlocks(doc: XxgkDocument, paras: ReadonlyArray<{ span: Span; line: number }>): Block[] {
+  const text = doc.text;
+  const out: Block[] = [];
+  let root: MutableList | undefined;
+  let stack: MutableList[] = [];
+  let quote: { children: Block[]; span: Span; line: number } | undefined;
+  const closeLists = () => {
+    if (root) out.push(freezeList(root));
+    root = undefined;
+    stack = [];
+  };
+  const closeQuote = () => {
+    if (quote) out.push({ type: 'quote', ...quote });
+    quote = undefined;
+  };
+
+  for (const p of paras) {
+    const body = text.slice(p.span.start, p.span.end);
+    const indent = p.span.start - doc.lineStarts[p.line];
+    const bullet = BULLET.exec(body);
+    const ordered = bullet ? null : ORDERED.exec(body);
+    if (bullet || ordered) {
+      closeQuote();
+      const isOrdered = !!ordered;
+      while (stack.length && stack[stack.length - 1].indent > indent) stack.pop();
+      let list = stack[stack.length - 1];
+      if (list && list.indent === indent && list.ordered !== isOrdered) {
+        stack.pop(); // another kind of list at the same depth: the old one ends
+        list = stack[stack.length - 1];
+        if (list && list.indent === indent) list = undefined as unknown as MutableList;
+      }
+      if (!list || list.indent !== indent || list.ordered !== isOrdered) {
+        const fresh: MutableList = { indent, ordered: isOrdered, start: ordered ? Number(ordered[1]) : 1, items: [], span: p.span, line: p.line };
+        const parent = list && list.indent < indent ? list.items[list.items.length - 1] : undefined;
+        if (parent) parent.lists.push(fresh);
+        else {
+          closeLists();
+          root = fresh;
+        }
+        stack.push(fresh);
+        list = fresh;
+      }
+      const marker = (bullet ?? ordered)![0].length;
+      list.items.push({ inlines: parseInline(text, p.span.start + marker, p.span.end), span: p.span, line: p.line, lists: [] });
+      for (const l of stack) l.span = { start: l.span.start, end: p.span.end };
+      continue;
+    }
+    closeLists();
+    const q = QUOTE.exec(body);
+    if (q) {
+      quote ??= { children: [], span: p.span, line: p.line };
+      quote.children.push({ type: 'paragraph', inlines: parseInline(text, p.span.start + q[0].length, p.span.end), span: p.span, line: p.line });
+      quote.span = { start: quote.span.start, end: p.span.end };
+      continue;
+    }
+    closeQuote();
+    if (RULE.test(body.trim())) out.push({ type: 'rule', span: p.span, line: p.line });
+    else out.push({ type: 'paragraph', inlines: parseInline(text, p.span.start, p.span.end), span: p.span, line: p.line });
+  }
+  closeLists();
+  closeQuote();
+  return out;
+}
+
+/** Fenced code blocks: the parser skips them, so they are found here (outside containers and comments). */
+function codeBlocks(doc: XxgkDocument): Block[] {
+  const out: Block[] = [];
+  const text = doc.text;
+  const lines = doc.lineStarts;
+  const inTable = (offset: number) => doc.tables.some((t) => offset >= t.span.start && offset < t.span.end);
+  const firstLine = doc.frontMatter ? lineAt(lines, doc.frontMatter.span.end) + (doc.frontMatter.unclosed ? 0 : 1) : 0;
+  let open: { fence: string; line: number; start: number; body: string[] } | undefined;
+  let comment = false;
+  for (let i = doc.frontMatter?.unclosed ? 1 : firstLine; i < lines.length; i++) {
+    const start = lines[i];
+    const end = i + 1 < lines.length ? lines[i + 1] - 1 : text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const trimmed = line.trim();
+    if (open) {
+      if (trimmed.startsWith(open.fence)) {
+        out.push({ type: 'code', text: open.body.join('\n'), span: { start: open.start, end }, line: open.line });
+        open = undefined;
+      } else open.body.push(line);
+      continue;
+    }
+    if (comment) {
+      if (line.includes('-->')) comment = false;
+      continue;
+    }
+    if (inTable(start)) continue;
+    if (trimmed.startsWith('<!--')) {
+      if (!trimmed.includes('-->')) comment = true;
+      continue;
+    }
+    const f = FENCE.exec(trimmed);
+    if (f) open = { fence: f[1], line: i, start, body: [] };
+  }
+  if (open) out.push({ type: 'code', text: open.body.join('\n'), span: { start: open.start, end: text.length }, line: open.line });
+  return out;
+}
+
+export function lineAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

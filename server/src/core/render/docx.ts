@@ -1,0 +1,247 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { XxgkDocument } from '../ast';
+import { buildModel, type Block, type SectionBlock } from './blocks';
+import type { Grid, GridCell } from './grid';
+import { inlineText, parseInline, type Inline } from './inline';
+
+/**
+ * The report as a Word document (.docx): the same block model as the HTML renderer, official tables as real Word
+ * tables with merged cells (gridSpan / vMerge), headings as Word headings, A4 pages, Chinese fonts. Works in Node
+ * and in the browser (it returns bytes, writes nothing).
+ */
+
+// Fonts (East Asian names as Word knows them) and sizes in half-points, after GB/T 9704.
+const FONT = { body: '仿宋', title: '方正小标宋简体', hei: '黑体', kai: '楷体', song: '宋体', latin: 'Times New Roman', mono: 'Courier New' };
+const SIZE = { title: 44, body: 32, table: 21, code: 20, footer: 28 };
+const LINE = 560; // 28 pt, the fixed line pitch of official documents
+
+// A4 with the usual margins: 2.54 cm top and bottom, 3.17 cm left and right (twips).
+const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1797, right: 1797 };
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+const font = (eastAsia: string, latin = FONT.latin) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
+
+export async function renderDocx(doc: XxgkDocument): Promise<Uint8Array> {
+  const model = buildModel(doc);
+  const children: Array<Paragraph | Table> = [];
+  for (const b of model.blocks) {
+    if (b.type === 'section') children.push(...sectionContent(b));
+    else children.push(...blockContent(b));
+  }
+  if (!children.length) children.push(new Paragraph({}));
+  const entry = (key: string) => {
+    const v = doc.frontMatter?.entries.find((e) => e.canonical === key)?.value;
+    return v === undefined || v === null || typeof v === 'object' ? undefined : clean(String(v));
+  };
+  const title = model.title ? clean(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
+  const document = new Document({
+    title,
+    creator: entry('agency') ?? 'xxgk',
+    description: '政府信息公开工作年度报告',
+    styles: {
+      default: {
+        document: {
+          run: { font: font(FONT.body), size: SIZE.body },
+          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
+        },
+        title: {
+          run: { font: font(FONT.title), size: SIZE.title, bold: false, color: '000000' },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 560, line: 720, lineRule: LineRuleType.AT_LEAST } },
+        },
+        heading1: {
+          run: { font: font(FONT.hei), size: SIZE.body, bold: false, color: '000000' },
+          paragraph: { indent: { firstLineChars: 200, firstLine: 640 }, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT }, keepNext: true },
+        },
+        heading2: {
+          run: { font: font(FONT.kai), size: SIZE.body, bold: false, italics: false, color: '000000' },
+          paragraph: { indent: { firstLineChars: 200, firstLine: 640 }, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT }, keepNext: true },
+        },
+        heading3: {
+          run: { font: font(FONT.body), size: SIZE.body, bold: true, italics: false, color: '000000' },
+          paragraph: { indent: { firstLineChars: 200, firstLine: 640 }, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT }, keepNext: true },
+        },
+        hyperlink: { run: { color: '000000', underline: {} } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ text: '— ', font: font(FONT.song), size: SIZE.footer }),
+                  new TextRun({ children: [PageNumber.CURRENT], font: font(FONT.song), size: SIZE.footer }),
+                  new TextRun({ text: ' —', font: font(FONT.song), size: SIZE.footer }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.pack(document, 'uint8array');
+}
+
+function sectionContent(s: SectionBlock): Array<Paragraph | Table> {
+  return s.children.flatMap((b) => blockContent(b));
+}
+
+function blockContent(b: Block, depth = 0): Array<Paragraph | Table> {
+  switch (b.type) {
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: b.title ? HeadingLevel.TITLE : b.level <= 2 ? HeadingLevel.HEADING_1 : b.level === 3 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+          alignment: b.title || b.level === 1 ? AlignmentType.CENTER : undefined,
+          children: runs(b.inlines, {}),
+        }),
+      ];
+    case 'paragraph':
+      return [new Paragraph({ indent: { firstLineChars: 200, firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: runs(b.inlines, {}) })];
+    case 'list': {
+      const out: Array<Paragraph | Table> = [];
+      b.items.forEach((item, k) => {
+        const marker = b.ordered ? `${b.start + k}. ` : '• ';
+        out.push(
+          new Paragraph({
+            indent: { left: 640 * (depth + 1), hanging: 320 },
+            children: [new TextRun({ text: marker }), ...runs(item.inlines, {})],
+          }),
+        );
+        for (const c of item.children) out.push(...blockContent(c, depth + 1));
+      });
+      return out;
+    }
+    case 'quote':
+      return b.children.map((c) => new Paragraph({ indent: { left: 640 }, children: c.type === 'paragraph' ? runs(c.inlines, {}) : [] }));
+    case 'code':
+      return clean(b.text)
+        .split('\n')
+        .map((line) => new Paragraph({ spacing: { line: 300, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: line, font: font(FONT.song, FONT.mono), size: SIZE.code })] }));
+    case 'rule':
+      return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] })];
+    case 'table':
+      return tableContent(b.grid);
+  }
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+function tableContent(grid: Grid): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [table(grid)];
+  if (grid.extra) {
+    out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: clean(grid.extra.caption ?? ''), size: SIZE.table })] }));
+    out.push(table(grid.extra));
+  }
+  // Word runs two tables in a row together: an empty paragraph keeps each on its own.
+  out.push(new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] }));
+  return out;
+}
+
+function table(grid: Grid): Table {
+  const weights = grid.widths ?? Array.from({ length: grid.columns }, (_, k) => (k === 0 ? 2 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: grid.widths ? TableLayoutType.FIXED : TableLayoutType.AUTOFIT,
+    alignment: AlignmentType.CENTER,
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    rows: grid.rows.map(
+      (r) =>
+        new TableRow({
+          cantSplit: true,
+          tableHeader: r.head || undefined,
+          children: r.cells.map((c) => cell(c)),
+        }),
+    ),
+  });
+}
+
+function cell(c: GridCell): TableCell {
+  const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
+  const bold = c.role === 'column' || c.role === 'block' || (c.header && c.role !== 'label' && c.role !== 'group' && c.role !== 'corner');
+  const base: IRunOptions = { font: font(FONT.song), size: SIZE.table, bold: bold || undefined };
+  const children = c.inlines ? runs(c.inlines, base) : [new TextRun({ ...base, text: clean(c.text ?? '') })];
+  return new TableCell({
+    rowSpan: c.rowSpan,
+    columnSpan: c.colSpan,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        alignment: align,
+        indent: c.indent ? { left: 210 * 2 * c.indent } : undefined,
+        spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        children,
+      }),
+    ],
+  });
+}
+
+/** Inline nodes as Word runs: bold, italic, code, links (http, https and mailto only), line breaks. */
+function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        out.push(new TextRun({ ...base, text: clean(n.text) }));
+        break;
+      case 'code':
+        out.push(new TextRun({ ...base, text: clean(n.text), font: font(FONT.song, FONT.mono) }));
+        break;
+      case 'strong':
+        out.push(...runs(n.children, { ...base, bold: true }));
+        break;
+      case 'em':
+        out.push(...runs(n.children, { ...base, italics: true }));
+        break;
+      case 'link':
+        out.push(new ExternalHyperlink({ link: n.href, children: runs(n.children, { ...base, style: 'Hyperlink' }) as TextRun[] }));
+        break;
+      case 'softbreak':
+        if (n.join) out.push(new TextRun({ ...base, text: n.join }));
+        break;
+      case 'break':
+        out.push(new TextRun({ ...base, break: 1 }));
+        break;
+    }
+  }
+  return out;
+}
+
+/** Characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF) would make Word refuse the file. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}

@@ -1,0 +1,32 @@
+/** Escaping for everything that comes from the document: the renderer never passes source text through as HTML. */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for HTML element content and for double-quoted attribute values alike. NUL and the other C0 controls
+ * (but tab and newline) are replaced: they have no place in a report and some parsers treat them specially.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
+}
+
+/** An attribute `name="value"`, value escaped; a leading space so that attributes can be concatenated. */
+export function attr(name: string, value: string | number | undefined): string {
+  if (value === undefined) return '';
+  return ` ${name}="${escapeHtml(String(value))}"`;
+}
+
+/**
+ * The link target if it is safe to link to: http(s) and mailto only. Anything else (javascript:, data:, vbscript:,
+ * relative paths, targets with spaces or control characters that browsers would strip before reading the scheme)
+ * is refused, and the caller renders the link text as plain text.
+ */
+export function safeHref(raw: string): string | undefined {
+  const href = raw.trim();
+  if (!href || /[\u0000-\u0020\u007f-\u009f\u2028\u2029\u3000\s]/.test(href)) return undefined;
+  if (/^https?:\/\/[^/\\]/i.test(href)) return href;
+  if (/^mailto:[^:/\\]/i.test(href)) return href;
+  return undefined;
+}

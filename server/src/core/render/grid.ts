@@ -1,0 +1,53 @@
+import type { Span } from '../ast';
+import type { Inline } from './inline';
+
+/**
+ * A table laid out as it is printed, merged cells and all: what the HTML and the DOCX writers both draw. Cells
+ * covered by a merged cell above or to the left are left out, as in HTML.
+ */
+export interface GridCell {
+  /** A header cell (column heading, row label, block title). */
+  readonly header: boolean;
+  readonly role: 'corner' | 'column' | 'group' | 'block' | 'label' | 'figure' | 'text';
+  /** Literal text (official labels, figures as written). */
+  readonly text?: string;
+  /** Marked-up content (cells of plain tables). */
+  readonly inlines?: readonly Inline[];
+  readonly rowSpan?: number;
+  readonly colSpan?: number;
+  readonly align?: 'left' | 'center' | 'right';
+  /** 附表: depth below the top level, for indenting the label. */
+  readonly indent?: number;
+  /** Official row and column ids (RowSpec.id, ColumnSpec.id). */
+  readonly rowId?: string;
+  readonly colId?: string;
+  /** Where the cell came from: the cell itself and its source row, for diagnostics and scroll sync. */
+  readonly source?: { readonly cell?: Span; readonly row?: Span; readonly line?: number };
+}
+
+export interface GridRow {
+  readonly cells: readonly GridCell[];
+  /** Header rows (repeated on each printed page). */
+  readonly head?: boolean;
+  readonly line?: number;
+  /** Official row id, for data rows of official tables. */
+  readonly rowId?: string;
+  readonly kind?: 'block' | 'data';
+}
+
+export type GridKind = 'requests' | 'proactive' | 'appeals' | 'appendix' | 'plain' | 'extra';
+
+export interface Grid {
+  readonly kind: GridKind;
+  /** Number of columns in the printed layout. */
+  readonly columns: number;
+  /** Relative column widths, where the layout fixes them. */
+  readonly widths?: readonly number[];
+  readonly rows: readonly GridRow[];
+  readonly span: Span;
+  readonly line: number;
+  /** A line said above an extra table (rows that are not in the official layout). */
+  readonly caption?: string;
+  /** What the author wrote that has no place in the official layout: shown after it, never dropped. */
+  readonly extra?: Grid;
+}

@@ -1,0 +1,294 @@
+import type { Span, XxgkDocument } from '../ast';
+import type { Diagnostic } from '../rules/types';
+import { buildModel, lineAt, type Block, type ListItem, type SectionBlock } from './blocks';
+import { attr, escapeHtml } from './escape';
+import type { Grid, GridCell, GridRow } from './grid';
+import { inlineText, parseInline, type Inline } from './inline';
+import { combine, diagnosticsIn, levelOf, placeInGrid, type Problem } from './marks';
+import { STANDALONE_CSS, XXGK_CSS } from './styles';
+
+export interface RenderHtmlOptions {
+  /** Adds `data-line="N"` (0-based source line) to blocks, list items, table rows and cells. */
+  readonly sourceLines?: boolean;
+  /** Diagnostics to mark on the cells, words and blocks they are about. */
+  readonly diagnostics?: readonly Diagnostic[];
+  /** A bar “n 个错误，n 个警告” (with the list of problems) at the top; by default when diagnostics are given. */
+  readonly summary?: boolean;
+  /** A whole HTML document with the stylesheet inlined and a CSP that allows no script and no request. */
+  readonly standalone?: boolean;
+}
+
+/**
+ * Renders a parsed report as HTML. Every character that comes from the document is escaped: the renderer writes
+ * all markup itself, so a report cannot inject elements, attributes, scripts or requests.
+ */
+export function renderHtml(doc: XxgkDocument, options: RenderHtmlOptions = {}): string {
+  const model = buildModel(doc);
+  const w = new HtmlWriter(doc, options);
+  const parts: string[] = [];
+  parts.push(`<article class="xxgk-doc" lang="zh-CN"${attr('data-format', doc.format)}${attr('data-year', doc.year)}>`);
+  if (options.diagnostics && (options.summary ?? true)) parts.push(w.summary(options.diagnostics));
+  for (const b of model.blocks) parts.push(b.type === 'section' ? w.section(b) : w.block(b));
+  parts.push('</article>');
+  const body = parts.join('\n');
+  if (!options.standalone) return body + '\n';
+  return standalonePage(doc, model.title, body);
+}
+
+/** The stylesheet the fragment expects (the standalone page inlines it). */
+export function renderStyles(): string {
+  return XXGK_CSS;
+}
+
+function standalonePage(doc: XxgkDocument, title: string | undefined, body: string): string {
+  const entry = (key: string) => {
+    const v = doc.frontMatter?.entries.find((e) => e.canonical === key)?.value;
+    return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
+  };
+  const agency = entry('agency');
+  const published = entry('published');
+  const shownTitle = title
+    ? inlineText(parseInline(title, 0, title.length))
+    : `${agency ?? ''}${doc.year ? `${doc.year}年` : ''}政府信息公开工作年度报告`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="xxgk">',
+    agency ? `<meta name="author"${attr('content', agency)}>` : '',
+    published ? `<meta name="date"${attr('content', published)}>` : '',
+    `<title>${escapeHtml(shownTitle)}</title>`,
+    `<style>${XXGK_CSS}${STANDALONE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    body,
+    '</body>',
+    '</html>',
+  ]
+    .filter((l) => l !== '')
+    .join('\n') + '\n';
+}
+
+class HtmlWriter {
+  private readonly diagnostics: readonly Diagnostic[];
+
+  constructor(
+    private readonly doc: XxgkDocument,
+    private readonly options: RenderHtmlOptions,
+  ) {
+    this.diagnostics = options.diagnostics ?? [];
+  }
+
+  private line(n: number | undefined): string {
+    return this.options.sourceLines && n !== undefined ? attr('data-line', n) : '';
+  }
+
+  summary(diagnostics: readonly Diagnostic[]): string {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const others = diagnostics.length - errors - warnings;
+    let text = `${errors} 个错误，${warnings} 个警告`;
+    if (others) text += `，${others} 个提示`;
+    const items = diagnostics.map((d) => {
+      const line = lineAt(this.doc.lineStarts, d.span.start);
+      return `<li class="xxgk-${levelOf(d)}"${this.line(line)}>第 ${line + 1} 行：${escapeHtml(d.message)}（${escapeHtml(d.rule)}）</li>`;
+    });
+    const cls = diagnostics.length ? 'xxgk-summary' : 'xxgk-summary xxgk-clean';
+    const counts = `${attr('data-errors', errors)}${attr('data-warnings', warnings)}${attr('data-hints', others)}`;
+    if (!items.length) return `<div class="${cls}" role="status"${counts}>${escapeHtml(text)}</div>`;
+    return `<div class="${cls}" role="status"${counts}><details><summary>${escapeHtml(text)}</summary><ol>${items.join('')}</ol></details></div>`;
+  }
+
+  section(s: SectionBlock): string {
+    const id = s.section.spec?.id;
+    return [`<section class="xxgk-section"${attr('data-section', id)}>`, ...s.children.map((b) => this.block(b)), '</section>'].join('\n');
+  }
+
+  block(b: Block): string {
+    switch (b.type) {
+      case 'heading': {
+        const level = Math.min(6, Math.max(1, b.level));
+        const problems = this.blockProblem(b.span, b.inlines);
+        const cls = [b.title ? 'xxgk-title' : '', problems.cls].filter(Boolean).join(' ');
+        return `<h${level}${cls ? ` class="${cls}"` : ''}${problems.attrs}${this.line(b.line)}>${this.inlines(b.inlines, b.span)}</h${level}>`;
+      }
+      case 'paragraph': {
+        const problems = this.blockProblem(b.span, b.inlines);
+        return `<p${problems.cls ? ` class="${problems.cls}"` : ''}${problems.attrs}${this.line(b.line)}>${this.inlines(b.inlines, b.span)}</p>`;
+      }
+      case 'list': {
+        const tag = b.ordered ? 'ol' : 'ul';
+        const start = b.ordered && b.start !== 1 ? attr('start', b.start) : '';
+        return `<${tag}${start}${this.line(b.line)}>${b.items.map((i) => this.item(i)).join('')}</${tag}>`;
+      }
+      case 'quote':
+        return `<blockquote${this.line(b.line)}>${b.children.map((c) => this.block(c)).join('')}</blockquote>`;
+      case 'code': {
+        const problem = combine(diagnosticsIn(this.diagnostics, b.span));
+        return `<pre${problemClass(problem)}${problemAttrs(problem)}${this.line(b.line)}><code>${escapeHtml(b.text)}</code></pre>`;
+      }
+      case 'rule':
+        return `<hr${this.line(b.line)}>`;
+      case 'table':
+        return this.table(b.grid);
+    }
+  }
+
+  private item(i: ListItem): string {
+    const problems = this.blockProblem(i.span, i.inlines);
+    const nested = i.children.map((c) => this.block(c)).join('');
+    return `<li${problems.cls ? ` class="${problems.cls}"` : ''}${problems.attrs}${this.line(i.line)}>${this.inlines(i.inlines, i.span)}${nested}</li>`;
+  }
+
+  /** A problem of a block that cannot be shown on its characters (an empty span, or one on no text): the whole block. */
+  private blockProblem(span: Span, inlines: readonly Inline[]): { cls: string; attrs: string } {
+    const found = diagnosticsIn(this.diagnostics, span);
+    const unplaced = found.filter((d) => !touchesText(inlines, d.span));
+    const problem = combine(unplaced);
+    return { cls: problem ? `xxgk-problem xxgk-${problem.level}` : '', attrs: problemAttrs(problem) };
+  }
+
+  private inlines(nodes: readonly Inline[], span: Span): string {
+    const marks = diagnosticsIn(this.diagnostics, span).filter((d) => d.span.end > d.span.start);
+    return renderInlines(nodes, marks);
+  }
+
+  private table(grid: Grid): string {
+    const placed = placeInGrid(grid, this.diagnostics);
+    const tableProblem = combine(placed.table);
+    const out: string[] = [];
+    out.push(`<div class="xxgk-table-wrap">`);
+    out.push(this.gridTable(grid, placed.cells, tableProblem));
+    if (grid.extra) {
+      out.push(`<p class="xxgk-extra-caption">${escapeHtml(grid.extra.caption ?? '')}</p>`);
+      out.push(this.gridTable(grid.extra, placed.cells, undefined));
+    }
+    out.push('</div>');
+    return out.join('\n');
+  }
+
+  private gridTable(grid: Grid, cellProblems: Map<GridCell, Diagnostic[]>, problem: Problem | undefined): string {
+    const cls = `xxgk-table xxgk-${grid.kind}${grid.kind === 'requests' || grid.kind === 'proactive' || grid.kind === 'appeals' ? ' xxgk-official' : ''}`;
+    const out: string[] = [];
+    out.push(`<table class="${cls}${problem ? ` xxgk-problem xxgk-${problem.level}` : ''}"${problemAttrs(problem)}${this.line(grid.line)}>`);
+    // Widths of the official layouts come from the stylesheet (no inline style: a webview's CSP may forbid it).
+    if (grid.widths) out.push(`<colgroup>${'<col>'.repeat(grid.widths.length)}</colgroup>`);
+    const head = grid.rows.filter((r) => r.head);
+    const body = grid.rows.filter((r) => !r.head);
+    if (head.length) out.push(`<thead>\n${head.map((r) => this.row(r, cellProblems)).join('\n')}\n</thead>`);
+    if (body.length) out.push(`<tbody>\n${body.map((r) => this.row(r, cellProblems)).join('\n')}\n</tbody>`);
+    out.push('</table>');
+    return out.join('\n');
+  }
+
+  private row(r: GridRow, cellProblems: Map<GridCell, Diagnostic[]>): string {
+    const cls = r.kind === 'block' ? ' class="xxgk-block-row"' : '';
+    return `<tr${cls}${attr('data-row', r.rowId)}${this.line(r.line)}>${r.cells.map((c) => this.cell(c, cellProblems.get(c))).join('')}</tr>`;
+  }
+
+  private cell(c: GridCell, diagnostics: Diagnostic[] | undefined): string {
+    const tag = c.header ? 'th' : 'td';
+    const problem = combine(diagnostics ?? []);
+    const classes = [`xxgk-${c.role}`, c.align ? `xxgk-${c.align}` : '', c.indent ? `xxgk-indent-${Math.min(4, c.indent)}` : ''];
+    if (problem) classes.push('xxgk-problem', `xxgk-${problem.level}`);
+    const scope = !c.header ? '' : c.role === 'label' ? ' scope="row"' : c.role === 'group' && c.rowSpan ? ' scope="rowgroup"' : c.role === 'group' || c.role === 'column' ? (c.colSpan ? ' scope="colgroup"' : ' scope="col"') : '';
+    const attrs =
+      ` class="${classes.filter(Boolean).join(' ')}"` +
+      scope +
+      (c.rowSpan && c.rowSpan > 1 ? attr('rowspan', c.rowSpan) : '') +
+      (c.colSpan && c.colSpan > 1 ? attr('colspan', c.colSpan) : '') +
+      attr('data-row', c.rowId) +
+      attr('data-col', c.colId) +
+      problemAttrs(problem) +
+      this.line(c.source?.line);
+    const content = c.inlines ? renderInlines(c.inlines, []) : escapeHtml(c.text ?? '');
+    return `<${tag}${attrs}>${content}</${tag}>`;
+  }
+}
+
+function problemClass(p: Problem | undefined): string {
+  return p ? ` class="xxgk-problem xxgk-${p.level}"` : '';
+}
+
+function problemAttrs(p: Problem | undefined): string {
+  if (!p) return '';
+  const message = p.messages.join('\n');
+  return `${attr('title', message)}${attr('data-message', message)}${attr('data-rule', p.rules.join(' '))}`;
+}
+
+/** Whether a diagnostic's span covers any character of the inline text (so that it can be marked there). */
+function touchesText(nodes: readonly Inline[], span: Span): boolean {
+  if (span.end <= span.start) return false;
+  for (const n of nodes) {
+    if (n.type === 'text' || n.type === 'code') {
+      if (span.start < n.end && span.end > n.start) return true;
+    } else if (n.type === 'strong' || n.type === 'em' || n.type === 'link') {
+      if (touchesText(n.children, span)) return true;
+    }
+  }
+  return false;
+}
+
+/** Inline nodes as HTML; the characters diagnostics cover are wrapped in a marked span (split at formatting). */
+export function renderInlines(nodes: readonly Inline[], marks: readonly Diagnostic[]): string {
+  let out = '';
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        out += markedText(n.text, n.start, n.end, marks);
+        break;
+      case 'code': {
+        const problem = combine(marks.filter((d) => d.span.start < n.end && d.span.end > n.start));
+        const code = `<code>${escapeHtml(n.text)}</code>`;
+        out += problem ? wrapProblem(code, problem) : code;
+        break;
+      }
+      case 'strong':
+        out += `<strong>${renderInlines(n.children, marks)}</strong>`;
+        break;
+      case 'em':
+        out += `<em>${renderInlines(n.children, marks)}</em>`;
+        break;
+      case 'link':
+        out += `<a${attr('href', n.href)} rel="noopener noreferrer nofollow">${renderInlines(n.children, marks)}</a>`;
+        break;
+      case 'softbreak':
+        out += n.join;
+        break;
+      case 'break':
+        out += '<br>';
+        break;
+    }
+  }
+  return out;
+}
+
+function markedText(text: string, start: number, end: number, marks: readonly Diagnostic[]): string {
+  const relevant = marks.filter((d) => d.span.start < end && d.span.end > start);
+  if (!relevant.length) return escapeHtml(text);
+  if (text.length !== end - start) {
+    // An escaped character (`\*`): its source is two characters, the text one; mark it whole.
+    return wrapProblem(escapeHtml(text), combine(relevant)!);
+  }
+  const cuts = new Set<number>([start, end]);
+  for (const d of relevant) {
+    if (d.span.start > start) cuts.add(d.span.start);
+    if (d.span.end < end) cuts.add(d.span.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  let out = '';
+  for (let k = 0; k + 1 < points.length; k++) {
+    const [a, b] = [points[k], points[k + 1]];
+    const piece = escapeHtml(text.slice(a - start, b - start));
+    const problem = combine(relevant.filter((d) => d.span.start < b && d.span.end > a));
+    out += problem ? wrapProblem(piece, problem) : piece;
+  }
+  return out;
+}
+
+function wrapProblem(html: string, p: Problem): string {
+  return `<span class="xxgk-problem xxgk-${p.level}"${problemAttrs(p)}>${html}</span>`;
+}

@@ -1,0 +1,210 @@
+/**
+ * The Word export: the .docx is opened again (it is a zip of XML parts) and its tables, headings, page and fonts
+ * checked; where LibreOffice is installed, it must convert the file to PDF.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { parse, tableSpec } from '../server/src/core/index';
+import { renderDocx } from '../server/src/core/render/docx';
+import { example, injectionLegacyReport, injectionReport, report2019 } from './render-helpers';
+
+interface WordCell {
+  readonly text: string;
+  readonly gridSpan: number;
+  readonly vMerge?: 'restart' | 'continue';
+  readonly centred: boolean;
+}
+interface WordTable {
+  readonly rows: WordCell[][];
+  readonly header: boolean[];
+}
+
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join('');
+
+/** Tables of word/document.xml (none of ours nest), cell by cell. */
+function wordTables(xml: string): WordTable[] {
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, tbl]) => {
+    const trs = [...tbl.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]);
+    return {
+      header: trs.map((tr) => /<w:tblHeader\/>/.test(tr)),
+      rows: trs.map((tr) =>
+        [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, tc]) => {
+          const merge = /<w:vMerge(?: w:val="(\w+)")?\/>/.exec(tc);
+          return {
+            text: textOf(tc),
+            gridSpan: Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(tc)?.[1] ?? 1),
+            vMerge: merge ? ((merge[1] ?? 'continue') as 'restart' | 'continue') : undefined,
+            centred: /<w:jc w:val="center"\/>/.test(tc),
+          };
+        }),
+      ),
+    };
+  });
+}
+
+/** Resolves a Word table to slots (gridSpan across, vMerge down), as the HTML tests do with rowspan/colspan. */
+function wordSlots(t: WordTable): Array<Array<{ text: string; top: number; row: number }>> {
+  const slots: Array<Array<{ text: string; top: number; row: number }>> = [];
+  t.rows.forEach((cells, r) => {
+    const row: Array<{ text: string; top: number; row: number }> = [];
+    for (const c of cells) {
+      const col = row.length;
+      const above = slots[r - 1]?.[col];
+      const owner = c.vMerge === 'continue' && above ? above : { text: c.text, top: r, row: r };
+      for (let k = 0; k < c.gridSpan; k++) row.push(owner);
+    }
+    slots.push(row);
+  });
+  return slots;
+}
+
+async function open(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = async (name: string) => {
+    const f = zip.file(name);
+    assert.ok(f, `${name} in the package`);
+    return f.async('string');
+  };
+  return { zip, document: await part('word/document.xml'), styles: await part('word/styles.xml'), core: await part('docProps/core.xml') };
+}
+
+describe('DOCX export', () => {
+  test('2023-clean: official tables as Word tables with merged cells, official labels, centred figures', async () => {
+    const doc = parse(example('2023-clean'));
+    const { document } = await open(await renderDocx(doc));
+    const tables = wordTables(document);
+    assert.equal(tables.length, 4, 'the plain table and the three official ones');
+
+    const spec = tableSpec('2021', '依申请')!;
+    const requests = tables.find((t) => t.rows[0][0].text.includes('勾稽关系'))!;
+    assert.ok(requests);
+    const leaves = spec.rows.filter((r) => !r.group);
+    assert.equal(requests.rows.length, 3 + leaves.length);
+    assert.deepEqual(requests.header, [true, true, true, ...leaves.map(() => false)], 'header rows repeat on each page');
+    const corner = requests.rows[0][0];
+    assert.equal(corner.text, spec.note);
+    assert.equal(corner.gridSpan, 3);
+    assert.equal(corner.vMerge, 'restart');
+    assert.deepEqual([requests.rows[0][1].text, requests.rows[0][1].gridSpan], ['申请人情况', 7]);
+    assert.deepEqual([requests.rows[1][2].text, requests.rows[1][2].gridSpan], ['法人或其他组织', 5]);
+    const slots = wordSlots(requests);
+    for (const row of slots) assert.equal(row.length, 10, 'every row covers 10 grid columns');
+    // Row labels: the group cells merged down over their items, the item labels beside them.
+    const table = doc.tables.find((t) => t.kind === '依申请')!;
+    leaves.forEach((leaf, i) => {
+      const row = slots[3 + i];
+      const labels = [...new Set(row.slice(0, 3).map((s) => s.text))];
+      assert.equal(labels[labels.length - 1], leaf.label);
+      const source = table.rows.find((r) => r.match?.row.id === leaf.id)!;
+      assert.deepEqual(row.slice(3).map((s) => s.text), source.values.map((c) => c.text));
+    });
+    const results = slots.slice(3).filter((r) => r[0].text === '三、本年度办理结果');
+    assert.equal(results.length, 22, '三、本年度办理结果 merged down its 22 rows');
+    assert.equal(slots.slice(3).filter((r) => r[1].text === '（三）不予公开').length, 8);
+    assert.equal(slots.slice(3).filter((r) => r[1].text === '（六）其他处理').length, 3);
+    assert.equal(requests.rows.slice(3).flat().filter((c) => c.vMerge === 'restart').length, 5, '三 and （三）（四）（五）（六） start merges');
+    for (const r of requests.rows.slice(3)) for (const c of r.slice(-7)) assert.ok(c.centred, 'figures centred');
+
+    const appeals = tables.find((t) => t.rows[0][0].text === '行政复议' && t.rows[0].length === 2)!;
+    assert.deepEqual(appeals.rows[0].map((c) => [c.text, c.gridSpan]), [['行政复议', 5], ['行政诉讼', 10]]);
+    assert.equal(appeals.rows[3].length, 15);
+    assert.deepEqual(appeals.rows[3].map((c) => c.text), ['3', '1', '0', '1', '5', '1', '0', '0', '1', '2', '1', '0', '0', '0', '1']);
+
+    const proactive = tables.find((t) => t.rows[0][0].text === '第二十条第（一）项')!;
+    assert.equal(proactive.rows[0][0].gridSpan, 4);
+    const licensing = proactive.rows.find((r) => r[0].text === '行政许可')!;
+    assert.deepEqual(licensing.map((c) => [c.text, c.gridSpan]), [['行政许可', 1], ['12,846', 3]]);
+
+    const text = textOf(document);
+    for (const r of spec.rows) assert.ok(text.includes(r.label), r.label);
+  });
+
+  test('short labels and the 2019 layout: official labels printed, （六）其他处理 one row', async () => {
+    const { document } = await open(await renderDocx(parse(report2019())));
+    const requests = wordTables(document).find((t) => t.rows[0][0].text.includes('勾稽关系'))!;
+    assert.equal(requests.rows.length, 3 + 23);
+    const text = textOf(document);
+    for (const label of ['一、本年新收政府信息公开申请数量', '1.属于国家秘密', '（六）其他处理', '未经复议直接起诉', '政府集中采购', '第二十条第（九）项']) assert.ok(text.includes(label), label);
+    const other = requests.rows.find((r) => r.some((c) => c.text === '（六）其他处理'))!;
+    assert.equal(other.find((c) => c.text === '（六）其他处理')!.gridSpan, 2);
+  });
+
+  test('headings as Word headings, A4 page, Chinese fonts, title in the document properties', async () => {
+    const { document, styles, core } = await open(await renderDocx(parse(example('2023-clean'))));
+    const styleOf = (heading: string) => {
+      const p = [...document.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]).find((x) => textOf(x) === heading);
+      return p && /<w:pStyle w:val="(\w+)"\/>/.exec(p)?.[1];
+    };
+    assert.equal(styleOf('滨江市市场监督管理局2023年政府信息公开工作年度报告'), 'Title');
+    assert.equal(styleOf('一、总体情况'), 'Heading1');
+    assert.equal(styleOf('六、其他需要报告的事项'), 'Heading1');
+    assert.equal(styleOf('（一）主动公开'), 'Heading2');
+    assert.equal((document.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length, 6);
+    assert.match(document, /<w:pgSz w:w="11906" w:h="16838"/);
+    assert.match(document, /<w:pgMar w:top="1440" w:right="1797" w:bottom="1440" w:left="1797"/);
+    assert.match(styles, /w:eastAsia="仿宋"/);
+    assert.match(styles, /w:eastAsia="黑体"/);
+    assert.match(styles, /w:eastAsia="方正小标宋简体"/);
+    assert.match(document, /w:eastAsia="宋体"/);
+    assert.match(core, /<dc:title>滨江市市场监督管理局2023年政府信息公开工作年度报告<\/dc:title>/);
+    assert.match(core, /<dc:creator>滨江市市场监督管理局<\/dc:creator>/);
+  });
+
+  test('2012-legacy and 2023-errors: 附表 and extra rows exported, blank cells blank', async () => {
+    const legacy = wordTables((await open(await renderDocx(parse(example('2012-legacy'))))).document);
+    assert.equal(legacy.length, 1);
+    assert.deepEqual(legacy[0].rows[0].map((c) => c.text), ['指标名称', '计量单位', '本年', '历年累计']);
+    assert.equal(legacy[0].rows.length, 18);
+    const errors = (await open(await renderDocx(parse(example('2023-errors'))))).document;
+    const tables = wordTables(errors);
+    const requests = tables.find((t) => t.rows[0][0].text.includes('勾稽关系'))!;
+    const unpaid = requests.rows.find((r) => r.some((c) => c.text.startsWith('2.申请人逾期未按收费通知')))!;
+    assert.deepEqual(unpaid.slice(-7).map((c) => c.text), ['', '', '', '', '', '', '']);
+    assert.ok(tables.some((t) => t.rows[0][0].text === '不予公开的其他情形'), 'the unknown row follows the table');
+    assert.ok(textOf(errors).includes('１２'));
+  });
+
+  test('injections and characters XML cannot carry: still a valid package, the text kept as text', async () => {
+    for (const source of [injectionReport(), injectionLegacyReport(), '# 标题\u0000\u0001\ud800尾\n\n段落\u000b\n']) {
+      const { document, zip } = await open(await renderDocx(parse(source)));
+      assert.doesNotMatch(document, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      assert.doesNotMatch(document, /<script|<img|<iframe/);
+      const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+      const targets = [...rels.matchAll(/Target="([^"]*)" TargetMode="External"/g)].map((m) => m[1]);
+      if (source === injectionReport()) assert.ok(targets.length > 0, 'safe links are kept as hyperlinks');
+      for (const target of targets) assert.match(target, /^(https?:\/\/|mailto:)/);
+      assert.ok(!targets.some((x) => /javascript|data:|vbscript/i.test(x)));
+    }
+  });
+
+  test('LibreOffice converts the .docx to PDF (where installed)', async (t) => {
+    const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
+    if (!soffice) {
+      t.skip('LibreOffice 未安装（which soffice libreoffice 均无结果），跳过 .docx 转 PDF 的检查');
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-docx-'));
+    try {
+      for (const name of ['2023-clean', '2012-legacy']) {
+        const file = path.join(dir, `${name}.docx`);
+        fs.writeFileSync(file, await renderDocx(parse(example(name))));
+        const r: SpawnSyncReturns<string> = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+          encoding: 'utf8',
+          timeout: 180_000,
+        });
+        assert.equal(r.status, 0, r.stderr);
+        const pdf = path.join(dir, `${name}.pdf`);
+        assert.ok(fs.existsSync(pdf), `${name}.pdf written`);
+        assert.equal(fs.readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
