@@ -8,42 +8,18 @@
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureChromium, INSTALL_TIMEOUT, launchChromium } from './browser';
 import { checkText, parse } from '../server/src/core/index';
 import { renderHtml, XXGK_CSS } from '../server/src/core/render/index';
 import { example, EXAMPLES, injectionLegacyReport, injectionReport, PAYLOADS, RENDERER_TAGS, ROOT } from './render-helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const INSTALL_TIMEOUT = 20 * 60_000;
 
 let browser: Browser | undefined;
 let skipReason: string | undefined;
-
-function progress(message: string): void {
-  process.stderr.write(`# render-browser: ${message}\n`);
-}
-
-/** Installs Debian's chromium (and CJK fonts, for screenshots worth looking at) when it is not there. */
-function ensureChromium(): string | undefined {
-  if (fs.existsSync(CHROMIUM)) return undefined;
-  if (spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) {
-    return `未找到 ${CHROMIUM}，且本机没有 apt-get，无法安装 chromium：跳过浏览器测试`;
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
-    progress(`apt-get ${args.join(' ')} ……`);
-    const r = spawnSync('apt-get', args, { env, stdio: ['ignore', 2, 2], timeout: INSTALL_TIMEOUT });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} 失败（退出码 ${r.status}${r.error ? `，${r.error.message}` : ''}）`);
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get 安装完成，但仍没有 ${CHROMIUM}`);
-  progress('chromium 已安装');
-  return undefined;
-}
 
 function ready(t: TestContext): Browser | undefined {
   if (skipReason) t.skip(skipReason);
@@ -131,11 +107,11 @@ describe('rendered HTML in headless Chromium', () => {
     async () => {
       skipReason = ensureChromium();
       if (skipReason) {
-        progress(skipReason);
+        process.stderr.write(`# render-browser: ${skipReason}\n`);
         return;
       }
       fs.mkdirSync(ARTIFACTS, { recursive: true });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      browser = await launchChromium();
     },
     { timeout: INSTALL_TIMEOUT + 60_000 },
   );

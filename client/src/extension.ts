@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerExport } from './export';
+import { PreviewManager } from './preview/manager';
 import { RestartingErrorHandler } from './error-handler';
 import { registerFormatStatus } from './status';
 
@@ -29,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('xxgk', vscode.l10n.t('xxgk Language Server'), serverOptions, clientOptions);
   registerCommands(context, () => client);
   registerFormatStatus(context);
+  new PreviewManager(context.extensionUri).register(context);
+  registerExport(context);
   await client.start();
   output.info('xxgk language server started');
 }

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parse } from '../../server/src/core/parser/document';
+import { renderDocx } from '../../server/src/core/render/docx';
+import { renderHtml } from '../../server/src/core/render/index';
+
+type Kind = 'html' | 'docx';
+
+const FILTERS: Record<Kind, Record<string, string[]>> = {
+  html: { HTML: ['html'] },
+  docx: { Word: ['docx'] },
+};
+
+/**
+ * Export the active report as a self-contained HTML page or a Word document. Writes only where the user chose, and
+ * asks before replacing an existing file.
+ */
+async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'xxgk') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
+    return;
+  }
+  const base = document.uri.scheme === 'file' ? document.uri.fsPath.replace(/\.xxgk(\.md)?$/, '') : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'report');
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${base}.${kind}`), filters: FILTERS[kind], saveLabel: vscode.l10n.t('Export') });
+  if (!target) return;
+  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  if (exists) {
+    const overwrite = vscode.l10n.t('Overwrite');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Overwrite it?', path.basename(target.fsPath)), { modal: true }, overwrite);
+    if (answer !== overwrite) return;
+  }
+  const doc = parse(document.getText());
+  const bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderDocx(doc);
+  await vscode.workspace.fs.writeFile(target, bytes);
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', target.fsPath), open);
+  if (choice === open) await vscode.env.openExternal(target);
+}
+
+export function registerExport(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri) => exportReport('html', uri)),
+    vscode.commands.registerCommand('xxgk.exportWord', (uri?: vscode.Uri) => exportReport('docx', uri)),
+  );
+}
