@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { checkText, parse } from '../server/src/core/index';
+import { checkText } from '../server/src/core/index';
 import { renderHtml, renderStyles } from '../server/src/core/render/index';
 import { ensureChromium, INSTALL_TIMEOUT, launchChromium } from './browser';
 
@@ -111,6 +111,5 @@ describe('preview webview script in headless Chromium', () => {
     const colour = await p.evaluate(() => getComputedStyle(document.querySelector('.xxgk-doc td')!).color);
     assert.equal(colour, 'rgb(212, 212, 212)');
     await p.screenshot({ path: path.join(root, 'test', 'artifacts', 'preview-dark.png') });
-    void parse;
   });
 });
