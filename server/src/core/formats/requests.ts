@@ -75,7 +75,8 @@ export function requestTable(year: '2019' | '2021'): TableSpec {
     section: 'requests',
     columns: requestColumns,
     rows,
-    cornerLabels: ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', '申请人情况', '项目', '指标'],
+    // Skeletons write the first: a short word, so that aligned rows stay narrow (the renderer prints the official note).
+    cornerLabels: ['项目', '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', '申请人情况', '指标'],
     note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
     relations: [
       { kind: 'row', id: 'R1', total: 'total', parts: ['natural', 'business', 'research', 'welfare', 'legal', 'other'] },

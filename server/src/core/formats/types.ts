@@ -72,7 +72,7 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   readonly rows: readonly RowSpec[];
   readonly relations: readonly RelationSpec[];
-  /** Text of the label column's header, and other accepted header words for it. */
+  /** Accepted header words for the label column; skeletons and snippets write the first. */
   readonly cornerLabels: readonly string[];
   /** Printed note of the official table, if any. */
   readonly note?: string;

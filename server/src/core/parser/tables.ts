@@ -44,7 +44,14 @@ function headerRowCount(split: ReturnType<typeof splitRows>): number {
   return figures ? 0 : sep;
 }
 
+const headerWordCache = new WeakMap<TableSpec, Set<string>>();
 function headerWords(spec: TableSpec): Set<string> {
+  let words = headerWordCache.get(spec);
+  if (!words) headerWordCache.set(spec, (words = computeHeaderWords(spec)));
+  return words;
+}
+
+function computeHeaderWords(spec: TableSpec): Set<string> {
   const words = new Set<string>();
   for (const c of spec.columns) {
     words.add(labelKey(c.label));
@@ -52,6 +59,13 @@ function headerWords(spec: TableSpec): Set<string> {
   }
   for (const r of spec.rows) for (const c of r.columns ?? []) words.add(labelKey(c.label));
   ['申请人情况', '法人或其他组织', '行政诉讼', '行政复议', '未经复议直接起诉', '复议后起诉'].forEach((w) => words.add(w));
+  return words;
+}
+
+const cornerCache = new WeakMap<TableSpec, Set<string>>();
+function cornerWords(spec: TableSpec): Set<string> {
+  let words = cornerCache.get(spec);
+  if (!words) cornerCache.set(spec, (words = new Set(spec.cornerLabels.map(labelKey))));
   return words;
 }
 
@@ -64,7 +78,7 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
   const headers = headerRowCount(split);
   const spec = input.spec;
   const words = spec ? headerWords(spec) : undefined;
-  const corner = spec ? new Set(spec.cornerLabels.map(labelKey)) : undefined;
+  const corner = spec ? cornerWords(spec) : undefined;
   let columnLabels: string[] | undefined;
   let unitColumn = -1;
 

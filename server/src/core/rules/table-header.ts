@@ -1,6 +1,23 @@
 import { t } from '../i18n';
+import type { ColumnSpec, TableSpec } from '../formats/types';
 import { labelKey } from '../text/normalize';
 import { NATIONAL_FORMATS, type Rule } from './types';
+
+const cache = new WeakMap<TableSpec, { columnSets: ReadonlyArray<readonly ColumnSpec[]>; known: ReadonlySet<string> }>();
+
+/** The column lists of a table's blocks and every word its headers may use (computed once per format table). */
+function headerWords(spec: TableSpec) {
+  let entry = cache.get(spec);
+  if (!entry) {
+    const columnSets = [spec.columns, ...spec.rows.map((r) => r.columns ?? spec.columns)];
+    const known = new Set<string>();
+    for (const set of columnSets) for (const c of set) [c.label, c.group ?? ''].forEach((l) => known.add(labelKey(l)));
+    ['申请人情况', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'].forEach((w) => known.add(w));
+    entry = { columnSets, known };
+    cache.set(spec, entry);
+  }
+  return entry;
+}
 
 /** Header rows inside standard tables must name the official columns, in the official order. */
 export const tableHeader: Rule = {
@@ -12,10 +29,7 @@ export const tableHeader: Rule = {
     for (const table of doc.tables) {
       const spec = table.spec;
       if (!spec) continue;
-      const columnSets = [spec.columns, ...spec.rows.map((r) => r.columns ?? spec.columns)];
-      const known = new Set<string>();
-      for (const set of columnSets) for (const c of set) [c.label, c.group ?? ''].forEach((l) => known.add(labelKey(l)));
-      ['申请人情况', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'].forEach((w) => known.add(w));
+      const { columnSets, known } = headerWords(spec);
       for (const row of table.rows) {
         if (row.kind !== 'header') continue;
         const cells = row.values.filter((c) => c.text);

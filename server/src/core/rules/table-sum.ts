@@ -15,13 +15,14 @@ export function evaluateDocument(doc: XxgkDocument): Evaluation[] {
   return out;
 }
 
-function finding(e: Evaluation): Finding {
+function finding(e: Evaluation, fixable: boolean): Finding {
   const expected = fmt(e.expected);
   const actual = fmt(e.actual);
   const delta = sub(e.actual, e.expected);
   const diff = delta.units < 0n ? t('少 {0}', fmt({ units: -delta.units, scale: delta.scale })) : t('多 {0}', fmt(delta));
   const related = e.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? t('空') : fmt(p.value)}` }));
   const data = { relation: e.relation, expected, actual };
+
   if (e.relation === 'part-exceeds') {
     return {
       span: e.cell.span,
@@ -36,7 +37,7 @@ function finding(e: Evaluation): Finding {
         '勾稽关系不符（第一项加第二项之和应等于第三项加第四项之和）：{0} 为 {1}，应为 {2} − {3} = {4}；请核对。',
         e.cellLabel, actual, describeTerms(e.parts), describeTerms(e.minus), expected,
       ),
-      fix: { title: t('改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
+      fix: !fixable ? undefined : { title: t('改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
       related,
       data,
     };
@@ -44,7 +45,7 @@ function finding(e: Evaluation): Finding {
   return {
     span: e.cell.span,
     message: t('{0} 为 {1}，但各项之和为 {2}（{3}），{4}；请核对合计或各分项。', e.cellLabel, actual, expected, describeTerms(e.parts), diff),
-    fix: { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
+    fix: !fixable ? undefined : { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
     related,
     data,
   };
@@ -56,6 +57,18 @@ export const tableSum: Rule = {
   formats: ALL_FORMATS,
   description: '表格的勾稽关系：总计等于各分项之和，第一项加第二项等于第三项加第四项',
   check(doc, report) {
-    for (const e of evaluateDocument(doc)) if (!e.ok) report(finding(e));
+    const evaluations = evaluateDocument(doc);
+    // A cell that totals two relations gets a fix only if those that may fix it agree on its figure; otherwise
+    // fixing one would break the other, and fix-all would go round in circles.
+    const expectations = new Map<Evaluation['cell'], Set<string>>();
+    for (const e of evaluations) {
+      if (!e.fixable) continue;
+      const set = expectations.get(e.cell) ?? new Set<string>();
+      set.add(fmt(e.expected));
+      expectations.set(e.cell, set);
+    }
+    for (const e of evaluations) {
+      if (!e.ok) report(finding(e, e.fixable && expectations.get(e.cell)?.size === 1));
+    }
   },
 };

@@ -45,13 +45,13 @@ export function evaluateLegacyTable(table: StandardTable): Evaluation[] {
         for (const t of terms) {
           if (compare(t.value, total) > 0) {
             const cell = parts[terms.indexOf(t)].values[c];
-            out.push({ relation: 'part-exceeds', cell, cellLabel: `${t.label}`, actual: t.value, expected: total, parts: [t], ok: false });
+            out.push({ relation: 'part-exceeds', cell, cellLabel: `${t.label}`, actual: t.value, expected: total, parts: [t], ok: false, fixable: false });
           }
         }
         continue;
       }
       const expected = terms.reduce((s, t) => add(s, t.value), ZERO);
-      out.push({ relation: 'legacy-parts', cell: parent.values[c], cellLabel: label, actual: total, expected, parts: terms, ok: equals(total, expected) });
+      out.push({ relation: 'legacy-parts', cell: parent.values[c], cellLabel: label, actual: total, expected, parts: terms, ok: equals(total, expected), fixable: true });
     }
   }
   return out;

@@ -50,7 +50,9 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
       }));
       const expected = parts.reduce((s, t) => add(s, t.value), ZERO);
       const column = header?.values[c]?.text;
-      out.push({ relation: 'plain-row-total', cell, cellLabel: `${row.label.text}${column ? ` · ${column}` : ''}`, actual: cell.value!, expected, parts, ok: equals(cell.value!, expected) });
+      // In a 合计 column the figure is the sum across its row; the sum down the column follows from the others.
+      const derived = column !== undefined && (GRAND.test(labelKey(column)) || SUB.test(labelKey(column)));
+      out.push({ relation: 'plain-row-total', cell, cellLabel: `${row.label.text}${column ? ` · ${column}` : ''}`, actual: cell.value!, expected, parts, ok: equals(cell.value!, expected), fixable: !derived });
     });
     if (grand) sinceGrand = [];
     sinceSub = [];
@@ -74,7 +76,7 @@ function columnTotals(data: TableRow[], header: TableRow, out: Evaluation[]) {
         span: x.span,
       }));
       const expected = parts.reduce((s, t) => add(s, t.value), ZERO);
-      out.push({ relation: 'plain-column-total', cell, cellLabel: `${row.label.text} · ${h.text}`, actual: cell.value!, expected, parts, ok: equals(cell.value!, expected) });
+      out.push({ relation: 'plain-column-total', cell, cellLabel: `${row.label.text} · ${h.text}`, actual: cell.value!, expected, parts, ok: equals(cell.value!, expected), fixable: true });
     }
     from = k + 1;
   });

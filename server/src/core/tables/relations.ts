@@ -24,6 +24,11 @@ export interface Evaluation {
   /** For identities: the terms on the other side, already folded into `expected`. */
   readonly minus?: readonly Term[];
   readonly ok: boolean;
+  /**
+   * Whether setting the cell to `expected` is a sound fix. Not in a derived column (依申请's 总计, which R1 makes
+   * from each row): there R2 and R3 follow from R1 and the other columns, and the fix belongs to those.
+   */
+  readonly fixable: boolean;
 }
 
 type Value = { value: Decimal; blank: false; span: Span } | { blank: true; span?: Span } | undefined;
@@ -129,7 +134,7 @@ function evaluateColumnRelation(
       if (t) parts.push(t);
     }
     if (parts.every((p) => p.blank)) return;
-    push(out, relation.id, totalRow.values[c], `${totalRow.match!.row.name} · ${column.label}`, total.value, parts);
+    push(out, relation.id, totalRow.values[c], `${totalRow.match!.row.name} · ${column.label}`, total.value, parts, !derivedColumns(spec).has(column.id));
   });
 }
 
@@ -159,6 +164,7 @@ function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>,
       parts: plusTerms,
       minus: minusTerms,
       ok: equals(target.value, expected),
+      fixable: !derivedColumns(spec).has(column.id),
     });
   });
 }
@@ -171,7 +177,12 @@ function sumTerms(terms: readonly Term[]): Decimal {
   return terms.reduce((s, t) => add(s, t.value), ZERO);
 }
 
-function push(out: Evaluation[], relation: string, cell: Cell, cellLabel: string, actual: Decimal, parts: Term[]) {
+function push(out: Evaluation[], relation: string, cell: Cell, cellLabel: string, actual: Decimal, parts: Term[], fixable = true) {
   const expected = sumTerms(parts);
-  out.push({ relation, cell, cellLabel, actual, expected, parts, ok: equals(actual, expected) });
+  out.push({ relation, cell, cellLabel, actual, expected, parts, ok: equals(actual, expected), fixable });
+}
+
+/** Columns that a row relation derives from the others (依申请 总计, 复议诉讼 总计). */
+function derivedColumns(spec: TableSpec): Set<string> {
+  return new Set(spec.relations.flatMap((r) => (r.kind === 'row' ? [r.total] : [])));
 }

@@ -1,9 +1,19 @@
 import type { Span } from '../ast';
 
-/** Offsets where each line begins; line i spans [starts[i], starts[i+1]). */
+/**
+ * Offsets where each line begins; line i spans [starts[i], starts[i+1]). Line breaks are \n, \r\n and a lone \r,
+ * as in LSP, so that positions agree with what every client shows.
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) starts.push(i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 
