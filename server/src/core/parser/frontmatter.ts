@@ -40,6 +40,20 @@ export function parseFrontMatter(text: string, lineStarts: readonly number[]): F
   }
   const bodyEnd = lineStarts[closeLine];
   const closeEnd = closeLine + 1 < lineStarts.length ? lineStarts[closeLine + 1] - 1 : text.length;
+  // The front matter sits at offset 0, so the same block always yields the same (immutable) result: while the
+  // author types below it, it is not parsed again.
+  const block = text.slice(0, closeEnd);
+  const hit = memo.get(block);
+  if (hit) return hit;
+  const result = readBlock(text, bodyStart, bodyEnd, first, closeEnd);
+  if (memo.size >= 64) memo.delete(memo.keys().next().value!);
+  memo.set(block, result);
+  return result;
+}
+
+const memo = new Map<string, FrontMatter>();
+
+function readBlock(text: string, bodyStart: number, bodyEnd: number, first: number, closeEnd: number): FrontMatter {
   const body = text.slice(bodyStart, bodyEnd);
   const yaml = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   const at = (r: readonly number[] | undefined, fallback: number) =>

@@ -1,0 +1,346 @@
+/**
+ * The real language server process (dist/server.js over stdio) under abuse: malformed requests, unknown methods,
+ * out-of-range edits, 500 edits as fast as the client can send them, a document closed while it is being checked,
+ * a 10 MB document, and garbage on the wire. After each, the server must still answer correctly.
+ * Expected diagnostics come from the core (`checkText`) with positions from vscode-languageserver-textdocument,
+ * the library that defines LSP positions for the server.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver';
+import { checkText } from '../../server/src/core/index';
+import { report2021 } from '../helpers';
+import { applyEdits, SERVER, TestClient } from '../lsp/client';
+import { seededChoices } from './arbitraries';
+import { SEED } from './config';
+
+const example = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'examples', name), 'utf8');
+
+type Simple = { code: unknown; message: string; range: Diagnostic['range'] };
+const simplify = (ds: readonly Diagnostic[]): Simple[] =>
+  ds.map((d) => ({ code: d.code, message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }));
+
+/** What the server should publish for a text: the core's findings at LSP positions. */
+function expected(text: string): Simple[] {
+  const td = TextDocument.create('file:///expected.xxgk', 'xxgk', 1, text);
+  return checkText(text).diagnostics.map((d) => ({ code: d.rule, message: d.message, range: { start: td.positionAt(d.span.start), end: td.positionAt(d.span.end) } }));
+}
+
+/** A request settles (a result, or an error response with a JSON-RPC code) within the time limit. */
+async function settle(promise: Promise<unknown>, ms = 10_000): Promise<{ result?: unknown; code?: number }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no response within ${ms} ms`)), ms)));
+  try {
+    return { result: await Promise.race([promise, timeout]) };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    assert.equal(typeof code, 'number', `not a JSON-RPC error response: ${String(err)}`);
+    return { code: code as number };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resident memory of a process, in MB. */
+function rssMb(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('language server under abuse', () => {
+  const client = new TestClient();
+  const uri = 'file:///tmp/xxgk-fuzz/2023.xxgk';
+  const clean = report2021();
+
+  before(async () => {
+    await client.initialize();
+    await client.open(uri, clean);
+    assert.deepEqual(await client.diagnostics(uri), []);
+  });
+  after(() => client.stop());
+
+  /** The server still answers: a hover on a known cell, and the diagnostics of a fresh change. */
+  async function stillServes(): Promise<void> {
+    assert.equal(client.process.exitCode, null, `the server exited; stderr: ${client.stderr}`);
+    const text = clean.replace('| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 14 |');
+    await client.change(uri, [{ text }]);
+    assert.deepEqual(simplify(await client.diagnostics(uri)), expected(text));
+    const line = text.split('\n').findIndex((l) => l.startsWith('| （一）予以公开'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: text.split('\n')[line].lastIndexOf('14') } });
+    assert.match((hover.contents as { value: string }).value, /予以公开 · 总计/);
+  }
+
+  it('malformed requests (params of the wrong shape, no textDocument, no position) get a response, and the server keeps going', async () => {
+    const requests: Array<[string, unknown]> = [
+      ['textDocument/hover', {}],
+      ['textDocument/hover', null],
+      ['textDocument/hover', [1, 2, 3]],
+      ['textDocument/hover', { textDocument: { uri } }],
+      ['textDocument/hover', { textDocument: { uri }, position: 'here' }],
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 'a', character: {} } }],
+      ['textDocument/hover', { textDocument: { uri: 42 }, position: { line: 0, character: 0 } }],
+      ['textDocument/hover', { textDocument: { uri: 'file:///not/open.xxgk' }, position: { line: 0, character: 0 } }],
+      ['textDocument/completion', { position: { line: 0, character: 0 } }],
+      ['textDocument/completion', { textDocument: { uri }, position: { line: -5, character: -1 } }],
+      ['textDocument/completion', { textDocument: { uri }, position: { line: 1e9, character: 1e12 } }],
+      ['textDocument/codeAction', { textDocument: { uri } }],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, context: { diagnostics: 'none' } }],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [{ code: 'table-sum', range: null }] } }],
+      ['textDocument/formatting', { textDocument: { uri } }],
+      ['textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 50, character: 9 }, end: { line: 2, character: 0 } }, options: { tabSize: 2, insertSpaces: true } }],
+      ['textDocument/documentSymbol', { textDocument: null }],
+      ['textDocument/foldingRange', 'a string'],
+      ['textDocument/diagnostic', {}],
+    ];
+    for (const [method, params] of requests) {
+      const outcome = await settle(client.request(method, params));
+      if (outcome.code !== undefined) assert.ok([-32600, -32601, -32602, -32603].includes(outcome.code), `${method} ${JSON.stringify(params)}: error code ${outcome.code}`);
+    }
+    // Malformed notifications get no response; they must not take the server down either (on a document of their own).
+    const junk = 'file:///tmp/xxgk-fuzz/malformed.xxgk';
+    await client.open(junk, clean);
+    for (const params of [{}, null, [junk], { textDocument: { uri: junk } }, { textDocument: { uri: junk, version: 'x' }, contentChanges: 'nope' }, { textDocument: { uri: junk, version: 9 }, contentChanges: [{ range: 'r', text: 5 }] }]) {
+      await client.connection.sendNotification('textDocument/didChange', params);
+      await client.connection.sendNotification('textDocument/didOpen', params);
+      await client.connection.sendNotification('textDocument/didClose', params);
+    }
+    await stillServes();
+  });
+
+  it('unknown methods: a MethodNotFound error response for a request, silence for a notification, and the server keeps going', async () => {
+    for (const method of ['xxgk/noSuchMethod', 'textDocument/noSuchThing', 'workspace/executeCommand']) {
+      const outcome = await settle(client.request(method, { textDocument: { uri } }));
+      assert.equal(outcome.code, -32601, `${method}: ${JSON.stringify(outcome)}`);
+    }
+    await client.connection.sendNotification('xxgk/noSuchNotification', { any: 'thing' });
+    await client.connection.sendNotification('$/noSuchNotification', {});
+    await stillServes();
+  });
+
+  it('edits with out-of-range positions are clamped as LSP defines, and the diagnostics follow the resulting text', async () => {
+    const u = 'file:///tmp/xxgk-fuzz/range.xxgk';
+    let td = TextDocument.create(u, 'xxgk', 1, clean);
+    await client.open(u, clean);
+    const edits = [
+      { range: { start: { line: 9999, character: 0 }, end: { line: 9999, character: 5 } }, text: '\n| 合计 | 1 |' },
+      { range: { start: { line: 0, character: 1e6 }, end: { line: 0, character: 1e6 + 3 } }, text: 'X' },
+      { range: { start: { line: 40, character: 10 }, end: { line: 38, character: 0 } }, text: '| 99999999999999999999 |' },
+      { range: { start: { line: -3, character: -7 }, end: { line: 0, character: 0 } }, text: '' },
+      { range: { start: { line: 5, character: 9999 }, end: { line: 6, character: 9999 } }, text: '１２' },
+      { range: { start: { line: 1e9, character: 1e9 }, end: { line: 1e9, character: 1e9 } }, text: '\n:::' },
+    ];
+    let version = 1;
+    for (const e of edits) {
+      version++;
+      td = TextDocument.update(td, [e], version);
+      await client.change(u, [e]);
+    }
+    assert.deepEqual(simplify(await client.diagnostics(u)), expected(td.getText()));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    await stillServes();
+  });
+
+  it('500 incremental edits sent as fast as the client can: the final diagnostics are those of the final text', async () => {
+    const u = 'file:///tmp/xxgk-fuzz/burst.xxgk';
+    const start = example('2023-errors.xxgk');
+    let td = TextDocument.create(u, 'xxgk', 1, start);
+    await client.open(u, start);
+    const c = seededChoices(SEED);
+    const INSERTS = ['1', '0', '9', '|', ' ', '\n', '件', '其中', '合计', '１', '.', ',', ':::', '## ', '—'];
+    const sent: Array<Promise<void>> = [];
+    for (let k = 0; k < 500; k++) {
+      const text = td.getText();
+      const at = c.int(text.length + 1);
+      const kind = c.int(10);
+      let change: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+      if (kind === 0) {
+        // Now and then the whole text at once.
+        change = { text: text.slice(0, at) + c.pick(INSERTS) + text.slice(at) };
+      } else if (kind < 6) {
+        const p = td.positionAt(at);
+        change = { range: { start: p, end: p }, text: c.pick(INSERTS) };
+      } else {
+        const end = Math.min(text.length, at + 1 + c.int(3));
+        change = { range: { start: td.positionAt(at), end: td.positionAt(end) }, text: kind === 9 ? c.pick(INSERTS) : '' };
+      }
+      td = TextDocument.update(td, [change], td.version + 1);
+      sent.push(client.change(u, [change]));
+    }
+    await Promise.all(sent);
+    assert.equal(td.version, 501);
+    const final = td.getText();
+    assert.deepEqual(simplify(await client.diagnostics(u, 60_000)), expected(final));
+    const formatting = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(applyEdits(final, formatting).replace(/\s/g, ''), final.replace(/\s/g, ''), 'formatting the final text changes more than whitespace');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    await stillServes();
+  });
+
+  it('a document closed while it is being checked: its diagnostics are cleared, requests on it answer null, the others still work', async () => {
+    const u = 'file:///tmp/xxgk-fuzz/closing.xxgk';
+    const big = example('2023-errors.xxgk').repeat(200); // ~1 MB: its check takes a while
+    void client.open(u, big);
+    const hoverWhileOpen = client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: 3, character: 2 } });
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    const hoverAfterClose = client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: 3, character: 2 } });
+    await settle(hoverWhileOpen, 60_000);
+    assert.equal((await settle(hoverAfterClose, 60_000)).result, null);
+    // The last word on the closed document is an empty list.
+    assert.deepEqual(await client.diagnostics(u, 60_000), []);
+    await stillServes();
+  });
+
+  it('the fix-all source action, applied until nothing is left, clears every table-sum of examples/2023-errors.xxgk', async () => {
+    const u = 'file:///tmp/xxgk-fuzz/fixall.xxgk';
+    let text = example('2023-errors.xxgk');
+    await client.open(u, text);
+    for (let round = 0; round < 6; round++) {
+      const sums = (await client.diagnostics(u)).filter((d) => d.code === 'table-sum');
+      if (!sums.length) break;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.xxgk'] },
+      });
+      assert.equal(actions.length, 1, `round ${round + 1}: no fix-all action for ${sums.length} table-sum findings`);
+      text = applyEdits(text, actions[0].edit!.changes![u]);
+      await client.change(u, [{ text }]);
+    }
+    assert.deepEqual((await client.diagnostics(u)).filter((d) => d.code === 'table-sum'), []);
+    assert.deepEqual(simplify(await client.diagnostics(u)), expected(text));
+  });
+
+  it('regression: after a lone CR (a line break in LSP) every diagnostic is on the line the client sees', async () => {
+    // LSP counts \r, \n and \r\n as line breaks; the core's line table counted \n only, so after a lone \r every
+    // range the server sent was one line early (and positions it received were read one line off).
+    const u = 'file:///tmp/xxgk-fuzz/cr.xxgk';
+    const text = clean.replace('扎实推进', '扎实\r推进').replace('| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 14 |');
+    await client.open(u, text);
+    assert.deepEqual(simplify(await client.diagnostics(u)), expected(text));
+  });
+});
+
+/**
+ * The server process gets a SIGUSR2 handler that runs a full garbage collection, so that its memory is measured
+ * after a GC rather than whenever V8 happens to collect.
+ */
+const GC_HOOK = `data:text/javascript,${encodeURIComponent(
+  "import v8 from 'node:v8'; import vm from 'node:vm'; v8.setFlagsFromString('--expose-gc'); const gc = vm.runInNewContext('gc'); process.on('SIGUSR2', () => { gc(); gc(); });",
+)}`;
+
+function clientWithGcHook(): TestClient {
+  const saved = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = `${saved ?? ''} --import=${GC_HOOK}`.trim();
+  try {
+    return new TestClient();
+  } finally {
+    if (saved === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved;
+  }
+}
+
+/** RSS after full collections, once it has settled below `limit` (or after a few tries). */
+async function rssAfterGc(pid: number, limit = 0, tries = 10): Promise<number> {
+  let rss = Infinity;
+  for (let k = 0; k < tries && rss > limit; k++) {
+    process.kill(pid, 'SIGUSR2');
+    await sleep(500);
+    rss = Math.min(rss, rssMb(pid));
+  }
+  return rss;
+}
+
+describe('language server with a 10 MB document', () => {
+  const client = clientWithGcHook();
+  after(() => client.stop());
+
+  it('a 10 MB report (every table kind, repeated): opened, checked, closed; the server answers correctly afterwards and its memory comes back', async () => {
+    await client.initialize();
+    const pid = client.process.pid!;
+    const small = 'file:///tmp/xxgk-fuzz/small.xxgk';
+    const text = report2021({ problems: '' });
+    await client.open(small, text);
+    assert.deepEqual(simplify(await client.diagnostics(small)), expected(text));
+    const before = await rssAfterGc(pid, 0, 2);
+
+    const u = 'file:///tmp/xxgk-fuzz/huge.xxgk';
+    const one = example('2023-errors.xxgk') + '\n' + report2021();
+    const huge = one.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(one)));
+    assert.ok(Buffer.byteLength(huge) >= 10 * 1024 * 1024);
+    const t0 = Date.now();
+    await client.open(u, huge);
+    const diagnostics = await client.diagnostics(u, 300_000);
+    const took = Date.now() - t0;
+    const open = rssMb(pid);
+    const lines = huge.split('\n').length;
+    assert.ok(diagnostics.length > 1000, `only ${diagnostics.length} diagnostics for 10 MB of reports with errors`);
+    for (const d of diagnostics) assert.ok(d.range.start.line >= 0 && d.range.end.line < lines, JSON.stringify(d.range));
+    const hover = await settle(client.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 20_000, character: 20 } }), 60_000);
+    assert.equal(hover.code, undefined);
+    const symbols = await settle(client.request('textDocument/documentSymbol', { textDocument: { uri: u } }), 60_000);
+    assert.equal(symbols.code, undefined);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    // A request after the close is answered after the close was handled (and its empty diagnostics sent).
+    assert.equal((await settle(client.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character: 1 } }))).result, null);
+    assert.deepEqual(await client.diagnostics(u, 60_000), []);
+
+    // Later requests are answered correctly.
+    const changed = text.replace('| 行政复议 | 1 | 0 | 0 | 0 | 1 |', '| 行政复议 | 1 | 0 | 0 | 0 | 2 |');
+    await client.change(small, [{ text: changed }]);
+    assert.deepEqual(simplify(await client.diagnostics(small)), expected(changed));
+
+    const now = await rssAfterGc(pid, before + 150);
+    console.log(`10 MB document: checked in ${took} ms, ${diagnostics.length} diagnostics; server RSS ${before.toFixed(0)} MB before, ${open.toFixed(0)} MB open, ${now.toFixed(0)} MB after close and GC`);
+    assert.ok(now < before + 150, `server RSS ${now.toFixed(0)} MB after closing and GC, ${before.toFixed(0)} MB before`);
+  });
+});
+
+describe('language server with pull diagnostics, a document closed while its diagnostics are asked for', () => {
+  const client = new TestClient();
+  after(() => client.stop());
+
+  it('every pending request is answered, and the closed document reports nothing', async () => {
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const u = 'file:///tmp/xxgk-fuzz/pull.xxgk';
+    const big = example('2023-errors.xxgk').repeat(150);
+    await client.open(u, big);
+    const pending = [0, 1, 2].map(() => client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } }));
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    const late = client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } });
+    for (const p of pending) assert.equal((await settle(p, 60_000)).code, undefined);
+    const answer = await settle(late, 60_000);
+    assert.deepEqual((answer.result as { items: Diagnostic[] }).items, []);
+    const small = 'file:///tmp/xxgk-fuzz/pull-small.xxgk';
+    const text = report2021({ problems: '' });
+    await client.open(small, text);
+    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: small } });
+    assert.deepEqual(simplify(report.items), expected(text));
+  });
+});
+
+describe('language server fed garbage on the wire', () => {
+  it('frames that are not JSON-RPC messages are logged and skipped; the next request is answered', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    try {
+      child.stdin!.write(frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'));
+      for (const body of ['{not json', '[1,2,3]', '{"jsonrpc":"2.0","id":2}', '{"jsonrpc":"2.0","id":3,"method":42}', '"a string"', 'null', '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///g.xxgk","text":7}}}']) {
+        child.stdin!.write(frame(body));
+      }
+      child.stdin!.write(frame('{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.xxgk"},"position":{"line":0,"character":0}}}'));
+      const deadline = Date.now() + 15_000;
+      while (!out.includes('"id":4') && Date.now() < deadline) await sleep(50);
+      assert.match(out, /"id":4,"result":null/, `no answer to the request after the garbage; stdout: ${out.slice(-500)}`);
+      assert.equal(child.exitCode, null);
+    } finally {
+      child.kill();
+    }
+  });
+});
