@@ -60,9 +60,17 @@ export function nextYearReport(text: string): NextYear {
     }
   }
 
-  edits.sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  // One pass over the text (a big table has tens of thousands of cells: no string rebuilt per edit).
+  edits.sort((a, b) => a.span.start - b.span.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    if (e.span.start < at) continue;
+    pieces.push(text.slice(at, e.span.start), e.newText);
+    at = e.span.end;
+  }
+  pieces.push(text.slice(at));
+  const out = pieces.join('');
   const formatChanged = year !== undefined && formatForYear(year + 1) !== doc.format && doc.formatSource === 'front-matter';
   return { text: out, year: year === undefined ? undefined : year + 1, formatChanged };
 }
