@@ -1,4 +1,5 @@
 import type { Heading, Section, Span, XxgkDocument } from '../ast';
+import { lineOf as lineOfOffset } from '../text/lines';
 import type { Grid } from './grid';
 import { parseInline, type Inline } from './inline';
 import { officialGrid } from './tables-official';
@@ -52,7 +53,7 @@ type Flat =
   | { kind: 'code'; block: Block; start: number };
 
 export function buildModel(doc: XxgkDocument): DocumentModel {
-  const lineOf = (offset: number) => lineAt(doc.lineStarts, offset);
+  const lineOf = (offset: number) => lineOfOffset(doc.lineStarts, offset);
   const flat: Flat[] = [];
   for (const h of doc.headings) flat.push({ kind: 'heading', h, start: h.span.start });
   for (const p of doc.paragraphs) flat.push({ kind: 'para', span: p.span, start: p.span.start });
@@ -203,7 +204,7 @@ function codeBlocks(doc: XxgkDocument): Block[] {
   const text = doc.text;
   const lines = doc.lineStarts;
   const inTable = (offset: number) => doc.tables.some((t) => offset >= t.span.start && offset < t.span.end);
-  const firstLine = doc.frontMatter ? lineAt(lines, doc.frontMatter.span.end) + (doc.frontMatter.unclosed ? 0 : 1) : 0;
+  const firstLine = doc.frontMatter ? lineOfOffset(lines, doc.frontMatter.span.end) + (doc.frontMatter.unclosed ? 0 : 1) : 0;
   let open: { fence: string; line: number; start: number; body: string[] } | undefined;
   let comment = false;
   for (let i = doc.frontMatter?.unclosed ? 1 : firstLine; i < lines.length; i++) {
@@ -232,15 +233,4 @@ function codeBlocks(doc: XxgkDocument): Block[] {
   }
   if (open) out.push({ type: 'code', text: open.body.join('\n'), span: { start: open.start, end: text.length }, line: open.line });
   return out;
-}
-
-export function lineAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -1,6 +1,7 @@
 import type { Span, XxgkDocument } from '../ast';
 import type { Diagnostic } from '../rules/types';
-import { buildModel, lineAt, type Block, type ListItem, type SectionBlock } from './blocks';
+import { lineOf } from '../text/lines';
+import { buildModel, type Block, type ListItem, type SectionBlock } from './blocks';
 import { attr, escapeHtml } from './escape';
 import type { Grid, GridCell, GridRow } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
@@ -93,7 +94,7 @@ class HtmlWriter {
     let text = `${errors} 个错误，${warnings} 个警告`;
     if (others) text += `，${others} 个提示`;
     const items = diagnostics.map((d) => {
-      const line = lineAt(this.doc.lineStarts, d.span.start);
+      const line = lineOf(this.doc.lineStarts, d.span.start);
       return `<li class="xxgk-${levelOf(d)}"${this.line(line)}>第 ${line + 1} 行：${escapeHtml(d.message)}（${escapeHtml(d.rule)}）</li>`;
     });
     const cls = diagnostics.length ? 'xxgk-summary' : 'xxgk-summary xxgk-clean';

@@ -16,15 +16,3 @@ export function documentAnchor(doc: XxgkDocument): Span {
   const firstEnd = doc.lineStarts.length > 1 ? doc.lineStarts[1] - 1 : doc.text.length;
   return { start: 0, end: firstEnd };
 }
-
-/** Offset at which a new line can be inserted before `offset`'s line. */
-export function lineStartOf(doc: XxgkDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return doc.lineStarts[lo];
-}
