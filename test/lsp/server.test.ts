@@ -184,3 +184,17 @@ describe('language server in English', () => {
     assert.match(d.message as string, /missing/i);
   });
 });
+
+describe('language server on a broken stream', () => {
+  it('exits on a frame without Content-Length, so that the client can restart it', async () => {
+    const { spawn } = await import('node:child_process');
+    const { SERVER } = await import('./client');
+    const child = spawn(process.execPath, [SERVER, '--stdio']);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', resolve);
+      child.stdin.write('Foo: bar\r\n\r\n{}');
+      setTimeout(() => child.kill(), 10_000);
+    });
+    assert.equal(code, 1);
+  });
+});
