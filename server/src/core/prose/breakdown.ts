@@ -42,6 +42,8 @@ const MAX_ITEMS = 60;
 const MAX_ITEM_CHARS = 200;
 
 export function findBreakdowns(text: string): Breakdown[] {
+  // No marker, no breakdown: most paragraphs leave here before any per-character work.
+  if (!MARKERS.some((marker) => text.includes(marker))) return [];
   const figures = extractFigures(text);
   if (figures.length < 3) return [];
   const byEnd = new Map<number, number>();

@@ -112,10 +112,16 @@ function checkParagraph(
   const figures = extractFigures(text);
   let fi = 0;
   for (const s of splitSentences(text, false)) {
-    const sentence = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
     while (fi < figures.length && figures[fi].start < s.start) fi++;
-    for (let j = fi; j < figures.length && figures[j].end <= s.end; j++) inSentence.push(figures[j]);
+    let counts = false;
+    for (let j = fi; j < figures.length && figures[j].end <= s.end; j++) {
+      inSentence.push(figures[j]);
+      counts ||= figures[j].unit === '件';
+    }
+    const sentence = text.slice(s.start, s.end);
+    // Only counts in 件 (and 均获维持) can restate the tables: most sentences are passed over here, cheaply.
+    if (!counts && !sentence.includes('维持')) continue;
     if (otherYear(sentence, doc.year)) continue;
     const aboutRequests = sentence.includes('申请') && (/信息公开|依申请/.test(sentence) || section === 'requests');
     const aboutResults = aboutRequests || section === 'requests';
