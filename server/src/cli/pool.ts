@@ -14,8 +14,11 @@ export interface WorkerSetup {
   readonly run: RunContext;
 }
 
-type Job = { readonly index: number; readonly task: CheckTask } | null;
-type Done = { readonly index: number; readonly result: FileResult };
+type Job = ReadonlyArray<{ readonly index: number; readonly task: CheckTask }> | null;
+type Done = ReadonlyArray<{ readonly index: number; readonly result: FileResult }>;
+
+/** Files handed to a worker at a time: small enough that one large file holds up little, large enough to spare messages. */
+const BATCH = 16;
 
 /** True inside a worker started by checkInWorkers (the same bundle runs as CLI and as worker). */
 export function isCheckWorker(): boolean {
@@ -29,7 +32,7 @@ export function runWorker(): void {
   applyLang(setup.lang, setup.bundle);
   port.on('message', (job: Job) => {
     if (job === null) return port.close();
-    const done: Done = { index: job.index, result: checkFile(job.task, setup.run) };
+    const done: Done = job.map(({ index, task }) => ({ index, result: checkFile(task, setup.run) }));
     port.postMessage(done);
   });
 }
@@ -40,8 +43,7 @@ export function canUseWorkers(): boolean {
 }
 
 /**
- * Checks the tasks on `jobs` workers, handing out one file at a time so that a large file does not hold up a
- * whole batch. Results keep the order of `tasks`. Files a crashed worker left undone are checked here instead.
+ * Checks the tasks on `jobs` workers, handing out small batches of files as workers become free. Results keep the order of `tasks`. Files a crashed worker left undone are checked here instead.
  */
 export async function checkInWorkers(tasks: readonly CheckTask[], jobs: number, setup: WorkerSetup): Promise<FileResult[]> {
   const results: Array<FileResult | undefined> = new Array(tasks.length);
@@ -52,11 +54,12 @@ export async function checkInWorkers(tasks: readonly CheckTask[], jobs: number, 
       const worker = new Worker(__filename, { workerData: setup });
       workers.push(worker);
       const feed = () => {
-        const job: Job = next < tasks.length ? { index: next, task: tasks[next++] } : null;
-        worker.postMessage(job);
+        const batch: Array<{ index: number; task: CheckTask }> = [];
+        while (batch.length < BATCH && next < tasks.length) batch.push({ index: next, task: tasks[next++] });
+        worker.postMessage(batch.length ? batch : null);
       };
       worker.on('message', (done: Done) => {
-        results[done.index] = done.result;
+        for (const d of done) results[d.index] = d.result;
         feed();
       });
       // Resolve either way: whatever is missing is redone below.
