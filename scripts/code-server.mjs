@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.21.0';
@@ -224,10 +225,10 @@ function sha256(file) {
 
 /**
  * Writes a .vsix for `manifest` (its package.json) and the given files (paths inside the zip), unless the file
- * already has exactly these bytes: a stored zip with fixed timestamps, so the profile sees the same hash and does
- * not install it again.
+ * already has exactly these bytes: a stored zip (jszip) with fixed timestamps, so the profile sees the same hash and
+ * does not install it again.
  */
-export function writeVsix(file, manifest, files = {}) {
+export async function writeVsix(file, manifest, files = {}) {
   const vsixManifest = `<?xml version="1.0" encoding="utf-8"?>
 <PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
   <Metadata>
@@ -246,12 +247,16 @@ export function writeVsix(file, manifest, files = {}) {
   const contentTypes = `<?xml version="1.0" encoding="utf-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension=".json" ContentType="application/json"/><Default Extension=".js" ContentType="application/javascript"/><Default Extension=".vsixmanifest" ContentType="text/xml"/></Types>
 `;
-  const zip = storedZip([
+  const archive = new JSZip();
+  const date = new Date(2024, 0, 1);
+  const entries = [
     ['[Content_Types].xml', contentTypes],
     ['extension.vsixmanifest', vsixManifest],
     ['extension/package.json', JSON.stringify(manifest, null, 2) + '\n'],
     ...Object.entries(files),
-  ]);
+  ];
+  for (const [name, text] of entries) archive.file(name, text, { date, createFolders: false });
+  const zip = await archive.generateAsync({ type: 'nodebuffer', compression: 'STORE', platform: 'UNIX' });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file) || !fs.readFileSync(file).equals(zip)) fs.writeFileSync(file, zip);
   return file;
@@ -264,7 +269,7 @@ export function writeVsix(file, manifest, files = {}) {
  * translation falls back), while extensions run in zh-cn: package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json and
  * the language server's Chinese messages — what users of a Chinese VS Code get.
  */
-export function languagePackVsix(dir) {
+export async function languagePackVsix(dir) {
   const manifest = {
     name: 'xxgk-zh-cn-locale',
     displayName: 'zh-cn locale (no translations)',
@@ -283,65 +288,6 @@ export function languagePackVsix(dir) {
   return writeVsix(path.join(dir, 'xxgk-zh-cn-locale.vsix'), manifest, {
     'extension/translations/main.i18n.json': JSON.stringify({ version: '1.0.0', contents: {} }) + '\n',
   });
-}
-
-function crc32(buf) {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
-
-/** A minimal zip archive (method 0, “stored”) of [name, text] pairs. */
-function storedZip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  const dosTime = 0;
-  const dosDate = (2024 - 1980) << 9 | 1 << 5 | 1;
-  for (const [name, text] of files) {
-    const nameBuf = Buffer.from(name, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBuf, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBuf);
-    offset += local.length + nameBuf.length + data.length;
-  }
-  const centralBuf = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(centralBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralBuf, end]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

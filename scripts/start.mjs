@@ -65,7 +65,7 @@ console.log('');
 let tools, profile, server;
 try {
   tools = await ensureToolchain();
-  profile = prepareProfile(tools, path.join(tools.cache, 'start-profile'), { vsix: [vsix, languagePackVsix(tools.cache), writeOpenerVsix(tools.cache)] });
+  profile = prepareProfile(tools, path.join(tools.cache, 'start-profile'), { vsix: [vsix, await languagePackVsix(tools.cache), await writeOpenerVsix(tools.cache)] });
   server = await startCodeServer(tools, profile, {
     port,
     locale,
@@ -106,7 +106,7 @@ server.child.on('exit', (code, signal) => {
  * environment, it opens that report and runs “Open Preview to the Side” (once per `npm start` per browser).
  * Packed as a .vsix (writeVsix), so that code-server installs it like any other.
  */
-function writeOpenerVsix(cacheDir) {
+async function writeOpenerVsix(cacheDir) {
   const manifest = {
     name: 'xxgk-start',
     displayName: 'xxgk npm start helper',

@@ -216,7 +216,7 @@ before(async () => {
   S.workspace = path.join(S.tmp, 'examples');
   fs.cpSync(path.join(root, 'examples'), S.workspace, { recursive: true });
   S.profile = prepareProfile(tools, path.join(S.tmp, 'profile'), {
-    vsix: [vsix, languagePackVsix(tools.cache)],
+    vsix: [vsix, await languagePackVsix(tools.cache)],
     settings: {
       // Deterministic typing: no word suggestions popping up between tab stops.
       'editor.suggest.snippetsPreventQuickSuggestions': true,
