@@ -1,6 +1,6 @@
 import { compare } from '../text/decimal';
 import { extractFigures, type Figure } from './figures';
-import { isStrongStop } from './sentences';
+import { isStrongStopCode } from './sentences';
 
 /**
  * "Total + breakdown" sentences: `共公开信息52条，其中：工作动态40条，通知公告12条`, `486条（包括…）`, and a 其中
@@ -26,9 +26,12 @@ export interface Breakdown {
 const MARKERS = ['其中', '包括', '包含'];
 /** Between the total and the marker: nothing, or one of these (`52条，其中`, `486条（包括`, `215条。其中`). */
 const GAP = new Set(['，', ',', '：', ':', '。', '；', ';', '（', '(']);
-const ITEM_SEPARATORS = new Set(['，', ',', '、', '；', ';']);
+const ITEM_SEPARATORS = new Set([...'，,、；;'].map((c) => c.charCodeAt(0)));
+const LEFT_PAREN = 0xff08; // （
+const RIGHT_PAREN = 0xff09; // ）
 /** A word that joins the last two items (`工作动态40条和通知公告12条`). */
 const CONJUNCTIONS = ['以及', '和', '及', '与'];
+const CONJUNCTION_STARTS = new Set(CONJUNCTIONS.map((w) => w.charCodeAt(0)));
 /** Publication channels overlap: a list of them is a view of the total, not a partition. */
 const CHANNEL = /通过|网站|网页|门户|微信|微博|公报|新媒体|公众号|客户端|APP|App|app|政务号|抖音|头条|短视频|报纸|报刊|电视|广播|电台|媒体|平台|渠道|发布会|公开栏|显示屏|电子屏|宣传栏|热线/;
 /** Words that make an item something other than a part: a comparison, a new total, a nested breakdown. */
@@ -136,23 +139,27 @@ function nextItemEnd(text: string, i: number, bracketed: boolean): ItemEnd {
   // An item is a label and a figure; a very long one is prose, and the bound keeps many markers linear.
   const limit = Math.min(text.length, i + MAX_ITEM_CHARS);
   for (let j = i; j < limit; j++) {
-    const c = text[j];
-    if (bracketed && (c === '）' || c === ')')) return { kind: 'end', at: j };
-    if (c === '（' || c === '(' || c === '）' || c === ')') return { kind: 'bad' };
-    if (isStrongStop(c)) return bracketed ? { kind: 'bad' } : { kind: 'end', at: j };
-    if (c === ',' && /\d/.test(text[j - 1] ?? '') && /\d/.test(text[j + 1] ?? '')) continue; // 1,234
-    if (ITEM_SEPARATORS.has(c)) return { kind: 'sep', at: j, next: j + 1, separator: c };
-    for (const w of CONJUNCTIONS) {
-      if (text.startsWith(w, j) && j > i && endsWithUnitChar(text, j)) return { kind: 'sep', at: j, next: j + w.length, separator: '、' };
+    const c = text.charCodeAt(j);
+    if (bracketed && (c === RIGHT_PAREN || c === 0x29)) return { kind: 'end', at: j };
+    if (c === LEFT_PAREN || c === 0x28 || c === RIGHT_PAREN || c === 0x29) return { kind: 'bad' };
+    if (isStrongStopCode(c)) return bracketed ? { kind: 'bad' } : { kind: 'end', at: j };
+    if (c === 0x2c && isAsciiDigitCode(text.charCodeAt(j - 1)) && isAsciiDigitCode(text.charCodeAt(j + 1))) continue; // 1,234
+    if (ITEM_SEPARATORS.has(c)) return { kind: 'sep', at: j, next: j + 1, separator: text[j] };
+    if (CONJUNCTION_STARTS.has(c) && j > i && endsWithUnitChar(text, j)) {
+      for (const w of CONJUNCTIONS) if (text.startsWith(w, j)) return { kind: 'sep', at: j, next: j + w.length, separator: '、' };
     }
   }
   return bracketed ? { kind: 'bad' } : { kind: 'end', at: limit };
 }
 
+function isAsciiDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+const UNIT_END_CODES = new Set([...'条件个次篇期项场家人份则部批户起宗例张元%％'].map((c) => c.charCodeAt(0)));
 /** Cheap test that a figure may end right before `j` (its unit's last character); the item check confirms it. */
 function endsWithUnitChar(text: string, j: number): boolean {
-  const c = text[j - 1];
-  return c !== undefined && '条件个次篇期项场家人份则部批户起宗例张元%％'.includes(c);
+  return j > 0 && UNIT_END_CODES.has(text.charCodeAt(j - 1));
 }
 
 function plainFigure(f: Figure): boolean {
@@ -164,7 +171,7 @@ function stripLead(s: string): string {
 }
 
 function skipSpaceBack(text: string, p: number): number {
-  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '　' || text[p - 1] === '\t')) p--;
+  for (let c = text.charCodeAt(p - 1); p > 0 && (c === 0x20 || c === 0x3000 || c === 0x09); c = text.charCodeAt(p - 1)) p--;
   return p;
 }
 
@@ -185,7 +192,7 @@ function sentenceStarts(text: string): Int32Array {
   let s = 0;
   for (let i = 0; i <= text.length; i++) {
     starts[i] = s;
-    if (i < text.length && isStrongStop(text[i])) s = i + 1;
+    if (i < text.length && isStrongStopCode(text.charCodeAt(i))) s = i + 1;
   }
   return starts;
 }

@@ -23,37 +23,52 @@ const UNITS = [
   '场次', '人次', '件次', '条次', '个次', '户次', '家次', '期次', '批次', '万元', '亿元',
   '条', '件', '个', '次', '篇', '期', '项', '场', '家', '人', '份', '则', '部', '批', '户', '起', '宗', '例', '张', '元', '%', '％',
 ];
-const MULTIPLIERS = '万亿';
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
-function isAsciiDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+// Scans read char codes: each CJK character read as `text[i]` would be a fresh one-character string.
+function isAsciiDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
-function isWideDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '０' && c <= '９';
+function isWideDigitCode(c: number): boolean {
+  return c >= 0xff10 && c <= 0xff19;
 }
-function isDigit(c: string | undefined): boolean {
-  return isAsciiDigit(c) || isWideDigit(c);
+function isDigitCode(c: number): boolean {
+  return isAsciiDigitCode(c) || isWideDigitCode(c);
 }
-function halfDigit(c: string): string {
-  return isWideDigit(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c;
+/** The digit as ASCII (full-width digits have half-width twins). */
+function halfDigit(c: number): string {
+  return String.fromCharCode(isWideDigitCode(c) ? c - 0xfee0 : c);
 }
-/** Checked for every character of every paragraph: a set of char codes, not a property lookup. */
 const CN_NUMERAL_CODES = new Set([...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS), '百', '千'].map((c) => c.charCodeAt(0)));
-function isCnNumeral(c: string | undefined): boolean {
-  return c !== undefined && CN_NUMERAL_CODES.has(c.charCodeAt(0));
+function isCnNumeralCode(c: number): boolean {
+  return CN_NUMERAL_CODES.has(c);
 }
-function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[A-Za-z_.．]/.test(c);
+function isWordCharCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e || c === 0xff0e; // A-Z a-z _ . ．
+}
+
+/** UNITS by their first char code, longest first, so that finding a unit costs a lookup and a startsWith or two. */
+const UNITS_BY_FIRST = new Map<number, string[]>();
+for (const u of UNITS) {
+  const k = u.charCodeAt(0);
+  UNITS_BY_FIRST.set(k, [...(UNITS_BY_FIRST.get(k) ?? []), u]);
+}
+
+function plainUnitAt(text: string, i: number): string | undefined {
+  const candidates = UNITS_BY_FIRST.get(text.charCodeAt(i));
+  if (candidates) for (const u of candidates) if (text.startsWith(u, i)) return u;
+  return undefined;
 }
 
 /** The unit starting at `i`, if any (with a 万/亿 multiplier folded in). */
 function unitAt(text: string, i: number): string | undefined {
-  for (const u of UNITS) if (text.startsWith(u, i)) return u === '％' ? '%' : u;
-  const m = text[i];
-  if (m !== undefined && MULTIPLIERS.includes(m)) {
-    for (const u of UNITS) if (u !== '%' && u !== '％' && !u.endsWith('元') && text.startsWith(u, i + 1)) return m + u;
+  const unit = plainUnitAt(text, i);
+  if (unit) return unit === '％' ? '%' : unit;
+  const m = text.charCodeAt(i);
+  if (m === 0x4e07 /* 万 */ || m === 0x4ebf /* 亿 */) {
+    const u = plainUnitAt(text, i + 1);
+    if (u !== undefined && u !== '%' && u !== '％' && !u.endsWith('元')) return text[i] + u;
   }
   return undefined;
 }
@@ -84,6 +99,7 @@ export function chineseValue(s: string): number | undefined {
 }
 
 const APPROX_BEFORE = ['约', '近', '逾', '超过', '超', '大约', '将近'];
+const APPROX_LAST = new Set(APPROX_BEFORE.map((w) => w.charCodeAt(w.length - 1)));
 
 /**
  * Every figure with a unit in `text`, in order. Arabic digits (ASCII or full-width), `1,234` thousands separators
@@ -105,36 +121,37 @@ export function extractFigures(text: string): readonly Figure[] {
 
 function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
-  let i = 0;
   const n = text.length;
+  const code = (k: number) => (k >= 0 && k < n ? text.charCodeAt(k) : -1);
+  let i = 0;
   while (i < n) {
-    const c = text[i];
-    const prev = i > 0 ? text[i - 1] : undefined;
-    if (isDigit(c)) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
       const start = i;
-      let digits = '';
-      while (i < n && isDigit(text[i])) digits += halfDigit(text[i++]);
+      while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+      let digits = readDigits(text, start, i);
       // 1,234: only when every group after the first has exactly three digits.
-      while (digits.length <= 3 || digits.includes(',')) {
-        if (text[i] !== ',' || !isDigit(text[i + 1]) || !isDigit(text[i + 2]) || !isDigit(text[i + 3]) || isDigit(text[i + 4])) break;
-        if (!digits.includes(',') && digits.length > 3) break;
-        digits += ',' + halfDigit(text[i + 1]) + halfDigit(text[i + 2]) + halfDigit(text[i + 3]);
+      let grouped = false;
+      while (digits.length <= 3 || grouped) {
+        if (code(i) !== 0x2c || !isDigitCode(code(i + 1)) || !isDigitCode(code(i + 2)) || !isDigitCode(code(i + 3)) || isDigitCode(code(i + 4))) break;
+        digits += readDigits(text, i + 1, i + 4);
+        grouped = true;
         i += 4;
       }
-      if ((text[i] === '.' || text[i] === '．') && isDigit(text[i + 1])) {
-        digits += '.';
-        i++;
-        while (i < n && isDigit(text[i])) digits += halfDigit(text[i++]);
+      if ((code(i) === 0x2e || code(i) === 0xff0e) && isDigitCode(code(i + 1))) {
+        const from = ++i;
+        while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+        digits += '.' + readDigits(text, from, i);
       }
-      const figure = finish(text, start, i, parseDecimal(digits.replace(/,/g, '')), false);
+      const figure = finish(text, start, i, parseDecimal(digits), false);
       // A number glued to letters or another number (A12, v1.2.3) is not a count.
-      if (figure && !isWordChar(prev) && !isWordChar(text[i])) out.push(figure);
+      if (figure && !isWordCharCode(code(start - 1)) && !isWordCharCode(code(i))) out.push(figure);
       if (figure) i = figure.end;
       continue;
     }
-    if (isCnNumeral(c) && !isCnNumeral(prev)) {
+    if (isCnNumeralCode(c) && !isCnNumeralCode(code(i - 1))) {
       const start = i;
-      while (i < n && isCnNumeral(text[i])) i++;
+      while (i < n && isCnNumeralCode(text.charCodeAt(i))) i++;
       const value = chineseValue(text.slice(start, i));
       const figure = value === undefined ? undefined : finish(text, start, i, { units: BigInt(value), scale: 0 }, true);
       if (figure) {
@@ -148,11 +165,22 @@ function scanFigures(text: string): Figure[] {
   return out;
 }
 
+/** Digits from `from` to `to` as ASCII; a slice when they are ASCII already (the usual case). */
+function readDigits(text: string, from: number, to: number): string {
+  let ascii = true;
+  for (let k = from; k < to && ascii; k++) ascii = isAsciiDigitCode(text.charCodeAt(k));
+  if (ascii) return text.slice(from, to);
+  let out = '';
+  for (let k = from; k < to; k++) out += halfDigit(text.charCodeAt(k));
+  return out;
+}
+
 function finish(text: string, start: number, numberEnd: number, value: Decimal | undefined, chinese: boolean): Figure | undefined {
   if (!value) return undefined;
   let j = numberEnd;
   let approximate = false;
-  if (text[j] === '余' || text[j] === '多') {
+  const next = text.charCodeAt(j);
+  if (next === 0x4f59 /* 余 */ || next === 0x591a /* 多 */) {
     approximate = true;
     j++;
   }
@@ -160,8 +188,10 @@ function finish(text: string, start: number, numberEnd: number, value: Decimal |
   if (!unit) return undefined;
   const end = j + unit.length;
   if (text.startsWith('左右', end)) approximate = true;
-  const before = text.slice(Math.max(0, start - 2), start);
-  if (APPROX_BEFORE.some((w) => before.endsWith(w))) approximate = true;
-  const ordinal = text[start - 1] === '第';
+  if (start > 0 && APPROX_LAST.has(text.charCodeAt(start - 1))) {
+    const before = text.slice(Math.max(0, start - 2), start);
+    if (APPROX_BEFORE.some((w) => before.endsWith(w))) approximate = true;
+  }
+  const ordinal = text.charCodeAt(start - 1) === 0x7b2c; /* 第 */
   return { start, end, numberEnd, value, unit, approximate, ordinal, chinese };
 }

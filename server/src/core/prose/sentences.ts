@@ -1,18 +1,46 @@
-/** Sentence and clause boundaries in Chinese prose. Offsets are relative to the text given. */
+/**
+ * Sentence and clause boundaries in Chinese prose. Offsets are relative to the text given.
+ * Loops read char codes, not `text[i]`: each CJK character read as a string is a fresh allocation, which made
+ * these scans several times slower.
+ */
 
 export interface Range {
   readonly start: number;
   readonly end: number;
 }
 
+const FULL_STOP = 0x3002; // 。
+const FULL_EXCLAMATION = 0xff01; // ！
+const FULL_QUESTION = 0xff1f; // ？
+const FULL_COMMA = 0xff0c; // ，
+const FULL_SEMICOLON = 0xff1b; // ；
+const FULL_COLON = 0xff1a; // ：
+const ENUMERATION_COMMA = 0x3001; // 、
+const FULL_LEFT_PAREN = 0xff08; // （
+const FULL_RIGHT_PAREN = 0xff09; // ）
+
+/** Ends a sentence for every purpose (char code). */
+export function isStrongStopCode(c: number): boolean {
+  return c === FULL_STOP || c === FULL_EXCLAMATION || c === FULL_QUESTION || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d;
+}
+
+/** Separates clauses inside a sentence (and, in a list of parts, items) (char code). */
+export function isClauseStopCode(c: number): boolean {
+  return c === FULL_COMMA || c === 0x2c || c === FULL_SEMICOLON || c === 0x3b || c === ENUMERATION_COMMA || c === FULL_COLON || c === 0x3a;
+}
+
+export function isParenCode(c: number): boolean {
+  return c === FULL_LEFT_PAREN || c === 0x28 || c === FULL_RIGHT_PAREN || c === 0x29;
+}
+
 /** Ends a sentence for every purpose. */
 export function isStrongStop(c: string): boolean {
-  return c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || c === '\n' || c === '\r';
+  return c.length === 1 && isStrongStopCode(c.charCodeAt(0));
 }
 
 /** Separates clauses inside a sentence (and, in a list of parts, items). */
 export function isClauseStop(c: string): boolean {
-  return c === '，' || c === ',' || c === '；' || c === ';' || c === '、' || c === '：' || c === ':';
+  return c.length === 1 && isClauseStopCode(c.charCodeAt(0));
 }
 
 /**
@@ -22,17 +50,19 @@ export function isClauseStop(c: string): boolean {
  */
 export function splitSentences(text: string, semicolon = true): Range[] {
   const out: Range[] = [];
+  const n = text.length;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text[i] : '\n';
-    if (isStrongStop(c) || (semicolon && (c === '；' || c === ';'))) {
-      let s = start;
-      let e = i;
-      while (s < e && isSpace(text.charCodeAt(s))) s++;
-      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-      if (e > s) out.push({ start: s, end: e });
-      start = i + 1;
+  for (let i = 0; i <= n; i++) {
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      if (!isStrongStopCode(c) && !(semicolon && (c === FULL_SEMICOLON || c === 0x3b))) continue;
     }
+    let s = start;
+    let e = i;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+    start = i + 1;
   }
   return out;
 }
@@ -45,8 +75,8 @@ export function clauseStart(text: string, offset: number, floor = 0, limit = 200
   let i = offset;
   const stop = Math.max(floor, offset - limit);
   while (i > stop) {
-    const c = text[i - 1];
-    if (isClauseStop(c) || isStrongStop(c) || c === '（' || c === '(' || c === '）' || c === ')') break;
+    const c = text.charCodeAt(i - 1);
+    if (isClauseStopCode(c) || isStrongStopCode(c) || isParenCode(c)) break;
     i--;
   }
   return i;

@@ -94,7 +94,9 @@ export const proseTable: Rule = {
     if (!requests && !appeals) return;
     const tables = new Tables(requests, appeals);
     for (const paragraph of doc.paragraphs) {
-      if (!/件|维持/.test(paragraph.text)) continue;
+      // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件).
+      const text = paragraph.text;
+      if (!text.includes('维持') && !extractFigures(text).some((f) => f.unit === '件')) continue;
       checkParagraph(doc, paragraph, tables, report);
     }
   },

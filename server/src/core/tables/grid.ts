@@ -6,12 +6,18 @@ export function columnsOf(row: RowSpec, spec: TableSpec): readonly ColumnSpec[] 
   return row.columns ?? spec.columns;
 }
 
+/** Parsed tables are immutable, and several rules look rows up by id: one index per table. */
+const rowIndex = new WeakMap<StandardTable, ReadonlyMap<string, TableRow>>();
+
 /** A standard table's data rows by official row id (the first occurrence wins; duplicates are reported elsewhere). */
-export function rowsById(table: StandardTable): Map<string, TableRow> {
+export function rowsById(table: StandardTable): ReadonlyMap<string, TableRow> {
+  const hit = rowIndex.get(table);
+  if (hit) return hit;
   const map = new Map<string, TableRow>();
   for (const row of table.rows) {
     if (row.kind === 'data' && row.match && !map.has(row.match.row.id)) map.set(row.match.row.id, row);
   }
+  rowIndex.set(table, map);
   return map;
 }
 

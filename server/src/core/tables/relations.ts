@@ -62,7 +62,7 @@ function specRow(spec: TableSpec, id: string): RowSpec | undefined {
   return spec.rows.find((r) => r.id === id);
 }
 
-function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, spec: TableSpec, rows: Map<string, TableRow>, out: Evaluation[]) {
+function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, spec: TableSpec, rows: ReadonlyMap<string, TableRow>, out: Evaluation[]) {
   for (const [, row] of rows) {
     const rowSpec = row.match!.row;
     const columns = columnsOf(rowSpec, spec);
@@ -90,7 +90,7 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
  * A row's figure in a column, or null when it cannot be read. A group row stands for the sum of its items, or for
  * its own figure when its items are all blank; a missing row is a blank term.
  */
-function columnTerm(spec: TableSpec, rows: Map<string, TableRow>, id: string, column: number): Term | null {
+function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number): Term | null {
   const rowSpec = specRow(spec, id);
   if (!rowSpec) return null;
   if (rowSpec.group) {
@@ -118,7 +118,7 @@ function columnTerm(spec: TableSpec, rows: Map<string, TableRow>, id: string, co
 function evaluateColumnRelation(
   relation: Extract<RelationSpec, { kind: 'column' }>,
   spec: TableSpec,
-  rows: Map<string, TableRow>,
+  rows: ReadonlyMap<string, TableRow>,
   out: Evaluation[],
 ) {
   const totalRow = rows.get(relation.total);
@@ -138,7 +138,7 @@ function evaluateColumnRelation(
   });
 }
 
-function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>, spec: TableSpec, rows: Map<string, TableRow>, out: Evaluation[]) {
+function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>, spec: TableSpec, rows: ReadonlyMap<string, TableRow>, out: Evaluation[]) {
   // 一 + 二 = 总计 + 四 is checked on 四 (结转下年度继续办理), the figure usually derived from the others.
   const derivedId = relation.right[relation.right.length - 1];
   const derivedRow = rows.get(derivedId);
