@@ -13,16 +13,36 @@ export interface CellReading {
   readonly fullWidth?: boolean;
 }
 
+const ZERO: Decimal = { units: 0n, scale: 0 };
+const BLANK: CellReading = { state: 'blank' };
+const ZERO_MARK: CellReading = { state: 'zero-mark', value: ZERO };
+
 export function readCellValue(raw: string): CellReading {
   const text = raw.trim();
-  if (text === '') return { state: 'blank' };
-  if (ZERO_MARKS.has(text)) return { state: 'zero-mark', value: { units: 0n, scale: 0 } };
+  if (text === '') return BLANK;
+  // Almost every cell is a plain count (0, 12, 1024): read it without regular expressions or string copies.
+  const plain = plainInteger(text);
+  if (plain !== undefined) return { state: 'number', value: plain, fullWidth: false };
+  if (ZERO_MARKS.has(text)) return ZERO_MARK;
   const fullWidth = hasFullWidthDigit(text);
   let s = fullWidth ? toHalfWidthDigits(text).replace(/，/g, ',').replace(/．/g, '.').replace(/－/g, '-').replace(/＋/g, '+') : text;
   if (!NUMBER_RE.test(s)) return { state: 'invalid', fullWidth };
   s = s.replace(/,/g, '').replace(/^\+/, '');
   const value = parseDecimal(s);
   return value ? { state: 'number', value, fullWidth } : { state: 'invalid', fullWidth };
+}
+
+/** `text` as an integer when it is 1–15 ASCII digits (exact as a double), else undefined. */
+function plainInteger(text: string): Decimal | undefined {
+  const n = text.length;
+  if (n > 15) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    value = value * 10 + d;
+  }
+  return value === 0 ? ZERO : { units: BigInt(value), scale: 0 };
 }
 
 /** Splits a pipe-table line into cells with exact spans. `\|` is a literal pipe. */
@@ -51,11 +71,14 @@ function makeCell(text: string, from: number, to: number): Cell {
   const reading = readCellValue(content);
   // An empty cell's span sits after the opening pipe and its first space, where a figure would go.
   const at = start === end ? Math.min(from + 1, to) : start;
+  // One literal of a fixed shape (not a spread): cells are the most numerous objects of a parse.
   return {
     span: start === end ? { start: at, end: at } : { start, end },
     outerSpan: { start: from, end: to },
     text: content,
-    ...reading,
+    state: reading.state,
+    value: reading.value,
+    fullWidth: reading.fullWidth,
   };
 }
 

@@ -69,8 +69,21 @@ function cornerWords(spec: TableSpec): Set<string> {
   return words;
 }
 
-function row(raw: RawRow, cells: Cell[], kind: TableRow['kind']): TableRow {
-  return { span: { start: raw.start, end: raw.end }, line: raw.line, cells, label: cells[0] ?? EMPTY_CELL, values: cells.slice(1), kind };
+type RowExtras = Pick<TableRow, 'match' | 'unmatched' | 'unit'> & { values?: readonly Cell[] };
+
+/** One object literal per row (no spreads over a base row): a large table has tens of thousands of them. */
+function row(raw: RawRow, cells: Cell[], kind: TableRow['kind'], extras?: RowExtras): TableRow {
+  return {
+    span: { start: raw.start, end: raw.end },
+    line: raw.line,
+    cells,
+    label: cells[0] ?? EMPTY_CELL,
+    values: extras?.values ?? cells.slice(1),
+    kind,
+    match: extras?.match,
+    unmatched: extras?.unmatched,
+    unit: extras?.unit,
+  };
 }
 
 export function buildStandardTable(text: string, input: ContainerInput): StandardTable {
@@ -99,13 +112,12 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
       }
       return row(r.raw, r.cells, 'header');
     }
-    const base = row(r.raw, r.cells, 'data');
     if (input.kind === '附表' && unitColumn >= 0) {
-      return { ...base, values: values.filter((_, k) => k !== unitColumn), unit: values[unitColumn]?.text };
+      return row(r.raw, r.cells, 'data', { values: values.filter((_, k) => k !== unitColumn), unit: values[unitColumn]?.text });
     }
-    if (!spec) return base;
-    const result = matchRow(base.label.text, spec);
-    return 'match' in result ? { ...base, match: result.match } : { ...base, unmatched: result.unmatched };
+    if (!spec) return row(r.raw, r.cells, 'data', { values });
+    const result = matchRow((r.cells[0] ?? EMPTY_CELL).text, spec);
+    return row(r.raw, r.cells, 'data', 'match' in result ? { values, match: result.match } : { values, unmatched: result.unmatched });
   });
   if (input.kind === '附表') rows = assignHierarchy(rows);
 

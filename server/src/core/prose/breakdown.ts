@@ -70,7 +70,7 @@ function readBreakdown(
   marker: string,
   figures: readonly Figure[],
   byEnd: ReadonlyMap<number, number>,
-  sentenceStart: Int32Array,
+  sentenceStart: (offset: number) => number,
   earlierSameUnit: readonly boolean[],
 ): Breakdown | undefined {
   // The total: the figure right before the marker, with at most one punctuation mark between.
@@ -84,7 +84,7 @@ function readBreakdown(
   if (k === undefined) return undefined;
   const total = figures[k];
   if (!plainFigure(total) || earlierSameUnit[k] || total.unit === '%') return undefined;
-  const before = text.slice(Math.max(sentenceStart[total.start], total.start - 12), total.start);
+  const before = text.slice(Math.max(sentenceStart(total.start), total.start - 12), total.start);
   if (NOT_A_TOTAL.test(before)) return undefined;
 
   const bracketed = gap === '（' || gap === '(';
@@ -186,27 +186,36 @@ function firstFigureFrom(figures: readonly Figure[], offset: number): number {
   return lo;
 }
 
-/** For each offset, where its sentence (。！？ or line break) starts. */
-function sentenceStarts(text: string): Int32Array {
-  const starts = new Int32Array(text.length + 1);
-  let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    starts[i] = s;
-    if (i < text.length && isStrongStopCode(text.charCodeAt(i))) s = i + 1;
-  }
-  return starts;
+const STRONG_STOPS = /[。！？!?\n\r]/g;
+
+/** Where the sentence (。！？ or line break) that `offset` is in starts: the stops found once, then a binary search. */
+function sentenceStarts(text: string): (offset: number) => number {
+  const stops: number[] = [];
+  STRONG_STOPS.lastIndex = 0;
+  for (let m = STRONG_STOPS.exec(text); m; m = STRONG_STOPS.exec(text)) stops.push(m.index);
+  return (offset) => {
+    // The last stop before offset.
+    let lo = 0;
+    let hi = stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stops[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : stops[lo - 1] + 1;
+  };
 }
 
 /**
  * Whether a figure of the same unit comes earlier in the same sentence: then the figure before a 其中 may be one
  * of several totals (`建议5件、提案11件，其中主办13件…`) or a comparison, and the breakdown is not read.
  */
-function markEarlierSameUnit(figures: readonly Figure[], sentenceStart: Int32Array): boolean[] {
+function markEarlierSameUnit(figures: readonly Figure[], sentenceStart: (offset: number) => number): boolean[] {
   const out: boolean[] = [];
   let current = -1;
   let seen = new Set<string>();
   for (const f of figures) {
-    const s = sentenceStart[f.start];
+    const s = sentenceStart(f.start);
     if (s !== current) {
       current = s;
       seen = new Set();

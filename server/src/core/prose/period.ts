@@ -1,5 +1,5 @@
 import type { Span, XxgkDocument } from '../ast';
-import { toHalfWidthDigits } from '../text/normalize';
+import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { splitSentences } from './sentences';
 
 /** A date in prose: 2023年1月1日, 12月20日, 2023年12月. */
@@ -31,13 +31,26 @@ const UNTIL_BEFORE = /(?:截至|截止|截止到|截止至|止于)\s?$/;
  */
 const ABOUT_STATISTICS = /统计(?:期限|时限|期间|时间|区间|范围|周期|截至|截止)|数据统计|统计数据|数据的统计|数据均?截[至止]/;
 
+/** Two rules read the periods of the same (immutable) document. */
+const memo = new WeakMap<XxgkDocument, readonly PeriodStatement[]>();
+
 /** Every statistics period the report states, in order. */
-export function findPeriods(doc: XxgkDocument): PeriodStatement[] {
+export function findPeriods(doc: XxgkDocument): readonly PeriodStatement[] {
+  let found = memo.get(doc);
+  if (!found) {
+    found = scanPeriods(doc);
+    memo.set(doc, found);
+  }
+  return found;
+}
+
+function scanPeriods(doc: XxgkDocument): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const paragraph of doc.paragraphs) {
-    if (!paragraph.text.includes('月')) continue;
+    // Most paragraphs say nothing of the statistics period: one test of the whole paragraph passes them over.
+    if (!paragraph.text.includes('月') || !ABOUT_STATISTICS.test(paragraph.text)) continue;
     // Full-width digits have half-width twins of the same length, so offsets hold.
-    const text = toHalfWidthDigits(paragraph.text);
+    const text = hasFullWidthDigit(paragraph.text) ? toHalfWidthDigits(paragraph.text) : paragraph.text;
     const base = paragraph.span.start;
     for (const s of splitSentences(text)) {
       const sentence = text.slice(s.start, s.end);

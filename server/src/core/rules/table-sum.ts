@@ -58,17 +58,18 @@ export const tableSum: Rule = {
   description: '表格的勾稽关系：总计等于各分项之和，第一项加第二项等于第三项加第四项',
   check(doc, report) {
     const evaluations = evaluateDocument(doc);
+    const failing = evaluations.filter((e) => !e.ok);
+    if (failing.length === 0) return;
     // A cell that totals two relations gets a fix only if those that may fix it agree on its figure; otherwise
     // fixing one would break the other, and fix-all would go round in circles.
+    const failingCells = new Set(failing.map((e) => e.cell));
     const expectations = new Map<Evaluation['cell'], Set<string>>();
     for (const e of evaluations) {
-      if (!e.fixable) continue;
+      if (!e.fixable || !failingCells.has(e.cell)) continue;
       const set = expectations.get(e.cell) ?? new Set<string>();
       set.add(fmt(e.expected));
       expectations.set(e.cell, set);
     }
-    for (const e of evaluations) {
-      if (!e.ok) report(finding(e, e.fixable && expectations.get(e.cell)?.size === 1));
-    }
+    for (const e of failing) report(finding(e, e.fixable && expectations.get(e.cell)?.size === 1));
   },
 };

@@ -1,5 +1,5 @@
 import type { Cell, Span, StandardTable, TableRow } from '../ast';
-import type { RelationSpec, RowSpec, TableSpec } from '../formats/types';
+import type { ColumnSpec, RelationSpec, RowSpec, TableSpec } from '../formats/types';
 import { add, equals, sub, ZERO, type Decimal } from '../text/decimal';
 import { cellAt, columnsOf, rowsById } from './grid';
 
@@ -58,22 +58,53 @@ export function evaluateTable(table: StandardTable): Evaluation[] {
   return out;
 }
 
-function specRow(spec: TableSpec, id: string): RowSpec | undefined {
-  return spec.rows.find((r) => r.id === id);
+/** Lookups every evaluation needs, computed once per (immutable) format spec. */
+interface SpecIndex {
+  readonly rows: ReadonlyMap<string, RowSpec>;
+  /** The items of each group row, in order. */
+  readonly items: ReadonlyMap<string, readonly RowSpec[]>;
+  /** Columns that a row relation derives from the others (依申请 总计, 复议诉讼 总计). */
+  readonly derived: ReadonlySet<string>;
+}
+const specIndexes = new WeakMap<TableSpec, SpecIndex>();
+
+function indexOf(spec: TableSpec): SpecIndex {
+  let index = specIndexes.get(spec);
+  if (!index) {
+    const items = new Map<string, RowSpec[]>();
+    for (const r of spec.rows) if (r.parent !== undefined) items.set(r.parent, [...(items.get(r.parent) ?? []), r]);
+    index = {
+      rows: new Map(spec.rows.map((r) => [r.id, r])),
+      items,
+      derived: new Set(spec.relations.flatMap((r) => (r.kind === 'row' ? [r.total] : []))),
+    };
+    specIndexes.set(spec, index);
+  }
+  return index;
+}
+
+const columnIndexes = new WeakMap<readonly ColumnSpec[], ReadonlyMap<string, number>>();
+/** Position of each column id in a list of columns (-1 when absent, as findIndex). */
+function columnIndex(columns: readonly ColumnSpec[], id: string): number {
+  let index = columnIndexes.get(columns);
+  if (!index) {
+    index = new Map(columns.map((c, k) => [c.id, k]));
+    columnIndexes.set(columns, index);
+  }
+  return index.get(id) ?? -1;
 }
 
 function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, spec: TableSpec, rows: ReadonlyMap<string, TableRow>, out: Evaluation[]) {
   for (const [, row] of rows) {
     const rowSpec = row.match!.row;
     const columns = columnsOf(rowSpec, spec);
-    const index = (id: string) => columns.findIndex((c) => c.id === id);
-    const totalIndex = index(relation.total);
+    const totalIndex = columnIndex(columns, relation.total);
     const total = read(cellAt(row, totalIndex));
     if (!total || total.blank) continue;
     const parts: Term[] = [];
     let readable = true;
     for (const id of relation.parts) {
-      const k = index(id);
+      const k = columnIndex(columns, id);
       const v = read(cellAt(row, k));
       if (!v) {
         readable = false;
@@ -91,13 +122,14 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
  * its own figure when its items are all blank; a missing row is a blank term.
  */
 function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number): Term | null {
-  const rowSpec = specRow(spec, id);
+  const index = indexOf(spec);
+  const rowSpec = index.rows.get(id);
   if (!rowSpec) return null;
   if (rowSpec.group) {
     let total = ZERO;
     let filled = false;
-    for (const item of spec.rows) {
-      const row = item.parent === id ? rows.get(item.id) : undefined;
+    for (const item of index.items.get(id) ?? []) {
+      const row = rows.get(item.id);
       if (!row) continue;
       const v = read(cellAt(row, column));
       if (!v) return null;
@@ -134,7 +166,7 @@ function evaluateColumnRelation(
       if (t) parts.push(t);
     }
     if (parts.every((p) => p.blank)) return;
-    push(out, relation.id, totalRow.values[c], `${totalRow.match!.row.name} · ${column.label}`, total.value, parts, !derivedColumns(spec).has(column.id));
+    push(out, relation.id, totalRow.values[c], `${totalRow.match!.row.name} · ${column.label}`, total.value, parts, !indexOf(spec).derived.has(column.id));
   });
 }
 
@@ -164,7 +196,7 @@ function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>,
       parts: plusTerms,
       minus: minusTerms,
       ok: equals(target.value, expected),
-      fixable: !derivedColumns(spec).has(column.id),
+      fixable: !indexOf(spec).derived.has(column.id),
     });
   });
 }
@@ -180,9 +212,4 @@ function sumTerms(terms: readonly Term[]): Decimal {
 function push(out: Evaluation[], relation: string, cell: Cell, cellLabel: string, actual: Decimal, parts: Term[], fixable = true) {
   const expected = sumTerms(parts);
   out.push({ relation, cell, cellLabel, actual, expected, parts, ok: equals(actual, expected), fixable });
-}
-
-/** Columns that a row relation derives from the others (依申请 总计, 复议诉讼 总计). */
-function derivedColumns(spec: TableSpec): Set<string> {
-  return new Set(spec.relations.flatMap((r) => (r.kind === 'row' ? [r.total] : [])));
 }
