@@ -35,7 +35,7 @@ export function readCellValue(raw: string): CellReading {
 /** `text` as an integer when it is 1–15 ASCII digits (exact as a double), else undefined. */
 function plainInteger(text: string): Decimal | undefined {
   const n = text.length;
-  if (n > 15) return undefined;
+  if (n === 0 || n > 15) return undefined;
   let value = 0;
   for (let i = 0; i < n; i++) {
     const d = text.charCodeAt(i) - 0x30;
@@ -47,19 +47,28 @@ function plainInteger(text: string): Decimal | undefined {
 
 /** Splits a pipe-table line into cells with exact spans. `\|` is a literal pipe. */
 export function splitRow(text: string, lineStart: number, lineEnd: number): Cell[] {
-  const pipes: number[] = [];
-  for (let i = text.indexOf('|', lineStart); i >= 0 && i < lineEnd; i = text.indexOf('|', i + 1)) {
-    if (text.charCodeAt(i - 1) !== 0x5c /* \ */) pipes.push(i);
-  }
+  const cells: Cell[] = [];
   // The row starts with a pipe (the parser only calls this for such lines); a trailing pipe is optional.
-  const bounds: Array<[number, number]> = [];
-  for (let k = 0; k < pipes.length; k++) {
-    const from = pipes[k] + 1;
-    const to = k + 1 < pipes.length ? pipes[k + 1] : lineEnd;
-    if (k + 1 === pipes.length && text.slice(from, to).trim() === '') break;
-    bounds.push([from, to]);
+  let from = -1;
+  for (let i = text.indexOf('|', lineStart); ; i = text.indexOf('|', i + 1)) {
+    const end = i >= 0 && i < lineEnd;
+    if (end && text.charCodeAt(i - 1) === 0x5c /* \ */) continue;
+    const to = end ? i : lineEnd;
+    // After the last pipe, only content makes a cell.
+    if (from >= 0 && (end || !isBlank(text, from, to))) cells.push(makeCell(text, from, to));
+    if (!end) return cells;
+    from = i + 1;
   }
-  return bounds.map(([from, to]) => makeCell(text, from, to));
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isWhitespace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** What `String.prototype.trim` removes, for the characters a table line can hold. */
+function isWhitespace(c: number): boolean {
+  return isSpace(c) || c === 0x0a || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
 }
 
 function makeCell(text: string, from: number, to: number): Cell {
@@ -68,18 +77,15 @@ function makeCell(text: string, from: number, to: number): Cell {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   const content = text.slice(start, end);
-  const reading = readCellValue(content);
   // An empty cell's span sits after the opening pipe and its first space, where a figure would go.
   const at = start === end ? Math.min(from + 1, to) : start;
+  const span = start === end ? { start: at, end: at } : { start, end };
+  const outerSpan = { start: from, end: to };
   // One literal of a fixed shape (not a spread): cells are the most numerous objects of a parse.
-  return {
-    span: start === end ? { start: at, end: at } : { start, end },
-    outerSpan: { start: from, end: to },
-    text: content,
-    state: reading.state,
-    value: reading.value,
-    fullWidth: reading.fullWidth,
-  };
+  const plain = plainInteger(content);
+  if (plain !== undefined) return { span, outerSpan, text: content, state: 'number', value: plain, fullWidth: false };
+  const reading = readCellValue(content);
+  return { span, outerSpan, text: content, state: reading.state, value: reading.value, fullWidth: reading.fullWidth };
 }
 
 function isSpace(c: number): boolean {

@@ -27,6 +27,14 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 // Scans read char codes: each CJK character read as `text[i]` would be a fresh one-character string.
+/** What each UTF-16 code unit can start: looked up once per character of every paragraph. */
+const DIGIT = 1;
+const CN_NUMERAL = 2;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = DIGIT;
+for (let c = 0xff10; c <= 0xff19; c++) CHAR_CLASS[c] = DIGIT;
+for (const c of [...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS), '百', '千']) CHAR_CLASS[c.charCodeAt(0)] = CN_NUMERAL;
+
 function isAsciiDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -34,15 +42,14 @@ function isWideDigitCode(c: number): boolean {
   return c >= 0xff10 && c <= 0xff19;
 }
 function isDigitCode(c: number): boolean {
-  return isAsciiDigitCode(c) || isWideDigitCode(c);
+  return c >= 0 && CHAR_CLASS[c] === DIGIT;
 }
 /** The digit as ASCII (full-width digits have half-width twins). */
 function halfDigit(c: number): string {
   return String.fromCharCode(isWideDigitCode(c) ? c - 0xfee0 : c);
 }
-const CN_NUMERAL_CODES = new Set([...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS), '百', '千'].map((c) => c.charCodeAt(0)));
 function isCnNumeralCode(c: number): boolean {
-  return CN_NUMERAL_CODES.has(c);
+  return c >= 0 && CHAR_CLASS[c] === CN_NUMERAL;
 }
 function isWordCharCode(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e || c === 0xff0e; // A-Z a-z _ . ．
@@ -126,7 +133,12 @@ function scanFigures(text: string): Figure[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isDigitCode(c)) {
+    const kind = CHAR_CLASS[c];
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    if (kind === DIGIT) {
       const start = i;
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
       let digits = readDigits(text, start, i);
@@ -143,7 +155,8 @@ function scanFigures(text: string): Figure[] {
         while (i < n && isDigitCode(text.charCodeAt(i))) i++;
         digits += '.' + readDigits(text, from, i);
       }
-      const figure = finish(text, start, i, parseDecimal(digits), false);
+      // Most numbers in prose are years and dates (2023年): no unit, so no figure, and nothing to parse.
+      const figure = hasUnitAfter(text, i) ? finish(text, start, i, parseDecimal(digits), false) : undefined;
       // A number glued to letters or another number (A12, v1.2.3) is not a count.
       if (figure && !isWordCharCode(code(start - 1)) && !isWordCharCode(code(i))) out.push(figure);
       if (figure) i = figure.end;
@@ -152,7 +165,8 @@ function scanFigures(text: string): Figure[] {
     if (isCnNumeralCode(c) && !isCnNumeralCode(code(i - 1))) {
       const start = i;
       while (i < n && isCnNumeralCode(text.charCodeAt(i))) i++;
-      const value = chineseValue(text.slice(start, i));
+      // 一 and 十 are in many words (统一, 进一步, 十分): only a numeral followed by a unit is worth reading.
+      const value = hasUnitAfter(text, i) ? chineseValue(text.slice(start, i)) : undefined;
       const figure = value === undefined ? undefined : finish(text, start, i, { units: BigInt(value), scale: 0 }, true);
       if (figure) {
         out.push(figure);
@@ -173,6 +187,13 @@ function readDigits(text: string, from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) out += halfDigit(text.charCodeAt(k));
   return out;
+}
+
+/** Whether a unit (after an optional 余/多) follows the number that ends at `numberEnd`. */
+function hasUnitAfter(text: string, numberEnd: number): boolean {
+  const next = text.charCodeAt(numberEnd);
+  const j = next === 0x4f59 /* 余 */ || next === 0x591a /* 多 */ ? numberEnd + 1 : numberEnd;
+  return unitAt(text, j) !== undefined;
 }
 
 function finish(text: string, start: number, numberEnd: number, value: Decimal | undefined, chinese: boolean): Figure | undefined {

@@ -50,22 +50,24 @@ export function isClauseStop(c: string): boolean {
  */
 export function splitSentences(text: string, semicolon = true): Range[] {
   const out: Range[] = [];
-  const n = text.length;
+  // The stops are found by the regular expression engine, which scans faster than a loop over char codes.
+  const stops = semicolon ? SENTENCE_OR_SEMICOLON : SENTENCE;
+  stops.lastIndex = 0;
   let start = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i < n) {
-      const c = text.charCodeAt(i);
-      if (!isStrongStopCode(c) && !(semicolon && (c === FULL_SEMICOLON || c === 0x3b))) continue;
-    }
+  for (;;) {
+    const m = stops.exec(text);
+    const i = m ? m.index : text.length;
     let s = start;
     let e = i;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
+    if (!m) return out;
     start = i + 1;
   }
-  return out;
 }
+const SENTENCE = /[。！？!?\n\r]/g;
+const SENTENCE_OR_SEMICOLON = /[。！？!?\n\r；;]/g;
 
 /**
  * Start of the clause that `offset` is in: just after the last clause or sentence stop (or parenthesis) before it,

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import type { FrontMatterKey } from '../ast';
+import type { FrontMatterEntry, FrontMatterKey } from '../ast';
 import { FORMAT_IDS } from '../formats/types';
 import { t } from '../i18n';
 import { FRONT_MATTER_KEYS } from '../parser/frontmatter';
@@ -30,6 +30,14 @@ const VALUE_SCHEMAS: Record<FrontMatterKey, { schema: z.ZodType; expected: () =>
 };
 
 const KEY_NAMES = Object.keys(FRONT_MATTER_KEYS);
+
+/** The parser hands out the same (immutable) entries while the front matter is unchanged: validate each once. */
+const validity = new WeakMap<FrontMatterEntry, boolean>();
+function isValid(entry: FrontMatterEntry, schema: z.ZodType): boolean {
+  let valid = validity.get(entry);
+  if (valid === undefined) validity.set(entry, (valid = schema.safeParse(entry.value).success));
+  return valid;
+}
 
 export const frontMatter: Rule = {
   id: 'front-matter',
@@ -73,7 +81,7 @@ export const frontMatter: Rule = {
       if (blank && entry.canonical === 'published') continue;
       if (blank) {
         report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', entry.key, expected()) });
-      } else if (!schema.safeParse(entry.value).success) {
+      } else if (!isValid(entry, schema)) {
         report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, String(entry.value), expected()) });
       }
     }
