@@ -44,10 +44,11 @@ const MAX_LABEL = 40;
 const MAX_ITEMS = 60;
 const MAX_ITEM_CHARS = 200;
 
-export function findBreakdowns(text: string): Breakdown[] {
+/** The breakdowns in `text`; `figures` are its figures when the caller has them already. */
+export function findBreakdowns(text: string, figures?: readonly Figure[]): Breakdown[] {
   // No marker, no breakdown: most paragraphs leave here before any per-character work.
   if (!MARKERS.some((marker) => text.includes(marker))) return [];
-  const figures = extractFigures(text);
+  figures ??= extractFigures(text);
   if (figures.length < 3) return [];
   const byEnd = new Map<number, number>();
   figures.forEach((f, k) => byEnd.set(f.end, k));

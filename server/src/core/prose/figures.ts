@@ -1,3 +1,4 @@
+import type { Paragraph } from '../ast';
 import { parseDecimal, type Decimal } from '../text/decimal';
 
 /** A count or amount written in prose: a number and its unit (`486条`, `１２件`, `0.35万元`, `54.17%`, `十二条`). */
@@ -108,22 +109,22 @@ export function chineseValue(s: string): number | undefined {
 const APPROX_BEFORE = ['约', '近', '逾', '超过', '超', '大约', '将近'];
 const APPROX_LAST = new Set(APPROX_BEFORE.map((w) => w.charCodeAt(w.length - 1)));
 
+/** Several rules read the figures of the same paragraph in one check: scanned once per (immutable) paragraph node. */
+const byParagraph = new WeakMap<Paragraph, readonly Figure[]>();
+
+export function paragraphFigures(paragraph: Paragraph): readonly Figure[] {
+  let figures = byParagraph.get(paragraph);
+  if (!figures) byParagraph.set(paragraph, (figures = scanFigures(paragraph.text)));
+  return figures;
+}
+
 /**
  * Every figure with a unit in `text`, in order. Arabic digits (ASCII or full-width), `1,234` thousands separators
  * (ASCII comma, groups of three), decimals; simple Chinese numerals. A number without a unit is not a figure.
  * Linear: each character is read a bounded number of times.
  */
-const cache = new Map<string, readonly Figure[]>();
-const CACHE_LIMIT = 2048;
-
-/** Several rules read the figures of the same paragraphs: extraction is memoised per text (figures are immutable). */
 export function extractFigures(text: string): readonly Figure[] {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const figures = scanFigures(text);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(text, figures);
-  return figures;
+  return scanFigures(text);
 }
 
 function scanFigures(text: string): Figure[] {

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { findBreakdowns } from '../prose/breakdown';
+import { paragraphFigures } from '../prose/figures';
 import { compare, equals, format, sub, sum } from '../text/decimal';
 import { ALL_FORMATS, type Rule } from './types';
 
@@ -14,7 +15,7 @@ export const proseSum: Rule = {
   check(doc, report) {
     for (const paragraph of doc.paragraphs) {
       const base = paragraph.span.start;
-      for (const b of findBreakdowns(paragraph.text)) {
+      for (const b of findBreakdowns(paragraph.text, paragraphFigures(paragraph))) {
         const total = b.total.value;
         const actual = sum(b.parts.map((p) => p.figure.value));
         if (equals(actual, total)) continue;

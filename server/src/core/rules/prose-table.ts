@@ -1,6 +1,6 @@
 import type { Span, StandardTable, XxgkDocument } from '../ast';
 import { t } from '../i18n';
-import { extractFigures, type Figure } from '../prose/figures';
+import { paragraphFigures, type Figure } from '../prose/figures';
 import { categoryOf, RESULT_CATEGORIES, type ProseCategory, type Reading } from '../prose/requests-text';
 import { clauseStart, splitSentences } from '../prose/sentences';
 import { cellAt, rowsById } from '../tables/grid';
@@ -96,7 +96,7 @@ export const proseTable: Rule = {
     for (const paragraph of doc.paragraphs) {
       // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件).
       const text = paragraph.text;
-      if (!text.includes('维持') && !extractFigures(text).some((f) => f.unit === '件')) continue;
+      if (!text.includes('维持') && !paragraphFigures(paragraph).some((f) => f.unit === '件')) continue;
       checkParagraph(doc, paragraph, tables, report);
     }
   },
@@ -111,7 +111,7 @@ function checkParagraph(
   const text = paragraph.text;
   const base = paragraph.span.start;
   const section = doc.sections[paragraph.sectionIndex]?.spec?.id;
-  const figures = extractFigures(text);
+  const figures = paragraphFigures(paragraph);
   let fi = 0;
   for (const s of splitSentences(text, false)) {
     const inSentence: Figure[] = [];

@@ -1,10 +1,15 @@
 import type { Cell, PlainTable, TableRow } from '../ast';
-import { add, equals, ZERO } from '../text/decimal';
+import { add, ZERO } from '../text/decimal';
 import { labelKey } from '../text/normalize';
-import type { Evaluation, Term } from './relations';
+import { LazyEvaluation, type Evaluation, type Term } from './relations';
 
 const GRAND = /^(合计|总计|总数|共计)$/;
 const SUB = /^小计$/;
+
+function term(label: string, cell: Cell | undefined): Term {
+  const blank = !isNumberLike(cell);
+  return { label, value: blank ? ZERO : cell!.value!, blank, span: cell?.span };
+}
 
 function isNumberLike(cell: Cell | undefined): boolean {
   return !!cell && (cell.state === 'number' || cell.state === 'zero-mark');
@@ -37,22 +42,27 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
     }
     const closed = grand ? sinceGrand : sinceSub;
     row.values.forEach((cell, c) => {
-      if (!isNumberLike(cell)) return;
-      const cells = closed.map((r) => r.values[c]);
+      if (!isNumberLike(cell) || !closed.length) return;
       // Every closed row must have a figure here; text (names, units) means the column is not summed.
-      if (!cells.length || cells.some((x) => x && x.state !== 'blank' && !isNumberLike(x))) return;
-      if (cells.every((x) => !x || x.state === 'blank')) return;
-      const parts: Term[] = closed.map((r, k) => ({
-        label: r.label.text,
-        value: isNumberLike(cells[k]) ? cells[k]!.value! : ZERO,
-        blank: !isNumberLike(cells[k]),
-        span: cells[k]?.span,
-      }));
-      const expected = parts.reduce((s, t) => add(s, t.value), ZERO);
+      let expected = ZERO;
+      let filled = false;
+      for (const r of closed) {
+        const x = r.values[c];
+        if (!x || x.state === 'blank') continue;
+        if (!isNumberLike(x)) return;
+        expected = add(expected, x.value!);
+        filled = true;
+      }
+      if (!filled) return;
       const column = header?.values[c]?.text;
       // In a 合计 column the figure is the sum across its row; the sum down the column follows from the others.
       const derived = column !== undefined && (GRAND.test(labelKey(column)) || SUB.test(labelKey(column)));
-      out.push({ relation: 'plain-row-total', cell, cellLabel: `${row.label.text}${column ? ` · ${column}` : ''}`, actual: cell.value!, expected, parts, ok: equals(cell.value!, expected), fixable: !derived });
+      out.push(
+        new LazyEvaluation('plain-row-total', cell, cell.value!, expected, !derived, {
+          parts: () => closed.map((r) => term(r.label.text, r.values[c])),
+          label: () => `${row.label.text}${column ? ` · ${column}` : ''}`,
+        }),
+      );
     });
     if (grand) sinceGrand = [];
     sinceSub = [];
@@ -64,19 +74,19 @@ function columnTotals(data: TableRow[], header: TableRow, out: Evaluation[]) {
   header.values.forEach((h, k) => {
     const key = labelKey(h.text);
     if (!GRAND.test(key) && !SUB.test(key)) return;
+    const first = from; // the terms are labelled later, after `from` has moved on
     for (const row of data) {
       const cell = row.values[k];
       if (!isNumberLike(cell)) continue;
-      const cells = row.values.slice(from, k);
+      const cells = row.values.slice(first, k);
       if (!cells.length || cells.some((x) => x.state !== 'blank' && !isNumberLike(x)) || cells.every((x) => x.state === 'blank')) continue;
-      const parts: Term[] = cells.map((x, j) => ({
-        label: header.values[from + j]?.text ?? '',
-        value: isNumberLike(x) ? x.value! : ZERO,
-        blank: !isNumberLike(x),
-        span: x.span,
-      }));
-      const expected = parts.reduce((s, t) => add(s, t.value), ZERO);
-      out.push({ relation: 'plain-column-total', cell, cellLabel: `${row.label.text} · ${h.text}`, actual: cell.value!, expected, parts, ok: equals(cell.value!, expected), fixable: true });
+      const expected = cells.reduce((sum, x) => (isNumberLike(x) ? add(sum, x.value!) : sum), ZERO);
+      out.push(
+        new LazyEvaluation('plain-column-total', cell, cell.value!, expected, true, {
+          parts: () => cells.map((x, j) => term(header.values[first + j]?.text ?? '', x)),
+          label: () => `${row.label.text} · ${h.text}`,
+        }),
+      );
     }
     from = k + 1;
   });

@@ -31,6 +31,44 @@ export interface Evaluation {
   readonly fixable: boolean;
 }
 
+/**
+ * An evaluation whose terms and label are built only when asked for (a failing sum's message, a hover): nearly
+ * every sum of a report holds, and building its terms for nothing was a good part of the check's allocations.
+ */
+export class LazyEvaluation implements Evaluation {
+  private terms?: readonly Term[];
+  private minusTerms?: readonly Term[];
+  private label?: string;
+  constructor(
+    readonly relation: string,
+    readonly cell: Cell,
+    readonly actual: Decimal,
+    readonly expected: Decimal,
+    readonly fixable: boolean,
+    private readonly explain: { parts(): readonly Term[]; minus?(): readonly Term[]; label(): string },
+  ) {}
+  get ok(): boolean {
+    return equals(this.actual, this.expected);
+  }
+  get parts(): readonly Term[] {
+    return (this.terms ??= this.explain.parts());
+  }
+  get minus(): readonly Term[] | undefined {
+    if (!this.explain.minus) return undefined;
+    return (this.minusTerms ??= this.explain.minus());
+  }
+  get cellLabel(): string {
+    return (this.label ??= this.explain.label());
+  }
+}
+
+/** A cell's figure as a term of a sum: its value, or blank (0); undefined when it cannot be read. */
+function figureOf(cell: Cell | undefined): Decimal | null | undefined {
+  if (!cell) return undefined;
+  if (cell.state === 'blank') return null;
+  return cell.value !== undefined && cell.state !== 'invalid' ? cell.value : undefined;
+}
+
 type Value = { value: Decimal; blank: false; span: Span } | { blank: true; span?: Span } | undefined;
 
 function read(cell: Cell | undefined): Value {
@@ -99,21 +137,32 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
     const rowSpec = row.match!.row;
     const columns = columnsOf(rowSpec, spec);
     const totalIndex = columnIndex(columns, relation.total);
-    const total = read(cellAt(row, totalIndex));
-    if (!total || total.blank) continue;
-    const parts: Term[] = [];
+    const total = figureOf(cellAt(row, totalIndex));
+    if (!total) continue;
+    let expected = ZERO;
+    let filled = false;
     let readable = true;
     for (const id of relation.parts) {
-      const k = columnIndex(columns, id);
-      const v = read(cellAt(row, k));
-      if (!v) {
+      const v = figureOf(cellAt(row, columnIndex(columns, id)));
+      if (v === undefined) {
         readable = false;
         break;
       }
-      parts.push(term(columns[k].label, v));
+      if (v !== null) {
+        expected = add(expected, v);
+        filled = true;
+      }
     }
-    if (!readable || parts.every((p) => p.blank)) continue;
-    push(out, relation.id, row.values[totalIndex], `${rowSpec.name} · ${columns[totalIndex].label}`, total.value, parts);
+    if (!readable || !filled) continue;
+    out.push(
+      new LazyEvaluation(relation.id, row.values[totalIndex], total, expected, true, {
+        parts: () => relation.parts.map((id) => {
+          const k = columnIndex(columns, id);
+          return term(columns[k].label, read(cellAt(row, k))!);
+        }),
+        label: () => `${rowSpec.name} · ${columns[totalIndex].label}`,
+      }),
+    );
   }
 }
 
@@ -131,10 +180,10 @@ function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: st
     for (const item of index.items.get(id) ?? []) {
       const row = rows.get(item.id);
       if (!row) continue;
-      const v = read(cellAt(row, column));
-      if (!v) return null;
-      if (!v.blank) {
-        total = add(total, v.value);
+      const v = figureOf(cellAt(row, column));
+      if (v === undefined) return null;
+      if (v !== null) {
+        total = add(total, v);
         filled = true;
       }
     }
@@ -147,6 +196,17 @@ function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: st
   return v ? term(rowSpec.name, v) : null;
 }
 
+/** The terms of a column relation in one column; null when one cannot be read. */
+function columnTerms(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, ids: readonly string[], column: number): Term[] | null {
+  const terms: Term[] = [];
+  for (const id of ids) {
+    const t = columnTerm(spec, rows, id, column);
+    if (t === null) return null;
+    terms.push(t);
+  }
+  return terms;
+}
+
 function evaluateColumnRelation(
   relation: Extract<RelationSpec, { kind: 'column' }>,
   spec: TableSpec,
@@ -156,17 +216,19 @@ function evaluateColumnRelation(
   const totalRow = rows.get(relation.total);
   if (!totalRow) return;
   const columns = columnsOf(totalRow.match!.row, spec);
+  const derived = indexOf(spec).derived;
   columns.forEach((column, c) => {
-    const total = read(cellAt(totalRow, c));
-    if (!total || total.blank) return;
-    const parts: Term[] = [];
-    for (const id of relation.parts) {
-      const t = columnTerm(spec, rows, id, c);
-      if (t === null) return;
-      if (t) parts.push(t);
-    }
-    if (parts.every((p) => p.blank)) return;
-    push(out, relation.id, totalRow.values[c], `${totalRow.match!.row.name} · ${column.label}`, total.value, parts, !indexOf(spec).derived.has(column.id));
+    const total = figureOf(cellAt(totalRow, c));
+    if (!total) return;
+    // Column terms are few (a handful per column) and group rows need them summed: built directly.
+    const parts = columnTerms(spec, rows, relation.parts, c);
+    if (!parts || parts.every((p) => p.blank)) return;
+    out.push(
+      new LazyEvaluation(relation.id, totalRow.values[c], total, sumTerms(parts), !derived.has(column.id), {
+        parts: () => parts,
+        label: () => `${totalRow.match!.row.name} · ${column.label}`,
+      }),
+    );
   });
 }
 
@@ -176,28 +238,23 @@ function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>,
   const derivedRow = rows.get(derivedId);
   if (!derivedRow) return;
   const columns = columnsOf(derivedRow.match!.row, spec);
+  const derived = indexOf(spec).derived;
   columns.forEach((column, c) => {
-    const target = read(cellAt(derivedRow, c));
-    if (!target || target.blank) return;
-    const plus = relation.left.map((id) => columnTerm(spec, rows, id, c));
-    const minus = relation.right.filter((id) => id !== derivedId).map((id) => columnTerm(spec, rows, id, c));
-    if (plus.some((t) => t === null) || minus.some((t) => t === null)) return;
-    const plusTerms = plus as Term[];
-    const minusTerms = minus as Term[];
+    const target = figureOf(cellAt(derivedRow, c));
+    if (!target) return;
+    const plus = columnTerms(spec, rows, relation.left, c);
+    const minus = columnTerms(spec, rows, relation.right.filter((id) => id !== derivedId), c);
+    if (!plus || !minus) return;
     // The main figure of each side (一, 总计) must be filled; blank 二 counts as 0.
-    if (plusTerms[0].blank || minusTerms[0].blank) return;
-    const expected = sub(sumTerms(plusTerms), sumTerms(minusTerms));
-    out.push({
-      relation: relation.id,
-      cell: derivedRow.values[c],
-      cellLabel: `${derivedRow.match!.row.name} · ${column.label}`,
-      actual: target.value,
-      expected,
-      parts: plusTerms,
-      minus: minusTerms,
-      ok: equals(target.value, expected),
-      fixable: !indexOf(spec).derived.has(column.id),
-    });
+    if (plus[0].blank || minus[0].blank) return;
+    const expected = sub(sumTerms(plus), sumTerms(minus));
+    out.push(
+      new LazyEvaluation(relation.id, derivedRow.values[c], target, expected, !derived.has(column.id), {
+        parts: () => plus,
+        minus: () => minus,
+        label: () => `${derivedRow.match!.row.name} · ${column.label}`,
+      }),
+    );
   });
 }
 
@@ -207,9 +264,4 @@ function term(label: string, v: Exclude<Value, undefined>): Term {
 
 function sumTerms(terms: readonly Term[]): Decimal {
   return terms.reduce((s, t) => add(s, t.value), ZERO);
-}
-
-function push(out: Evaluation[], relation: string, cell: Cell, cellLabel: string, actual: Decimal, parts: Term[], fixable = true) {
-  const expected = sumTerms(parts);
-  out.push({ relation, cell, cellLabel, actual, expected, parts, ok: equals(actual, expected), fixable });
 }

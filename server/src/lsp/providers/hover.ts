@@ -1,6 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { decimal, FORMATS, t, type Cell, type Span, type XxgkDocument } from '../../core/index';
 import { findBreakdowns } from '../../core/prose/breakdown';
+import { paragraphFigures } from '../../core/prose/figures';
 import { evaluateDocument } from '../../core/rules/table-sum';
 import type { Evaluation } from '../../core/tables/relations';
 import { columnsOf } from '../../core/tables/grid';
@@ -68,7 +69,7 @@ function proseHover(doc: XxgkDocument, offset: number): { span: Span; text: stri
   const paragraph = doc.paragraphs.find((p) => within(p.span, offset));
   if (!paragraph) return undefined;
   const local = offset - paragraph.span.start;
-  for (const b of findBreakdowns(paragraph.text)) {
+  for (const b of findBreakdowns(paragraph.text, paragraphFigures(paragraph))) {
     const unit = b.total.unit;
     const onTotal = b.total.start <= local && local <= b.total.end;
     const part = b.parts.find((p) => p.figure.start <= local && local <= p.figure.end);
