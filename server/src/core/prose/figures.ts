@@ -34,7 +34,8 @@ const CN_NUMERAL = 2;
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = DIGIT;
 for (let c = 0xff10; c <= 0xff19; c++) CHAR_CLASS[c] = DIGIT;
-for (const c of [...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS), '百', '千']) CHAR_CLASS[c.charCodeAt(0)] = CN_NUMERAL;
+const CN_NUMERAL_CHARS = [...Object.keys(CN_DIGITS), ...Object.keys(CN_UNITS)];
+for (const c of CN_NUMERAL_CHARS) CHAR_CLASS[c.charCodeAt(0)] = CN_NUMERAL;
 
 function isAsciiDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -63,8 +64,13 @@ for (const u of UNITS) {
   UNITS_BY_FIRST.set(k, [...(UNITS_BY_FIRST.get(k) ?? []), u]);
 }
 
+const UNIT_FIRST = new Uint8Array(0x10000);
+for (const u of UNITS) UNIT_FIRST[u.charCodeAt(0)] = 1;
+
 function plainUnitAt(text: string, i: number): string | undefined {
-  const candidates = UNITS_BY_FIRST.get(text.charCodeAt(i));
+  const c = text.charCodeAt(i);
+  if (!(c >= 0) || UNIT_FIRST[c] === 0) return undefined; // NaN past the end
+  const candidates = UNITS_BY_FIRST.get(c);
   if (candidates) for (const u of candidates) if (text.startsWith(u, i)) return u;
   return undefined;
 }

@@ -48,7 +48,8 @@ function scanPeriods(doc: XxgkDocument): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const paragraph of doc.paragraphs) {
     // Most paragraphs say nothing of the statistics period: one test of the whole paragraph passes them over.
-    if (!paragraph.text.includes('月') || !ABOUT_STATISTICS.test(paragraph.text)) continue;
+    const words = paragraph.text;
+    if (!words.includes('月') || !(words.includes('统计') || words.includes('数据')) || !ABOUT_STATISTICS.test(words)) continue;
     // Full-width digits have half-width twins of the same length, so offsets hold.
     const text = hasFullWidthDigit(paragraph.text) ? toHalfWidthDigits(paragraph.text) : paragraph.text;
     const base = paragraph.span.start;

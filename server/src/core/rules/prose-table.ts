@@ -5,7 +5,7 @@ import { categoryOf, RESULT_CATEGORIES, type ProseCategory, type Reading } from 
 import { clauseStart, splitSentences } from '../prose/sentences';
 import { cellAt, rowsById } from '../tables/grid';
 import { add, equals, format, type Decimal } from '../text/decimal';
-import { toHalfWidthDigits } from '../text/normalize';
+import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
 /** A figure of the tables, with the cells it comes from. */
@@ -167,8 +167,8 @@ function checkParagraph(
 
 /** A sentence about another year (与2022年相比…) does not restate this year's table. */
 function otherYear(sentence: string, year: number | undefined): boolean {
-  if (year === undefined) return false;
-  const s = toHalfWidthDigits(sentence);
+  if (year === undefined || !sentence.includes('年')) return false;
+  const s = hasFullWidthDigit(sentence) ? toHalfWidthDigits(sentence) : sentence;
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(s); m; m = YEAR.exec(s)) if (Number(m[1]) !== year) return true;
   return false;

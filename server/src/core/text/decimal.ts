@@ -54,6 +54,18 @@ export function fromInt(n: number | bigint): Decimal {
 
 /** Parses ASCII `-?digits(.digits)?` (separators already removed). Returns undefined for anything else. */
 export function parseDecimal(s: string): Decimal | undefined {
+  // Counts are short plain integers: read as a double (exact below 2^53) and converted, instead of BigInt's
+  // slower string parse.
+  if (s.length > 0 && s.length <= 15) {
+    let n = 0;
+    let k = 0;
+    for (; k < s.length; k++) {
+      const d = s.charCodeAt(k) - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (k === s.length) return { units: BigInt(n), scale: 0 };
+  }
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   const dot = s.indexOf('.');
   if (dot < 0) return { units: BigInt(s), scale: 0 };
