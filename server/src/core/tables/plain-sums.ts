@@ -11,6 +11,10 @@ function term(label: string, cell: Cell | undefined): Term {
   return { label, value: blank ? ZERO : cell!.value!, blank, span: cell?.span };
 }
 
+function mayBeTotal(label: string): boolean {
+  return label.includes('计') || label.includes('总数');
+}
+
 function isNumberLike(cell: Cell | undefined): boolean {
   return !!cell && (cell.state === 'number' || cell.state === 'zero-mark');
 }
@@ -32,7 +36,8 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
   let sinceGrand: TableRow[] = [];
   let sinceSub: TableRow[] = [];
   for (const row of data) {
-    const key = labelKey(row.label.text);
+    // Every total label has 计 or 总数; the others (most rows) need no canonical key.
+    const key = mayBeTotal(row.label.text) ? labelKey(row.label.text) : '';
     const grand = GRAND.test(key);
     const sub = SUB.test(key);
     if (!grand && !sub) {
