@@ -50,30 +50,18 @@ export function findBreakdowns(text: string, figures?: readonly Figure[]): Break
   if (!MARKERS.some((marker) => text.includes(marker))) return [];
   figures ??= extractFigures(text);
   if (figures.length < 3) return [];
-  const byEnd = new Map<number, number>();
-  figures.forEach((f, k) => byEnd.set(f.end, k));
-  const sentenceStart = sentenceStarts(text);
-  const earlierSameUnit = markEarlierSameUnit(figures, sentenceStart);
-
+  const sentences = new SentenceStarts(text);
   const out: Breakdown[] = [];
   for (const marker of MARKERS) {
     for (let m = text.indexOf(marker); m >= 0; m = text.indexOf(marker, m + marker.length)) {
-      const found = readBreakdown(text, m, marker, figures, byEnd, sentenceStart, earlierSameUnit);
+      const found = readBreakdown(text, m, marker, figures, sentences);
       if (found) out.push(found);
     }
   }
   return out.sort((a, b) => a.markerStart - b.markerStart);
 }
 
-function readBreakdown(
-  text: string,
-  m: number,
-  marker: string,
-  figures: readonly Figure[],
-  byEnd: ReadonlyMap<number, number>,
-  sentenceStart: (offset: number) => number,
-  earlierSameUnit: readonly boolean[],
-): Breakdown | undefined {
+function readBreakdown(text: string, m: number, marker: string, figures: readonly Figure[], sentences: SentenceStarts): Breakdown | undefined {
   // The total: the figure right before the marker, with at most one punctuation mark between.
   let p = skipSpaceBack(text, m);
   let gap = '';
@@ -81,11 +69,11 @@ function readBreakdown(
     gap = text[p - 1];
     p = skipSpaceBack(text, p - 1);
   }
-  const k = byEnd.get(p);
-  if (k === undefined) return undefined;
+  const k = figureEndingAt(figures, p);
+  if (k < 0) return undefined;
   const total = figures[k];
-  if (!plainFigure(total) || earlierSameUnit[k] || total.unit === '%') return undefined;
-  const before = text.slice(Math.max(sentenceStart(total.start), total.start - 12), total.start);
+  if (!plainFigure(total) || total.unit === '%' || earlierSameUnit(figures, k, sentences)) return undefined;
+  const before = text.slice(Math.max(sentences.startOf(total.start), total.start - 12), total.start);
   if (NOT_A_TOTAL.test(before)) return undefined;
 
   const bracketed = gap === '（' || gap === '(';
@@ -189,12 +177,13 @@ function firstFigureFrom(figures: readonly Figure[], offset: number): number {
 
 const STRONG_STOPS = /[。！？!?\n\r]/g;
 
-/** Where the sentence (。！？ or line break) that `offset` is in starts: the stops found once, then a binary search. */
-function sentenceStarts(text: string): (offset: number) => number {
-  const stops: number[] = [];
-  STRONG_STOPS.lastIndex = 0;
-  for (let m = STRONG_STOPS.exec(text); m; m = STRONG_STOPS.exec(text)) stops.push(m.index);
-  return (offset) => {
+/** Where the sentence (。！？ or line break) that an offset is in starts; the stops are found on first use. */
+class SentenceStarts {
+  private stops?: number[];
+  constructor(private readonly text: string) {}
+
+  startOf(offset: number): number {
+    const stops = (this.stops ??= findStops(this.text));
     // The last stop before offset.
     let lo = 0;
     let hi = stops.length;
@@ -204,25 +193,34 @@ function sentenceStarts(text: string): (offset: number) => number {
       else hi = mid;
     }
     return lo === 0 ? 0 : stops[lo - 1] + 1;
-  };
+  }
+}
+
+function findStops(text: string): number[] {
+  const stops: number[] = [];
+  STRONG_STOPS.lastIndex = 0;
+  for (let m = STRONG_STOPS.exec(text); m; m = STRONG_STOPS.exec(text)) stops.push(m.index);
+  return stops;
+}
+
+/** The figure that ends exactly at `offset` (figures are in order and do not overlap), or -1. */
+function figureEndingAt(figures: readonly Figure[], offset: number): number {
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < figures.length && figures[lo].end === offset ? lo : -1;
 }
 
 /**
  * Whether a figure of the same unit comes earlier in the same sentence: then the figure before a 其中 may be one
  * of several totals (`建议5件、提案11件，其中主办13件…`) or a comparison, and the breakdown is not read.
  */
-function markEarlierSameUnit(figures: readonly Figure[], sentenceStart: (offset: number) => number): boolean[] {
-  const out: boolean[] = [];
-  let current = -1;
-  let seen = new Set<string>();
-  for (const f of figures) {
-    const s = sentenceStart(f.start);
-    if (s !== current) {
-      current = s;
-      seen = new Set();
-    }
-    out.push(seen.has(f.unit));
-    seen.add(f.unit);
-  }
-  return out;
+function earlierSameUnit(figures: readonly Figure[], k: number, sentences: SentenceStarts): boolean {
+  const start = sentences.startOf(figures[k].start);
+  for (let j = k - 1; j >= 0 && figures[j].start >= start; j--) if (figures[j].unit === figures[k].unit) return true;
+  return false;
 }
