@@ -148,34 +148,35 @@ function scanFigures(text: string): Figure[] {
     if (kind === DIGIT) {
       const start = i;
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
-      let digits = readDigits(text, start, i);
       // 1,234: only when every group after the first has exactly three digits.
-      let grouped = false;
-      while (digits.length <= 3 || grouped) {
-        if (code(i) !== 0x2c || !isDigitCode(code(i + 1)) || !isDigitCode(code(i + 2)) || !isDigitCode(code(i + 3)) || isDigitCode(code(i + 4))) break;
-        digits += readDigits(text, i + 1, i + 4);
-        grouped = true;
-        i += 4;
+      if (i - start <= 3) {
+        while (code(i) === 0x2c && isDigitCode(code(i + 1)) && isDigitCode(code(i + 2)) && isDigitCode(code(i + 3)) && !isDigitCode(code(i + 4))) i += 4;
       }
       if ((code(i) === 0x2e || code(i) === 0xff0e) && isDigitCode(code(i + 1))) {
-        const from = ++i;
+        i++;
         while (i < n && isDigitCode(text.charCodeAt(i))) i++;
-        digits += '.' + readDigits(text, from, i);
       }
       // Most numbers in prose are years and dates (2023年): no unit, so no figure, and nothing to parse.
-      const figure = hasUnitAfter(text, i) ? finish(text, start, i, parseDecimal(digits), false) : undefined;
+      const unitStart = afterApproximateSuffix(text, i);
+      const unit = unitAt(text, unitStart);
+      if (unit === undefined) continue;
+      const value = parseDecimal(asciiNumber(text, start, i));
+      if (!value) continue;
+      const figure = makeFigure(text, start, i, unitStart, unit, value, false);
       // A number glued to letters or another number (A12, v1.2.3) is not a count.
-      if (figure && !isWordCharCode(code(start - 1)) && !isWordCharCode(code(i))) out.push(figure);
-      if (figure) i = figure.end;
+      if (!isWordCharCode(code(start - 1)) && !isWordCharCode(code(i))) out.push(figure);
+      i = figure.end;
       continue;
     }
-    if (isCnNumeralCode(c) && !isCnNumeralCode(code(i - 1))) {
+    if (!isCnNumeralCode(code(i - 1))) {
       const start = i;
       while (i < n && isCnNumeralCode(text.charCodeAt(i))) i++;
       // 一 and 十 are in many words (统一, 进一步, 十分): only a numeral followed by a unit is worth reading.
-      const value = hasUnitAfter(text, i) ? chineseValue(text.slice(start, i)) : undefined;
-      const figure = value === undefined ? undefined : finish(text, start, i, { units: BigInt(value), scale: 0 }, true);
-      if (figure) {
+      const unitStart = afterApproximateSuffix(text, i);
+      const unit = unitAt(text, unitStart);
+      const value = unit === undefined ? undefined : chineseValue(text.slice(start, i));
+      if (unit !== undefined && value !== undefined) {
+        const figure = makeFigure(text, start, i, unitStart, unit, { units: BigInt(value), scale: 0 }, true);
         out.push(figure);
         i = figure.end;
       }
@@ -186,39 +187,37 @@ function scanFigures(text: string): Figure[] {
   return out;
 }
 
-/** Digits from `from` to `to` as ASCII; a slice when they are ASCII already (the usual case). */
-function readDigits(text: string, from: number, to: number): string {
-  let ascii = true;
-  for (let k = from; k < to && ascii; k++) ascii = isAsciiDigitCode(text.charCodeAt(k));
-  if (ascii) return text.slice(from, to);
+/** The number from `from` to `to` in ASCII, without thousands separators: a slice when it is ASCII already. */
+function asciiNumber(text: string, from: number, to: number): string {
+  let plain = true;
+  for (let k = from; k < to && plain; k++) {
+    const c = text.charCodeAt(k);
+    plain = isAsciiDigitCode(c) || c === 0x2e;
+  }
+  if (plain) return text.slice(from, to);
   let out = '';
-  for (let k = from; k < to; k++) out += halfDigit(text.charCodeAt(k));
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2c) continue;
+    out += c === 0xff0e ? '.' : halfDigit(c);
+  }
   return out;
 }
 
-/** Whether a unit (after an optional 余/多) follows the number that ends at `numberEnd`. */
-function hasUnitAfter(text: string, numberEnd: number): boolean {
+const MORE = 0x4f59; // 余
+const MANY = 0x591a; // 多
+/** Where the unit starts after a number ending at `numberEnd`: past a 余 or 多 (300余条), if any. */
+function afterApproximateSuffix(text: string, numberEnd: number): number {
   const next = text.charCodeAt(numberEnd);
-  const j = next === 0x4f59 /* 余 */ || next === 0x591a /* 多 */ ? numberEnd + 1 : numberEnd;
-  return unitAt(text, j) !== undefined;
+  return next === MORE || next === MANY ? numberEnd + 1 : numberEnd;
 }
 
-function finish(text: string, start: number, numberEnd: number, value: Decimal | undefined, chinese: boolean): Figure | undefined {
-  if (!value) return undefined;
-  let j = numberEnd;
-  let approximate = false;
-  const next = text.charCodeAt(j);
-  if (next === 0x4f59 /* 余 */ || next === 0x591a /* 多 */) {
-    approximate = true;
-    j++;
-  }
-  const unit = unitAt(text, j);
-  if (!unit) return undefined;
-  const end = j + unit.length;
-  if (text.startsWith('左右', end)) approximate = true;
-  if (start > 0 && APPROX_LAST.has(text.charCodeAt(start - 1))) {
+function makeFigure(text: string, start: number, numberEnd: number, unitStart: number, unit: string, value: Decimal, chinese: boolean): Figure {
+  const end = unitStart + unit.length;
+  let approximate = unitStart > numberEnd || (text.charCodeAt(end) === 0x5de6 /* 左 */ && text.charCodeAt(end + 1) === 0x53f3); /* 右 */
+  if (!approximate && start > 0 && APPROX_LAST.has(text.charCodeAt(start - 1))) {
     const before = text.slice(Math.max(0, start - 2), start);
-    if (APPROX_BEFORE.some((w) => before.endsWith(w))) approximate = true;
+    approximate = APPROX_BEFORE.some((w) => before.endsWith(w));
   }
   const ordinal = text.charCodeAt(start - 1) === 0x7b2c; /* 第 */
   return { start, end, numberEnd, value, unit, approximate, ordinal, chinese };
