@@ -54,17 +54,24 @@ export function categoryOf(prefix: string, figure: Figure): Reading | undefined 
   // Most 件 in prose (行政许可决定12,846件) name none of the keywords: one test passes them over.
   if (!ANY_KEYWORD.test(prefix) || DISTRACTORS.test(prefix)) return undefined;
   let rest = prefix;
-  const found: Reading[] = [];
+  let found = 0;
+  let first: Reading | undefined;
+  let appeals = 0;
+  let appeal: Reading | undefined;
+  let otherThanVerbs = false;
   for (const [category, re] of KEYWORDS) {
     const m = re.exec(rest);
     if (!m) continue;
-    found.push({ category, keyword: m[0] });
+    const reading: Reading = { category, keyword: m[0] };
+    if (found++ === 0) first = reading;
+    if (category === 'review' || category === 'litigation') {
+      appeals++;
+      appeal = reading;
+    } else if (category !== 'new' && category !== 'total') otherThanVerbs = true;
     rest = rest.slice(0, m.index) + '□'.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   }
   // 收到行政复议申请: the subject (复议) wins over the verb; otherwise one keyword only (受理并办结: not one row).
-  const appeal = found.filter((r) => r.category === 'review' || r.category === 'litigation');
-  const verbsOnly = found.every((r) => appeal.includes(r) || r.category === 'new' || r.category === 'total');
-  const reading = appeal.length === 1 && verbsOnly ? appeal[0] : found.length === 1 ? found[0] : undefined;
+  const reading = appeals === 1 && !otherThanVerbs ? appeal : found === 1 ? first : undefined;
   if (!reading) return undefined;
   const c = reading.category;
   if (RESULT_CATEGORIES.has(c) && JOINED.test(rest)) return undefined;

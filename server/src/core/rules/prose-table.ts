@@ -121,9 +121,12 @@ function checkParagraph(
       inSentence.push(figures[j]);
       counts ||= figures[j].unit === '件';
     }
-    const sentence = text.slice(s.start, s.end);
     // Only counts in 件 (and 均获维持) can restate the tables: most sentences are passed over here, cheaply.
-    if (!counts && !sentence.includes('维持')) continue;
+    if (!counts) {
+      const held = text.indexOf('维持', s.start);
+      if (held < 0 || held + 2 > s.end) continue;
+    }
+    const sentence = text.slice(s.start, s.end);
     if (otherYear(sentence, doc.year)) continue;
     const aboutRequests = sentence.includes('申请') && (/信息公开|依申请/.test(sentence) || section === 'requests');
     const aboutResults = aboutRequests || section === 'requests';
