@@ -44,10 +44,14 @@ const MAX_LABEL = 40;
 const MAX_ITEMS = 60;
 const MAX_ITEM_CHARS = 200;
 
+/** No marker, no breakdown: most paragraphs are passed over by this test, before any per-character work. */
+export function hasBreakdownMarker(text: string): boolean {
+  return MARKERS.some((marker) => text.includes(marker));
+}
+
 /** The breakdowns in `text`; `figures` are its figures when the caller has them already. */
 export function findBreakdowns(text: string, figures?: readonly Figure[]): Breakdown[] {
-  // No marker, no breakdown: most paragraphs leave here before any per-character work.
-  if (!MARKERS.some((marker) => text.includes(marker))) return [];
+  if (!hasBreakdownMarker(text)) return [];
   figures ??= extractFigures(text);
   if (figures.length < 3) return [];
   const sentences = new SentenceStarts(text);

@@ -1,4 +1,4 @@
-import type { Paragraph } from '../ast';
+import type { XxgkDocument } from '../ast';
 import { parseDecimal, type Decimal } from '../text/decimal';
 
 /** A count or amount written in prose: a number and its unit (`486条`, `１２件`, `0.35万元`, `54.17%`, `十二条`). */
@@ -115,13 +115,16 @@ export function chineseValue(s: string): number | undefined {
 const APPROX_BEFORE = ['约', '近', '逾', '超过', '超', '大约', '将近'];
 const APPROX_LAST = new Set(APPROX_BEFORE.map((w) => w.charCodeAt(w.length - 1)));
 
-/** Several rules read the figures of the same paragraph in one check: scanned once per (immutable) paragraph node. */
-const byParagraph = new WeakMap<Paragraph, readonly Figure[]>();
+/**
+ * Several rules read the figures of the same paragraph in one check: scanned once per paragraph of a (immutable)
+ * document. One table per document, indexed by paragraph, costs one WeakMap entry instead of one per paragraph.
+ */
+const byDocument = new WeakMap<XxgkDocument, Array<readonly Figure[] | undefined>>();
 
-export function paragraphFigures(paragraph: Paragraph): readonly Figure[] {
-  let figures = byParagraph.get(paragraph);
-  if (!figures) byParagraph.set(paragraph, (figures = scanFigures(paragraph.text)));
-  return figures;
+export function paragraphFigures(doc: XxgkDocument, index: number): readonly Figure[] {
+  let table = byDocument.get(doc);
+  if (!table) byDocument.set(doc, (table = new Array(doc.paragraphs.length)));
+  return (table[index] ??= scanFigures(doc.paragraphs[index].text));
 }
 
 /**

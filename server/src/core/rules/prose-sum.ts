@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { findBreakdowns } from '../prose/breakdown';
+import { findBreakdowns, hasBreakdownMarker } from '../prose/breakdown';
 import { paragraphFigures } from '../prose/figures';
 import { compare, equals, format, sub, sum } from '../text/decimal';
 import { ALL_FORMATS, type Rule } from './types';
@@ -13,9 +13,10 @@ export const proseSum: Rule = {
   formats: ALL_FORMATS,
   description: '正文中“共…，其中…”的各分项之和应等于总数',
   check(doc, report) {
-    for (const paragraph of doc.paragraphs) {
+    doc.paragraphs.forEach((paragraph, k) => {
+      if (!hasBreakdownMarker(paragraph.text)) return;
       const base = paragraph.span.start;
-      for (const b of findBreakdowns(paragraph.text, paragraphFigures(paragraph))) {
+      for (const b of findBreakdowns(paragraph.text, paragraphFigures(doc, k))) {
         const total = b.total.value;
         const actual = sum(b.parts.map((p) => p.figure.value));
         if (equals(actual, total)) continue;
@@ -40,6 +41,6 @@ export const proseSum: Rule = {
           data: { expected: format(actual), actual: format(total) },
         });
       }
-    }
+    });
   },
 };

@@ -93,25 +93,25 @@ export const proseTable: Rule = {
     const appeals = doc.tables.find((x) => x.kind === '复议诉讼' && x.spec);
     if (!requests && !appeals) return;
     const tables = new Tables(requests, appeals);
-    for (const paragraph of doc.paragraphs) {
+    doc.paragraphs.forEach((paragraph, k) => {
       // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件).
-      const text = paragraph.text;
-      if (!text.includes('维持') && !paragraphFigures(paragraph).some((f) => f.unit === '件')) continue;
-      checkParagraph(doc, paragraph, tables, report);
-    }
+      const figures = paragraphFigures(doc, k);
+      if (!paragraph.text.includes('维持') && !figures.some((f) => f.unit === '件')) return;
+      checkParagraph(doc, paragraph, figures, tables, report);
+    });
   },
 };
 
 function checkParagraph(
   doc: XxgkDocument,
   paragraph: XxgkDocument['paragraphs'][number],
+  figures: readonly Figure[],
   tables: Tables,
   report: Parameters<Rule['check']>[1],
 ) {
   const text = paragraph.text;
   const base = paragraph.span.start;
   const section = doc.sections[paragraph.sectionIndex]?.spec?.id;
-  const figures = paragraphFigures(paragraph);
   let fi = 0;
   for (const s of splitSentences(text, false)) {
     const inSentence: Figure[] = [];

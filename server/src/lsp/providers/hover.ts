@@ -69,7 +69,7 @@ function proseHover(doc: XxgkDocument, offset: number): { span: Span; text: stri
   const paragraph = doc.paragraphs.find((p) => within(p.span, offset));
   if (!paragraph) return undefined;
   const local = offset - paragraph.span.start;
-  for (const b of findBreakdowns(paragraph.text, paragraphFigures(paragraph))) {
+  for (const b of findBreakdowns(paragraph.text, paragraphFigures(doc, doc.paragraphs.indexOf(paragraph)))) {
     const unit = b.total.unit;
     const onTotal = b.total.start <= local && local <= b.total.end;
     const part = b.parts.find((p) => p.figure.start <= local && local <= p.figure.end);
