@@ -1,4 +1,4 @@
-import { checkText, parse, positionAt, type Diagnostic, type Span } from '../core/index';
+import { checkText, parse, positionAt, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
 import { readReport } from './read';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
@@ -12,14 +12,42 @@ export function checkFile(task: CheckTask, run: RunContext): FileResult {
     return { file: task.file, findings: [{ ...at, severity: 'error', rule: FILE_RULE_ID, message: read.message }] };
   }
   try {
-    const previous = task.previousPath ? readReport(task.previousPath, task.previousPath) : undefined;
-    const previousYear = previous?.kind === 'text' ? parse(previous.text, { format: task.config?.format }) : undefined;
+    const previousYear = task.previousPath ? previousDocument(task.previousPath, task.config?.format) : undefined;
     const { document, diagnostics } = checkText(read.text, { config: task.config, context: { today: run.today, previousYear } });
+    if (task.previousOfAnother) keepForNextYear(task.path, task.config?.format, document);
     return { file: task.file, findings: diagnostics.map((d) => placeDiagnostic(d, document.lineStarts)) };
   } catch (err) {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };
   }
+}
+
+/**
+ * Parsed reports that another task reads as its previous year. Files are checked in path order (org-001/2022 just
+ * before org-001/2023), so the document is usually here when its successor is checked, and is not read and parsed a
+ * second time. Bounded, in case the successor went to another worker.
+ */
+const kept = new Map<string, XxgkDocument>();
+const KEPT_LIMIT = 64;
+
+function keepKey(path: string, format: string | undefined): string {
+  return `${format ?? ''}\u0000${path}`;
+}
+
+function keepForNextYear(path: string, format: string | undefined, document: XxgkDocument): void {
+  if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value!);
+  kept.set(keepKey(path, format), document);
+}
+
+function previousDocument(path: string, format: FormatId | undefined): XxgkDocument | undefined {
+  const key = keepKey(path, format);
+  const hit = kept.get(key);
+  if (hit) {
+    kept.delete(key);
+    return hit;
+  }
+  const previous = readReport(path, path);
+  return previous.kind === 'text' ? parse(previous.text, { format }) : undefined;
 }
 
 function placeDiagnostic(d: Diagnostic, lineStarts: readonly number[]): FileFinding {

@@ -20,5 +20,10 @@ function head(path: string): string {
 /** Pairs each report with last year's report of the same agency among the files checked, for the cross-year rule. */
 export function withPreviousYears(tasks: readonly CheckTask[]): CheckTask[] {
   const previous = previousYearIndex(tasks.map((task) => reportIdentity(head(task.path))));
-  return tasks.map((task, i) => (previous[i] === undefined ? task : { ...task, previousPath: tasks[previous[i]!].path }));
+  const needed = new Set(previous.filter((k) => k !== undefined));
+  return tasks.map((task, i) => ({
+    ...task,
+    previousPath: previous[i] === undefined ? undefined : tasks[previous[i]!].path,
+    previousOfAnother: needed.has(i) || undefined,
+  }));
 }

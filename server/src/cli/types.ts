@@ -30,6 +30,8 @@ export interface CheckTask {
   readonly config?: XxgkConfig;
   /** Last year's report of the same agency among the checked files (cross-year rule). */
   readonly previousPath?: string;
+  /** This file is the previous year of another task: its parse is kept for that task (see check-file.ts). */
+  readonly previousOfAnother?: boolean;
 }
 
 /** Facts shared by every check in one run. */
