@@ -171,6 +171,15 @@ async function main() {
       log(`markdownlint-cli2 over the same files (run ${i + 1}/${runs}) …`);
       theirs.push(await runTimed(process.execPath, mdlArgs, { cwd: INPUTS, stdoutFile: path.join(outDir, 'markdownlint.out'), stderrFile: path.join(outDir, 'markdownlint.err') }));
     }
+    // What a second process can gain here at all for the core's own work (allocation-heavy, unlike a busy loop):
+    // the measured parts of one child doing all rounds against two children doing half each, at the same time.
+    log('parallel ceiling of this machine (one process against two) …');
+    const ceilingRounds = QUICK ? 400 : 2000;
+    const parallelDriver = (rounds: number) => runJson<{ ms: number }>([path.join(__dirname, 'lib', 'parallel-driver.cjs'), CORE_BUNDLE, report('20kb'), String(rounds), TODAY], { cwd: ROOT });
+    const alone = (await parallelDriver(ceilingRounds)).ms;
+    const pair = (await Promise.all([parallelDriver(ceilingRounds / 2), parallelDriver(ceilingRounds / 2)])).map((r) => r.ms);
+    results.machine_parallel_ceiling = round(alone / Math.max(...pair), 2);
+
     log('xxgk check --jobs 1 (one thread, for reference) …');
     const single = await runTimed(process.execPath, [...cliArgs, '--jobs', '1'], { cwd: INPUTS, stdoutFile: path.join(outDir, 'xxgk-jobs1.json'), stderrFile: path.join(outDir, 'xxgk-jobs1.err') });
 
@@ -193,6 +202,7 @@ async function main() {
     results.cli_parallel_speedup = round(single.wall_ms / bo.wall_ms, 2);
     details.cli = {
       files: n,
+      parallel_ceiling: { rounds: ceilingRounds, one_process_ms: round(alone, 0), two_processes_ms: pair.map((x) => round(x, 0)) },
       runs,
       xxgk_wall_ms: ours.map((r) => round(r.wall_ms, 0)),
       xxgk_cpu_ms: ours.map((r) => round(r.cpu_ms, 0)),
@@ -287,6 +297,7 @@ const ROWS: Array<[string, string]> = [
   ['cli_vs_markdownlint', ''],
   ['cli_jobs1_files_per_s', 'files/s'],
   ['cli_parallel_speedup', ''],
+  ['machine_parallel_ceiling', ''],
   ['vsix_bytes', 'bytes'],
   ['activation_ms', 'ms'],
   ['server_initialize_ms', 'ms'],
@@ -328,7 +339,7 @@ function updateReadme(out: ResultsFile) {
   }
   if (d.heap_2mb) lines.push(`Heap, 2 MB report (${d.heap_2mb.text_chars} UTF-16 code units): text ${d.heap_2mb.text_mb} MB, parsed document + diagnostics ${d.heap_2mb.document_mb} MB, retained in all ${d.heap_2mb.retained_mb} MB; allocated during the check before any collection ${d.heap_2mb.allocated_mb} MB.`, '');
   if (d.lsp) lines.push(`Language server: diagnostics p90 ${d.lsp.diagnostics.p90_ms} ms, max ${d.lsp.diagnostics.max_ms} ms over ${d.lsp.diagnostics.edits} edits; completion p90 ${d.lsp.completion.p90_ms} ms, by query ${Object.entries(d.lsp.completion.by_query).map(([q, v]: [string, any]) => `${q}: p99 ${v.p99_ms} ms (${v.items} items)`).join('; ')}.`, '');
-  if (d.cli) lines.push(`CLI, best of ${d.cli.runs}: xxgk ${d.cli.xxgk_wall_ms.join(' / ')} ms wall (CPU/wall ${d.cli.xxgk_cpu_over_wall_best}, ${d.cli.xxgk_findings} findings in ${d.cli.xxgk_files_with_findings} files), --jobs 1 ${d.cli.xxgk_jobs1_wall_ms} ms; markdownlint-cli2 ${d.cli.markdownlint_wall_ms.join(' / ')} ms wall (${d.cli.markdownlint_findings} findings).`, '');
+  if (d.cli) lines.push(`CLI, best of ${d.cli.runs}: xxgk ${d.cli.xxgk_wall_ms.join(' / ')} ms wall (CPU/wall ${d.cli.xxgk_cpu_over_wall_best}, ${d.cli.xxgk_findings} findings in ${d.cli.xxgk_files_with_findings} files), --jobs 1 ${d.cli.xxgk_jobs1_wall_ms} ms; markdownlint-cli2 ${d.cli.markdownlint_wall_ms.join(' / ')} ms wall (${d.cli.markdownlint_findings} findings). Parallel ceiling: the core on the 20 KB report ${d.cli.parallel_ceiling.rounds} times in one process ${d.cli.parallel_ceiling.one_process_ms} ms, half each in two processes at once ${d.cli.parallel_ceiling.two_processes_ms.join(' / ')} ms.`, '');
   if (d.vsix) lines.push(`.vsix: ${d.vsix.files} files, ${d.vsix.uncompressed_bytes} bytes uncompressed; largest ${d.vsix.largest.slice(0, 4).map((e: any) => `${e.name} ${e.bytes}`).join(', ')}.`, '');
   if (d.activation) lines.push(`Activation (production bundles), ${d.activation.runs} fresh processes: ${d.activation.total_ms.join(' / ')} ms; median require ${d.activation.require_ms_median} ms + activate ${d.activation.activate_ms_median} ms. Server spawn → initialize over stdio alone: ${out.server_initialize_ms} ms.`, '');
   if (d.profile) {
