@@ -75,31 +75,35 @@ describe('language server under abuse', () => {
     assert.match((hover.contents as { value: string }).value, /予以公开 · 总计/);
   }
 
-  it('malformed requests (params of the wrong shape, no textDocument, no position) get a response, and the server keeps going', async () => {
-    const requests: Array<[string, unknown]> = [
-      ['textDocument/hover', {}],
-      ['textDocument/hover', null],
-      ['textDocument/hover', [1, 2, 3]],
-      ['textDocument/hover', { textDocument: { uri } }],
-      ['textDocument/hover', { textDocument: { uri }, position: 'here' }],
-      ['textDocument/hover', { textDocument: { uri }, position: { line: 'a', character: {} } }],
-      ['textDocument/hover', { textDocument: { uri: 42 }, position: { line: 0, character: 0 } }],
-      ['textDocument/hover', { textDocument: { uri: 'file:///not/open.xxgk' }, position: { line: 0, character: 0 } }],
-      ['textDocument/completion', { position: { line: 0, character: 0 } }],
-      ['textDocument/completion', { textDocument: { uri }, position: { line: -5, character: -1 } }],
-      ['textDocument/completion', { textDocument: { uri }, position: { line: 1e9, character: 1e12 } }],
-      ['textDocument/codeAction', { textDocument: { uri } }],
-      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, context: { diagnostics: 'none' } }],
-      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [{ code: 'table-sum', range: null }] } }],
-      ['textDocument/formatting', { textDocument: { uri } }],
-      ['textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 50, character: 9 }, end: { line: 2, character: 0 } }, options: { tabSize: 2, insertSpaces: true } }],
-      ['textDocument/documentSymbol', { textDocument: null }],
-      ['textDocument/foldingRange', 'a string'],
-      ['textDocument/diagnostic', {}],
+  it('malformed requests (params of the wrong shape, no textDocument, no position) are answered InvalidParams, and the server keeps going', async () => {
+    const INVALID = -32602;
+    // [method, params, expected error code, or undefined for a normal answer]
+    const requests: Array<[string, unknown, number | undefined]> = [
+      ['textDocument/hover', {}, INVALID],
+      ['textDocument/hover', null, INVALID],
+      ['textDocument/hover', [1, 2, 3], INVALID],
+      ['textDocument/hover', { textDocument: { uri } }, INVALID],
+      ['textDocument/hover', { textDocument: { uri }, position: 'here' }, INVALID],
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 'a', character: {} } }, INVALID],
+      ['textDocument/hover', { textDocument: { uri: 42 }, position: { line: 0, character: 0 } }, INVALID],
+      ['textDocument/hover', { textDocument: { uri: 'file:///not/open.xxgk' }, position: { line: 0, character: 0 } }, undefined],
+      ['textDocument/completion', { position: { line: 0, character: 0 } }, INVALID],
+      // Out-of-range positions are well-formed: clamped to the document.
+      ['textDocument/completion', { textDocument: { uri }, position: { line: -5, character: -1 } }, undefined],
+      ['textDocument/completion', { textDocument: { uri }, position: { line: 1e9, character: 1e12 } }, undefined],
+      ['textDocument/codeAction', { textDocument: { uri } }, INVALID],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, context: { diagnostics: 'none' } }, INVALID],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [{ code: 'table-sum', range: null }] } }, INVALID],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, context: { diagnostics: [] } }, undefined],
+      ['textDocument/formatting', { textDocument: { uri } }, undefined],
+      ['textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 50, character: 9 }, end: { line: 2, character: 0 } }, options: { tabSize: 2, insertSpaces: true } }, undefined],
+      ['textDocument/documentSymbol', { textDocument: null }, INVALID],
+      ['textDocument/foldingRange', 'a string', INVALID],
+      ['textDocument/diagnostic', {}, INVALID],
     ];
-    for (const [method, params] of requests) {
+    for (const [method, params, expected] of requests) {
       const outcome = await settle(client.request(method, params));
-      if (outcome.code !== undefined) assert.ok([-32600, -32601, -32602, -32603].includes(outcome.code), `${method} ${JSON.stringify(params)}: error code ${outcome.code}`);
+      assert.equal(outcome.code, expected, `${method} ${JSON.stringify(params)}: error code ${outcome.code}`);
     }
     // Malformed notifications get no response; they must not take the server down either (on a document of their own).
     const junk = 'file:///tmp/xxgk-fuzz/malformed.xxgk';

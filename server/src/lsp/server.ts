@@ -7,6 +7,7 @@ import { offsetAt, setLocale, type XxgkConfig } from '../core/index';
 import { toLspDiagnostic } from './convert';
 import { ParsedDocuments } from './documents';
 import { loadEnglishBundle } from './l10n';
+import { codeActionParams, documentParams, positionParams, rangeParams, validated } from './params';
 import { codeActions, FILL_TABLE_KIND, FIX_SUMS_KIND } from './providers/code-actions';
 import { completions } from './providers/completion';
 import { foldingRanges } from './providers/folding';
@@ -135,11 +136,11 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (params, token) => {
+  connection.languages.diagnostics.on(validated('textDocument/diagnostic', documentParams, async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: publish(document) };
-  });
+  }));
 
   /** The parsed document a request is about, or nothing when it is gone or the request was cancelled. */
   const parsedFor = (uri: string, token: CancellationToken) => {
@@ -148,36 +149,36 @@ export function startServer(connection: Connection): void {
     return parsed.get(document, configFor(document.uri));
   };
 
-  connection.onCompletion((params, token) => {
+  connection.onCompletion(validated('textDocument/completion', positionParams, (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? completions(doc, offsetAt(doc.lineStarts, doc.text, params.position)) : null;
-  });
-  connection.onHover((params, token) => {
+  }));
+  connection.onHover(validated('textDocument/hover', positionParams, (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? hover(doc, offsetAt(doc.lineStarts, doc.text, params.position)) : null;
-  });
-  connection.onCodeAction((params, token) => {
+  }));
+  connection.onCodeAction(validated('textDocument/codeAction', codeActionParams, (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
     const { doc, diagnostics } = diagnosticsFor(document);
     return codeActions(doc, diagnostics, params);
-  });
-  connection.onDocumentSymbol((params, token) => {
+  }));
+  connection.onDocumentSymbol(validated('textDocument/documentSymbol', documentParams, (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? documentSymbols(doc) : null;
-  });
-  connection.onFoldingRanges((params, token) => {
+  }));
+  connection.onFoldingRanges(validated('textDocument/foldingRange', documentParams, (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? foldingRanges(doc) : null;
-  });
-  connection.onDocumentFormatting((params, token) => {
+  }));
+  connection.onDocumentFormatting(validated('textDocument/formatting', documentParams, (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? formatDocument(doc) : null;
-  });
-  connection.onDocumentRangeFormatting((params, token) => {
+  }));
+  connection.onDocumentRangeFormatting(validated('textDocument/rangeFormatting', rangeParams, (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? formatDocument(doc, params.range) : null;
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();
