@@ -168,15 +168,20 @@ function skipSpaceBack(text: string, p: number): number {
   return p;
 }
 
-function firstFigureFrom(figures: readonly Figure[], offset: number): number {
+/** The first index in [0, length) for which `atOrAfter` holds, given that it holds from some index on. */
+function lowerBound(length: number, atOrAfter: (k: number) => boolean): number {
   let lo = 0;
-  let hi = figures.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (figures[mid].start < offset) lo = mid + 1;
-    else hi = mid;
+    if (atOrAfter(mid)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
+}
+
+function firstFigureFrom(figures: readonly Figure[], offset: number): number {
+  return lowerBound(figures.length, (k) => figures[k].start >= offset);
 }
 
 const STRONG_STOPS = /[。！？!?\n\r]/g;
@@ -188,15 +193,9 @@ class SentenceStarts {
 
   startOf(offset: number): number {
     const stops = (this.stops ??= findStops(this.text));
-    // The last stop before offset.
-    let lo = 0;
-    let hi = stops.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (stops[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? 0 : stops[lo - 1] + 1;
+    // Just after the last stop before offset.
+    const k = lowerBound(stops.length, (j) => stops[j] >= offset);
+    return k === 0 ? 0 : stops[k - 1] + 1;
   }
 }
 
@@ -209,14 +208,8 @@ function findStops(text: string): number[] {
 
 /** The figure that ends exactly at `offset` (figures are in order and do not overlap), or -1. */
 function figureEndingAt(figures: readonly Figure[], offset: number): number {
-  let lo = 0;
-  let hi = figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figures[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < figures.length && figures[lo].end === offset ? lo : -1;
+  const k = lowerBound(figures.length, (j) => figures[j].end >= offset);
+  return k < figures.length && figures[k].end === offset ? k : -1;
 }
 
 /**
