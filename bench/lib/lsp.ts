@@ -1,74 +1,9 @@
 /**
- * The real language server (dist/server.js) over stdio, driven by a minimal LSP client (the approach of
- * test/lsp/client.ts): latency from an incremental didChange to the publishDiagnostics of that version, latency of
- * completion inside the 依申请 table, and spawn-to-initialize time.
+ * The real language server (dist/server.js) over stdio, driven by the tests' LSP client (test/lsp/client.ts):
+ * latency from an incremental didChange to the publishDiagnostics of that version, latency of completion inside the
+ * 依申请 table, and spawn-to-initialize time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-
-export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
-
-interface Published {
-  uri: string;
-  version?: number;
-  diagnostics: unknown[];
-}
-
-class BenchClient {
-  readonly process: ChildProcess;
-  readonly connection: MessageConnection;
-  private readonly waiting = new Map<string, (p: Published) => void>();
-  stderr = '';
-
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
-      const key = `${p.uri}#${p.version}`;
-      const resolve = this.waiting.get(key);
-      if (resolve) {
-        this.waiting.delete(key);
-        resolve(p);
-      }
-    });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validate: { delay: 0 } })));
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.listen();
-  }
-
-  initialize() {
-    return this.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      initializationOptions: { settings: { validate: { delay: 0 } } },
-    });
-  }
-
-  /** Resolves when the diagnostics of that version of the document arrive. */
-  published(uri: string, version: number, timeoutMs = 30_000): Promise<Published> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`)), timeoutMs);
-      this.waiting.set(`${uri}#${version}`, (p) => {
-        clearTimeout(timer);
-        resolve(p);
-      });
-    });
-  }
-
-  async stop() {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit');
-    } catch {
-      // Already gone.
-    }
-    this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
-  }
-}
+import { TestClient } from '../../test/lsp/client';
 
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -98,25 +33,24 @@ export interface DiagnosticsLatency {
  * of section 一, waiting each time for the publishDiagnostics of that version.
  */
 export async function diagnosticsLatency(text: string, edits: number, warmup: number): Promise<DiagnosticsLatency> {
-  const client = new BenchClient();
+  const client = new TestClient();
   try {
     await client.initialize();
-    await client.connection.sendNotification('initialized', {});
     const uri = 'file:///bench/report-20kb.xxgk';
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.startsWith('本年度，'));
     if (line < 0) throw new Error('no prose paragraph to type into');
     let character = lines[line].length;
     let version = 1;
-    const opened = client.published(uri, version);
+    const opened = client.publishedVersion(uri, version);
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xxgk', version, text } });
     await opened;
     const samples: number[] = [];
-    let last: Published | undefined;
+    let last: Awaited<ReturnType<TestClient['publishedVersion']>> | undefined;
     for (let i = 0; i < warmup + edits; i++) {
       const ch = TYPED[i % TYPED.length];
       version++;
-      const done = client.published(uri, version);
+      const done = client.publishedVersion(uri, version);
       const t0 = performance.now();
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
@@ -168,14 +102,13 @@ export function completionText(text: string): { text: string; lines: number[] } 
 }
 
 export async function completionLatency(text: string, requests: number, warmup: number): Promise<CompletionLatency> {
-  const client = new BenchClient();
+  const client = new TestClient();
   try {
     await client.initialize();
-    await client.connection.sendNotification('initialized', {});
     const uri = 'file:///bench/completion-20kb.xxgk';
     const doc = completionText(text);
     const lines = doc.text.split('\n');
-    const opened = client.published(uri, 1);
+    const opened = client.publishedVersion(uri, 1);
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xxgk', version: 1, text: doc.text } });
     await opened;
     const all: number[] = [];
@@ -210,7 +143,7 @@ export async function serverInitialize(runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const client = new BenchClient();
+    const client = new TestClient();
     await client.initialize();
     times.push(performance.now() - t0);
     await client.stop();

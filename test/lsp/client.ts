@@ -11,6 +11,8 @@ export class TestClient {
   readonly connection: MessageConnection;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: Array<() => void> = [];
+  /** Exact waiters by `uri#version` (see publishedVersion). */
+  private readonly exact = new Map<string, (p: PublishDiagnosticsParams) => void>();
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -23,6 +25,9 @@ export class TestClient {
       list.push(p);
       this.published.set(p.uri, list);
       this.waiters.forEach((w) => w());
+      const key = `${p.uri}#${p.version}`;
+      this.exact.get(key)?.(p);
+      this.exact.delete(key);
     });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validate: { delay: 0 } })));
     this.connection.onRequest('client/registerCapability', () => null);
@@ -57,6 +62,20 @@ export class TestClient {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }
 
+  /**
+   * Resolves the moment the diagnostics of exactly this version arrive, with no polling: call it before sending the
+   * change, to time it (the benchmarks do).
+   */
+  publishedVersion(uri: string, version: number, timeoutMs = 30_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`)), timeoutMs);
+      this.exact.set(`${uri}#${version}`, (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+    });
+  }
+
   /** Waits for diagnostics of the document's latest version. */
   async diagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
     const version = this.versions.get(uri);
@@ -84,7 +103,7 @@ export class TestClient {
       // The process may already be gone.
     }
     this.connection.dispose();
-    this.process.kill();
+    if (this.process.exitCode === null) this.process.kill();
   }
 }
 
