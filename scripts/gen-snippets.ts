@@ -6,8 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { FORMATS, type FormatId, type SectionSpec } from '../server/src/core/formats/index';
-import { sectionText, tableText } from '../server/src/core/skeleton';
+import { FORMATS, type FormatId } from '../server/src/core/formats/index';
+import { escapeSnippet, sectionSnippet } from '../server/src/core/report-skeleton';
+import { tableText } from '../server/src/core/skeleton';
+
+export { escapeSnippet };
 
 export const SNIPPETS_PATH = join(__dirname, '..', 'snippets', 'xxgk.code-snippets');
 
@@ -17,56 +20,14 @@ interface Snippet {
   description: string;
 }
 
-/** Literal text in a snippet body: `$`, `}` and `\` would otherwise be read as snippet syntax. */
-export function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-
 /** Pinyin initials for typing a prefix without an IME: 总体情况 → ztqk. */
 export function initials(text: string): string {
   return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const placeholder = (n: number, text: string) => `\${${n}:${escapeSnippet(text)}}`;
 const lines = (text: string) => text.split('\n');
 
 type National = Exclude<FormatId, 'legacy'>;
-/** Plausible defaults, so a report expanded without edits is already well-formed (reference §2). */
-const DEFAULTS: Record<National, { year: string; published: string }> = {
-  '2021': { year: '2024', published: '2025-01-20' },
-  '2019': { year: '2020', published: '2021-01-20' },
-};
-
-/** Heading, the section's guidance (`requires`) as a placeholder to overwrite, then its tables with every row at 0. */
-function sectionBody(section: SectionSpec, format: National, stop: number): string {
-  const [heading, ...tables] = sectionText(section, format, '0').split('\n\n');
-  return [escapeSnippet(heading), '', placeholder(stop, section.requires), ...tables.flatMap((t) => ['', escapeSnippet(t)])].join('\n');
-}
-
-function report(format: National): Snippet {
-  const d = DEFAULTS[format];
-  const sections = FORMATS[format].sections.map((s, i) => sectionBody(s, format, 4 + i));
-  const body = [
-    '---',
-    `机关: ${placeholder(1, '某某市某某局')}`,
-    `年度: ${placeholder(2, d.year)}`,
-    `格式: ${format}`,
-    `发布日期: ${placeholder(3, d.published)}`,
-    '---',
-    '',
-    '# ${1}${2}年政府信息公开工作年度报告',
-    '',
-    '本报告中所列数据的统计期限为${2}年1月1日至${2}年12月31日。',
-    '',
-    sections.join('\n\n'),
-    '$0',
-  ].join('\n');
-  return {
-    prefix: format === '2021' ? ['年报2021', 'xxgk-report', 'nb2021'] : ['年报2019', 'xxgk-report-2019', 'nb2019'],
-    body: lines(body),
-    description: `${format} 格式（${FORMATS[format].source}）政府信息公开工作年度报告全文：前置元数据、标题、六个章节及其统计表（各行均为 0）。`,
-  };
-}
 
 /** Legacy 附表 rows are free (reference §7); this is the documented example, figures at 0. */
 function legacyTable(): Snippet {
@@ -101,7 +62,7 @@ export function buildSnippets(): Record<string, Snippet> {
   };
   for (const format of ['2021', '2019'] as const) {
     for (const s of FORMATS[format].sections) {
-      const body = `${sectionBody(s, format, 1)}\n$0`;
+      const body = `${sectionSnippet(s, format, 1)}\n$0`;
       add('section', s.name, format, body, (f) => `${f}章节“${s.numeral}、${s.name}”${s.tables?.length ? '及其统计表（各行均为 0）' : ''}。`);
     }
     for (const t of FORMATS[format].tables) {
@@ -109,7 +70,8 @@ export function buildSnippets(): Record<string, Snippet> {
     }
   }
 
-  const out: Record<string, Snippet> = { '年报（2021 格式）': report('2021'), '年报（2019 格式）': report('2019') };
+  // The whole report is offered by the language server's completion, with the year worked out from today's date.
+  const out: Record<string, Snippet> = {};
   for (const p of parts) {
     const formats = p.formats.join('、');
     out[`${p.base}（${formats}）`] = { prefix: p.prefix, body: lines(p.body), description: p.describe(`${formats} 格式`) };

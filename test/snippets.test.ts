@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildSnippets, escapeSnippet, initials, snippetsText, SNIPPETS_PATH } from '../scripts/gen-snippets';
 import { checkText } from '../server/src/core/index';
+import { reportDefaults, reportSnippet } from '../server/src/core/report-skeleton';
 
 /** Structural rules a skeleton must never trip; prose rules may (the guidance text is meant to be replaced). */
 const STRUCTURAL = ['table-sum', 'missing-row', 'missing-section', 'missing-table', 'cell-count', 'syntax', 'front-matter'];
@@ -42,12 +43,21 @@ describe('snippets', () => {
     assert.equal(initials('政府信息公开行政复议、行政诉讼情况'), 'zfxxgkxzfyxzssqk');
     const all = buildSnippets();
     assert.deepEqual(all['章节：总体情况（2021）'].prefix, ['总体情况', 'ztqk']);
-    assert.ok(all['年报（2021 格式）'].prefix.includes('xxgk-report'));
+    assert.equal(all['年报（2021 格式）'], undefined, 'the whole report comes from the language server, with a dated default');
+  });
+
+  const report = (format: '2021' | '2019') => reportSnippet(format, reportDefaults(format, new Date(2027, 0, 15))).split('\n');
+
+  test('a new report defaults to last year until June, to this year from July; the 2019 format to 2020', () => {
+    assert.deepEqual(reportDefaults('2021', new Date(2027, 0, 15)), { year: 2026, published: '2027-01-20' });
+    assert.deepEqual(reportDefaults('2021', new Date(2026, 5, 30)), { year: 2025, published: '2026-01-20' });
+    assert.deepEqual(reportDefaults('2021', new Date(2026, 10, 23)), { year: 2026, published: '2027-01-20' });
+    assert.deepEqual(reportDefaults('2019', new Date(2031, 0, 1)), { year: 2020, published: '2021-01-20' });
   });
 
   for (const format of ['2021', '2019'] as const) {
     test(`a ${format} report expanded with defaults passes the structural rules`, () => {
-      const text = expand(buildSnippets()[`年报（${format} 格式）`].body);
+      const text = expand(report(format));
       assert.match(text, /^# 某某市某某局20\d\d年政府信息公开工作年度报告$/m);
       const { document } = checkText(text);
       assert.equal(document.format, format);
@@ -55,7 +65,7 @@ describe('snippets', () => {
     });
   }
 
-  test('every table snippet is the very table of the report snippet of its format(s), so the report test covers it', () => {
+  test('every table snippet is the very table of the whole report of its format(s), so the report test covers it', () => {
     const all = buildSnippets();
     let tables = 0;
     for (const [name, snippet] of Object.entries(all)) {
@@ -63,7 +73,7 @@ describe('snippets', () => {
       if (!m) continue;
       tables++;
       for (const format of m[2].split('、')) {
-        assert.ok(expand(all[`年报（${format} 格式）`].body).includes(expand(snippet.body).trimEnd()), `${name} / ${format}`);
+        assert.ok(expand(report(format as '2021' | '2019')).includes(expand(snippet.body).trimEnd()), `${name} / ${format}`);
       }
     }
     assert.equal(tables, 5); // 主动公开 and 依申请 differ between 2019 and 2021; 复议诉讼 is shared

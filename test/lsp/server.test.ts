@@ -89,6 +89,26 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(formats.items.map((i) => i.label), ['2021', '2019', 'legacy']);
   });
 
+  it('in an empty document, completes a whole report whose year is worked out from today', async () => {
+    const empty = 'file:///tmp/xxgk-test/new.xxgk';
+    await client.open(empty, '');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 0 } });
+    assert.deepEqual(list.items.map((i) => i.label), ['年报（2021 格式）', '年报（2019 格式）']);
+    const now = new Date();
+    const year = now.getMonth() >= 6 ? now.getFullYear() : now.getFullYear() - 1;
+    const body = (list.items[0].textEdit as TextEdit).newText;
+    assert.match(body, new RegExp(`^---\\n机关: \\$\\{1:某某市某某局\\}\\n年度: \\$\\{2:${year}\\}\\n格式: 2021\\n发布日期: \\$\\{3:${year + 1}-01-20\\}\\n---`));
+    assert.match(body, /## 六、其他需要报告的事项/);
+    // Typed initials narrow it; a document with content gets no whole report.
+    await client.change(empty, [{ text: 'nb2019' }]);
+    const typed = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 6 } });
+    assert.deepEqual(typed.items.map((i) => i.label), ['年报（2019 格式）']);
+    assert.match((typed.items[0].textEdit as TextEdit).newText, /年度: \$\{2:2020\}/);
+    await client.change(empty, [{ text: '正文。\n' }]);
+    const none = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: empty }, position: { line: 1, character: 0 } });
+    assert.ok(!none.items.some((i) => i.label.startsWith('年报')));
+  });
+
   it('hovers a total with its parts, and a section heading with what it requires', async () => {
     await client.change(uri, [{ text: clean }]);
     const line = lineOf(clean, '| （一）予以公开');

@@ -4,6 +4,7 @@ import {
 import { match } from 'pinyin-pro';
 import { FORMATS, positionAt, t, TABLE_KINDS, type XxgkDocument } from '../../core/index';
 import type { RowSpec, TableSpec } from '../../core/formats/types';
+import { escapeSnippet, reportDefaults, reportSnippet } from '../../core/report-skeleton';
 import { sectionText, tableText } from '../../core/skeleton';
 import { columnsOf } from '../../core/tables/grid';
 
@@ -14,7 +15,6 @@ interface LineContext {
   range: Range;
 }
 
-const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
 
 /**
  * Whether an official text matches what was typed: by characters, or by pinyin (initials `bygk`, full `buyu`,
@@ -124,14 +124,32 @@ function rowItems(doc: XxgkDocument, ctx: LineContext, query: string, offset: nu
   return items;
 }
 
-const FRONT_MATTER_ITEMS: Array<[string, string, string]> = [
-  ['机关', '机关: ${1:某市某局}', '发布年报的机关全称（agency）'],
-  ['年度', '年度: ${1:2025}', '报告年度，4 位年份（year）'],
-  ['格式', '格式: ${1|2021,2019,legacy|}', '年报格式：2021（2021 年度起）、2019（2019–2020 年度）、legacy（2018 年度及以前）（format）'],
-  ['发布日期', '发布日期: ${1:2026-01-20}', '发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）'],
-];
+/** The front matter's keys; the year and the date default from today (see reportDefaults). */
+function frontMatterEntries(today: Date): Array<[string, string, string]> {
+  const { year, published } = reportDefaults('2021', today);
+  return [
+    ['机关', '机关: ${1:某市某局}', '发布年报的机关全称（agency）'],
+    ['年度', `年度: \${1:${year}}`, '报告年度，4 位年份（year）'],
+    ['格式', '格式: ${1|2021,2019,legacy|}', '年报格式：2021（2021 年度起）、2019（2019–2020 年度）、legacy（2018 年度及以前）（format）'],
+    ['发布日期', `发布日期: \${1:${published}}`, '发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）'],
+  ];
+}
 
-function frontMatterItems(doc: XxgkDocument, ctx: LineContext): CompletionItem[] {
+/** In a document with nothing in it yet: the whole report in either national format. */
+function reportItems(ctx: LineContext, today: Date): CompletionItem[] {
+  const query = ctx.before.trim();
+  return (['2021', '2019'] as const)
+    .filter((format) => !query || matchesQuery(`年报${format}`, query) || `xxgk-report-${format}`.startsWith(query) || `nb${format}`.startsWith(query))
+    .map((format, index) =>
+      item(ctx, t('年报（{0} 格式）', format), reportSnippet(format, reportDefaults(format, today)), index, {
+        kind: CompletionItemKind.File,
+        detail: FORMATS[format].source,
+        documentation: t('{0} 格式政府信息公开工作年度报告全文：前置元数据、标题、六个章节及其统计表（各行均为 0）。', format),
+      }),
+    );
+}
+
+function frontMatterItems(doc: XxgkDocument, ctx: LineContext, today: Date): CompletionItem[] {
   const value = /^\s*(格式|format)\s*:\s*(\S*)$/.exec(ctx.before);
   if (value) {
     return (['2021', '2019', 'legacy'] as const).map((f, index) =>
@@ -145,17 +163,22 @@ function frontMatterItems(doc: XxgkDocument, ctx: LineContext): CompletionItem[]
   if (ctx.before.includes(':')) return [];
   const present = new Set(doc.frontMatter?.entries.map((e) => e.canonical));
   const canonical: Record<string, string> = { 机关: 'agency', 年度: 'year', 格式: 'format', 发布日期: 'published' };
-  return FRONT_MATTER_ITEMS.filter(([key]) => !present.has(canonical[key] as never) && (matchesQuery(key, ctx.before) || canonical[key].startsWith(ctx.before.trim())))
+  return frontMatterEntries(today).filter(([key]) => !present.has(canonical[key] as never) && (matchesQuery(key, ctx.before) || canonical[key].startsWith(ctx.before.trim())))
     .map(([key, snippet, doc_], index) => item(ctx, key, snippet, index, { kind: CompletionItemKind.Property, detail: canonical[key], documentation: doc_ }));
 }
 
-/** Completion at a `##` heading, after `:::`, inside a standard table, and in the front matter. */
-export function completions(doc: XxgkDocument, offset: number): CompletionList {
+/**
+ * Completion of the whole report in an empty document, at a `##` heading, after `:::`, inside a standard table, and
+ * in the front matter. `today` sets the default year of a new report.
+ */
+export function completions(doc: XxgkDocument, offset: number, today = new Date()): CompletionList {
   const ctx = lineContext(doc, offset);
   const fm = doc.frontMatter;
   let items: CompletionItem[] = [];
-  if (fm && offset >= fm.bodySpan.start && (fm.unclosed || offset <= fm.bodySpan.end)) {
-    items = frontMatterItems(doc, ctx);
+  if (doc.text.trim() === ctx.before.trim() && !/[|#:]/.test(ctx.before)) {
+    items = reportItems(ctx, today);
+  } else if (fm && offset >= fm.bodySpan.start && (fm.unclosed || offset <= fm.bodySpan.end)) {
+    items = frontMatterItems(doc, ctx, today);
   } else if (/^\s*##\s*/.test(ctx.before) && !/^\s*###/.test(ctx.before)) {
     items = sectionItems(doc, ctx, ctx.before.replace(/^\s*##\s*/, '').replace(/^[一二三四五六七八九十\d]+[、.．]?\s*/, ''));
   } else if (/^\s*:::/.test(ctx.before)) {
