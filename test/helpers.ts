@@ -6,8 +6,8 @@ export function diagnostics(text: string, rule?: string, options: CheckOptions =
   return rule ? all.filter((d) => d.rule === rule) : all;
 }
 
-/** The text a diagnostic's span covers. */
-export function covered(text: string, d: Diagnostic): string {
+/** The text a diagnostic's (or a related location's) span covers. */
+export function covered(text: string, d: Pick<Diagnostic, 'span'>): string {
   return text.slice(d.span.start, d.span.end);
 }
 

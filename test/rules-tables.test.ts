@@ -66,6 +66,11 @@ describe('table-sum', () => {
     assert.deepEqual(found.map((d) => covered(text, d)), ['8', '22', '24']);
     assert.deepEqual(found.map((d) => d.data?.expected), ['7', '23', '25']);
     assert.equal(diagnostics(text.replace('| 8 |', '| 7 |'), 'table-sum').length, 0);
+    // Terms and labels are built only for a failing sum, after the evaluation: they must name the right cells.
+    assert.match(found[0].message, /^微信 · 合计 为 8，但各项之和为 7（上半年 3 \+ 下半年 4）/);
+    assert.match(found[1].message, /^小计 · 合计 为 22，但各项之和为 23（网站 15 \+ 微信 8）/);
+    assert.match(found[2].message, /^合计 · 合计 为 24，但各项之和为 25（网站 15 \+ 微信 8 \+ 公报 2）/);
+    assert.deepEqual(found[0].related?.map((r) => covered(text, r)), ['3', '4']);
   });
   it('legacy 附表: parents against parts, single parts and overlapping channels', () => {
     const head = '---\n格式: legacy\n年度: 2012\n---\n::: 附表\n| 指标名称 | 计量单位 | 本年 | 历年累计 |\n|---|---|---|---|\n';
