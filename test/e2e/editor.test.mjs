@@ -14,6 +14,7 @@ import { ensureToolchain, ensureVsix, EXTENSION_ID, languagePackVsix, preparePro
 const artifacts = path.join(root, 'test', 'e2e', 'artifacts');
 const ERRORS = '2023-errors.xxgk';
 const CLEAN = '2023-clean.xxgk';
+const NEW_REPORT = 'new-report.xxgk';
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** @type {{ tmp: string, workspace: string, profile: any, server: any, context: import('playwright-core').BrowserContext, page: import('playwright-core').Page }} */
@@ -215,6 +216,7 @@ before(async () => {
   // A copy of examples/, so that the repository's examples are never modified.
   S.workspace = path.join(S.tmp, 'examples');
   fs.cpSync(path.join(root, 'examples'), S.workspace, { recursive: true });
+  fs.writeFileSync(fileIn(NEW_REPORT), ''); // for check 7, there from the start so that quick open finds it
   S.profile = prepareProfile(tools, path.join(S.tmp, 'profile'), {
     vsix: [vsix, await languagePackVsix(tools.cache)],
     settings: {
@@ -455,7 +457,30 @@ check('6. formatting the document aligns the tables without changing their conte
   await gotoLine(lineOf(CLEAN, '| 信息类别'));
 });
 
-check('7. the extension host log: xxgk activated, no [error] from it or its server', '7-logs', async () => {
+check('7. in a new, empty report, completion offers the whole report, its year worked out from today', '7-new-report', async () => {
+  const { page } = S;
+  await openFile(NEW_REPORT);
+  await press('Control+Space');
+  const suggest = page.locator('.editor-widget.suggest-widget.visible');
+  await suggest.waitFor();
+  const item = suggest.locator('.monaco-list-row', { hasText: '年报（2021 格式）' });
+  await item.first().waitFor();
+  await shot('7-new-report-list');
+  await item.first().click();
+  // The first tab stop is the agency, mirrored in the title.
+  await page.locator('.editor-group-container.active .snippet-placeholder').first().waitFor();
+  await page.keyboard.type('滨海县交通运输局', { delay: 20 });
+  await press('Escape', 'Escape');
+  const now = new Date();
+  const year = now.getMonth() >= 6 ? now.getFullYear() : now.getFullYear() - 1;
+  const text = await saveAndRead(NEW_REPORT, (t) => t.includes('滨海县交通运输局'));
+  assert.match(text, new RegExp(`^---\\n机关: 滨海县交通运输局\\n年度: ${year}\\n格式: 2021\\n发布日期: ${year + 1}-01-20\\n---\\n`));
+  assert.match(text, new RegExp(`^# 滨海县交通运输局${year}年政府信息公开工作年度报告$`, 'm'));
+  const structural = ['syntax', 'front-matter', 'missing-section', 'missing-table', 'missing-row', 'cell-count', 'table-sum'];
+  assert.deepEqual(cli(NEW_REPORT).filter((d) => structural.includes(d.rule)), [], 'the skeleton is a well-formed report');
+});
+
+check('8. the extension host log: xxgk activated, no [error] from it or its server', '8-logs', async () => {
   const logRoot = S.profile.logs;
   const files = fs.readdirSync(logRoot, { recursive: true }).map((f) => path.join(logRoot, String(f))).filter((f) => f.endsWith('.log'));
   const exthost = files.filter((f) => path.basename(f) === 'remoteexthost.log');
@@ -481,8 +506,8 @@ check('7. the extension host log: xxgk activated, no [error] from it or its serv
   assert.deepEqual(errors, [], `[error] lines:\n${errors.join('\n')}`);
 });
 
-test('8. closing the browser and stopping code-server leaves no process behind', { timeout: 60_000 }, async () => {
-  await shot('8-final');
+test('9. closing the browser and stopping code-server leaves no process behind', { timeout: 60_000 }, async () => {
+  await shot('9-final');
   const pgid = S.server.pgid;
   await shutdown();
   assert.throws(() => process.kill(-pgid, 0), /ESRCH/, `code-server's process group ${pgid} is gone`);
