@@ -256,17 +256,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 /** Processes whose command line mentions this run's temporary folder (browser, code-server and its children). */
-function leftovers() {
+/** Processes of this run (their command line names its temporary folder), Linux only. */
+function processes() {
   const found = [];
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (Number(pid) !== process.pid && cmd.includes(S.tmp)) found.push(`${pid} ${cmd.slice(0, 160)}`);
+      if (Number(pid) !== process.pid && cmd.includes(S.tmp)) found.push({ pid: Number(pid), cmd });
     } catch {
       // gone meanwhile
     }
   }
   return found;
+}
+
+function leftovers() {
+  return processes().map((p) => `${p.pid} ${p.cmd.slice(0, 160)}`);
 }
 
 after(async () => {
@@ -506,8 +511,37 @@ check('8. the extension host log: xxgk activated, no [error] from it or its serv
   assert.deepEqual(errors, [], `[error] lines:\n${errors.join('\n')}`);
 });
 
-test('9. closing the browser and stopping code-server leaves no process behind', { timeout: 60_000 }, async () => {
-  await shot('9-final');
+// After the log check: a killed server leaves error lines in the extension's log, as it should.
+check('9. when the language server dies, the extension restarts it, says so, and diagnostics keep coming', '9-restart', async () => {
+  const { page } = S;
+  const servers = () => processes().filter((p) => p.cmd.includes('dist/server.js')).map((p) => p.pid);
+  const before = servers();
+  assert.equal(before.length, 1, `one language server process: ${JSON.stringify(processes().map((p) => p.cmd.slice(0, 120)))}`);
+  process.kill(before[0], 'SIGKILL');
+  const notice = page.locator('.notifications-toasts .notification-toast', { hasText: 'xxgk 语言服务器意外停止，已自动重启' });
+  await notice.first().waitFor({ timeout: 30_000 });
+  await sleep(600); // the toast slides in
+  await shot('9-restart-notice');
+  const deadline = Date.now() + 30_000;
+  while (!servers().some((pid) => !before.includes(pid))) {
+    if (Date.now() > deadline) assert.fail('no new language server process after the crash');
+    await sleep(250);
+  }
+  // The restarted server checks edits: set a total wrong, and the status bar follows the CLI again.
+  await openFile(ERRORS);
+  const line = lineOf(ERRORS, '| 5.属于三类内部事务信息');
+  const row = readLines(ERRORS)[line - 1];
+  await gotoLine(line, row.lastIndexOf('| 3 |') + 3);
+  await press('Shift+ArrowRight');
+  await page.keyboard.type('4');
+  await saveAndRead(ERRORS, (t) => t.split('\n')[line - 1].trimEnd().endsWith('| 4 |'));
+  const now = cli(ERRORS);
+  assert.ok(now.some((d) => d.rule === 'table-sum' && d.line === line), 'the CLI reports the new wrong total');
+  await waitForStatus(counts(now));
+});
+
+test('10. closing the browser and stopping code-server leaves no process behind', { timeout: 60_000 }, async () => {
+  await shot('10-final');
   const pgid = S.server.pgid;
   await shutdown();
   assert.throws(() => process.kill(-pgid, 0), /ESRCH/, `code-server's process group ${pgid} is gone`);
