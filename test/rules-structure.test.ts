@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkText } from '../server/src/core/index';
 import { covered, diagnostics, report2021 } from './helpers';
 
 const clean = report2021();
@@ -47,6 +48,18 @@ describe('missing-section', () => {
     const text = report2021({ appeals: '' });
     const [d] = diagnostics(text, 'missing-section');
     assert.match(d.fix!.edits[0].newText, /::: 复议诉讼\n\| 类别 \| 结果维持/);
+  });
+  it('on a blank document gives one note whose fix inserts the whole report, dated from today', () => {
+    for (const blank of ['', '\n  \n']) {
+      const all = checkText(blank, { context: { today: '2027-01-12' } }).diagnostics;
+      assert.deepEqual(all.map((d) => [d.rule, d.severity]), [['missing-section', 'info']]);
+      const text = all[0].fix!.edits[0].newText;
+      assert.deepEqual(all[0].fix!.edits[0].span, { start: 0, end: 0 });
+      assert.match(text, /^---\n机关: 某某市某某局\n年度: 2026\n格式: 2021\n发布日期: 2027-01-20\n---\n\n# 某某市某某局2026年政府信息公开工作年度报告\n/);
+      const structural = ['syntax', 'front-matter', 'missing-section', 'missing-table', 'missing-row', 'cell-count', 'table-sum', 'table-header'];
+      assert.deepEqual(checkText(text).diagnostics.filter((d) => structural.includes(d.rule)), []);
+    }
+    assert.match(checkText('', { config: { format: '2019' } }).diagnostics[0].fix!.edits[0].newText, /年度: 2020\n格式: 2019/);
   });
   it('in legacy reports asks for the core topics only, as warnings', () => {
     const legacy = '---\n格式: legacy\n年度: 2012\n---\n# 2012年报告\n## 一、概述\n## 二、主动公开政府信息情况\n';

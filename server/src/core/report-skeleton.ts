@@ -33,27 +33,56 @@ export function reportDefaults(format: NationalFormat, today: Date): ReportDefau
   return { year, published: `${year + 1}-01-20` };
 }
 
+/** How the skeleton's fields are written: as tab stops of a snippet, or as plain text (a quick fix's edit). */
+interface Writer {
+  /** Tab stop `n` with a default (plain: the default). */
+  field(n: number, text: string): string;
+  /** Tab stop `n` again, mirroring the first (plain: the same default). */
+  mirror(n: number, text: string): string;
+  literal(text: string): string;
+  readonly end: string;
+}
+
+const SNIPPET: Writer = { field: placeholder, mirror: (n) => `\${${n}}`, literal: escapeSnippet, end: '$0' };
+const PLAIN: Writer = { field: (_n, text) => text, mirror: (_n, text) => text, literal: (text) => text, end: '' };
+
+const AGENCY = '某某市某某局';
+
+function section(spec: SectionSpec, format: NationalFormat, stop: number, w: Writer): string {
+  const [heading, ...tables] = sectionText(spec, format, '0').split('\n\n');
+  return [w.literal(heading), '', w.field(stop, spec.requires), ...tables.flatMap((t) => ['', w.literal(t)])].join('\n');
+}
+
+function report(format: NationalFormat, defaults: ReportDefaults, w: Writer): string {
+  const year = String(defaults.year);
+  const sections = FORMATS[format].sections.map((s, i) => section(s, format, 4 + i, w));
+  return [
+    '---',
+    `机关: ${w.field(1, AGENCY)}`,
+    `年度: ${w.field(2, year)}`,
+    `格式: ${format}`,
+    `发布日期: ${w.field(3, defaults.published)}`,
+    '---',
+    '',
+    `# ${w.mirror(1, AGENCY)}${w.mirror(2, year)}年政府信息公开工作年度报告`,
+    '',
+    `本报告中所列数据的统计期限为${w.mirror(2, year)}年1月1日至${w.mirror(2, year)}年12月31日。`,
+    '',
+    sections.join('\n\n'),
+    w.end,
+  ].join('\n');
+}
+
 /** A section's heading, its guidance (`requires`) as a placeholder to overwrite, then its tables with every row at 0. */
-export function sectionSnippet(section: SectionSpec, format: NationalFormat, stop: number): string {
-  const [heading, ...tables] = sectionText(section, format, '0').split('\n\n');
-  return [escapeSnippet(heading), '', placeholder(stop, section.requires), ...tables.flatMap((t) => ['', escapeSnippet(t)])].join('\n');
+export function sectionSnippet(spec: SectionSpec, format: NationalFormat, stop: number): string {
+  return section(spec, format, stop, SNIPPET);
 }
 
 export function reportSnippet(format: NationalFormat, defaults: ReportDefaults): string {
-  const sections = FORMATS[format].sections.map((s, i) => sectionSnippet(s, format, 4 + i));
-  return [
-    '---',
-    `机关: ${placeholder(1, '某某市某某局')}`,
-    `年度: ${placeholder(2, String(defaults.year))}`,
-    `格式: ${format}`,
-    `发布日期: ${placeholder(3, defaults.published)}`,
-    '---',
-    '',
-    '# ${1}${2}年政府信息公开工作年度报告',
-    '',
-    '本报告中所列数据的统计期限为${2}年1月1日至${2}年12月31日。',
-    '',
-    sections.join('\n\n'),
-    '$0',
-  ].join('\n');
+  return report(format, defaults, SNIPPET);
+}
+
+/** The same report as plain text, for an edit (the quick fix on a blank document). */
+export function reportText(format: NationalFormat, defaults: ReportDefaults): string {
+  return report(format, defaults, PLAIN);
 }

@@ -1,5 +1,6 @@
 import { FORMATS } from '../formats/index';
 import { t } from '../i18n';
+import { reportDefaults, reportText } from '../report-skeleton';
 import { sectionText } from '../skeleton';
 import { ALL_FORMATS, type Rule } from './types';
 import { documentAnchor } from './util';
@@ -9,7 +10,21 @@ export const missingSection: Rule = {
   severity: 'error',
   formats: ALL_FORMATS,
   description: '格式要求的章节必须齐全',
-  check(doc, report) {
+  check(doc, report, context) {
+    if (doc.text.trim() === '' && doc.format !== 'legacy') {
+      // A new, blank file: one note with the whole skeleton as its fix, not a wall of six errors. The skeleton is
+      // inserted before whatever blank lines there are (a fix never replaces a line break).
+      const format = doc.format;
+      const text = reportText(format, reportDefaults(format, context.today ? new Date(`${context.today}T12:00:00`) : new Date()));
+      report({
+        span: { start: 0, end: 0 },
+        severity: 'info',
+        message: t('报告还是空白的：可插入{0}格式年报的整篇骨架（前置元数据、六个部分及其统计表），或按顺序写出六个部分。', format),
+        fix: { title: t('插入整篇年报骨架（{0} 格式）', format), edits: [{ span: { start: 0, end: 0 }, newText: text }] },
+        data: { blank: true },
+      });
+      return;
+    }
     const specs = FORMATS[doc.format].sections;
     const present = new Set(doc.sections.map((s) => s.spec?.id).filter(Boolean));
     specs.forEach((spec, index) => {
