@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decimal, parse, positionAt } from '../server/src/core/index';
+import { isTrimmedCode } from '../server/src/core/text/normalize';
 import { report2021 } from './helpers';
 
 describe('parser', () => {
@@ -128,5 +129,13 @@ describe('decimal', () => {
     assert.equal(decimal.format(d('99999999999999999999')), '99999999999999999999');
     assert.ok(decimal.isUnsafe(d('99999999999999999999')));
     assert.equal(decimal.format(d('1.50')), '1.5');
+  });
+});
+
+describe('text helpers', () => {
+  it('isTrimmedCode is exactly what String.prototype.trim removes, for every UTF-16 code unit', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if ((String.fromCharCode(c).trim() === '') !== isTrimmedCode(c)) wrong.push(c.toString(16));
+    assert.deepEqual(wrong, []);
   });
 });

@@ -1,6 +1,6 @@
 import type { Cell, CellState, Span } from '../ast';
 import { parseDecimal, type Decimal } from '../text/decimal';
-import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
+import { hasFullWidthDigit, isBlankRange, toHalfWidthDigits } from '../text/normalize';
 
 /** Marks that the national format reads as zero (reference §6). */
 const ZERO_MARKS = new Set(['—', '——', '-', '－', '–', '/', '／', '无']);
@@ -55,20 +55,10 @@ export function splitRow(text: string, lineStart: number, lineEnd: number): Cell
     if (end && text.charCodeAt(i - 1) === 0x5c /* \ */) continue;
     const to = end ? i : lineEnd;
     // After the last pipe, only content makes a cell.
-    if (from >= 0 && (end || !isBlank(text, from, to))) cells.push(makeCell(text, from, to));
+    if (from >= 0 && (end || !isBlankRange(text, from, to))) cells.push(makeCell(text, from, to));
     if (!end) return cells;
     from = i + 1;
   }
-}
-
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isWhitespace(text.charCodeAt(k))) return false;
-  return true;
-}
-
-/** What `String.prototype.trim` removes, for the characters a table line can hold. */
-function isWhitespace(c: number): boolean {
-  return isSpace(c) || c === 0x0a || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { compare } from '../text/decimal';
+import { isBlankRange } from '../text/normalize';
 import { extractFigures, type Figure } from './figures';
 import { isStrongStopCode } from './sentences';
 
@@ -92,21 +93,20 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
     const itemEnd = nextItemEnd(text, i, bracketed);
     if (itemEnd.kind === 'bad') return undefined;
     while (fi < figures.length && figures[fi].end <= i) fi++;
-    const inItem: Figure[] = [];
-    for (let j = fi; j < figures.length && figures[j].start < itemEnd.at; j++) inItem.push(figures[j]);
-    const item = text.slice(i, itemEnd.at).trim();
-    if (inItem.length === 0) {
+    // The figures in the item: none, one, or more (counted, not collected).
+    let inItem = 0;
+    for (let j = fi; j < figures.length && figures[j].start < itemEnd.at && inItem < 2; j++) inItem++;
+    if (inItem === 0) {
       // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it.
+      const item = text.slice(i, itemEnd.at).trim();
       if (parts.length === 0 || separator === '、' || OPEN_ENDED.test(item) || item === '') return undefined;
       break;
     }
-    if (inItem.length > 1) return undefined;
-    const figure = inItem[0];
+    if (inItem > 1) return undefined;
+    const figure = figures[fi];
     if (!plainFigure(figure)) return undefined;
-    const labelEnd = figure.start;
-    const after = text.slice(figure.end, itemEnd.at).trim();
-    if (after !== '') return undefined; // 40条为工作动态, 12条等: not a plain item
-    const label = stripLead(text.slice(i, labelEnd));
+    if (!isBlankRange(text, figure.end, itemEnd.at)) return undefined; // 40条为工作动态, 12条等: not a plain item
+    const label = stripLead(text.slice(i, figure.start));
     if (label === '' || label.length > MAX_LABEL || NOT_A_PART.test(label)) return undefined;
     parts.push({ label, figure });
     if (itemEnd.kind === 'end') break;

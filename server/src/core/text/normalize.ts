@@ -11,6 +11,20 @@ export function toHalfWidthDigits(s: string): string {
   return s.replace(FULLWIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/** Whether `text[from, to)` is only what `String.prototype.trim` removes (checked without copying it). */
+export function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isTrimmedCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** The code units `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+export function isTrimmedCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 export function hasFullWidthDigit(s: string): boolean {
   return /[０-９]/.test(s);
 }
