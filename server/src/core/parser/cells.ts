@@ -1,5 +1,5 @@
 import type { Cell, CellState, Span } from '../ast';
-import { parseDecimal, type Decimal } from '../text/decimal';
+import { parseDecimal, parsePlainInteger, ZERO, type Decimal } from '../text/decimal';
 import { hasFullWidthDigit, isBlankRange, toHalfWidthDigits } from '../text/normalize';
 
 /** Marks that the national format reads as zero (reference §6). */
@@ -13,7 +13,6 @@ export interface CellReading {
   readonly fullWidth?: boolean;
 }
 
-const ZERO: Decimal = { units: 0n, scale: 0 };
 const BLANK: CellReading = { state: 'blank' };
 const ZERO_MARK: CellReading = { state: 'zero-mark', value: ZERO };
 
@@ -21,7 +20,7 @@ export function readCellValue(raw: string): CellReading {
   const text = raw.trim();
   if (text === '') return BLANK;
   // Almost every cell is a plain count (0, 12, 1024): read it without regular expressions or string copies.
-  const plain = plainInteger(text);
+  const plain = parsePlainInteger(text);
   if (plain !== undefined) return { state: 'number', value: plain, fullWidth: false };
   if (ZERO_MARKS.has(text)) return ZERO_MARK;
   const fullWidth = hasFullWidthDigit(text);
@@ -30,19 +29,6 @@ export function readCellValue(raw: string): CellReading {
   s = s.replace(/,/g, '').replace(/^\+/, '');
   const value = parseDecimal(s);
   return value ? { state: 'number', value, fullWidth } : { state: 'invalid', fullWidth };
-}
-
-/** `text` as an integer when it is 1–15 ASCII digits (exact as a double), else undefined. */
-function plainInteger(text: string): Decimal | undefined {
-  const n = text.length;
-  if (n === 0 || n > 15) return undefined;
-  let value = 0;
-  for (let i = 0; i < n; i++) {
-    const d = text.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return undefined;
-    value = value * 10 + d;
-  }
-  return value === 0 ? ZERO : { units: BigInt(value), scale: 0 };
 }
 
 /** Splits a pipe-table line into cells with exact spans. `\|` is a literal pipe. */
@@ -96,7 +82,7 @@ function makeCell(text: string, from: number, to: number): Cell {
   const content = text.slice(start, end);
   // An empty cell's span sits after the opening pipe and its first space, where a figure would go.
   if (start === end) start = end = Math.min(from + 1, to);
-  const plain = plainInteger(content);
+  const plain = parsePlainInteger(content);
   if (plain !== undefined) return new TableCell(start, end, from, to, content, 'number', plain, false);
   const reading = readCellValue(content);
   return new TableCell(start, end, from, to, content, reading.state, reading.value, reading.fullWidth);

@@ -125,7 +125,7 @@ const byDocument = new WeakMap<XxgkDocument, Array<readonly Figure[] | undefined
 export function paragraphFigures(doc: XxgkDocument, index: number): readonly Figure[] {
   let table = byDocument.get(doc);
   if (!table) byDocument.set(doc, (table = new Array(doc.paragraphs.length)));
-  return (table[index] ??= scanFigures(doc.paragraphs[index].text));
+  return (table[index] ??= extractFigures(doc.paragraphs[index].text));
 }
 
 /**
@@ -133,11 +133,7 @@ export function paragraphFigures(doc: XxgkDocument, index: number): readonly Fig
  * (ASCII comma, groups of three), decimals; simple Chinese numerals. A number without a unit is not a figure.
  * Linear: each character is read a bounded number of times.
  */
-export function extractFigures(text: string): readonly Figure[] {
-  return scanFigures(text);
-}
-
-function scanFigures(text: string): Figure[] {
+export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
   const n = text.length;
   const code = (k: number) => (k >= 0 && k < n ? text.charCodeAt(k) : -1);

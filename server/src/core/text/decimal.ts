@@ -52,20 +52,26 @@ export function fromInt(n: number | bigint): Decimal {
   return { units: BigInt(n), scale: 0 };
 }
 
+/**
+ * `s` when it is 1 to 15 ASCII digits (nearly every figure of a report), else undefined: read as a double, exact
+ * below 2^53, and converted, which is much faster than regular expressions and BigInt's string parse.
+ */
+export function parsePlainInteger(s: string): Decimal | undefined {
+  const n = s.length;
+  if (n === 0 || n > 15) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    value = value * 10 + d;
+  }
+  return value === 0 ? ZERO : { units: BigInt(value), scale: 0 };
+}
+
 /** Parses ASCII `-?digits(.digits)?` (separators already removed). Returns undefined for anything else. */
 export function parseDecimal(s: string): Decimal | undefined {
-  // Counts are short plain integers: read as a double (exact below 2^53) and converted, instead of BigInt's
-  // slower string parse.
-  if (s.length > 0 && s.length <= 15) {
-    let n = 0;
-    let k = 0;
-    for (; k < s.length; k++) {
-      const d = s.charCodeAt(k) - 0x30;
-      if (d < 0 || d > 9) break;
-      n = n * 10 + d;
-    }
-    if (k === s.length) return { units: BigInt(n), scale: 0 };
-  }
+  const plain = parsePlainInteger(s);
+  if (plain) return plain;
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   const dot = s.indexOf('.');
   if (dot < 0) return { units: BigInt(s), scale: 0 };
