@@ -1,7 +1,7 @@
 import { compare } from '../text/decimal';
 import { isBlankRange } from '../text/normalize';
 import { extractFigures, type Figure } from './figures';
-import { isStrongStopCode } from './sentences';
+import { isStrongStopCode, sentenceStops } from './sentences';
 
 /**
  * "Total + breakdown" sentences: `共公开信息52条，其中：工作动态40条，通知公告12条`, `486条（包括…）`, and a 其中
@@ -184,26 +184,17 @@ function firstFigureFrom(figures: readonly Figure[], offset: number): number {
   return lowerBound(figures.length, (k) => figures[k].start >= offset);
 }
 
-const STRONG_STOPS = /[。！？!?\n\r]/g;
-
 /** Where the sentence (。！？ or line break) that an offset is in starts; the stops are found on first use. */
 class SentenceStarts {
   private stops?: number[];
   constructor(private readonly text: string) {}
 
   startOf(offset: number): number {
-    const stops = (this.stops ??= findStops(this.text));
+    const stops = (this.stops ??= sentenceStops(this.text));
     // Just after the last stop before offset.
     const k = lowerBound(stops.length, (j) => stops[j] >= offset);
     return k === 0 ? 0 : stops[k - 1] + 1;
   }
-}
-
-function findStops(text: string): number[] {
-  const stops: number[] = [];
-  STRONG_STOPS.lastIndex = 0;
-  for (let m = STRONG_STOPS.exec(text); m; m = STRONG_STOPS.exec(text)) stops.push(m.index);
-  return stops;
 }
 
 /** The figure that ends exactly at `offset` (figures are in order and do not overlap), or -1. */

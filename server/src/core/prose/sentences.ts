@@ -25,22 +25,12 @@ export function isStrongStopCode(c: number): boolean {
 }
 
 /** Separates clauses inside a sentence (and, in a list of parts, items) (char code). */
-export function isClauseStopCode(c: number): boolean {
+function isClauseStopCode(c: number): boolean {
   return c === FULL_COMMA || c === 0x2c || c === FULL_SEMICOLON || c === 0x3b || c === ENUMERATION_COMMA || c === FULL_COLON || c === 0x3a;
 }
 
-export function isParenCode(c: number): boolean {
+function isParenCode(c: number): boolean {
   return c === FULL_LEFT_PAREN || c === 0x28 || c === FULL_RIGHT_PAREN || c === 0x29;
-}
-
-/** Ends a sentence for every purpose. */
-export function isStrongStop(c: string): boolean {
-  return c.length === 1 && isStrongStopCode(c.charCodeAt(0));
-}
-
-/** Separates clauses inside a sentence (and, in a list of parts, items). */
-export function isClauseStop(c: string): boolean {
-  return c.length === 1 && isClauseStopCode(c.charCodeAt(0));
 }
 
 /**
@@ -68,6 +58,14 @@ export function splitSentences(text: string, semicolon = true): Range[] {
 }
 const SENTENCE = /[。！？!?\n\r]/g;
 const SENTENCE_OR_SEMICOLON = /[。！？!?\n\r；;]/g;
+
+/** Offsets of the characters that end sentences (。！？ and line breaks), in order. */
+export function sentenceStops(text: string): number[] {
+  const stops: number[] = [];
+  SENTENCE.lastIndex = 0;
+  for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) stops.push(m.index);
+  return stops;
+}
 
 /**
  * Start of the clause that `offset` is in: just after the last clause or sentence stop (or parenthesis) before it,
