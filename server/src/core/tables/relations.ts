@@ -69,15 +69,6 @@ function figureOf(cell: Cell | undefined): Decimal | null | undefined {
   return cell.value !== undefined && cell.state !== 'invalid' ? cell.value : undefined;
 }
 
-type Value = { value: Decimal; blank: false; span: Span } | { blank: true; span?: Span } | undefined;
-
-function read(cell: Cell | undefined): Value {
-  if (!cell) return undefined;
-  if (cell.state === 'blank') return { blank: true, span: cell.span };
-  if (cell.value !== undefined && cell.state !== 'invalid') return { value: cell.value, blank: false, span: cell.span };
-  return undefined;
-}
-
 /**
  * Evaluates every relation of a standard table under the blank rules of reference §6: a relation whose total is
  * blank or unreadable, or whose parts are all blank, is not checked; otherwise blank parts count as 0; a part that
@@ -158,7 +149,7 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
       new LazyEvaluation(relation.id, row.values[totalIndex], total, expected, true, {
         parts: () => relation.parts.map((id) => {
           const k = columnIndex(columns, id);
-          return term(columns[k].label, read(cellAt(row, k))!);
+          return termOf(columns[k].label, cellAt(row, k))!;
         }),
         label: () => `${rowSpec.name} · ${columns[totalIndex].label}`,
       }),
@@ -192,8 +183,7 @@ function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: st
   const row = rows.get(id);
   const cell = cellAt(row, column);
   if (!row || (!cell && rowSpec.group)) return { label: rowSpec.name, value: ZERO, blank: true };
-  const v = read(cell);
-  return v ? term(rowSpec.name, v) : null;
+  return termOf(rowSpec.name, cell);
 }
 
 /** The terms of a column relation in one column; null when one cannot be read. */
@@ -258,8 +248,11 @@ function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>,
   });
 }
 
-function term(label: string, v: Exclude<Value, undefined>): Term {
-  return v.blank ? { label, value: ZERO, blank: true, span: v.span } : { label, value: v.value, blank: false, span: v.span };
+/** A cell as a term of a sum (blank counts as 0), or null when it cannot be read. */
+function termOf(label: string, cell: Cell | undefined): Term | null {
+  const v = figureOf(cell);
+  if (v === undefined) return null;
+  return v === null ? { label, value: ZERO, blank: true, span: cell!.span } : { label, value: v, blank: false, span: cell!.span };
 }
 
 function sumTerms(terms: readonly Term[]): Decimal {
