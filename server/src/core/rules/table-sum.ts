@@ -1,6 +1,6 @@
 import type { XxgkDocument } from '../ast';
 import { t } from '../i18n';
-import { sub } from '../text/decimal';
+import { equals, sub } from '../text/decimal';
 import { evaluateLegacyTable } from '../tables/legacy-sums';
 import { evaluatePlainTable } from '../tables/plain-sums';
 import { evaluateTable, type Evaluation } from '../tables/relations';
@@ -15,13 +15,23 @@ export function evaluateDocument(doc: XxgkDocument): Evaluation[] {
   return out;
 }
 
-function finding(e: Evaluation, fixable: boolean): Finding {
+/** A plain sum (not an identity, not a part over its total), which can share a finding with another on its cell. */
+function isPlainSum(e: Evaluation): boolean {
+  return !e.minus && e.relation !== 'part-exceeds';
+}
+
+/**
+ * The finding for a failing evaluation; `alike` are other plain sums failing on the same cell with the same expected
+ * figure (a 合计 in both a total row and a total column): one finding lists every sum, instead of one finding each.
+ */
+function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] = []): Finding {
   const expected = fmt(e.expected);
   const actual = fmt(e.actual);
   const delta = sub(e.actual, e.expected);
   const diff = delta.units < 0n ? t('少 {0}', fmt({ units: -delta.units, scale: delta.scale })) : t('多 {0}', fmt(delta));
-  const related = e.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? t('空') : fmt(p.value)}` }));
-  const data = { relation: e.relation, expected, actual };
+  const sums = [e, ...alike];
+  const related = sums.flatMap((x) => x.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? t('空') : fmt(p.value)}` })));
+  const data = { relation: sums.map((x) => x.relation).join('+'), expected, actual };
 
   if (e.relation === 'part-exceeds') {
     return {
@@ -44,7 +54,7 @@ function finding(e: Evaluation, fixable: boolean): Finding {
   }
   return {
     span: e.cell.span,
-    message: t('{0} 为 {1}，但各项之和为 {2}（{3}），{4}；请核对合计或各分项。', e.cellLabel, actual, expected, describeTerms(e.parts), diff),
+    message: t('{0} 为 {1}，但各项之和为 {2}（{3}），{4}；请核对合计或各分项。', e.cellLabel, actual, expected, sums.map((x) => describeTerms(x.parts)).join('；'), diff),
     fix: !fixable ? undefined : { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
     related,
     data,
@@ -70,6 +80,13 @@ export const tableSum: Rule = {
       set.add(fmt(e.expected));
       expectations.set(e.cell, set);
     }
-    for (const e of failing) report(finding(e, e.fixable && expectations.get(e.cell)?.size === 1));
+    const merged = new Set<Evaluation>();
+    for (const e of failing) {
+      if (merged.has(e)) continue;
+      const alike = isPlainSum(e) ? failing.filter((o) => o !== e && o.cell === e.cell && isPlainSum(o) && equals(o.expected, e.expected)) : [];
+      alike.forEach((o) => merged.add(o));
+      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1;
+      report(finding(e, fixable, alike));
+    }
   },
 };
