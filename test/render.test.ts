@@ -381,8 +381,13 @@ describe('diagnostics', () => {
     problem(root.querySelector('td[data-row="review"][data-col="upheld"]'), 'error');
     const plainTotal = root.querySelectorAll('table.xxgk-plain td').find((c) => c.text === '1268')!;
     problem(plainTotal, 'error');
-    assert.match(plainTotal.getAttribute('title')!, /1286/);
-    assert.match(plainTotal.getAttribute('title')!, /\n/, 'two diagnostics on one cell: both messages');
+    // A wrong 合计 in both a total row and a total column: one finding, listing both sums.
+    assert.match(plainTotal.getAttribute('title')!, /工作动态 652 \+ 通知公告 418 \+ 政策文件 216；上半年 619 \+ 下半年 667/);
+    const sum = diagnostics.find((d) => d.rule === 'table-sum' && d.data?.actual === '1268')!;
+    const twice = html(renderHtml(document, { diagnostics: [sum, { rule: 'x', severity: 'warning', span: sum.span, message: '同一格的另一条提示' }] }));
+    const cell = twice.querySelectorAll('table.xxgk-plain td').find((c) => c.text === '1268')!;
+    problem(cell, 'error');
+    assert.match(cell.getAttribute('title')!, /1286[^\n]*\n同一格的另一条提示|同一格的另一条提示\n[^\n]*1286/, 'two diagnostics on one cell: both messages');
     const words = root.querySelectorAll('p span.xxgk-problem').map((s) => s.text);
     assert.ok(words.includes('168件'), 'a figure in prose is marked on its characters');
     assert.ok(words.includes('2023年1月1日至2023年12月20日'));
