@@ -19,10 +19,13 @@ import { median, runJson, runTimed, type Timed } from './lib/proc';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
-const WRITE_README = !argv.includes('--no-readme') && !QUICK;
 const SKIP = new Set((argv.find((a) => a.startsWith('--skip='))?.slice(7) ?? '').split(',').filter(Boolean));
+/** bench/results.json and the Last run section of bench/README.md describe a full run: quick and partial runs leave them alone. */
+const FULL_RUN = !QUICK && SKIP.size === 0;
+const WRITE_README = FULL_RUN && !argv.includes('--no-readme');
 const TODAY = '2025-06-30';
-const RESULTS = path.join(__dirname, 'results.json');
+// A full run's results are committed; a quick or partial one's go beside the generated inputs (git-ignored).
+const RESULTS = FULL_RUN ? path.join(__dirname, 'results.json') : path.join(__dirname, 'inputs', 'results-partial.json');
 const README = path.join(__dirname, 'README.md');
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
