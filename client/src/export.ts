@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { XxgkDocument } from '../../server/src/core/ast';
 import { parse } from '../../server/src/core/parser/document';
-import { renderDocx } from '../../server/src/core/render/docx';
 import { renderHtml } from '../../server/src/core/render/index';
 
 type Kind = 'html' | 'docx';
@@ -15,6 +15,12 @@ const FILTERS: Record<Kind, Record<string, string[]>> = {
  * Export the active report as a self-contained HTML page or a Word document. Writes only where the user chose, and
  * asks before replacing an existing file.
  */
+/** The Word writer (the docx library) is loaded on the first Word export, not when the extension activates. */
+async function renderWord(doc: XxgkDocument): Promise<Uint8Array> {
+  const { renderDocx } = await import('../../server/src/core/render/docx');
+  return renderDocx(doc);
+}
+
 async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'xxgk') {
@@ -31,7 +37,7 @@ async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
     if (answer !== overwrite) return;
   }
   const doc = parse(document.getText());
-  const bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderDocx(doc);
+  const bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderWord(doc);
   await vscode.workspace.fs.writeFile(target, bytes);
   const open = vscode.l10n.t('Open');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', target.fsPath), open);
