@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eastAsianWidth } from 'get-east-asian-width';
+import JSZip from 'jszip';
 import { chromium } from 'playwright-core';
 import { ensureToolchain, ensureVsix, EXTENSION_ID, languagePackVsix, prepareProfile, root, startCodeServer } from '../../scripts/code-server.mjs';
 
@@ -109,8 +110,11 @@ async function gotoLine(line, column = 1) {
   for (let k = 1; k < column; k++) await page.keyboard.press('ArrowRight');
 }
 
-/** Runs a command from the palette by its title, in whichever language the workbench shows. */
-async function runCommand(id) {
+/**
+ * Runs a command from the palette by its title, in whichever language the workbench shows. `asks`: the command
+ * opens a quick input of its own (code-server's save dialog), which takes the palette's place instead of closing.
+ */
+async function runCommand(id, { asks = false } = {}) {
   const { page } = S;
   const contribution = pkg.contributes.commands.find((c) => c.command === id);
   assert.ok(contribution, `package.json contributes ${id}`);
@@ -128,7 +132,8 @@ async function runCommand(id) {
     try {
       await row.first().waitFor({ timeout: 4000 });
       await row.first().click();
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      if (!asks) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      else await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-box input')?.value.startsWith('>'));
       return;
     } catch {
       await page.keyboard.press('Escape');
@@ -500,7 +505,27 @@ check('7. in a new, empty report, completion offers the whole report, its year w
   assert.deepEqual(cli(NEW_REPORT).filter((d) => structural.includes(d.rule)), [], 'the skeleton is a well-formed report');
 });
 
-check('8. the extension host log: xxgk activated, no [error] from it or its server', '8-logs', async () => {
+check('8. exporting the report as Word writes a .docx with its tables, through the editor’s own save dialog', '8-export-word', async () => {
+  const { page } = S;
+  await openFile(CLEAN);
+  const target = fileIn(CLEAN.replace(/\.xxgk$/, '.docx'));
+  assert.ok(!fs.existsSync(target), `${target} does not exist yet`);
+  await runCommand('xxgk.exportWord', { asks: true });
+  // code-server's save dialog is a quick input holding the proposed path (next to the report): accept it.
+  await page.waitForFunction(() => /2023-clean\.docx$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? ''), null, { timeout: 15_000 });
+  await shot('8-export-dialog');
+  await press('Enter');
+  const notice = page.locator('.notifications-toasts .notification-toast', { hasText: '2023-clean.docx' });
+  await notice.first().waitFor({ timeout: 30_000 });
+  const zip = await JSZip.loadAsync(fs.readFileSync(target));
+  const body = await zip.file('word/document.xml').async('string');
+  assert.match(body, /滨江市市场监督管理局2023年政府信息公开工作年度报告/);
+  assert.match(body, /本年新收政府信息公开申请数量/, 'the 依申请 table is in the document');
+  assert.ok((body.match(/<w:gridSpan /g) ?? []).length > 0, 'with merged cells');
+  await press('Escape');
+});
+
+check('9. the extension host log: xxgk activated, no [error] from it or its server', '9-logs', async () => {
   const logRoot = S.profile.logs;
   const files = fs.readdirSync(logRoot, { recursive: true }).map((f) => path.join(logRoot, String(f))).filter((f) => f.endsWith('.log'));
   const exthost = files.filter((f) => path.basename(f) === 'remoteexthost.log');
@@ -527,7 +552,7 @@ check('8. the extension host log: xxgk activated, no [error] from it or its serv
 });
 
 // After the log check: a killed server leaves error lines in the extension's log, as it should.
-check('9. when the language server dies, the extension restarts it, says so, and diagnostics keep coming', '9-restart', async () => {
+check('10. when the language server dies, the extension restarts it, says so, and diagnostics keep coming', '10-restart', async () => {
   const { page } = S;
   const servers = () => processes().filter((p) => p.cmd.includes('dist/server.js')).map((p) => p.pid);
   const before = servers();
@@ -536,7 +561,7 @@ check('9. when the language server dies, the extension restarts it, says so, and
   const notice = page.locator('.notifications-toasts .notification-toast', { hasText: 'xxgk 语言服务器意外停止，已自动重启' });
   await notice.first().waitFor({ timeout: 30_000 });
   await sleep(600); // the toast slides in
-  await shot('9-restart-notice');
+  await shot('10-restart-notice');
   const deadline = Date.now() + 30_000;
   while (!servers().some((pid) => !before.includes(pid))) {
     if (Date.now() > deadline) assert.fail('no new language server process after the crash');
@@ -555,8 +580,8 @@ check('9. when the language server dies, the extension restarts it, says so, and
   await waitForStatus(counts(now));
 });
 
-test('10. closing the browser and stopping code-server leaves no process behind', { timeout: 60_000 }, async () => {
-  await shot('10-final');
+test('11. closing the browser and stopping code-server leaves no process behind', { timeout: 60_000 }, async () => {
+  await shot('11-final');
   const pgid = S.server.pgid;
   await shutdown();
   assert.throws(() => process.kill(-pgid, 0), /ESRCH/, `code-server's process group ${pgid} is gone`);
