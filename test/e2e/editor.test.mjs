@@ -226,6 +226,8 @@ before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   const tools = await ensureToolchain({ browser: true });
   timings.toolchain = Date.now() - t0;
+  S.toolchain = tools.report;
+  console.log(`e2e toolchain: ${JSON.stringify(tools.report)} (${tools.cache})`);
   // XXGK_E2E_VSIX: test a given .vsix (say a release build) instead of packaging the working tree.
   const vsix = process.env.XXGK_E2E_VSIX ? path.resolve(process.env.XXGK_E2E_VSIX) : ensureVsix();
   timings.vsix = Date.now() - t0 - timings.toolchain;
@@ -310,6 +312,16 @@ after(async () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The checks (in order: each builds on the editor state the one before left)
+
+// CI runs this with an empty cache folder and XXGK_E2E_EXPECT_INSTALL=1: a cache left on the machine must never
+// be able to hide a broken install step (it once did: the install failed under `npm test` on every new machine).
+test('0. the editor toolchain was installed from nothing when a fresh install is expected', () => {
+  if (process.env.XXGK_E2E_EXPECT_INSTALL !== '1') {
+    assert.ok(['installed', 'reused'].includes(S.toolchain.node) && ['installed', 'reused'].includes(S.toolchain.codeServer));
+    return;
+  }
+  assert.deepEqual({ node: S.toolchain.node, codeServer: S.toolchain.codeServer }, { node: 'installed', codeServer: 'installed' }, `the toolchain was reused from ${process.env.XXGK_CACHE_DIR ?? 'the cache'}, not installed`);
+});
 
 check('1. the xxgk language is active on .xxgk files, with syntax colouring', '1-language', async () => {
   const { page } = S;
