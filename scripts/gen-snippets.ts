@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { FORMATS, type FormatId } from '../server/src/core/formats/index';
+import { formatSpec, type FormatId } from '../server/src/core/formats/index';
 import { escapeSnippet, sectionSnippet } from '../server/src/core/report-skeleton';
 import { tableText } from '../server/src/core/skeleton';
 
@@ -61,11 +61,11 @@ export function buildSnippets(): Record<string, Snippet> {
     parts.push({ base, formats: [format], prefix, body, describe });
   };
   for (const format of ['2021', '2019'] as const) {
-    for (const s of FORMATS[format].sections) {
+    for (const s of formatSpec(format).sections) {
       const body = `${sectionSnippet(s, format, 1)}\n$0`;
       add('section', s.name, format, body, (f) => `${f}章节“${s.numeral}、${s.name}”${s.tables?.length ? '及其统计表（各行均为 0）' : ''}。`);
     }
-    for (const t of FORMATS[format].tables) {
+    for (const t of formatSpec(format).tables) {
       add('table', t.kind, format, `${escapeSnippet(tableText(t, '0'))}\n$0`, (f) => `${f}统计表“${t.title}”，全部官方行，各格为 0。`);
     }
   }

@@ -115,7 +115,8 @@ function main(argv: string[]): number {
     const report = compareBundle(keys, bundle);
     if (argv.includes('--write')) {
       const next: Record<string, string> = {};
-      for (const k of keys) next[k] = bundle[k] ?? k;
+      // Sorted by code unit, so that two branches adding messages touch different lines and merge cleanly.
+      for (const k of [...keys].sort()) next[k] = bundle[k] ?? k;
       fs.writeFileSync(ENGLISH_BUNDLE, JSON.stringify(next, null, 2) + '\n');
       console.log(`${keys.length} keys written to ${path.relative(ROOT, ENGLISH_BUNDLE)} (${report.missing.length} added, untranslated; ${report.stale.length} stale removed)`);
       return 0;

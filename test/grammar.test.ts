@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FORMATS, TABLE_KINDS } from '../server/src/core/formats/index';
+import { formatSpec, TABLE_KINDS } from '../server/src/core/formats/index';
 import { tableKindOf } from '../server/src/core/parser/document';
 import { FRONT_MATTER_KEYS } from '../server/src/core/parser/frontmatter';
 
@@ -25,7 +25,7 @@ describe('TextMate grammar', () => {
   });
 
   test('official section names are exactly those of the 2019 and 2021 formats', () => {
-    const names = [...new Set(['2021', '2019'].flatMap((f) => FORMATS[f as '2021' | '2019'].sections.map((s) => s.name)))];
+    const names = [...new Set(['2021', '2019'].flatMap((f) => formatSpec(f as '2021' | '2019').sections.map((s) => s.name)))];
     assert.ok(repo['heading-2'].patterns[0].match.includes(`(${names.join('|')})`), 'heading-2 official names');
   });
 

@@ -5,7 +5,7 @@
  * numbers, and a choice that reads 0 is always the simplest option, so the shrunk document is a small one.
  */
 import fc from 'fast-check';
-import { FORMATS, type FormatId, type RowSpec, type TableSpec } from '../../server/src/core/index';
+import { formatSpec, type FormatId, type RowSpec, type TableSpec } from '../../server/src/core/index';
 
 /** A sequence of decisions. Once it runs out every decision is 0 (the plainest option). */
 export class Choices {
@@ -103,7 +103,7 @@ function labelFor(c: Choices, spec: RowSpec): string {
 
 /** 主动公开 of either national format: one header per block, official rows, counts and money. */
 export function proactiveTable(c: Choices, format: '2021' | '2019', messy = false): string {
-  const spec = FORMATS[format].tables.find((t) => t.kind === '主动公开')!;
+  const spec = formatSpec(format).tables.find((t) => t.kind === '主动公开')!;
   const lines = ['::: 主动公开'];
   let block = '';
   for (const r of spec.rows) {
@@ -137,7 +137,7 @@ export interface RequestOptions {
  * wrong totals.
  */
 export function requestTable(c: Choices, format: '2021' | '2019', options: RequestOptions = {}): string {
-  const spec: TableSpec = FORMATS[format].tables.find((t) => t.kind === '依申请')!;
+  const spec: TableSpec = formatSpec(format).tables.find((t) => t.kind === '依申请')!;
   const cols = 6;
   const figures = new Map<string, number[]>();
   const leaves = spec.rows.filter((r) => r.parent && !r.group && r.id !== 'total');
@@ -183,7 +183,7 @@ function totalled(c: Choices, values: readonly number[], options: RequestOptions
 
 /** 复议诉讼: three rows of four parts and their total. */
 export function appealsTable(c: Choices, options: RequestOptions = {}): string {
-  const spec = FORMATS['2021'].tables.find((t) => t.kind === '复议诉讼')!;
+  const spec = formatSpec('2021').tables.find((t) => t.kind === '复议诉讼')!;
   const lines = ['::: 复议诉讼'];
   if (c.chance(60)) lines.push(row(c.pick(spec.cornerLabels), spec.columns.map((col) => col.label)), separator(6));
   for (const r of spec.rows) {
@@ -433,7 +433,7 @@ export function report(c: Choices, options: ReportOptions = {}): string {
     }
     if (c.chance(25)) out.push(plainTable(c, { decimals: c.chance(50), wrongTotals: options.wrongTotals, messy }).text);
     if (format !== 'legacy') {
-      const f = format;
+      const f = format as '2021' | '2019';
       if (k === 1 && !(messy && c.chance(5))) out.push(proactiveTable(c, f, messy));
       if (k === 2 && !(messy && c.chance(5))) out.push(requestTable(c, f, { wrongTotals: options.wrongTotals, messy }));
       if (k === 3 && !(messy && c.chance(5))) out.push(appealsTable(c, { wrongTotals: options.wrongTotals, messy }));

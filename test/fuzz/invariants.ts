@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import {
-  checkDocument, parse, RULES, type Diagnostic, type Edit, type Finding, type Span, type XxgkDocument,
+  checkDocument, formatSpec, parse, ruleApplies, RULES, type Diagnostic, type Edit, type Finding, type Span, type XxgkDocument,
 } from '../../server/src/core/index';
 import { formatTables } from '../../server/src/core/format/tables';
 
@@ -70,7 +70,7 @@ export interface RuleFindings {
 export function runRules(doc: XxgkDocument): RuleFindings[] {
   const out: RuleFindings[] = [];
   for (const rule of RULES) {
-    if (!rule.formats.includes(doc.format)) continue;
+    if (!ruleApplies(rule, formatSpec(doc.format))) continue;
     const findings: Finding[] = [];
     const t0 = performance.now();
     try {

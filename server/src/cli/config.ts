@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { configSchema, FORMAT_IDS, RULES, type XxgkConfig } from '../core/index';
+import { configSchema, formatIds, RULES, type XxgkConfig } from '../core/index';
 import { t } from '../core/i18n';
 
 export const CONFIG_FILE_NAME = '.xxgkrc.json';
@@ -62,7 +62,7 @@ function describeIssue(issue: Issue): string {
     return t('未知的设置项 {0}（可用：$schema、format、rules）', (issue.keys ?? []).map((k) => `"${k}"`).join('、'));
   }
   if (issue.path.length === 0) return t('配置必须是一个 JSON 对象');
-  if (head === 'format') return t('"format" 必须是 {0} 之一', FORMAT_IDS.map((f) => `"${f}"`).join('、'));
+  if (head === 'format') return t('"format" 必须是 {0} 之一', formatIds().map((f) => `"${f}"`).join('、'));
   if (head === 'rules' && rule !== undefined) {
     return t('规则 "{0}" 的设置必须是 "error"、"warning"、"info"、"hint"、"off"、true 或 false', String(rule));
   }

@@ -3,7 +3,8 @@ import { effectiveSeverity, type XxgkConfig } from './config';
 import { t } from './i18n';
 import { parse } from './parser/document';
 import { RULES } from './rules/index';
-import type { Diagnostic, Finding, Rule, RuleContext } from './rules/types';
+import { formatSpec } from './formats/registry';
+import { ruleApplies, type Diagnostic, type Finding, type Rule, type RuleContext } from './rules/types';
 import { suppressionFilter } from './suppression';
 
 export interface CheckOptions {
@@ -19,7 +20,7 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
   const suppressed = suppressionFilter(doc);
   const context = options.context ?? {};
   for (const rule of options.rules ?? RULES) {
-    if (!rule.formats.includes(doc.format)) continue;
+    if (!ruleApplies(rule, formatSpec(doc.format))) continue;
     const configured = effectiveSeverity(options.config, rule.id, rule.severity);
     if (configured === 'off') continue;
     const explicit = options.config?.rules?.[rule.id];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configSchema } from './config';
+import { allFormats } from './formats/registry';
 import { RULES } from './rules/index';
 
 /** JSON Schema of `.xxgkrc.json` for editors (completion of rule ids, severities), derived from the zod schema. */
@@ -11,6 +12,12 @@ export function rcJsonSchema(): Record<string, unknown> {
     description: '逐条规则设置级别；规则说明见 docs/rules.md',
     properties: Object.fromEntries(RULES.map((r) => [r.id, { description: `${r.description}（默认 ${r.severity}）`, ...(setting as object) }])),
   };
-  (schema.properties.format as Record<string, unknown>).description = '年报未写明格式时采用的格式';
+  // The zod schema checks the id against the registry at run time; editors get the registered ids as an enum.
+  schema.properties.format = {
+    ...schema.properties.format,
+    enum: allFormats().map((f) => f.id),
+    description: '年报未写明格式时采用的格式',
+    markdownEnumDescriptions: allFormats().map((f) => `${f.label()}：${f.usage()}（${f.source}）`),
+  };
   return { title: 'xxgk 配置（.xxgkrc.json）', ...schema };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FORMAT_IDS, type FormatId } from './formats/types';
+import { isFormatId } from './formats/registry';
+import type { FormatId } from './formats/types';
 import type { Severity } from './rules/types';
 
 /** A rule's setting: a severity, `off`, or true/false (on with its default severity / off). */
@@ -11,7 +12,8 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     /** Format used when a report's front matter does not name one. */
-    format: z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]).optional(),
+    // Checked against the registry when read, not when this module loads: a registered format is accepted.
+    format: z.string().refine(isFormatId).optional(),
     rules: z.record(z.string(), ruleSettingSchema).optional(),
   })
   .strict();

@@ -1,4 +1,4 @@
-import { FORMATS } from './formats/index';
+import { formatSpec } from './formats/index';
 import type { FormatId, SectionSpec } from './formats/types';
 import { sectionText } from './skeleton';
 
@@ -8,7 +8,8 @@ import { sectionText } from './skeleton';
  * the editor's completion and scripts/gen-snippets.ts, so that the two cannot disagree.
  */
 
-type NationalFormat = Exclude<FormatId, 'legacy'>;
+/** A national format's id (the skeleton writes its six sections and tables). */
+type NationalFormat = FormatId;
 
 /** Literal text in a snippet body: `$`, `}` and `\` would otherwise be read as snippet syntax. */
 export function escapeSnippet(text: string): string {
@@ -26,10 +27,13 @@ export interface ReportDefaults {
 /**
  * The year a report begun today is most likely about: last year until June (reports are due by 31 January, and
  * written in the weeks before), this year from July on (a draft of the year under way). Published: 20 January of
- * the following year, inside the deadline. The 2019 format is only for 2019 and 2020, so it always defaults to 2020.
+ * the following year, inside the deadline. A format used only in some years (2019: 2019 and 2020) defaults to the
+ * nearest of them.
  */
 export function reportDefaults(format: NationalFormat, today: Date): ReportDefaults {
-  const year = format === '2019' ? 2020 : today.getMonth() >= 6 ? today.getFullYear() : today.getFullYear() - 1;
+  const likely = today.getMonth() >= 6 ? today.getFullYear() : today.getFullYear() - 1;
+  const years = formatSpec(format).years;
+  const year = Math.max(years?.from ?? likely, Math.min(years?.to ?? likely, likely));
   return { year, published: `${year + 1}-01-20` };
 }
 
@@ -55,7 +59,7 @@ function section(spec: SectionSpec, format: NationalFormat, stop: number, w: Wri
 
 function report(format: NationalFormat, defaults: ReportDefaults, w: Writer): string {
   const year = String(defaults.year);
-  const sections = FORMATS[format].sections.map((s, i) => section(s, format, 4 + i, w));
+  const sections = formatSpec(format).sections.map((s, i) => section(s, format, 4 + i, w));
   return [
     '---',
     `机关: ${w.field(1, AGENCY)}`,

@@ -1,4 +1,4 @@
-import { FORMATS, tableSpec } from './formats/index';
+import { formatSpec, tableSpec } from './formats/index';
 import type { FormatId, RowSpec, SectionSpec, TableSpec } from './formats/types';
 import { columnsOf } from './tables/grid';
 
@@ -41,5 +41,5 @@ export function sectionText(section: SectionSpec, format: FormatId, fill = ''): 
 }
 
 export function sectionsOf(format: FormatId): readonly SectionSpec[] {
-  return FORMATS[format].sections;
+  return formatSpec(format).sections;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { configSchema, mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
+import { configSchema, isFormatId, mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
 
 /** The `xxgk.*` VS Code settings. Invalid values are reported and ignored, never fatal. */
 export const settingsSchema = z.object({
-  format: z.enum(['auto', '2021', '2019', 'legacy']).catch('auto').default('auto'),
+  // `auto` or a registered format (package.json's enum is checked against the registry by a test).
+  format: z.string().refine((v) => v === 'auto' || isFormatId(v)).catch('auto').default('auto'),
   rules: z.record(z.string(), z.union([z.enum(['error', 'warning', 'info', 'hint', 'off']), z.boolean()])).catch({}).default({}),
   validate: z.object({ delay: z.number().int().min(0).max(10_000).catch(300).default(300) }).catch({ delay: 300 }).default({ delay: 300 }),
 });

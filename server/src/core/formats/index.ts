@@ -1,42 +1,66 @@
+import { t } from '../i18n';
 import { appealsTable } from './appeals';
 import { proactive2019, proactive2021 } from './proactive';
-import { requestTable } from './requests';
+import { registerFormat } from './registry';
+import { otherHandlingItems2021, requestTable } from './requests';
 import { legacySections, nationalSections } from './sections';
-import type { FormatId, FormatSpec, TableKind, TableSpec } from './types';
+import type { FormatSpec, TableKind } from './types';
 
 export * from './types';
-
-/** The official formats: the one place where sections, tables, rows, columns and relations are defined. */
-export const FORMATS: Readonly<Record<FormatId, FormatSpec>> = {
-  '2021': {
-    id: '2021',
-    source: '国办公开办函〔2021〕30号',
-    sections: nationalSections('2021'),
-    tables: [proactive2021, requestTable('2021'), appealsTable],
-  },
-  '2019': {
-    id: '2019',
-    source: '国办公开办函〔2019〕60号',
-    sections: nationalSections('2019'),
-    tables: [proactive2019, requestTable('2019'), appealsTable],
-  },
-  legacy: {
-    id: 'legacy',
-    source: '《政府信息公开条例》（2008）第三十二条',
-    sections: legacySections,
-    tables: [],
-  },
-};
+export * from './registry';
 
 export const TABLE_KINDS: readonly TableKind[] = ['主动公开', '依申请', '复议诉讼', '附表'];
 
-export function tableSpec(format: FormatId, kind: TableKind): TableSpec | undefined {
-  return FORMATS[format].tables.find((t) => t.kind === kind);
-}
+const national2021Tables = [proactive2021, requestTable(otherHandlingItems2021), appealsTable];
+const national2019Tables = [proactive2019, requestTable([]), appealsTable];
 
-/** The format a report of the given year must use (reference §1). */
-export function formatForYear(year: number): FormatId {
-  if (year >= 2021) return '2021';
-  if (year >= 2019) return '2019';
-  return 'legacy';
-}
+/** The official formats, newest first: the one place where sections, tables, rows, columns and relations are defined. */
+export const BUILT_IN_FORMATS: readonly FormatSpec[] = [
+  {
+    id: '2021',
+    kind: 'national',
+    label: () => t('2021 格式'),
+    usage: () => t('2021 年度起使用'),
+    years: { from: 2021 },
+    source: '国办公开办函〔2021〕30号',
+    sections: nationalSections({
+      overview:
+        '概述本年度政府信息公开工作，涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面（各级人民政府还应报告工作考核、社会评议和责任追究结果）。',
+      problems: '如实说明存在的主要问题和改进措施，并报告上一年度问题的改进情况；不宜只写“无”。',
+      other: '须报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的应写明）。',
+    }),
+    tables: national2021Tables,
+    tableKinds: national2021Tables.map((t) => t.kind),
+    feeStatement: true,
+  },
+  {
+    id: '2019',
+    kind: 'national',
+    label: () => t('2019 格式'),
+    usage: () => t('2019、2020 年度使用'),
+    years: { from: 2019, to: 2020 },
+    source: '国办公开办函〔2019〕60号',
+    sections: nationalSections({
+      overview: '概述本年度政府信息公开工作总体情况。',
+      problems: '如实说明存在的主要问题和改进措施。',
+      other: '报告其他需要报告的事项。',
+    }),
+    tables: national2019Tables,
+    tableKinds: national2019Tables.map((t) => t.kind),
+    feeStatement: false,
+  },
+  {
+    id: 'legacy',
+    kind: 'legacy',
+    label: () => t('旧格式（legacy）'),
+    usage: () => t('2018 年度及以前'),
+    years: { from: 2008, to: 2018 },
+    source: '《政府信息公开条例》（2008）第三十二条',
+    sections: legacySections,
+    tables: [],
+    tableKinds: ['附表'],
+    feeStatement: false,
+  },
+];
+
+for (const spec of BUILT_IN_FORMATS) registerFormat(spec);

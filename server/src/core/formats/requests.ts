@@ -38,14 +38,16 @@ const reject: RowSpec[] = [
   ['confirm', '5.要求行政机关确认或重新出具已获取信息', '要求行政机关确认或重新出具已获取信息', ['确认或重新出具已获取信息']],
 ].map(([id, label, name, aliases]) => ({ id: `reject.${id}`, label, name, aliases, parent: 'reject' }) as RowSpec);
 
-const otherItems2021: RowSpec[] = [
+/** The items of （六）其他处理 in the 2021 format (the 2019 format has the row alone). */
+export const otherHandlingItems2021: RowSpec[] = [
   ['noSupplement', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正']],
   ['unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['逾期未缴纳费用', '逾期未按收费通知要求缴纳费用']],
   ['misc', '3.其他', '其他', []],
 ].map(([id, label, name, aliases]) => ({ id: `otherHandling.${id}`, label, name, aliases, parent: 'otherHandling' }) as RowSpec);
 
-export function requestTable(year: '2019' | '2021'): TableSpec {
-  const is2021 = year === '2021';
+/** The table; formats differ only in the items under （六）其他处理 (none: the row holds its own figures). */
+export function requestTable(otherHandlingItems: readonly RowSpec[]): TableSpec {
+  const itemised = otherHandlingItems.length > 0;
   const rows: RowSpec[] = [
     { id: 'new', label: '一、本年新收政府信息公开申请数量', name: '本年新收政府信息公开申请数量', aliases: ['本年新收申请数量', '本年新收'] },
     { id: 'carried', label: '二、上年结转政府信息公开申请数量', name: '上年结转政府信息公开申请数量', aliases: ['上年结转申请数量', '上年结转'] },
@@ -58,8 +60,8 @@ export function requestTable(year: '2019' | '2021'): TableSpec {
     ...unable,
     { id: 'reject', label: '（五）不予处理', name: '不予处理', parent: 'results', group: true },
     ...reject,
-    { id: 'otherHandling', label: '（六）其他处理', name: '其他处理', parent: 'results', group: is2021 },
-    ...(is2021 ? otherItems2021 : []),
+    { id: 'otherHandling', label: '（六）其他处理', name: '其他处理', parent: 'results', group: itemised },
+    ...otherHandlingItems,
     { id: 'total', label: '（七）总计', name: '总计', aliases: ['办理结果总计'], parent: 'results' },
     { id: 'next', label: '四、结转下年度继续办理', name: '结转下年度继续办理', aliases: ['结转下年度'] },
   ];
@@ -85,7 +87,7 @@ export function requestTable(year: '2019' | '2021'): TableSpec {
       groupSum('refuse'),
       groupSum('unable'),
       groupSum('reject'),
-      ...(is2021 ? [groupSum('otherHandling')] : []),
+      ...(itemised ? [groupSum('otherHandling')] : []),
     ],
   };
 }

@@ -1,17 +1,21 @@
 import type { SectionSpec } from './types';
 
-/** The six sections of the 2019 and 2021 formats (国办公开办函〔2019〕60号, 〔2021〕30号). */
-export function nationalSections(year: '2019' | '2021'): SectionSpec[] {
+/** What a national format asks of the sections whose requirements changed between formats (hover text). */
+export interface NationalRequirements {
+  readonly overview: string;
+  readonly problems: string;
+  readonly other: string;
+}
+
+/** The six sections of the national formats (国办公开办函〔2019〕60号, 〔2021〕30号); only what they require differs. */
+export function nationalSections(requires: NationalRequirements): SectionSpec[] {
   return [
     {
       id: 'overview',
       numeral: '一',
       name: '总体情况',
       required: true,
-      requires:
-        year === '2021'
-          ? '概述本年度政府信息公开工作，涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面（各级人民政府还应报告工作考核、社会评议和责任追究结果）。'
-          : '概述本年度政府信息公开工作总体情况。',
+      requires: requires.overview,
     },
     {
       id: 'proactive',
@@ -44,20 +48,14 @@ export function nationalSections(year: '2019' | '2021'): SectionSpec[] {
       name: '存在的主要问题及改进情况',
       variants: ['政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况'],
       required: true,
-      requires:
-        year === '2021'
-          ? '如实说明存在的主要问题和改进措施，并报告上一年度问题的改进情况；不宜只写“无”。'
-          : '如实说明存在的主要问题和改进措施。',
+      requires: requires.problems,
     },
     {
       id: 'other',
       numeral: '六',
       name: '其他需要报告的事项',
       required: true,
-      requires:
-        year === '2021'
-          ? '须报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的应写明）。'
-          : '报告其他需要报告的事项。',
+      requires: requires.other,
     },
   ];
 }

@@ -1,7 +1,14 @@
 /** Shapes of the official format data. The data itself lives beside this file, one module per format. */
 
-export type FormatId = '2021' | '2019' | 'legacy';
-export const FORMAT_IDS: readonly FormatId[] = ['2021', '2019', 'legacy'];
+/**
+ * A format's id as written in front matter and settings (`2021`, `2019`, `legacy`). Formats are registered at run
+ * time (formats/registry.ts), so the id is a string: every list of formats is read from the registry, never written
+ * out elsewhere.
+ */
+export type FormatId = string;
+
+/** National formats (国办公开办函) have the six fixed sections and three tables; legacy reports name sections freely. */
+export type FormatKind = 'national' | 'legacy';
 
 /** The kinds of standard table container (`::: 依申请`). */
 export type TableKind = '主动公开' | '依申请' | '复议诉讼' | '附表';
@@ -96,8 +103,20 @@ export interface SectionSpec {
 
 export interface FormatSpec {
   readonly id: FormatId;
+  readonly kind: FormatKind;
+  /** How users see it named (completion, messages), in the display language. */
+  readonly label: () => string;
+  /** When it is used, one line for completion and the settings (`2021 年度起使用`), in the display language. */
+  readonly usage: () => string;
+  /** The report years it applies to, inclusive; a format without years is never inferred from a year. */
+  readonly years?: { readonly from: number; readonly to?: number };
   /** Official document the format comes from. */
   readonly source: string;
   readonly sections: readonly SectionSpec[];
+  /** The official tables with rows and columns (none for legacy: its 附表 has free rows). */
   readonly tables: readonly TableSpec[];
+  /** The `:::` table kinds this format uses (those of `tables`, or `附表` for legacy). */
+  readonly tableKinds: readonly TableKind[];
+  /** Section 六 must state the 信息处理费 collected (国办函〔2020〕109号, asked for from the 2021 format on). */
+  readonly feeStatement: boolean;
 }

@@ -1,9 +1,8 @@
 import type {
   Directive, FrontMatter, Heading, Paragraph, PlainTable, Section, StandardTable, SyntaxProblem, TableRow, XxgkDocument,
 } from '../ast';
-import { formatForYear, TABLE_KINDS, tableSpec } from '../formats/index';
+import { formatForYear, formatIds, isFormatId, TABLE_KINDS, tableSpec } from '../formats/index';
 import type { FormatId, TableKind } from '../formats/types';
-import { FORMAT_IDS } from '../formats/types';
 import { computeLineStarts } from '../text/lines';
 import { parseFrontMatter } from './frontmatter';
 import { buildSection } from './sections';
@@ -235,10 +234,10 @@ function resolveFormat(
 ): { format: FormatId; formatSource: XxgkDocument['formatSource'] } {
   const declared = frontMatter?.entries.find((e) => e.canonical === 'format')?.value;
   const asText = declared === undefined || declared === null ? '' : String(declared).trim();
-  if ((FORMAT_IDS as readonly string[]).includes(asText)) return { format: asText as FormatId, formatSource: 'front-matter' };
+  if (isFormatId(asText)) return { format: asText, formatSource: 'front-matter' };
   if (configured) return { format: configured, formatSource: 'config' };
   if (year !== undefined) return { format: formatForYear(year), formatSource: 'year' };
-  return { format: '2021', formatSource: 'default' };
+  return { format: formatIds()[0], formatSource: 'default' };
 }
 
 export type { TableRow };

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Heading, NumberingStyle, Section } from '../ast';
 import type { FormatId, SectionSpec } from '../formats/types';
-import { FORMATS } from '../formats/index';
+import { formatSpec } from '../formats/index';
 import { labelKey } from '../text/normalize';
 
 const SECTION_NUMBERING = /^\s*(?:第?([一二三四五六七八九十]+)\s*[、.．:：]|[（(]\s*([一二三四五六七八九十]+)\s*[）)][、.．]?|([0-9０-９]+)\s*[、.．:：)）](?![0-9０-９])|[（(]([0-9０-９]+)[）)])\s*/;
@@ -17,16 +17,15 @@ export function splitSectionNumbering(text: string): { numbering: string; style:
 
 /** Legacy topics, tried in this order so that 问题 wins over 公开 and 复议 over 申请. */
 const LEGACY_ORDER = ['appeals', 'fees', 'problems', 'requests', 'proactive', 'overview', 'other'];
+const legacyRank = (id: string) => (LEGACY_ORDER.indexOf(id) + LEGACY_ORDER.length + 1) % (LEGACY_ORDER.length + 1);
 
 export function matchSection(name: string, format: FormatId): { spec?: SectionSpec; variant?: boolean } {
-  const specs = FORMATS[format].sections;
+  const { sections: specs, kind } = formatSpec(format);
   const key = labelKey(name);
   if (!key) return {};
-  if (format === 'legacy') {
-    for (const id of LEGACY_ORDER) {
-      const spec = specs.find((s) => s.id === id)!;
-      if (spec.topicWords?.some((w) => key.includes(w))) return { spec };
-    }
+  if (kind === 'legacy') {
+    const ordered = [...specs].sort((a, b) => legacyRank(a.id) - legacyRank(b.id));
+    for (const spec of ordered) if (spec.topicWords?.some((w) => key.includes(w))) return { spec };
     return {};
   }
   for (const spec of specs) if (labelKey(spec.name) === key) return { spec };

@@ -1,4 +1,5 @@
 import type { StandardTable, XxgkDocument } from '../ast';
+import { tableSpec } from '../formats/index';
 import { t } from '../i18n';
 import { add, equals, format, sub } from '../text/decimal';
 import { rowsById } from '../tables/grid';
@@ -7,6 +8,10 @@ import { NATIONAL_FORMATS, type Finding, type Rule } from './types';
 function table(doc: XxgkDocument, kind: StandardTable['kind']) {
   const found = doc.tables.find((x) => x.kind === kind && x.spec);
   return found ? rowsById(found) : undefined;
+}
+
+function hasEffectiveCount(doc: XxgkDocument): boolean {
+  return !!tableSpec(doc.format, '主动公开')?.columns.some((c) => c.id === 'effective');
 }
 
 function figure(cell: { state: string; value?: { units: bigint; scale: number } } | undefined) {
@@ -44,7 +49,8 @@ export const crossYear: Rule = {
         });
       });
     }
-    if (doc.format !== '2021' || previous.format !== '2021') return;
+    // X2 needs the 现行有效件数 column (2021 format on), in both years.
+    if (!hasEffectiveCount(doc) || !hasEffectiveCount(previous)) return;
     const nowDocs = table(doc, '主动公开');
     const thenDocs = table(previous, '主动公开');
     for (const id of ['regulations', 'normativeDocs']) {

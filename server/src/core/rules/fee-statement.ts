@@ -19,7 +19,7 @@ function statesFee(sentence: string): boolean {
 export const feeStatement: Rule = {
   id: 'fee-statement',
   severity: 'warning',
-  formats: ['2021'],
+  formats: (format) => format.feeStatement,
   description: '“其他需要报告的事项”应说明信息处理费的收取情况',
   check(doc, report) {
     const k = doc.sections.findIndex((s) => s.spec?.id === 'other');

@@ -1,4 +1,4 @@
-import { formatForYear } from '../formats/index';
+import { formatForYear, formatSpec, formatsOfKind } from '../formats/index';
 import { t } from '../i18n';
 import { ALL_FORMATS, type Rule } from './types';
 
@@ -23,16 +23,14 @@ export const formatMismatch: Rule = {
     }
     for (const table of doc.tables) {
       if (!table.kind) continue;
-      const foreign = doc.format === 'legacy' ? table.kind !== '附表' : table.kind === '附表';
-      if (foreign) {
-        report({
-          span: table.kindSpan,
-          message:
-            doc.format === 'legacy'
-              ? t('“{0}”表属于 2019/2021 格式；legacy 格式的统计数据写在“::: 附表”中。', table.kind)
-              : t('“附表”属于 2019 年以前的旧格式；{0} 格式请使用“主动公开”“依申请”“复议诉讼”三张表。', doc.format),
-        });
-      }
+      const spec = formatSpec(doc.format);
+      if (spec.tableKinds.includes(table.kind)) continue;
+      const owners = formatsOfKind(spec.kind === 'legacy' ? 'national' : 'legacy').filter((f) => f.tableKinds.includes(table.kind!));
+      const ownerIds = (owners.length ? owners : [spec]).map((f) => f.id).join('/');
+      report({
+        span: table.kindSpan,
+        message: t('“{0}”表属于 {1} 格式；{2} 格式的统计表为：{3}。', table.kind, ownerIds, doc.format, spec.tableKinds.map((k) => `“::: ${k}”`).join('、')),
+      });
     }
   },
 };

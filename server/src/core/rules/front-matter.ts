@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import type { FrontMatterEntry, FrontMatterKey } from '../ast';
-import { FORMAT_IDS } from '../formats/types';
+import { formatIdList, isFormatId } from '../formats/registry';
 import { t } from '../i18n';
 import { FRONT_MATTER_KEYS } from '../parser/frontmatter';
 import { ALL_FORMATS, type Rule } from './types';
@@ -20,8 +20,8 @@ const VALUE_SCHEMAS: Record<FrontMatterKey, { schema: z.ZodType; expected: () =>
     expected: () => t('4 位年份（2008 年《条例》施行后），例如 2023'),
   },
   format: {
-    schema: z.union([z.string(), z.number()]).transform(String).pipe(z.enum(FORMAT_IDS as [string, ...string[]])),
-    expected: () => t('2021、2019 或 legacy'),
+    schema: z.union([z.string(), z.number()]).transform(String).refine(isFormatId),
+    expected: () => formatIdList(t(' 或 ')),
   },
   published: {
     schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate),

@@ -1,4 +1,4 @@
-import { FORMATS } from '../formats/index';
+import { formatSpec } from '../formats/index';
 import { t } from '../i18n';
 import { reportDefaults, reportText } from '../report-skeleton';
 import { sectionText } from '../skeleton';
@@ -11,7 +11,8 @@ export const missingSection: Rule = {
   formats: ALL_FORMATS,
   description: '格式要求的章节必须齐全',
   check(doc, report, context) {
-    if (doc.text.trim() === '' && doc.format !== 'legacy') {
+    const legacy = formatSpec(doc.format).kind === 'legacy';
+    if (doc.text.trim() === '' && !legacy) {
       // A new, blank file: one note with the whole skeleton as its fix, not a wall of six errors. The skeleton is
       // inserted before whatever blank lines there are (a fix never replaces a line break).
       const format = doc.format;
@@ -25,7 +26,7 @@ export const missingSection: Rule = {
       });
       return;
     }
-    const specs = FORMATS[doc.format].sections;
+    const specs = formatSpec(doc.format).sections;
     const present = new Set(doc.sections.map((s) => s.spec?.id).filter(Boolean));
     specs.forEach((spec, index) => {
       if (!spec.required || present.has(spec.id)) return;
@@ -36,11 +37,11 @@ export const missingSection: Rule = {
       const heading = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
       report({
         span: next ? next.heading.span : documentAnchor(doc),
-        severity: doc.format === 'legacy' ? 'warning' : undefined,
+        severity: legacy ? 'warning' : undefined,
         message:
-          doc.format === 'legacy'
+          legacy
             ? t('缺少“{0}”方面的内容（旧版条例第三十二条要求报告）；请增加相应章节。', spec.name)
-            : t('缺少第{0}部分“{1}”（{2}要求）；请在此处增加“## {3}”。', spec.numeral, spec.name, FORMATS[doc.format].source, heading),
+            : t('缺少第{0}部分“{1}”（{2}要求）；请在此处增加“## {3}”。', spec.numeral, spec.name, formatSpec(doc.format).source, heading),
         fix: {
           title: t('插入“{0}”章节', heading),
           edits: [{ span: { start: at, end: at }, newText: `${lead}${sectionText(spec, doc.format)}\n\n` }],

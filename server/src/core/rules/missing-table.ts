@@ -1,4 +1,4 @@
-import { FORMATS, tableSpec } from '../formats/index';
+import { formatSpec, tableSpec } from '../formats/index';
 import { t } from '../i18n';
 import { tableText } from '../skeleton';
 import { NATIONAL_FORMATS, type Rule } from './types';
@@ -9,7 +9,7 @@ export const missingTable: Rule = {
   formats: NATIONAL_FORMATS,
   description: '章节二、三、四必须有对应的统计表',
   check(doc, report) {
-    for (const spec of FORMATS[doc.format].sections) {
+    for (const spec of formatSpec(doc.format).sections) {
       for (const kind of spec.tables ?? []) {
         if (doc.tables.some((table) => table.kind === kind)) continue;
         const section = doc.sections.find((s) => s.spec?.id === spec.id);

@@ -1,4 +1,4 @@
-import { FORMATS } from '../formats/index';
+import { formatSpec } from '../formats/index';
 import { t } from '../i18n';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
@@ -8,7 +8,7 @@ export const sectionOrder: Rule = {
   formats: NATIONAL_FORMATS,
   description: '章节须按格式规定的顺序排列',
   check(doc, report) {
-    const specs = FORMATS[doc.format].sections;
+    const specs = formatSpec(doc.format).sections;
     let latest: { index: number; name: string } | undefined;
     for (const section of doc.sections) {
       if (!section.spec) continue;

@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { TABLE_KINDS } from '../formats/index';
+import { describeTableKinds, TABLE_KINDS } from '../formats/index';
 import { t } from '../i18n';
 import { ALL_FORMATS, type Rule } from './types';
 
@@ -22,7 +22,7 @@ export const syntax: Rule = {
       const suggestion = closest(table.kindText, TABLE_KINDS as string[]);
       report({
         span: table.kindSpan,
-        message: t('未知的表格类型“{0}”；可用的类型为 主动公开、依申请、复议诉讼（2019/2021 格式）和 附表（legacy）。是否想写“{1}”？', table.kindText, suggestion),
+        message: t('未知的表格类型“{0}”；可用的类型为 {1}。是否想写“{2}”？', table.kindText, describeTableKinds(t('格式')), suggestion),
         fix: { title: t('改为“{0}”', suggestion), edits: [{ span: table.kindSpan, newText: suggestion }] },
       });
     }

@@ -1,5 +1,5 @@
 import type { Span, XxgkDocument } from '../ast';
-import type { FormatId } from '../formats/types';
+import type { FormatKind, FormatSpec } from '../formats/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -45,12 +45,25 @@ export interface Rule {
   /** Stable kebab-case id, documented in docs/rules.md. */
   readonly id: string;
   readonly severity: Severity;
-  /** Formats the rule applies to. */
-  readonly formats: readonly FormatId[];
+  /**
+   * The formats the rule applies to, said by what they are (every format, the national ones, the legacy ones, or a
+   * test on the format's data), never by listing ids: a format added to the registry is then checked by every rule
+   * that fits it.
+   */
+  readonly formats: FormatScope;
   /** One line, Chinese: what the rule checks. */
   readonly description: string;
   check(doc: XxgkDocument, report: (finding: Finding) => void, context: RuleContext): void;
 }
 
-export const ALL_FORMATS: readonly FormatId[] = ['2021', '2019', 'legacy'];
-export const NATIONAL_FORMATS: readonly FormatId[] = ['2021', '2019'];
+export type FormatScope = 'all' | FormatKind | ((format: FormatSpec) => boolean);
+
+export const ALL_FORMATS: FormatScope = 'all';
+export const NATIONAL_FORMATS: FormatScope = 'national';
+
+export function ruleApplies(rule: Pick<Rule, 'formats'>, format: FormatSpec): boolean {
+  const scope = rule.formats;
+  if (scope === 'all') return true;
+  if (typeof scope === 'function') return scope(format);
+  return format.kind === scope;
+}

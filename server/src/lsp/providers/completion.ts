@@ -2,7 +2,7 @@ import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range,
 } from 'vscode-languageserver';
 import { match } from 'pinyin-pro';
-import { FORMATS, positionAt, t, TABLE_KINDS, type XxgkDocument } from '../../core/index';
+import { allFormats, formatSpec, formatsOfKind, positionAt, t, type XxgkDocument } from '../../core/index';
 import type { RowSpec, TableSpec } from '../../core/formats/types';
 import { escapeSnippet, reportDefaults, reportSnippet } from '../../core/report-skeleton';
 import { sectionText, tableText } from '../../core/skeleton';
@@ -54,7 +54,7 @@ function item(ctx: LineContext, label: string, insert: string, index: number, ex
 function sectionItems(doc: XxgkDocument, ctx: LineContext, query: string): CompletionItem[] {
   // The heading being typed does not count as present.
   const present = new Set(doc.sections.filter((s) => s.heading.span.start !== doc.lineStarts[ctx.line]).map((s) => s.spec?.id));
-  return FORMATS[doc.format].sections
+  return formatSpec(doc.format).sections
     .map((spec, index) => ({ spec, index }))
     .filter(({ spec }) => !present.has(spec.id) && matchesQuery(spec.name, query))
     .map(({ spec, index }) => {
@@ -68,8 +68,8 @@ function sectionItems(doc: XxgkDocument, ctx: LineContext, query: string): Compl
 }
 
 function kindItems(doc: XxgkDocument, ctx: LineContext, query: string): CompletionItem[] {
-  const specs = FORMATS[doc.format].tables;
-  const kinds = doc.format === 'legacy' ? ['附表'] : TABLE_KINDS.filter((k) => k !== '附表');
+  const specs = formatSpec(doc.format).tables;
+  const kinds = formatSpec(doc.format).tableKinds;
   return kinds
     .filter((kind) => matchesQuery(kind, query))
     .map((kind, index) => {
@@ -126,11 +126,12 @@ function rowItems(doc: XxgkDocument, ctx: LineContext, query: string, offset: nu
 
 /** The front matter's keys; the year and the date default from today (see reportDefaults). */
 function frontMatterEntries(today: Date): Array<[string, string, string]> {
-  const { year, published } = reportDefaults('2021', today);
+  const { year, published } = reportDefaults(formatsOfKind('national')[0].id, today);
+  const formats = allFormats();
   return [
     ['机关', '机关: ${1:某市某局}', '发布年报的机关全称（agency）'],
     ['年度', `年度: \${1:${year}}`, '报告年度，4 位年份（year）'],
-    ['格式', '格式: ${1|2021,2019,legacy|}', '年报格式：2021（2021 年度起）、2019（2019–2020 年度）、legacy（2018 年度及以前）（format）'],
+    ['格式', `格式: \${1|${formats.map((f) => f.id).join(',')}|}`, t('年报格式：{0}（format）', formats.map((f) => `${f.id}（${f.usage()}）`).join('、'))],
     ['发布日期', `发布日期: \${1:${published}}`, '发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）'],
   ];
 }
@@ -138,12 +139,13 @@ function frontMatterEntries(today: Date): Array<[string, string, string]> {
 /** In a document with nothing in it yet: the whole report in either national format. */
 function reportItems(ctx: LineContext, today: Date): CompletionItem[] {
   const query = ctx.before.trim();
-  return (['2021', '2019'] as const)
+  return formatsOfKind('national')
+    .map((f) => f.id)
     .filter((format) => !query || matchesQuery(`年报${format}`, query) || `xxgk-report-${format}`.startsWith(query) || `nb${format}`.startsWith(query))
     .map((format, index) =>
       item(ctx, t('年报（{0} 格式）', format), reportSnippet(format, reportDefaults(format, today)), index, {
         kind: CompletionItemKind.File,
-        detail: FORMATS[format].source,
+        detail: formatSpec(format).source,
         documentation: t('{0} 格式政府信息公开工作年度报告全文：前置元数据、标题、六个章节及其统计表（各行均为 0）。', format),
       }),
     );
@@ -152,11 +154,11 @@ function reportItems(ctx: LineContext, today: Date): CompletionItem[] {
 function frontMatterItems(doc: XxgkDocument, ctx: LineContext, today: Date): CompletionItem[] {
   const value = /^\s*(格式|format)\s*:\s*(\S*)$/.exec(ctx.before);
   if (value) {
-    return (['2021', '2019', 'legacy'] as const).map((f, index) =>
-      item(ctx, f, `${value[1]}: ${f}`, index, {
+    return allFormats().map((f, index) =>
+      item(ctx, f.id, `${value[1]}: ${f.id}`, index, {
         kind: CompletionItemKind.EnumMember,
-        detail: FORMATS[f].source,
-        documentation: f === '2021' ? t('2021 年度起使用') : f === '2019' ? t('2019、2020 年度使用') : t('2018 年度及以前'),
+        detail: f.source,
+        documentation: f.usage(),
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { decimal, FORMATS, t, type Cell, type Span, type XxgkDocument } from '../../core/index';
+import { decimal, formatSpec, t, type Cell, type Span, type XxgkDocument } from '../../core/index';
 import { findBreakdowns } from '../../core/prose/breakdown';
 import { paragraphFigures } from '../../core/prose/figures';
 import { evaluateDocument } from '../../core/rules/table-sum';
@@ -57,7 +57,7 @@ function sectionHover(doc: XxgkDocument, offset: number): { span: Span; text: st
   const section = doc.sections.find((s) => within(s.heading.span, offset));
   if (!section?.spec) return undefined;
   const spec = section.spec;
-  const format = FORMATS[doc.format];
+  const format = formatSpec(doc.format);
   const head = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
   const lines = [`**${head}**（${format.source}）`, spec.requires];
   if (spec.tables?.length) lines.push(t('统计表：{0}', spec.tables.map((kind) => `::: ${kind}`).join('、')));
