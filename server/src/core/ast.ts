@@ -7,7 +7,7 @@ export interface Span {
   readonly end: number;
 }
 
-export type FrontMatterKey = 'agency' | 'year' | 'format' | 'published';
+export type FrontMatterKey = 'agency' | 'year' | 'format' | 'published' | 'level';
 
 export interface FrontMatterEntry {
   /** Key as written (机关 or agency). */

@@ -2,7 +2,7 @@ import type { ColumnSpec, RowSpec, TableSpec } from './types';
 
 /** Table 二 — 主动公开政府信息情况. Each 第二十条 block has its own columns. */
 
-const col = (id: string, label: string, kind: ColumnSpec['kind'] = 'int'): ColumnSpec => ({ id, label, kind });
+const col = (id: string, label: string, kind: ColumnSpec['kind'] = 'int', unit?: ColumnSpec['unit']): ColumnSpec => ({ id, label, kind, ...(unit ? { unit } : {}) });
 const CORNER = ['信息内容', '项目', '指标'];
 
 const A1 = '第二十条第（一）项';
@@ -17,7 +17,7 @@ function rowsOf(block: string, columns: ColumnSpec[], rows: [string, string, str
 
 const docs2021 = [col('issued', '本年制发件数'), col('repealed', '本年废止件数'), col('effective', '现行有效件数')];
 const decisions2021 = [col('decisions', '本年处理决定数量')];
-const fees2021 = [col('feeAmount', '本年收费金额（单位：万元）', 'money')];
+const fees2021 = [col('feeAmount', '本年收费金额（单位：万元）', 'money', '万元')];
 
 export const proactive2021: TableSpec = {
   kind: '主动公开',

@@ -12,6 +12,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
   return [
     {
       id: 'overview',
+      topicWords: ['总体', '概述', '概况', '基本情况'],
       numeral: '一',
       name: '总体情况',
       required: true,
@@ -19,6 +20,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
     },
     {
       id: 'proactive',
+      topicWords: ['主动公开'],
       numeral: '二',
       name: '主动公开政府信息情况',
       required: true,
@@ -27,6 +29,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
     },
     {
       id: 'requests',
+      topicWords: ['申请'],
       numeral: '三',
       name: '收到和处理政府信息公开申请情况',
       required: true,
@@ -35,6 +38,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
     },
     {
       id: 'appeals',
+      topicWords: ['复议', '诉讼'],
       numeral: '四',
       name: '政府信息公开行政复议、行政诉讼情况',
       variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
@@ -44,6 +48,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
     },
     {
       id: 'problems',
+      topicWords: ['问题', '改进', '整改'],
       numeral: '五',
       name: '存在的主要问题及改进情况',
       variants: ['政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况'],
@@ -52,6 +57,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
     },
     {
       id: 'other',
+      topicWords: ['其他', '其它'],
       numeral: '六',
       name: '其他需要报告的事项',
       required: true,

@@ -23,6 +23,8 @@ export interface ColumnSpec {
   readonly kind: ValueKind;
   /** Official header text of the column group this column sits under (两级表头), if any. */
   readonly group?: string;
+  /** The unit the official header gives the figures in (`万元`), if any; figures are written without it. */
+  readonly unit?: '万元';
 }
 
 export interface RowSpec {
@@ -92,7 +94,10 @@ export interface SectionSpec {
   readonly name: string;
   /** Other names seen in real reports, matched with a warning. */
   readonly variants?: readonly string[];
-  /** Legacy: words any of which identifies the topic in a freely worded heading. */
+  /**
+   * Words any of which identifies the topic in a freely worded heading: legacy headings are matched by them alone,
+   * national ones only together with the section's own numeral (五、存在的主要问题及整改措施).
+   */
   readonly topicWords?: readonly string[];
   readonly required: boolean;
   /** What the format asks to be reported here (hover text). */

@@ -12,6 +12,8 @@ export const FRONT_MATTER_KEYS: Readonly<Record<string, FrontMatterKey>> = {
   format: 'format',
   发布日期: 'published',
   published: 'published',
+  层级: 'level',
+  level: 'level',
 };
 
 const FENCE = /^---[ \t]*\r?$/;

@@ -19,7 +19,12 @@ export function splitSectionNumbering(text: string): { numbering: string; style:
 const LEGACY_ORDER = ['appeals', 'fees', 'problems', 'requests', 'proactive', 'overview', 'other'];
 const legacyRank = (id: string) => (LEGACY_ORDER.indexOf(id) + LEGACY_ORDER.length + 1) % (LEGACY_ORDER.length + 1);
 
-export function matchSection(name: string, format: FormatId): { spec?: SectionSpec; variant?: boolean } {
+/**
+ * The official section a heading's name stands for. `numeral` is the heading's own number (五 of `五、`), if any: a
+ * national heading worded differently from every known name is still that section when it carries its numeral and
+ * speaks of its topic.
+ */
+export function matchSection(name: string, format: FormatId, numeral?: string): { spec?: SectionSpec; variant?: boolean } {
   const { sections: specs, kind } = formatSpec(format);
   const key = labelKey(name);
   if (!key) return {};
@@ -39,6 +44,8 @@ export function matchSection(name: string, format: FormatId): { spec?: SectionSp
     }
   }
   if (best && best.d <= Math.max(1, Math.floor(key.length * 0.25))) return { spec: best.spec, variant: true };
+  const numbered = numeral ? specs.find((s) => s.numeral === numeral) : undefined;
+  if (numbered?.topicWords?.some((w) => key.includes(w))) return { spec: numbered, variant: true };
   return {};
 }
 
@@ -47,7 +54,8 @@ export function buildSection(heading: Heading, end: number, format: FormatId): S
   const numberingStart = heading.textSpan.start + (heading.text.length - heading.text.trimStart().length);
   const nameStart = heading.textSpan.start + restOffset;
   const name = heading.text.slice(restOffset).trim();
-  const { spec, variant } = matchSection(name, format);
+  const numeral = /^第?([一二三四五六七八九十]+)\s*[、.．:：]?$/.exec(numbering)?.[1] ?? /^[（(]\s*([一二三四五六七八九十]+)/.exec(numbering)?.[1];
+  const { spec, variant } = matchSection(name, format, numeral);
   return {
     heading,
     span: { start: heading.span.start, end },

@@ -1,5 +1,5 @@
 import type { Cell } from '../ast';
-import type { ValueKind } from '../formats/types';
+import type { ColumnSpec } from '../formats/types';
 import { t } from '../i18n';
 import { format, isInteger, isUnsafe, parseDecimal } from '../text/decimal';
 import { toHalfWidthDigits } from '../text/normalize';
@@ -10,14 +10,16 @@ import { ALL_FORMATS, type Rule } from './types';
 /** A figure typed with its unit (3件, 251000元): the figure alone is the fix. */
 const WITH_UNIT = /^([0-9０-９][0-9０-９,，.．]*)\s*(条|件|个|项|次|篇|份|人|家|万元|元|%|％)$/;
 
-function checkCell(cell: Cell, kind: ValueKind | undefined, report: (f: Finding) => void): void {
+function checkCell(cell: Cell, column: ColumnSpec | undefined, report: (f: Finding) => void): void {
+  const kind = column?.kind;
   if (cell.state === 'invalid') {
     const unit = WITH_UNIT.exec(cell.text);
     if (unit) {
       const plain = toHalfWidthDigits(unit[1]).replace(/[,，]/g, '').replace(/．/g, '.');
       const value = parseDecimal(plain);
-      // A sum in 元 typed into a 万元 column: the figure the column wants is a ten-thousandth of it.
-      const inYuan = kind === 'money' && unit[2] === '元' && value;
+      // A sum in 元 typed into a column headed 万元: the figure the column wants is a ten-thousandth of it. A column
+      // without a unit (2019 采购总金额) only loses the unit.
+      const inYuan = column?.unit === '万元' && unit[2] === '元' && value;
       const figure = inYuan ? format({ units: value.units, scale: value.scale + 4 }) : plain;
       report({
         span: cell.span,
@@ -65,7 +67,7 @@ export const cellValue: Rule = {
         if (table.spec) {
           if (!row.match) continue;
           const columns = columnsOf(row.match.row, table.spec);
-          row.values.forEach((cell, k) => checkCell(cell, columns[k]?.kind, report));
+          row.values.forEach((cell, k) => checkCell(cell, columns[k], report));
         } else if (table.kind === '附表') {
           row.values.forEach((cell) => checkCell(cell, undefined, report));
         }

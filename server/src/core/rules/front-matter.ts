@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FrontMatterEntry, FrontMatterKey } from '../ast';
 import { formatIdList, isFormatId } from '../formats/registry';
 import { t } from '../i18n';
+import { LEVEL_WORDS } from '../report-level';
 import { FRONT_MATTER_KEYS } from '../parser/frontmatter';
 import { ALL_FORMATS, type Rule } from './types';
 
@@ -22,6 +23,10 @@ const VALUE_SCHEMAS: Record<FrontMatterKey, { schema: z.ZodType; expected: () =>
   format: {
     schema: z.union([z.string(), z.number()]).transform(String).refine(isFormatId),
     expected: () => formatIdList(t(' 或 ')),
+  },
+  level: {
+    schema: z.string().trim().refine((v) => v in LEVEL_WORDS),
+    expected: () => t('“本级政府”（本级人民政府、管委会、行政公署等的整体年报）或“部门”'),
   },
   published: {
     schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate),
@@ -58,7 +63,7 @@ export const frontMatter: Rule = {
       if (!entry.canonical) {
         const nearest = closest(entry.key, KEY_NAMES);
         const suggestion = distance(entry.key, nearest) <= Math.max(1, Math.floor(entry.key.length / 3)) ? nearest : undefined;
-        const known = t('可用的键为 机关/agency、年度/year、格式/format、发布日期/published');
+        const known = t('可用的键为 机关/agency、年度/year、格式/format、发布日期/published、层级/level');
         report({
           span: entry.keySpan,
           message: suggestion

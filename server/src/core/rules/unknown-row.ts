@@ -15,6 +15,10 @@ export const unknownRow: Rule = {
         if (row.kind !== 'data') continue;
         if (row.match) {
           const earlier = seen.get(row.match.row.id);
+          // A group label printed again where the table broke over a page carries no figures: layout, not a
+          // second filing of the row.
+          const labelOnly = (r: typeof row) => r.values.every((c) => c.state === 'blank');
+          if (earlier && row.match.row.group && labelOnly(row) && labelOnly(earlier)) continue;
           if (earlier) {
             report({
               span: row.label.span,

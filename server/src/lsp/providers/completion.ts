@@ -133,6 +133,7 @@ function frontMatterEntries(today: Date): Array<[string, string, string]> {
     ['年度', `年度: \${1:${year}}`, '报告年度，4 位年份（year）'],
     ['格式', `格式: \${1|${formats.map((f) => f.id).join(',')}|}`, t('年报格式：{0}（format）', formats.map((f) => `${f.id}（${f.usage()}）`).join('、'))],
     ['发布日期', `发布日期: \${1:${published}}`, '发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）'],
+    ['层级', '层级: ${1|部门,本级政府|}', '部门年报（次年 1 月 31 日前发布），或本级政府（人民政府、管委会、行政公署等）的整体年报（3 月 31 日前）（level）'],
   ];
 }
 
@@ -164,7 +165,7 @@ function frontMatterItems(doc: XxgkDocument, ctx: LineContext, today: Date): Com
   }
   if (ctx.before.includes(':')) return [];
   const present = new Set(doc.frontMatter?.entries.map((e) => e.canonical));
-  const canonical: Record<string, string> = { 机关: 'agency', 年度: 'year', 格式: 'format', 发布日期: 'published' };
+  const canonical: Record<string, string> = { 机关: 'agency', 年度: 'year', 格式: 'format', 发布日期: 'published', 层级: 'level' };
   return frontMatterEntries(today).filter(([key]) => !present.has(canonical[key] as never) && (matchesQuery(key, ctx.before) || canonical[key].startsWith(ctx.before.trim())))
     .map(([key, snippet, doc_], index) => item(ctx, key, snippet, index, { kind: CompletionItemKind.Property, detail: canonical[key], documentation: doc_ }));
 }

@@ -1,0 +1,95 @@
+/**
+ * Shapes of real published reports that raised false alarms (issue 12, test/corpus), each reduced to a minimal case
+ * beside the near miss that must still be reported.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { covered, diagnostics, report2021, requestTable2021 } from './helpers';
+
+const frontMatter = (agency: string, published: string, extra = '') => `---\n机关: ${agency}\n年度: 2023\n格式: 2021\n发布日期: ${published}\n${extra}---`;
+const late = (agency: string, published: string, extra = '') => diagnostics(report2021({ frontMatter: frontMatter(agency, published, extra) }), 'late-publication');
+
+describe('late-publication: the deadline of a whole government’s report (31 March)', () => {
+  for (const agency of ['平潭综合实验区管委会', '雄安新区管理委员会', '某某经济技术开发区管委会', '某某高新区党工委管委会', '大兴安岭地区行政公署', '某某县人民政府', '某某街道办事处']) {
+    it(`${agency}: published on 8 March, in time`, () => {
+      assert.deepEqual(late(agency, '2024-03-08'), []);
+    });
+  }
+
+  it('a government published after 31 March is late, and the message says which deadline applied', () => {
+    const [d] = late('平潭综合实验区管委会', '2024-04-02');
+    assert.match(d.message, /本级政府年报的法定期限 2024-03-31/);
+  });
+
+  for (const agency of ['某市城市管理委员会', '某市人民政府办公室', '上海市人民政府办公厅', '某县发展和改革局']) {
+    it(`${agency} is a department: 31 January, and the message says how to declare a government’s report`, () => {
+      const [d] = late(agency, '2024-03-08');
+      assert.match(d.message, /部门年报的法定期限 2024-01-31/);
+      assert.match(d.message, /层级: 本级政府/);
+    });
+  }
+
+  it('`层级: 本级政府` in front matter applies 31 March to any name; `层级: 部门` applies 31 January', () => {
+    assert.deepEqual(late('某某区政务服务和数据管理局', '2024-03-08', '层级: 本级政府\n'), []);
+    const [d] = late('某某县人民政府', '2024-03-08', '层级: 部门\n');
+    assert.match(d.message, /部门年报的法定期限/);
+    assert.doesNotMatch(d.message, /层级: 本级政府/, 'a declared level is not questioned');
+  });
+
+  it('an invalid `层级` value is a front-matter error that says what is expected', () => {
+    const text = report2021({ frontMatter: frontMatter('某局', '2024-01-20', '层级: 市级\n') });
+    const [d] = diagnostics(text, 'front-matter');
+    assert.equal(covered(text, d), '市级');
+    assert.match(d.message, /本级政府.*部门/);
+  });
+});
+
+describe('section names: a heading with its own numeral that speaks of its topic is that section', () => {
+  for (const heading of ['五、存在的主要问题及整改措施', '五、存在的主要问题和改进措施', '五、主要问题和改进措施']) {
+    it(`“${heading}” is section 五 under another name: a section-name warning, not a missing section`, () => {
+      const text = report2021({ problems: `## ${heading}\n\n一是信息发布的及时性有待提高。针对上年度指出的问题，已整改到位。` });
+      assert.deepEqual(diagnostics(text, 'missing-section'), []);
+      const names = diagnostics(text, 'section-name');
+      assert.equal(names.length, 1);
+      assert.match(names[0].message, /存在的主要问题及改进情况/);
+    });
+  }
+
+  it('a heading with the numeral but none of the topic’s words is not taken for the section', () => {
+    const text = report2021({ problems: '## 五、工作亮点\n\n本年度亮点纷呈。' });
+    assert.equal(diagnostics(text, 'missing-section').length, 1);
+  });
+});
+
+describe('unknown-row: a group label printed twice where the table broke over a page', () => {
+  const repeatedLabel = (figures: string) =>
+    requestTable2021().replace('| （四）无法提供 |', `| 三、本年度办理结果 |${figures}\n| （四）无法提供 |`);
+
+  it('without figures it is layout, not a second filing', () => {
+    const text = report2021({ requests: `## 三、收到和处理政府信息公开申请情况\n\n${repeatedLabel('')}` });
+    assert.deepEqual(diagnostics(text, 'unknown-row'), []);
+  });
+
+  it('a row filled in twice is still reported', () => {
+    const text = report2021({ requests: `## 三、收到和处理政府信息公开申请情况\n\n${requestTable2021().replace('| （四）无法提供 |', '| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| （四）无法提供 |')}` });
+    assert.equal(diagnostics(text, 'unknown-row').length, 1);
+  });
+});
+
+describe('cell-value: a unit typed into a money cell', () => {
+  it('2019 采购总金额 has no unit: the fix only removes 元, it does not convert to 万元', () => {
+    const table = '::: 主动公开\n| 信息内容 | 采购项目数量 | 采购总金额 |\n|---|---|---|\n| 政府集中采购 | 3 | 251000元 |\n:::';
+    const text = `---\n机关: 某局\n年度: 2020\n格式: 2019\n发布日期: 2021-01-20\n---\n# 某局2020年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n${table}\n`;
+    const [d] = diagnostics(text, 'cell-value');
+    assert.equal(covered(text, d), '251000元');
+    assert.doesNotMatch(d.message, /万元/);
+    assert.equal(d.fix?.edits[0].newText, '251000');
+  });
+
+  it('2021 本年收费金额 is headed 万元: 元 is converted', () => {
+    const text = report2021().replace('| 行政事业性收费 | 0.35 |', '| 行政事业性收费 | 3500元 |');
+    const [d] = diagnostics(text, 'cell-value');
+    assert.match(d.message, /万元/);
+    assert.equal(d.fix?.edits[0].newText, '0.35');
+  });
+});
