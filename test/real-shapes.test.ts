@@ -93,3 +93,42 @@ describe('cell-value: a unit typed into a money cell', () => {
     assert.equal(d.fix?.edits[0].newText, '0.35');
   });
 });
+
+describe('row labels written with their group and their own number', () => {
+  it('every combination of group prefix, numbering style and short or full label resolves to the one row it means', async () => {
+    const { matchRow } = await import('../server/src/core/parser/rowmatch');
+    const { formatIds, formatSpec, tableSpec } = await import('../server/src/core/index');
+    let tried = 0;
+    for (const format of formatIds().filter((f) => formatSpec(f).kind === 'national')) {
+      const spec = tableSpec(format, '依申请')!;
+      for (const row of spec.rows.filter((r) => r.parent && /^\d/.test(r.label))) {
+        const parent = spec.rows.find((p) => p.id === row.parent)!;
+        const n = /^(\d+)/.exec(row.label)?.[1] ?? '';
+        const numbers = [`${n}.`, `${n}、`, `${n}．`, `（${n}）`, `(${n})`, ''];
+        const names = [row.name, ...(row.aliases ?? [])];
+        const groups = [parent.label, parent.name, parent.label.replace(/^（(.)）/, '$1、')];
+        for (const group of groups) {
+          for (const slash of ['/', '／']) {
+            for (const number of numbers) {
+              for (const name of names) {
+                const label = `${group}${slash}${number}${name}`;
+                const result = matchRow(label, spec);
+                assert.ok('match' in result && result.match.row.id === row.id, `${format}: “${label}” → ${'match' in result ? result.match.row.id : result.unmatched.reason}, not ${row.id}`);
+                tried++;
+              }
+            }
+          }
+        }
+      }
+    }
+    assert.ok(tried > 500, `${tried} labels`);
+  });
+
+  it('a clean report whose 3.其他 row is written 其他处理/3、其他 has no row or sum problems', () => {
+    const text = report2021({ requests: `## 三、收到和处理政府信息公开申请情况\n\n本年度共收到政府信息公开申请24件，上年结转2件，办结24件，结转下年度继续办理2件。\n\n${requestTable2021((rows) => {
+      const other = rows.find(([l]) => l === '3.其他')!;
+      other[0] = '其他处理/3、其他';
+    })}` });
+    assert.deepEqual(diagnostics(text).filter((d) => ['unknown-row', 'missing-row', 'table-sum', 'row-label'].includes(d.rule)).map((d) => `${d.rule}: ${d.message}`), []);
+  });
+});

@@ -49,8 +49,10 @@ function computeMatch(label: string, spec: TableSpec): RowMatchResult {
   if (short.length === 1) return { match: { row: short[0].row, how: 'short' } };
   if (short.length > 1) return { unmatched: { reason: 'ambiguous', candidates: short.map((k) => k.row) } };
 
-  const slash = key.search(/[/／]/);
-  if (slash > 0) return matchWithParent(key.slice(0, slash), key.slice(slash + 1), keys);
+  // `父/子`: each side keeps its own numbering in real tables (`（六）其他处理/3.其他`, `其他处理/（3）其他`), so each is
+  // keyed on its own.
+  const slash = label.search(/[/／]/);
+  if (slash > 0) return matchWithParent(labelKey(label.slice(0, slash)), labelKey(label.slice(slash + 1)), keys);
 
   // An unambiguous piece of the official text (`不掌握相关政府信息`).
   if (key.length >= 2) {
@@ -73,9 +75,10 @@ function computeMatch(label: string, spec: TableSpec): RowMatchResult {
 
 function matchWithParent(parentKey: string, childKey: string, keys: RowKeys[]): RowMatchResult {
   const parents = new Set(keys.filter((k) => k.full === parentKey || k.short.includes(parentKey)).map((k) => k.row.id));
-  const children = keys.filter(
-    (k) => k.row.parent && parents.has(k.row.parent) && (k.full === childKey || k.short.includes(childKey) || k.full.includes(childKey)),
-  );
+  const underParent = keys.filter((k) => k.row.parent && parents.has(k.row.parent));
+  // The child's own name first (`其他`), then a piece of its official text.
+  const named = underParent.filter((k) => k.full === childKey || k.short.includes(childKey));
+  const children = named.length ? named : underParent.filter((k) => childKey && k.full.includes(childKey));
   if (children.length === 1) return { match: { row: children[0].row, how: 'short' } };
   if (children.length > 1) return { unmatched: { reason: 'ambiguous', candidates: children.map((k) => k.row) } };
   const closest = keys
