@@ -132,3 +132,29 @@ describe('row labels written with their group and their own number', () => {
     assert.deepEqual(diagnostics(text).filter((d) => ['unknown-row', 'missing-row', 'table-sum', 'row-label'].includes(d.rule)).map((d) => `${d.rule}: ${d.message}`), []);
   });
 });
+
+describe('a legacy 附表 whose year column is headed by a bare year', () => {
+  const legacy = (header: string, rows = '| （一）主动公开政府信息数 | 条 | 100 | 1000 |\n| 其中：主动公开规范性文件数 | 条 | 10 | 90 |') =>
+    `---\n机关: 某县人民政府\n年度: 2016\n格式: legacy\n发布日期: 2017-03-20\n---\n# 某县人民政府2016年政府信息公开工作年度报告\n\n## 一、概述\n\n本年度工作。\n\n## 二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n\n## 三、依申请公开政府信息情况\n\n本年度收到申请3件。\n\n## 四、存在的主要问题及改进措施\n\n问题若干，已改进。\n\n## 五、附表\n\n::: 附表\n${header}\n|---|---|---|---|\n| 一、主动公开情况 | — | — | — |\n${rows}\n:::\n`;
+
+  for (const header of ['| 指标名称 | 计量单位 | 2016 | 历年累计 |', '| 指标名称 | 单位 | 2016年 | 累计 |', '| 指标 | 计量单位 | 本年 | 历年累计 |', '| 项目 | 单位 | 本年度 | 上年 |', '| 统计指标 | 计量单位 | 2016年度 | 历年累计 |']) {
+    it(`${header} is the header: the unit column is read as units, not as figures`, () => {
+      const text = legacy(header);
+      assert.deepEqual(diagnostics(text).map((d) => `${d.rule}: ${d.message}`), []);
+    });
+  }
+
+  it('without the separator line too', () => {
+    const text = legacy('| 指标名称 | 计量单位 | 2016 | 历年累计 |').replace('|---|---|---|---|\n', '');
+    assert.deepEqual(diagnostics(text).map((d) => `${d.rule}: ${d.message}`), []);
+  });
+
+  it('after the header, a figure that happens to be 2016 is a figure', async () => {
+    const { parse } = await import('../server/src/core/index');
+    const text = legacy('| 指标名称 | 计量单位 | 2016 | 历年累计 |', '| （一）主动公开政府信息数 | 条 | 2016 | 2017 |');
+    const table = parse(text).tables.find((t) => t.kind === '附表')!;
+    const data = table.rows.filter((r) => r.kind === 'data');
+    assert.equal(data.at(-1)!.values[0].text, '2016');
+    assert.equal(data.at(-1)!.unit, '条');
+  });
+});

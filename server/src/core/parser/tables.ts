@@ -25,6 +25,22 @@ interface ContainerInput {
 
 const EMPTY_CELL: Cell = { span: { start: 0, end: 0 }, outerSpan: { start: 0, end: 0 }, text: '', state: 'blank' };
 const UNIT_HEADERS = new Set(['单位', '计量单位']);
+/** Header cells of a legacy 附表 as real tables print them: the year column is often headed by a bare year. */
+const LEGACY_YEAR_HEADER = /^(?:(?:19|20)\d{2}年?度?|本年度?|上年度?|本期|上期)$/;
+const LEGACY_WORD_HEADERS = new Set(['单位', '计量单位', '历年累计', '累计', '历年', '合计', '备注', '数量', '数值']);
+const LEGACY_CORNERS = new Set(['指标名称', '指标', '项目', '统计指标', '名称', '内容', '类别']);
+
+/**
+ * A legacy header row: its label is a corner word (指标名称) or a header word stands among its cells, and every
+ * cell is a header word or a year (`2016` is the year column's heading there, not a figure).
+ */
+function isLegacyHeader(cells: readonly Cell[]): boolean {
+  const keys = cells.map((c) => labelKey(c.text));
+  const values = keys.slice(1).filter(Boolean);
+  if (values.length === 0) return false;
+  const isHeaderWord = (k: string) => LEGACY_WORD_HEADERS.has(k) || LEGACY_YEAR_HEADER.test(k);
+  return (LEGACY_CORNERS.has(keys[0]) || values.some((k) => LEGACY_WORD_HEADERS.has(k))) && values.every(isHeaderWord);
+}
 
 function splitRows(text: string, raw: readonly RawRow[]): Array<{ raw: RawRow; cells: Cell[]; separator: boolean }> {
   return raw.map((r) => {
@@ -104,7 +120,7 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
       const labelWord = labelKey(r.cells[0]?.text ?? '');
       header = (corner!.has(labelWord) && values.length > 0) || values.some((c) => c.text && words.has(labelKey(c.text)));
     }
-    if (!header && input.kind === '附表' && !columnLabels && noFigures && values.some((c) => c.text)) header = true;
+    if (!header && input.kind === '附表' && !columnLabels && (noFigures ? values.some((c) => c.text) : isLegacyHeader(r.cells))) header = true;
     if (header) {
       if (input.kind === '附表') {
         unitColumn = values.findIndex((c) => UNIT_HEADERS.has(labelKey(c.text)));
