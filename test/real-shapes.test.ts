@@ -158,3 +158,34 @@ describe('a legacy 附表 whose year column is headed by a bare year', () => {
     assert.equal(data.at(-1)!.unit, '条');
   });
 });
+
+describe('其中 lists as real reports write them', () => {
+  const overview = (sentence: string) => report2021({ overview: `## 一、总体情况\n\n${sentence}` });
+
+  it('in brackets right after the total, half- or full-width, with labels that contain 、', () => {
+    for (const [open, close] of [['(', ')'], ['（', '）']]) {
+      const text = overview(`全年共公布政府信息1846条${open}其中机构职能类信息65条，政策、规范性文件类信息54条，安全生产、应急管理类信息190条，其他应主动公开政府信息1536条${close}。`);
+      const [d] = diagnostics(text, 'prose-sum');
+      assert.ok(d, `${open}…${close}: the parts add up to 1845`);
+      assert.match(d.message, /1845/);
+      assert.match(d.message, /政策、规范性文件类信息 54/);
+      const right = overview(`全年共公布政府信息1845条${open}其中机构职能类信息65条，政策、规范性文件类信息54条，安全生产、应急管理类信息190条，其他应主动公开政府信息1536条${close}。`);
+      assert.deepEqual(diagnostics(right, 'prose-sum'), []);
+    }
+  });
+
+  it('three parts missing the total by less than the smallest of them: a warning that the list may be incomplete', () => {
+    const [d] = diagnostics(overview('全年主动公开政府信息297条，其中政策文件41条，工作动态188条，通知公告66条。'), 'prose-sum');
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /295.*297.*少 2/);
+  });
+
+  it('highlights far below the total, or only two parts, stay silent', () => {
+    assert.deepEqual(diagnostics(overview('全年主动公开政府信息1000条，其中政策文件200条，工作动态50条，通知公告66条。'), 'prose-sum'), []);
+    assert.deepEqual(diagnostics(overview('全年主动公开政府信息297条，其中政策文件41条，工作动态250条。'), 'prose-sum'), []);
+  });
+
+  it('a figureless list joined by 、 is still no breakdown', () => {
+    assert.deepEqual(diagnostics(overview('全年主动公开政府信息300条，其中工作动态、通知公告、政策文件等。'), 'prose-sum'), []);
+  });
+});

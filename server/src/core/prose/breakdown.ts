@@ -89,6 +89,8 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
   const parts: Part[] = [];
   let fi = firstFigureFrom(figures, i);
   let separator = '';
+  // A figureless piece followed by 、 that the next item continues: a label with 、 in it (政策、规范性文件类信息54条).
+  let labelStart = -1;
   for (let items = 0; items < MAX_ITEMS; items++) {
     const itemEnd = nextItemEnd(text, i, bracketed);
     if (itemEnd.kind === 'bad') return undefined;
@@ -97,8 +99,13 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
     let inItem = 0;
     for (let j = fi; j < figures.length && figures[j].start < itemEnd.at && inItem < 2; j++) inItem++;
     if (inItem === 0) {
-      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it.
       const item = text.slice(i, itemEnd.at).trim();
+      if (itemEnd.kind === 'sep' && itemEnd.separator === '、' && item !== '' && item.length <= MAX_LABEL && !OPEN_ENDED.test(item) && !NOT_A_PART.test(item)) {
+        if (labelStart < 0) labelStart = i;
+        i = itemEnd.next;
+        continue;
+      }
+      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it.
       if (parts.length === 0 || separator === '、' || OPEN_ENDED.test(item) || item === '') return undefined;
       break;
     }
@@ -106,7 +113,8 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
     const figure = figures[fi];
     if (!plainFigure(figure)) return undefined;
     if (!isBlankRange(text, figure.end, itemEnd.at)) return undefined; // 40条为工作动态, 12条等: not a plain item
-    const label = stripLead(text.slice(i, figure.start));
+    const label = stripLead(text.slice(labelStart >= 0 ? labelStart : i, figure.start));
+    labelStart = -1;
     if (label === '' || label.length > MAX_LABEL || NOT_A_PART.test(label)) return undefined;
     parts.push({ label, figure });
     if (itemEnd.kind === 'end') break;
