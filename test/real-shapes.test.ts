@@ -189,3 +189,28 @@ describe('其中 lists as real reports write them', () => {
     assert.deepEqual(diagnostics(overview('全年主动公开政府信息300条，其中工作动态、通知公告、政策文件等。'), 'prose-sum'), []);
   });
 });
+
+describe('legacy reports: blanks in the template never filled in, a table section without its table', () => {
+  const legacyReport = (intro: string, last: string) =>
+    `---\n机关: 某县人民政府\n年度: 2013\n格式: legacy\n发布日期: 2014-01-22\n---\n# 某县人民政府2013年政府信息公开工作年度报告\n\n${intro}\n\n## 一、概述\n\n本年度工作。\n\n## 二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n\n## 三、依申请公开政府信息情况\n\n本年度收到申请3件。\n\n## 四、存在的主要问题及改进措施\n\n问题若干，已改进。\n\n${last}\n`;
+
+  it('“统计期限自至”: the period has no dates; the fix writes the report year’s', () => {
+    const text = legacyReport('本报告所列数据的统计期限自至。', '');
+    const [d] = diagnostics(text, 'period');
+    assert.equal(covered(text, d), '自至');
+    assert.equal(d.fix?.edits[0].newText, '自2013年1月1日至2013年12月31日');
+  });
+
+  it('a period with its dates is not blank', () => {
+    assert.deepEqual(diagnostics(legacyReport('本报告所列数据的统计期限自2013年1月1日至2013年12月31日。', ''), 'period'), []);
+  });
+
+  it('a section named as the statistics table that holds none: missing-table (a warning)', () => {
+    const text = legacyReport('', '## 五、政府信息公开情况统计表\n\n（略）');
+    const [d] = diagnostics(text, 'missing-table');
+    assert.equal(d.severity, 'warning');
+    assert.equal(covered(text, d), '五、政府信息公开情况统计表');
+    const withTable = legacyReport('', '## 五、政府信息公开情况统计表\n\n::: 附表\n| 指标名称 | 计量单位 | 2013 | 历年累计 |\n|---|---|---|---|\n| 主动公开政府信息数 | 条 | 100 | 1000 |\n:::');
+    assert.deepEqual(diagnostics(withTable, 'missing-table'), []);
+  });
+});

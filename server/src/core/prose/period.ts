@@ -109,3 +109,22 @@ export function periodYears(p: PeriodStatement): Array<{ year: number; span: Spa
   for (const d of p.from ? [p.from, p.to] : [p.to]) if (d.year !== undefined && d.yearSpan) out.push({ year: d.year, span: d.yearSpan });
   return out;
 }
+
+/**
+ * A statistics period with its dates left out, as published (`本报告所列数据的统计期限自至。`): the template's
+ * blanks were never filled in. Returns the span of `自至` (or `从…到` with nothing between).
+ */
+const BLANK_PERIOD = /统计(?:期限|时限|期间|时间|区间)(?:为|是|：|:)?\s?((?:自|从)\s?(?:至|到)(?:止)?)(?![\d０-９一二三四五六七八九十〇零])/g;
+
+export function findBlankPeriods(doc: XxgkDocument): Span[] {
+  const out: Span[] = [];
+  for (const paragraph of doc.paragraphs) {
+    if (!paragraph.text.includes('统计')) continue;
+    BLANK_PERIOD.lastIndex = 0;
+    for (let m = BLANK_PERIOD.exec(paragraph.text); m; m = BLANK_PERIOD.exec(paragraph.text)) {
+      const start = paragraph.span.start + m.index + m[0].length - m[1].length;
+      out.push({ start, end: start + m[1].length });
+    }
+  }
+  return out;
+}

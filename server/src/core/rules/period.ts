@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { coversWholeYear, findPeriods, periodYears } from '../prose/period';
+import { coversWholeYear, findBlankPeriods, findPeriods, periodYears } from '../prose/period';
 import { ALL_FORMATS, type Rule } from './types';
 
 /** The report covers a calendar year; a period cut short (至12月20日止) or in another year misstates every figure. */
@@ -10,6 +10,17 @@ export const period: Rule = {
   description: '统计期限应为报告年度的 1 月 1 日至 12 月 31 日',
   check(doc, report) {
     const year = doc.year;
+    for (const span of findBlankPeriods(doc)) {
+      const full = year === undefined ? undefined : `自${year}年1月1日至${year}年12月31日`;
+      report({
+        span,
+        message: full
+          ? t('统计期限“{0}”缺少起止日期；应为“{1}”。', doc.text.slice(span.start, span.end), full)
+          : t('统计期限“{0}”缺少起止日期；请写明报告年度的 1 月 1 日至 12 月 31 日。', doc.text.slice(span.start, span.end)),
+        fix: full ? { title: t('改为“{0}”', full), edits: [{ span, newText: full }] } : undefined,
+        data: full ? { expected: full } : undefined,
+      });
+    }
     for (const p of findPeriods(doc)) {
       const whole = coversWholeYear(p);
       const others = year === undefined ? [] : periodYears(p).filter((y) => y.year !== year);
