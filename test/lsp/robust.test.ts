@@ -1,0 +1,111 @@
+/**
+ * Reproductions of issue 13 against the real server process: documents and requests that used to kill it, caches
+ * that answered for a text the client no longer holds, fixes that broke a document without a final newline, range
+ * formatting that reached outside its range, and protocol misuse.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver';
+import { report2021 } from '../helpers';
+import { applyEdits, SERVER, TestClient } from './client';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+const clean = report2021();
+
+/** A request settles (a result, or an error response with a JSON-RPC code) within the time limit. */
+async function settle(promise: Promise<unknown>, ms = 10_000): Promise<{ result?: unknown; code?: number }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no response within ${ms} ms`)), ms)));
+  try {
+    return { result: await Promise.race([promise, timeout]) };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    assert.equal(typeof code, 'number', `not a JSON-RPC error response: ${String(err)}`);
+    return { code: code as number };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Makes the server's parse throw on any text containing FAULT: computeLineStarts (the first thing `parse` does) asks
+ * `text.indexOf('\r')`. Only the test's server process gets this, through NODE_OPTIONS; it stands for any defect that
+ * makes the core throw (deep YAML did), whatever the core does about those.
+ */
+const FAULT = 'XXGK-INJECTED-FAULT';
+const FAULT_HOOK = `data:text/javascript,${encodeURIComponent(
+  `const indexOf = String.prototype.indexOf; String.prototype.indexOf = function (s, ...rest) { if (s === '\\r' && this.includes('${FAULT}')) throw new RangeError('injected fault'); return indexOf.call(this, s, ...rest); };`,
+)}`;
+
+function clientWith(nodeOptions: string): TestClient {
+  const saved = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = `${saved ?? ''} ${nodeOptions}`.trim();
+  try {
+    return new TestClient();
+  } finally {
+    if (saved === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved;
+  }
+}
+
+/** Push diagnostics after a real debounce, so that checks run in a timer as they do in an editor. */
+const DEBOUNCED = { initializationOptions: { settings: { validate: { delay: 20 } } } };
+
+/** The server still answers on a healthy document: diagnostics of a fresh open, and a hover on a total. */
+async function stillServes(client: TestClient, uri: string): Promise<void> {
+  assert.equal(client.process.exitCode, null, `the server exited; stderr: ${client.stderr}`);
+  const text = clean.replace('| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 14 |');
+  await client.open(uri, text);
+  const diagnostics = await client.diagnostics(uri);
+  assert.ok(diagnostics.some((d) => d.code === 'table-sum'), JSON.stringify(diagnostics));
+  const line = lineOf(text, '| （一）予以公开');
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: text.split('\n')[line].lastIndexOf('14') } });
+  assert.match((hover.contents as { value: string }).value, /予以公开 · 总计/);
+}
+
+describe('item 8: caches follow the text the client holds', () => {
+  const client = new TestClient();
+  before(() => client.initialize());
+  after(() => client.stop());
+
+  const messy = clean.replace('| （一）予以公开 | 10 | 2 |', '|（一）予以公开|10|   2 |').replace('| 行政复议 | 1 |', '|行政复议|  1 |');
+  const prose = clean.replace(/\n(\||:::)[^\n]*/g, '\n这一行是正文，不是表格。');
+
+  const open = (uri: string, version: number, text: string) =>
+    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xxgk', version, text } });
+  const format = (uri: string) => client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+
+  it('a second didOpen of the same uri and version with new text: formatting edits fit the new text', async () => {
+    const u = 'file:///tmp/xxgk-robust/reopen.xxgk';
+    await open(u, 1, messy);
+    assert.ok((await format(u)).length > 0);
+    await open(u, 1, prose);
+    const edits = await format(u);
+    assert.equal(applyEdits(prose, edits), prose, `formatting a text without tables edited it: ${JSON.stringify(edits.slice(0, 3))}`);
+    const symbols = await client.request<Array<{ children?: unknown[] }>>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    assert.ok(!JSON.stringify(symbols).includes(':::'), 'the outline still shows the tables of the old text');
+  });
+
+  it('a change that moves the version back: diagnostics, formatting and quick fixes follow the new text', async () => {
+    const u = 'file:///tmp/xxgk-robust/back.xxgk';
+    await open(u, 5, messy);
+    assert.ok((await format(u)).length > 0);
+    const wrong = prose.replace('全年主动公开政府信息52条', '全年主动公开政府信息53条');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 5 }, contentChanges: [{ text: wrong }] });
+    const edits = await format(u);
+    assert.equal(applyEdits(wrong, edits), wrong);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: lineOf(wrong, '53条'), character: wrong.split('\n')[lineOf(wrong, '53条')].indexOf('53条') } });
+    assert.match((hover!.contents as { value: string }).value, /53条/);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 3 }, contentChanges: [{ text: messy }] });
+    const again = await format(u);
+    const formatted = applyEdits(messy, again);
+    assert.equal(formatted.replace(/\s/g, ''), messy.replace(/\s/g, ''));
+    assert.notEqual(formatted, messy);
+  });
+});
