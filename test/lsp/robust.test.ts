@@ -109,3 +109,57 @@ describe('item 8: caches follow the text the client holds', () => {
     assert.notEqual(formatted, messy);
   });
 });
+
+describe('item 12: fixes that insert lines at the end of a document without a final newline', () => {
+  const client = new TestClient();
+  before(() => client.initialize());
+  after(() => client.stop());
+
+  const head = report2021().split('## 三、')[0] + '## 三、收到和处理政府信息公开申请情况\n\n';
+
+  async function quickFixes(uri: string, text: string, rule: string): Promise<CodeAction[]> {
+    await client.change(uri, [{ text }]);
+    const diagnostics = (await client.diagnostics(uri)).filter((d) => d.code === rule);
+    assert.ok(diagnostics.length > 0, `no ${rule}`);
+    const actions: CodeAction[] = [];
+    for (const d of diagnostics) {
+      actions.push(...(await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })));
+    }
+    return actions;
+  }
+
+  it('`::: 依申请` as the last line: the quick fix and the fill-table action put the rows on lines of their own', async () => {
+    const u = 'file:///tmp/xxgk-robust/eof.xxgk';
+    const text = `${head}::: 依申请`;
+    await client.open(u, text);
+    const [fix] = await quickFixes(u, text, 'missing-row');
+    const fixed = applyEdits(text, fix.edit!.changes![u]);
+    assert.ok(fixed.startsWith(`${text}\n| `), JSON.stringify(fixed.slice(text.length - 10, text.length + 40)));
+    const line = lineOf(text, '::: 依申请');
+    const [fill] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line, character: 3 }, end: { line, character: 3 } }, context: { diagnostics: [], only: ['source.xxgk.fillTable'] } });
+    const filled = applyEdits(text, fill.edit!.changes![u]);
+    assert.ok(filled.startsWith(`${text}\n| `), JSON.stringify(filled.slice(text.length - 10, text.length + 40)));
+    await client.change(u, [{ text: `${filled}\n:::\n` }]);
+    assert.deepEqual((await client.diagnostics(u)).filter((d) => d.code === 'missing-row' || d.code === 'syntax'), []);
+  });
+
+  it('an unclosed table whose last row is the last line: each missing row, and all of them at once, go on new lines', async () => {
+    const u = 'file:///tmp/xxgk-robust/eof-rows.xxgk';
+    const table = report2021().split('::: 依申请')[1].split('\n| （七）总计')[0];
+    const text = `${head}::: 依申请${table}`;
+    assert.ok(!text.endsWith('\n'));
+    await client.open(u, text);
+    const fixes = await quickFixes(u, text, 'missing-row');
+    assert.equal(fixes.length, 2);
+    for (const fix of fixes) {
+      const fixed = applyEdits(text, fix.edit!.changes![u]);
+      assert.ok(fixed.startsWith(`${text}\n| `), JSON.stringify(fixed.slice(text.length - 10)));
+      assert.equal(fixed.split('\n').length, text.split('\n').length + 1);
+    }
+    const line = lineOf(text, '::: 依申请') + 3;
+    const [fill] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [], only: ['source.xxgk.fillTable'] } });
+    const filled = applyEdits(text, fill.edit!.changes![u]);
+    assert.ok(filled.startsWith(`${text}\n| （七）总计 |`), JSON.stringify(filled.slice(text.length - 10)));
+    assert.deepEqual(filled.slice(text.length).split('\n').map((l) => l.split('|')[1]?.trim()), [undefined, '（七）总计', '四、结转下年度继续办理']);
+  });
+});
