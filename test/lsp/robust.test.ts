@@ -163,3 +163,32 @@ describe('item 12: fixes that insert lines at the end of a document without a fi
     assert.deepEqual(filled.slice(text.length).split('\n').map((l) => l.split('|')[1]?.trim()), [undefined, '（七）总计', '四、结转下年度继续办理']);
   });
 });
+
+describe('item 13: range formatting stays inside the range', () => {
+  const client = new TestClient();
+  before(() => client.initialize());
+  after(() => client.stop());
+
+  it('formatting one row of a misaligned table edits that row only', async () => {
+    const u = 'file:///tmp/xxgk-robust/range.xxgk';
+    const text = clean.replace(/\| ([^|\n]+) \|/g, '|$1|');
+    await client.open(u, text);
+    const whole = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 2, insertSpaces: true } });
+    assert.ok(whole.length > 10);
+    const line = lineOf(text, '|（一）予以公开');
+    const range = { start: { line, character: 0 }, end: { line, character: text.split('\n')[line].length } };
+    const edits = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri: u }, range, options: { tabSize: 2, insertSpaces: true } });
+    assert.ok(edits.length >= 1);
+    for (const e of edits) assert.ok(e.range.start.line === line && e.range.end.line === line, JSON.stringify(e.range));
+    // The row formatted alone is aligned as it is in the whole table.
+    const alone = applyEdits(text, edits).split('\n')[line];
+    assert.equal(alone, applyEdits(text, whole).split('\n')[line]);
+    // Two rows: edits on those two lines only; a range in prose: none; an empty range in a row: that row.
+    const two = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri: u }, range: { start: { line, character: 3 }, end: { line: line + 1, character: 2 } }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepEqual([...new Set(two.map((e) => e.range.start.line))], [line, line + 1]);
+    const prose = lineOf(text, '扎实推进');
+    assert.deepEqual(await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri: u }, range: { start: { line: prose, character: 0 }, end: { line: prose, character: 5 } }, options: { tabSize: 2, insertSpaces: true } }), []);
+    const cursor = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri: u }, range: { start: { line, character: 4 }, end: { line, character: 4 } }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepEqual(cursor.map((e) => e.range.start.line), [line]);
+  });
+});
