@@ -69,6 +69,76 @@ async function stillServes(client: TestClient, uri: string): Promise<void> {
   assert.match((hover.contents as { value: string }).value, /予以公开 · 总计/);
 }
 
+describe('item 1: the server survives any document and any request', () => {
+  const client = clientWith(`--import=${FAULT_HOOK}`);
+  const logs: string[] = [];
+  before(async () => {
+    client.connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    await client.initialize({}, DEBOUNCED);
+  });
+  after(() => client.stop());
+
+  it('a didOpen with text null (and other malformed opens and changes) is logged and ignored; the server keeps serving', async () => {
+    const bad = 'file:///tmp/xxgk-robust/null.xxgk';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'xxgk', version: 1, text: null } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'xxgk', version: 1, text: 7 } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'xxgk', version: 'one', text: '' } });
+    await sleep(300); // past the debounce: a check of any of these would run now
+    await stillServes(client, 'file:///tmp/xxgk-robust/ok1.xxgk');
+    // The malformed document was never opened: requests on it find nothing.
+    assert.equal((await settle(client.request('textDocument/hover', { textDocument: { uri: bad }, position: { line: 0, character: 0 } }))).result, null);
+    assert.ok(logs.some((m) => m.includes('textDocument/didOpen')), logs.join('\n'));
+    // A valid open, then changes of the wrong shape: ignored, the document keeps its text.
+    const u = 'file:///tmp/xxgk-robust/changes.xxgk';
+    await client.open(u, clean);
+    await client.diagnostics(u);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: null }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 5 }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: null }, contentChanges: [{ text: 'x' }] });
+    await sleep(300);
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    assert.equal(symbols.length, 1);
+    await stillServes(client, 'file:///tmp/xxgk-robust/ok2.xxgk');
+  });
+
+  it('a document whose check throws in the debounce timer gets one diagnostic saying so and one log line; requests on it are answered; the others are served', async () => {
+    const u = 'file:///tmp/xxgk-robust/fault.xxgk';
+    const before = logs.length;
+    const text = clean.replace('扎实推进', `扎实推进${FAULT}`);
+    await client.open(u, text);
+    const diagnostics = await client.diagnostics(u);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.equal(diagnostics[0].code, 'internal-error');
+    assert.match(String(diagnostics[0].message), /injected fault/);
+    for (const method of ['textDocument/hover', 'textDocument/completion']) {
+      const outcome = await settle(client.request(method, { textDocument: { uri: u }, position: { line: 3, character: 1 } }));
+      assert.ok(outcome.code === undefined || outcome.code === -32603, `${method}: ${JSON.stringify(outcome)}`);
+    }
+    for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting']) {
+      const outcome = await settle(client.request(method, { textDocument: { uri: u }, options: { tabSize: 2, insertSpaces: true } }));
+      assert.ok(outcome.code === undefined || outcome.code === -32603, `${method}: ${JSON.stringify(outcome)}`);
+    }
+    const actions = await settle(client.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }));
+    assert.ok(actions.code === undefined || actions.code === -32603, JSON.stringify(actions));
+    // The same failure again (another change to the same broken text) is not logged again.
+    await client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await client.diagnostics(u);
+    const reported = logs.slice(before).filter((m) => m.includes('injected fault'));
+    assert.equal(reported.length, 1, reported.join('\n'));
+    await stillServes(client, 'file:///tmp/xxgk-robust/ok3.xxgk');
+    // Once the text is fixed, the document is checked normally again.
+    await client.change(u, [{ text: clean }]);
+    assert.deepEqual(await client.diagnostics(u), []);
+  });
+
+  it('the deep front matter of the issue (2,500 nested sequences) does not take the server down', async () => {
+    const u = 'file:///tmp/xxgk-robust/deep.xxgk';
+    await client.open(u, `---\nx:\n  ${'- '.repeat(2500)}a\n机关: 某局\n---\n# t\n`);
+    await client.diagnostics(u);
+    await stillServes(client, 'file:///tmp/xxgk-robust/ok4.xxgk');
+  });
+});
+
 describe('item 8: caches follow the text the client holds', () => {
   const client = new TestClient();
   before(() => client.initialize());
