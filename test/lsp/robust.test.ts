@@ -262,3 +262,83 @@ describe('item 13: range formatting stays inside the range', () => {
     assert.deepEqual(cursor.map((e) => e.range.start.line), [line]);
   });
 });
+
+describe('item 17: protocol edge cases', () => {
+  it('a frame with Content-Length: -5: one line on stderr and the server exits, so that the client can restart it', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += String(d)));
+    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', resolve);
+      child.stdin!.write(frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'));
+      child.stdin!.write('Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
+      setTimeout(() => child.kill(), 10_000);
+    });
+    assert.equal(code, 1, `exit ${code}; stderr: ${err}`);
+    assert.equal(err.trim().split('\n').length, 1, err);
+    assert.match(err, /Content-Length/);
+  });
+
+  it('requests before initialize are answered ServerNotInitialized (-32002), notifications are dropped; a second initialize is rejected', async () => {
+    const client = new TestClient();
+    try {
+      const uri = 'file:///tmp/xxgk-robust/early.xxgk';
+      for (const [method, params] of [
+        ['textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }],
+        ['textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }],
+        ['textDocument/diagnostic', { textDocument: { uri } }],
+        ['xxgk/noSuchMethod', {}],
+        ['shutdown', undefined],
+      ] as const) {
+        const outcome = await settle(client.request(method, params));
+        assert.equal(outcome.code, -32002, `${method}: ${JSON.stringify(outcome)}`);
+      }
+      await client.open(uri, clean);
+      const init = await client.initialize();
+      assert.equal((init.capabilities as { hoverProvider: boolean }).hoverProvider, true);
+      // The open before initialize was dropped.
+      assert.equal((await settle(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }))).result, null);
+      const again = await settle(client.request('initialize', { processId: null, rootUri: null, capabilities: {} }));
+      assert.equal(again.code, -32600, JSON.stringify(again));
+      assert.equal((await settle(client.request('xxgk/noSuchMethod', {}))).code, -32601);
+      await stillServes(client, 'file:///tmp/xxgk-robust/after-init.xxgk');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a .xxgkrc.json with 130,000 unknown rule ids: a bounded message from check and from the server, no stack overflow', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-rc-'));
+    try {
+      const rules: Record<string, string> = {};
+      for (let k = 0; k < 130_000; k++) rules[`no-such-rule-${k}`] = 'off';
+      fs.writeFileSync(path.join(dir, '.xxgkrc.json'), JSON.stringify({ rules }));
+      fs.writeFileSync(path.join(dir, 'a.xxgk'), clean);
+      const cli = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'xxgk.js'), 'check', 'a.xxgk'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(cli.status, 2, cli.stderr);
+      assert.doesNotMatch(cli.stderr, /内部错误|stack/i);
+      assert.match(cli.stderr, /no-such-rule-0/);
+      assert.match(cli.stderr, /129[,，]?9\d\d/);
+      assert.ok(cli.stderr.length < 5000, `${cli.stderr.length} characters on stderr`);
+
+      const client = new TestClient();
+      try {
+        await client.initialize({}, { rootUri: pathToFileURL(dir).toString() });
+        const uri = pathToFileURL(path.join(dir, 'a.xxgk')).toString();
+        await client.open(uri, clean);
+        const diagnostics: Diagnostic[] = await client.diagnostics(uri);
+        const config = diagnostics.filter((d) => d.code === 'config');
+        assert.equal(config.length, 1, JSON.stringify(diagnostics.map((d) => d.message)));
+        const message = String(config[0].message);
+        assert.match(message, /no-such-rule-0/);
+        assert.ok(message.length < 5000, `${message.length} characters`);
+        assert.equal(client.process.exitCode, null);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { offsetAt, setLocale, t, type XxgkConfig } from '../core/index';
 import { toLspDiagnostic } from './convert';
 import { ParsedDocuments } from './documents';
 import { loadEnglishBundle } from './l10n';
+import { refuseRewritten } from './lifecycle';
 import {
   codeActionParams, didChangeParams, didOpenParams, documentNotificationParams, documentParams, paramsProblem, positionParams, rangeParams, validated,
 } from './params';
@@ -250,6 +251,7 @@ export function startServer(connection: Connection): void {
     return doc ? formatDocument(doc, params.range) : null;
   })));
 
+  refuseRewritten(connection);
   documents.listen(checkedSync(connection, (problem) => connection.console.error(t('忽略格式不正确的通知：{0}', problem))));
   connection.listen();
 }
