@@ -24,8 +24,6 @@ export function lifecycleGate(): MessageStrategy {
   return {
     handleMessage(message: Message, next: (message: Message) => void) {
       if (Message.isRequest(message)) {
-        // The rewritten method is the gate's own: a client that sends it gets what any unknown method gets.
-        if (message.method === REFUSED_METHOD) return next(refuse(message, { code: ErrorCodes.MethodNotFound, message: `Unhandled method ${message.method}` }));
         if (message.method === 'initialize') {
           if (state !== 'new') return next(refuse(message, { code: ErrorCodes.InvalidRequest, message: t('initialize 只能发送一次') }));
           state = 'running';
@@ -33,6 +31,8 @@ export function lifecycleGate(): MessageStrategy {
         }
         if (state === 'new') return next(refuse(message, { code: ErrorCodes.ServerNotInitialized, message: t('服务器尚未初始化：请先发送 initialize（收到 {0}）', message.method) }));
         if (state === 'shutdown') return next(refuse(message, { code: ErrorCodes.InvalidRequest, message: t('服务器已关闭：收到 shutdown 之后只接受 exit（收到 {0}）', message.method) }));
+        // The rewritten method is the gate's own: a client that sends it gets what any unknown method gets.
+        if (message.method === REFUSED_METHOD) return next(refuse(message, { code: ErrorCodes.MethodNotFound, message: `Unhandled method ${message.method}` }));
         if (message.method === 'shutdown') state = 'shutdown';
         return next(message);
       }

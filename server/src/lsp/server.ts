@@ -273,7 +273,7 @@ function checkedSync(connection: Connection, log: (problem: string) => void): Te
     onDidChangeTextDocument: (h) => connection.onDidChangeTextDocument(checked('textDocument/didChange', didChangeParams, h)),
     onDidCloseTextDocument: (h) => connection.onDidCloseTextDocument(checked('textDocument/didClose', documentNotificationParams, h)),
     onWillSaveTextDocument: (h) => connection.onWillSaveTextDocument(checked('textDocument/willSave', documentNotificationParams, h)),
-    onWillSaveTextDocumentWaitUntil: (h) => connection.onWillSaveTextDocumentWaitUntil(h),
+    onWillSaveTextDocumentWaitUntil: (h) => connection.onWillSaveTextDocumentWaitUntil(validated('textDocument/willSaveWaitUntil', documentNotificationParams, h)),
     onDidSaveTextDocument: (h) => connection.onDidSaveTextDocument(checked('textDocument/didSave', documentNotificationParams, h)),
   };
 }
