@@ -180,6 +180,31 @@ describe('item 8: caches follow the text the client holds', () => {
   });
 });
 
+describe('item 8, sibling: what the workspace knows of a report follows the text too', () => {
+  it('a report closed without saving its edits is known again by its file on disk (cross-year check)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-ws-'));
+    const client = new TestClient();
+    try {
+      const lastYear = report2021({ frontMatter: '---\n机关: 测试市测试局\n年度: 2022\n格式: 2021\n发布日期: 2023-01-20\n---', title: '# 测试市测试局2022年政府信息公开工作年度报告' });
+      fs.writeFileSync(path.join(dir, '2022.xxgk'), lastYear);
+      const thisYear = clean.replace('| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '| 二、上年结转政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |');
+      await client.initialize({}, { rootUri: pathToFileURL(dir).toString() });
+      const last = pathToFileURL(path.join(dir, '2022.xxgk')).toString();
+      const now = pathToFileURL(path.join(dir, '2023.xxgk')).toString();
+      // Edited in the editor to another agency's report, then closed without saving.
+      await client.open(last, lastYear.replace('机关: 测试市测试局', '机关: 别的局'));
+      await client.diagnostics(last);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: last } });
+      await client.open(now, thisYear);
+      const cross = (await client.diagnostics(now)).filter((d) => d.code === 'cross-year' && String(d.message).includes('上年结转'));
+      assert.equal(cross.length, 2, JSON.stringify(cross.map((d) => d.message)));
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('item 12: fixes that insert lines at the end of a document without a final newline', () => {
   const client = new TestClient();
   before(() => client.initialize());

@@ -188,6 +188,8 @@ export function startServer(connection: Connection): void {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);
       parsed.delete(e.document.uri);
+      // What the workspace knows of the report came from the editor's text, perhaps never saved: read the file again.
+      workspace.update(e.document.uri);
       if (!pullDiagnostics) return connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }),
   );
