@@ -484,7 +484,12 @@ describe('language server lifecycle out of order', () => {
         const outcome = await settle(client.request(method, c.chance(50) ? { textDocument: { uri }, position: { line: 0, character: 0 } } : randomJson(c)));
         assert.equal(outcome.code, -32002, `${method} before initialize: ${JSON.stringify(outcome)}`);
       }
-      await client.initialize();
+      // An initialize without capabilities is refused, and the server still waits for a proper one.
+      for (const params of [null, {}, [], { capabilities: 5 }, { capabilities: null }, 'init']) {
+        assert.equal((await settle(client.request('initialize', params))).code, -32602, JSON.stringify(params));
+      }
+      // Odd but harmless fields do not fail it.
+      await client.initialize({ workspace: 5, textDocument: 'x' }, { workspaceFolders: { uri: 7 }, locale: 42, rootUri: 9, initializationOptions: 'none' });
       // Every open before initialize was dropped: the document is unknown.
       assert.equal((await settle(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }))).result, null);
       for (let k = 0; k < 3; k++) assert.equal((await settle(client.request('initialize', randomJson(c)))).code, -32600);

@@ -26,6 +26,12 @@ export function lifecycleGate(): MessageStrategy {
       if (Message.isRequest(message)) {
         if (message.method === 'initialize') {
           if (state !== 'new') return next(refuse(message, { code: ErrorCodes.InvalidRequest, message: t('initialize 只能发送一次') }));
+          // Without its capabilities the request would fail inside the library after the gate had let it through,
+          // and the client could not try again: refused here, the server still waits for a proper initialize.
+          const params = message.params as { capabilities?: unknown } | undefined;
+          if (typeof params !== 'object' || params === null || Array.isArray(params) || typeof params.capabilities !== 'object' || params.capabilities === null) {
+            return next(refuse(message, { code: ErrorCodes.InvalidParams, message: t('initialize：params.capabilities 必须是一个对象') }));
+          }
           state = 'running';
           return next(message);
         }

@@ -127,14 +127,16 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    setLocale(params.locale, loadEnglishBundle());
+    // Only the capabilities are known to be an object (the lifecycle gate checked); the rest is read defensively.
+    setLocale(typeof params.locale === 'string' ? params.locale : undefined, loadEnglishBundle());
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationRequests = !!caps.workspace?.configuration;
     const init = readSettings(params.initializationOptions?.settings);
     settings = init.settings;
-    workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+    const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [];
+    workspace.setFolders([...folders, params.rootUri].filter((uri): uri is string => typeof uri === 'string'));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
