@@ -141,6 +141,22 @@ describe('item 1: the server survives any document and any request', () => {
   });
 });
 
+describe('item 1, pull diagnostics: a document whose check throws', () => {
+  const client = clientWith(`--import=${FAULT_HOOK}`);
+  after(() => client.stop());
+
+  it('is reported by textDocument/diagnostic as one internal-error item; the next document is checked as usual', async () => {
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const u = 'file:///tmp/xxgk-robust/pull-fault.xxgk';
+    await client.open(u, clean.replace('扎实推进', `扎实推进${FAULT}`));
+    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } });
+    assert.deepEqual(report.items.map((d) => d.code), ['internal-error']);
+    const ok = 'file:///tmp/xxgk-robust/pull-ok.xxgk';
+    await client.open(ok, clean);
+    assert.deepEqual((await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: ok } })).items, []);
+  });
+});
+
 describe('item 8: caches follow the text the client holds', () => {
   const client = new TestClient();
   before(() => client.initialize());
