@@ -439,7 +439,7 @@ describe('language server under protocol misuse', () => {
         const shape = c.int(10);
         const params = shape < 3 ? make() : shape < 8 ? mutateJson(c, make()) : randomJson(c);
         pending.push(
-          settle(client.request(method, params)).then((outcome) => {
+          settle(client.request(method, params), 60_000).then((outcome) => {
             codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
             assert.notEqual(outcome.code, -32603, `${method} ${JSON.stringify(params)?.slice(0, 300)}: internal error; logs: ${logs.slice(-3).join(' | ')}`);
           }),
