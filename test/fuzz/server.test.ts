@@ -1,7 +1,8 @@
 /**
  * The real language server process (dist/server.js over stdio) under abuse: malformed requests, unknown methods,
  * out-of-range edits, 500 edits as fast as the client can send them, a document closed while it is being checked,
- * a 10 MB document, and garbage on the wire. After each, the server must still answer correctly.
+ * a 10 MB document, garbage on the wire, and protocol misuse (seeded messages of every method with params of random
+ * shapes, the lifecycle out of order, broken frame headers). After each, the server must still answer correctly.
  * Expected diagnostics come from the core (`checkText`) with positions from vscode-languageserver-textdocument,
  * the library that defines LSP positions for the server.
  */
@@ -15,7 +16,7 @@ import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageser
 import { checkText } from '../../server/src/core/index';
 import { report2021 } from '../helpers';
 import { applyEdits, SERVER, TestClient } from '../lsp/client';
-import { seededChoices } from './arbitraries';
+import { document as generatedDocument, seededChoices, type Choices } from './arbitraries';
 import { SEED } from './config';
 
 const example = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'examples', name), 'utf8');
@@ -345,6 +346,233 @@ describe('language server fed garbage on the wire', () => {
       assert.equal(child.exitCode, null);
     } finally {
       child.kill();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Protocol misuse
+
+/** A JSON value of a random shape: what a confused or hostile client may send where params belong. */
+function randomJson(c: Choices, depth = 0): unknown {
+  const leaves: unknown[] = [null, 0, -1, 1.5, 2 ** 31, -(2 ** 53), 1e308, '', 'x', 'file:///tmp/xxgk-fuzz/other.xxgk', '\u0000\uD800', true, false];
+  const r = c.int(depth >= 3 ? 4 : 10);
+  if (r < 4) return c.pick(leaves);
+  if (r < 6) return Array.from({ length: c.int(4) }, () => randomJson(c, depth + 1));
+  const keys = ['textDocument', 'uri', 'version', 'text', 'languageId', 'contentChanges', 'range', 'start', 'end', 'line', 'character', 'position', 'context', 'diagnostics', 'only', 'options', 'settings', 'changes', 'id', '__proto__', 'constructor'];
+  const out: Record<string, unknown> = {};
+  for (let k = c.int(5); k > 0; k--) out[c.pick(keys)] = randomJson(c, depth + 1);
+  return out;
+}
+
+/** A copy of `value` with one leaf (or subtree) replaced by a random value: params that are almost right. */
+function mutateJson(c: Choices, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || c.chance(20)) return randomJson(c);
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+  const keys = Object.keys(copy);
+  if (!keys.length) return randomJson(c);
+  const key = c.pick(keys);
+  if (c.chance(15)) delete (copy as Record<string, unknown>)[key];
+  else (copy as Record<string, unknown>)[key] = mutateJson(c, (copy as Record<string, unknown>)[key]);
+  return copy;
+}
+
+describe('language server under protocol misuse', () => {
+  const client = new TestClient();
+  const uri = 'file:///tmp/xxgk-fuzz/misuse.xxgk';
+  const clean = report2021();
+  const logs: string[] = [];
+
+  before(async () => {
+    client.connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('600 seeded messages of every method, params almost right or of random shapes, between valid edits: each request is answered, none fails inside the server, and the document keeps exactly its edits', async () => {
+    const c = seededChoices(SEED ^ 0x5eed);
+    let text = clean;
+    await client.open(uri, text);
+    const other = (k: number) => `file:///tmp/xxgk-fuzz/misuse-${k % 7}.xxgk`;
+    const pos = () => ({ line: c.int(80), character: c.int(60) });
+    const range = () => ({ start: pos(), end: pos() });
+    // Valid params of each method, on documents other than the tracked one (a valid open there would be a real edit).
+    const notifications: Record<string, () => unknown> = {
+      'textDocument/didOpen': () => ({ textDocument: { uri: other(c.int(100)), languageId: 'xxgk', version: c.int(5), text: generatedDocument(c) } }),
+      'textDocument/didChange': () => ({ textDocument: { uri: other(c.int(100)), version: c.int(100) }, contentChanges: [{ range: range(), text: c.pick(['1', '|', '\n', ':::', '']) }] }),
+      'textDocument/didClose': () => ({ textDocument: { uri: other(c.int(100)) } }),
+      'textDocument/didSave': () => ({ textDocument: { uri: other(c.int(100)) } }),
+      'textDocument/willSave': () => ({ textDocument: { uri: other(c.int(100)) }, reason: 1 }),
+      'workspace/didChangeWatchedFiles': () => ({ changes: [{ uri: other(c.int(100)), type: 1 + c.int(3) }] }),
+      'workspace/didChangeConfiguration': () => ({ settings: { xxgk: { validate: { delay: 0 } } } }),
+      '$/cancelRequest': () => ({ id: c.int(1000) }),
+      '$/setTrace': () => ({ value: c.pick(['off', 'messages', 'verbose']) }),
+      'xxgk/noSuchNotification': () => ({}),
+    };
+    const requests: Record<string, () => unknown> = {
+      'textDocument/hover': () => ({ textDocument: { uri: c.chance(50) ? uri : other(c.int(100)) }, position: pos() }),
+      'textDocument/completion': () => ({ textDocument: { uri: c.chance(50) ? uri : other(c.int(100)) }, position: pos() }),
+      'textDocument/codeAction': () => ({ textDocument: { uri }, range: range(), context: { diagnostics: [{ range: range(), code: c.pick(['table-sum', 'missing-row', 'cell-value', 7]) }], only: c.chance(50) ? undefined : [c.pick(['quickfix', 'source', 'source.fixAll', 'source.xxgk.fillTable', ''])] } }),
+      'textDocument/documentSymbol': () => ({ textDocument: { uri } }),
+      'textDocument/foldingRange': () => ({ textDocument: { uri } }),
+      'textDocument/formatting': () => ({ textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),
+      'textDocument/rangeFormatting': () => ({ textDocument: { uri }, range: range(), options: { tabSize: 2, insertSpaces: true } }),
+      'textDocument/diagnostic': () => ({ textDocument: { uri } }),
+      'textDocument/willSaveWaitUntil': () => ({ textDocument: { uri }, reason: 1 }),
+      'workspace/executeCommand': () => ({ command: 'xxgk.nothing', arguments: [] }),
+      initialize: () => ({ processId: null, rootUri: null, capabilities: {} }),
+      'xxgk/noSuchRequest': () => ({}),
+    };
+    const codes = new Map<number | undefined, number>();
+    const pending: Array<Promise<void>> = [];
+    for (let k = 0; k < 600; k++) {
+      const r = c.int(10);
+      if (r < 4) {
+        const [method, make] = c.pick(Object.entries(notifications));
+        const shape = c.int(10);
+        const params = shape < 3 ? make() : shape < 8 ? mutateJson(c, make()) : randomJson(c);
+        // A mutated open of the tracked document would be a real edit of it: that is the valid edits' job.
+        if (JSON.stringify(params ?? null).includes(uri)) continue;
+        await client.connection.sendNotification(method, params);
+      } else if (r < 8) {
+        const [method, make] = c.pick(Object.entries(requests));
+        const shape = c.int(10);
+        const params = shape < 3 ? make() : shape < 8 ? mutateJson(c, make()) : randomJson(c);
+        pending.push(
+          settle(client.request(method, params), 60_000).then((outcome) => {
+            codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
+            assert.notEqual(outcome.code, -32603, `${method} ${JSON.stringify(params)?.slice(0, 300)}: internal error; logs: ${logs.slice(-3).join(' | ')}`);
+          }),
+        );
+      } else {
+        // A valid edit of the tracked document, which must come through whatever else is sent.
+        const td = TextDocument.create(uri, 'xxgk', 1, text);
+        const at = c.int(text.length + 1);
+        const change = { range: { start: td.positionAt(at), end: td.positionAt(Math.min(text.length, at + c.int(3))) }, text: c.pick(['1', '0', '|', '\n', '件', '合计', '']) };
+        text = TextDocument.applyEdits(td, [{ range: change.range, newText: change.text }]);
+        await client.change(uri, [change]);
+      }
+    }
+    await Promise.all(pending);
+    // Whatever the random configurations did, the defaults are back before the final check.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: { validate: { delay: 0 } } } });
+    await client.change(uri, [{ text }]);
+    assert.equal(client.process.exitCode, null, `the server exited; stderr: ${client.stderr}`);
+    assert.deepEqual(simplify(await client.diagnostics(uri)), expected(text));
+    const formatting = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(applyEdits(text, formatting).replace(/\s/g, ''), text.replace(/\s/g, ''));
+    // Nothing escaped the server's own reporting to land on stderr as an uncaught error.
+    assert.doesNotMatch(client.stderr, /Error|at .*server\.js/, client.stderr.slice(0, 2000));
+    assert.ok((codes.get(undefined) ?? 0) > 30 && (codes.get(-32602) ?? 0) > 30, JSON.stringify([...codes]));
+    assert.ok(codes.has(-32600), 'no second initialize was refused');
+  });
+});
+
+describe('language server lifecycle out of order', () => {
+  it('seeded requests before initialize are answered -32002 and notifications dropped; initialize once; after shutdown only exit, which ends the process with 0', async () => {
+    const c = seededChoices(SEED ^ 0x11fe);
+    const client = new TestClient();
+    try {
+      const uri = 'file:///tmp/xxgk-fuzz/early.xxgk';
+      const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/formatting', 'textDocument/diagnostic', 'textDocument/documentSymbol', 'workspace/executeCommand', 'shutdown', 'xxgk/noSuch', '$/xxgk/refused'];
+      for (let k = 0; k < 40; k++) {
+        if (c.chance(40)) {
+          await client.connection.sendNotification(c.pick(['textDocument/didOpen', 'textDocument/didChange', 'initialized', 'workspace/didChangeConfiguration', '$/cancelRequest']), c.chance(50) ? { textDocument: { uri, languageId: 'xxgk', version: 1, text: 'x' } } : randomJson(c));
+          continue;
+        }
+        const method = c.pick(methods);
+        const outcome = await settle(client.request(method, c.chance(50) ? { textDocument: { uri }, position: { line: 0, character: 0 } } : randomJson(c)));
+        assert.equal(outcome.code, -32002, `${method} before initialize: ${JSON.stringify(outcome)}`);
+      }
+      // An initialize without capabilities is refused, and the server still waits for a proper one.
+      for (const params of [null, {}, [], { capabilities: 5 }, { capabilities: null }, 'init']) {
+        assert.equal((await settle(client.request('initialize', params))).code, -32602, JSON.stringify(params));
+      }
+      // Odd but harmless fields do not fail it.
+      await client.initialize({ workspace: 5, textDocument: 'x' }, { workspaceFolders: { uri: 7 }, locale: 42, rootUri: 9, initializationOptions: 'none' });
+      // Every open before initialize was dropped: the document is unknown.
+      assert.equal((await settle(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }))).result, null);
+      for (let k = 0; k < 3; k++) assert.equal((await settle(client.request('initialize', randomJson(c)))).code, -32600);
+      await client.open(uri, report2021());
+      assert.deepEqual(simplify(await client.diagnostics(uri)), expected(report2021()));
+      assert.equal((await settle(client.request('$/xxgk/refused', { code: 0, message: 'mine' }))).code, -32601);
+      assert.equal((await settle(client.request('shutdown', null))).result, null);
+      for (const method of ['textDocument/hover', 'shutdown', 'initialize']) {
+        assert.equal((await settle(client.request(method, { textDocument: { uri }, position: { line: 0, character: 0 } }))).code, -32600, method);
+      }
+      const exited = new Promise<number | null>((resolve) => client.process.on('exit', resolve));
+      await client.connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally {
+      client.connection.dispose();
+      if (client.process.exitCode === null) client.process.kill();
+    }
+  });
+});
+
+describe('language server fed broken frame headers', () => {
+  const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const INIT = frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}');
+
+  /**
+   * Writes the chunks (one write each, so that headers also arrive split) and waits for an answer to id 2 or the exit.
+   * The first chunk is the initialize request, answered before the rest is written.
+   */
+  async function feed(chunks: string[]): Promise<{ code: number | null; out: string; err: string }> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stderr!.on('data', (d) => (err += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Once the server has exited, the chunks still to write meet a closed pipe: that is expected, not a failure.
+    child.stdin!.on('error', () => undefined);
+    for (const [k, chunk] of chunks.entries()) {
+      if (child.exitCode !== null) break;
+      child.stdin!.write(chunk);
+      await sleep(20);
+      // Generous limits: the machine running the tests may be busy with other work.
+      for (let waited = 0; k === 0 && !out.includes('"id":1') && waited < 30_000; waited += 50) await sleep(50);
+      if (k === 0) assert.match(out, /"id":1,"result"/, `initialize not answered; stderr: ${err}`);
+    }
+    const deadline = Date.now() + 30_000;
+    while (child.exitCode === null && !out.includes('"id":2') && Date.now() < deadline) await sleep(50);
+    const alive = child.exitCode === null;
+    if (alive) child.kill();
+    const code = alive ? null : await exited;
+    return { code, out, err };
+  }
+
+  const HOVER = frame('{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///n.xxgk"},"position":{"line":0,"character":0}}}');
+
+  for (const [name, header] of [
+    ['a negative length', 'Content-Length: -5\r\n\r\n'],
+    ['a length that is not a number', 'Content-Length: abc\r\n\r\n'],
+    ['a length in exponent notation', 'Content-Length: 1e3\r\n\r\n'],
+    ['a hexadecimal length', 'Content-Length: 0x10\r\n\r\n'],
+    ['an empty length', 'Content-Length:\r\n\r\n'],
+    ['a length beyond any buffer', 'Content-Length: 99999999999999999999\r\n\r\n'],
+    ['no Content-Length', 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n'],
+    ['a header that never ends', `X-Filler: ${'a'.repeat(20_000)}`],
+  ] as const) {
+    it(`${name}: one line on stderr and exit 1, so that the client can restart the server`, async () => {
+      const { code, out, err } = await feed([INIT, header.slice(0, 7), header.slice(7), '{"jsonrpc":"2.0","id":3,"method":"shutdown"}', HOVER]);
+      assert.match(out, /"id":1,"result":\{"capabilities"/);
+      assert.equal(code, 1, `exit ${code}; stderr: ${err}`);
+      assert.equal(err.trim().split('\n').length, 1, err);
+      assert.match(err, /unreadable message frame/);
+    });
+  }
+
+  it('headers that are odd but valid (lower case, extra headers, split across writes, several frames in one write) are read as usual', async () => {
+    const body = '{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///n.xxgk"},"position":{"line":0,"character":0}}}';
+    const odd = `content-length: ${Buffer.byteLength(body)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body}`;
+    const rest = frame('{"jsonrpc":"2.0","method":"initialized","params":{}}') + odd;
+    // In one write (several frames at once), then in 23-byte writes (headers split anywhere).
+    for (const chunks of [[INIT, rest], [INIT, ...rest.match(/[^]{1,23}/g)!]]) {
+      const { code, out, err } = await feed(chunks);
+      assert.equal(code, null, err);
+      assert.match(out, /"id":2,"result":null/);
     }
   });
 });

@@ -34,10 +34,17 @@ export function validateConfigText(text: string): XxgkConfig | string[] {
   const parsed = configSchema.safeParse(json);
   const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
   // Unknown rule ids are reported even when something else is wrong too, so that one run shows every mistake.
+  // A loop, not push(...ids): a spread of 130,000 arguments overflows the stack.
   const rules = isObject(json) && isObject(json.rules) ? json.rules : {};
-  problems.push(...Object.keys(rules).filter((id) => !RULES.some((r) => r.id === id)).map(describeUnknownRule));
-  return parsed.success && problems.length === 0 ? parsed.data : problems;
+  for (const id of Object.keys(rules)) if (!RULES.some((r) => r.id === id)) problems.push(id);
+  const unknownFrom = parsed.success ? 0 : parsed.error.issues.length;
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p, k) => (k >= unknownFrom ? describeUnknownRule(p) : p));
+  if (problems.length > MAX_LISTED_PROBLEMS) listed.push(t('……另有 {0} 处问题未列出', problems.length - MAX_LISTED_PROBLEMS));
+  return parsed.success && problems.length === 0 ? parsed.data : listed;
 }
+
+/** A configuration with thousands of mistakes is reported by its first few and a count, not line by line. */
+export const MAX_LISTED_PROBLEMS = 20;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

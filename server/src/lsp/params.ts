@@ -29,12 +29,27 @@ export function validated<P, R, Rest extends unknown[]>(
   handler: (params: P, ...rest: Rest) => R,
 ): (params: P, ...rest: Rest) => R {
   return (params, ...rest) => {
-    const checked = schema.safeParse(params);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : 'params';
-      throw new ResponseError(ErrorCodes.InvalidParams, `${method}: ${where}: ${issue?.message ?? 'invalid'}`);
-    }
+    const problem = paramsProblem(method, schema, params);
+    if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
     return handler(params, ...rest);
   };
+}
+
+/** The document-sync notifications, checked before the document store sees them (a `text: null` used to kill it). */
+export const didOpenParams = z.object({
+  textDocument: z.object({ uri: z.string(), languageId: z.string().optional(), version: z.number().int(), text: z.string() }),
+});
+export const didChangeParams = z.object({
+  textDocument: z.object({ uri: z.string(), version: z.number().int() }),
+  contentChanges: z.array(z.union([z.object({ range, rangeLength: z.number().optional(), text: z.string() }), z.object({ text: z.string() })])),
+});
+export const documentNotificationParams = documentParams;
+
+/** Why params do not have the shape `schema` describes, in one line; undefined when they do. */
+export function paramsProblem(method: string, schema: z.ZodType, params: unknown): string | undefined {
+  const checked = schema.safeParse(params);
+  if (checked.success) return undefined;
+  const issue = checked.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'params';
+  return `${method}: ${where}: ${issue?.message ?? 'invalid'}`;
 }

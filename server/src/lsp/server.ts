@@ -1,13 +1,17 @@
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, type CancellationToken,
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
+  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ErrorCodes, ResponseError, type CancellationToken,
+  TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic as LspDiagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { offsetAt, setLocale, type XxgkConfig } from '../core/index';
+import type { z } from 'zod';
+import { offsetAt, setLocale, t, type XxgkConfig } from '../core/index';
 import { toLspDiagnostic } from './convert';
 import { ParsedDocuments } from './documents';
 import { loadEnglishBundle } from './l10n';
-import { codeActionParams, documentParams, positionParams, rangeParams, validated } from './params';
+import { refuseRewritten } from './lifecycle';
+import {
+  codeActionParams, didChangeParams, didOpenParams, documentNotificationParams, documentParams, paramsProblem, positionParams, rangeParams, validated,
+} from './params';
 import { codeActions, FILL_TABLE_KIND, FIX_SUMS_KIND } from './providers/code-actions';
 import { completions } from './providers/completion';
 import { foldingRanges } from './providers/folding';
@@ -17,15 +21,51 @@ import { documentSymbols } from './providers/symbols';
 import { DEFAULT_SETTINGS, effectiveConfig, readSettings, type Settings } from './settings';
 import { Workspace } from './workspace';
 
-/** The xxgk language server: a thin adapter from LSP to the pure core. */
+const errorText = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).split('\n')[0].slice(0, 500);
+
+/**
+ * The xxgk language server: a thin adapter from LSP to the pure core. It survives any document and any message: every
+ * handler and timer is guarded, a failure is reported once (a log line, and a diagnostic on the document it concerns),
+ * and the server goes on serving the other documents.
+ */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const parsed = new ParsedDocuments();
-  const workspace = new Workspace((uri) => documents.get(uri)?.getText());
   let settings: Settings = DEFAULT_SETTINGS;
   let pullDiagnostics = false;
+  let refreshDiagnostics = false;
   let configurationRequests = false;
   const timers = new Map<string, NodeJS.Timeout>();
+
+  /**
+   * The last failure logged for each document (or place, for failures about no document): the same failure again,
+   * from the next keystroke or from another request on the same text, is not logged again.
+   */
+  const logged = new Map<string, string>();
+  const reportFailure = (where: string, uri: string | undefined, err: unknown) => {
+    const text = errorText(err);
+    const key = uri ?? `\u0000${where}`;
+    if (logged.get(key) === text) return;
+    if (logged.size > 1000) logged.clear();
+    logged.set(key, text);
+    try {
+      connection.console.error(t('xxgk 内部错误（{0}{1}）：{2}', where, uri ? ` ${uri}` : '', text));
+    } catch {
+      // The connection is gone: nothing left to tell.
+    }
+  };
+  /** Runs `fn`, reporting (not throwing) what it throws. For timers, notifications and fire-and-forget promises. */
+  const guard = <R>(where: string, uri: string | undefined, fn: () => R): R | undefined => {
+    try {
+      const result = fn();
+      if (result instanceof Promise) return result.catch((err: unknown) => reportFailure(where, uri, err)) as R;
+      return result;
+    } catch (err) {
+      reportFailure(where, uri, err);
+      return undefined;
+    }
+  };
+  const workspace = new Workspace((uri) => documents.get(uri)?.getText(), (uri, err) => reportFailure('workspace', uri, err));
 
   const configFor = (uri: string): XxgkConfig => {
     const rc = workspace.rcFor(uri);
@@ -37,11 +77,21 @@ export function startServer(connection: Connection): void {
     const previousYear = workspace.previousYear(doc, document.uri);
     return { doc, diagnostics: parsed.diagnostics(document, config, { previousYear }) };
   };
-  const publish = (document: TextDocument) => {
-    const { doc, diagnostics } = diagnosticsFor(document);
-    const lsp = diagnostics.map((d) => toLspDiagnostic(doc, d, document.uri));
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  /** The diagnostics of a document; a check that fails is one diagnostic saying so (and one log line), never a crash. */
+  const publish = (document: TextDocument): LspDiagnostic[] => {
+    let lsp: LspDiagnostic[];
+    try {
+      const { doc, diagnostics } = diagnosticsFor(document);
+      lsp = diagnostics.map((d) => toLspDiagnostic(doc, d, document.uri));
+      logged.delete(document.uri); // checked again: a later failure is news
+    } catch (err) {
+      reportFailure('textDocument/publishDiagnostics', document.uri, err);
+      const message = t('xxgk 无法检查这份文档（内部错误：{0}）。其他文档不受影响；请报告此问题。', errorText(err));
+      return [{ range: top, severity: 1, source: 'xxgk', code: 'internal-error', message }];
+    }
     const rc = workspace.rcFor(document.uri);
-    if (rc.error) lsp.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'xxgk', code: 'config', message: rc.error });
+    if (rc.error) lsp.unshift({ range: top, severity: 1, source: 'xxgk', code: 'config', message: rc.error });
     return lsp;
   };
 
@@ -50,19 +100,22 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(document.uri));
     if (pullDiagnostics) return;
     const version = document.version;
-    const run = () => {
-      timers.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (!current || current.version !== version) return;
-      void connection.sendDiagnostics({ uri: current.uri, version, diagnostics: publish(current) });
-    };
+    const run = () =>
+      guard('textDocument/publishDiagnostics', document.uri, () => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (!current || current.version !== version) return;
+        return connection.sendDiagnostics({ uri: current.uri, version, diagnostics: publish(current) });
+      });
     if (settings.validate.delay === 0) run();
     else timers.set(document.uri, setTimeout(run, settings.validate.delay));
   };
   const revalidateAll = () => {
     parsed.invalidateDiagnostics();
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-    else documents.all().forEach(schedule);
+    // A client that cannot refresh pulls again on its own (on the next edit or focus); asking it anyway is an error.
+    if (pullDiagnostics) {
+      if (refreshDiagnostics) void guard('workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh());
+    } else documents.all().forEach(schedule);
   };
 
   const loadSettings = async () => {
@@ -74,13 +127,16 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    setLocale(params.locale, loadEnglishBundle());
+    // Only the capabilities are known to be an object (the lifecycle gate checked); the rest is read defensively.
+    setLocale(typeof params.locale === 'string' ? params.locale : undefined, loadEnglishBundle());
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationRequests = !!caps.workspace?.configuration;
     const init = readSettings(params.initializationOptions?.settings);
     settings = init.settings;
-    workspace.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+    const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [];
+    workspace.setFolders([...folders, params.rootUri].filter((uri): uri is string => typeof uri === 'string'));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -99,48 +155,67 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (configurationRequests) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk' });
+      void guard('client/registerCapability', undefined, () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk' }));
       await loadSettings().catch((err) => connection.console.warn(`读取设置失败：${String(err)}`));
     }
     await workspace.scan().catch((err) => connection.console.warn(`扫描工作区失败：${String(err)}`));
-    revalidateAll();
+    guard('initialized', undefined, revalidateAll);
   });
 
-  connection.onDidChangeConfiguration(async (change) => {
-    if (configurationRequests) await loadSettings().catch(() => undefined);
-    else settings = readSettings(change.settings?.xxgk).settings;
-    revalidateAll();
-  });
+  connection.onDidChangeConfiguration((change) =>
+    guard('workspace/didChangeConfiguration', undefined, async () => {
+      if (configurationRequests) await loadSettings().catch(() => undefined);
+      else settings = readSettings(change?.settings?.xxgk).settings;
+      revalidateAll();
+    }),
+  );
 
-  connection.onDidChangeWatchedFiles((change) => {
-    for (const c of change.changes) {
-      if (c.uri.endsWith('.xxgkrc.json')) workspace.forgetRc();
-      else if (c.type === 3) workspace.remove(c.uri);
-      else workspace.update(c.uri);
-    }
-    revalidateAll();
-  });
+  connection.onDidChangeWatchedFiles((change) =>
+    guard('workspace/didChangeWatchedFiles', undefined, () => {
+      for (const c of change.changes) {
+        if (c.uri.endsWith('.xxgkrc.json')) workspace.forgetRc();
+        else if (c.type === 3) workspace.remove(c.uri);
+        else workspace.update(c.uri);
+      }
+      revalidateAll();
+    }),
+  );
 
-  documents.onDidOpen((e) => {
-    workspace.update(e.document.uri, e.document.getText());
-    schedule(e.document);
-  });
   documents.onDidChangeContent((e) => {
-    workspace.update(e.document.uri, e.document.getText());
-    schedule(e.document);
+    guard('workspace', e.document.uri, () => workspace.update(e.document.uri, e.document.getText()));
+    guard('textDocument/publishDiagnostics', e.document.uri, () => schedule(e.document));
   });
-  documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    parsed.delete(e.document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
+  documents.onDidClose((e) =>
+    guard('textDocument/didClose', e.document.uri, () => {
+      clearTimeout(timers.get(e.document.uri));
+      timers.delete(e.document.uri);
+      parsed.delete(e.document.uri);
+      // What the workspace knows of the report came from the editor's text, perhaps never saved: read the file again.
+      workspace.update(e.document.uri);
+      if (!pullDiagnostics) return connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }),
+  );
 
   connection.languages.diagnostics.on(validated('textDocument/diagnostic', documentParams, async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: publish(document) };
   }));
+
+  /**
+   * A request handler that reports what it throws once and answers InternalError with a message saying so, instead of
+   * the library's generic answer and a log line per request.
+   */
+  const guarded = <P extends { textDocument: { uri: string } }, R>(method: string, handler: (params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R => {
+      try {
+        return handler(params, token);
+      } catch (err) {
+        if (err instanceof ResponseError) throw err;
+        reportFailure(method, params.textDocument.uri, err);
+        throw new ResponseError(ErrorCodes.InternalError, t('xxgk 内部错误：{0}', errorText(err)));
+      }
+    };
 
   /** The parsed document a request is about, or nothing when it is gone or the request was cancelled. */
   const parsedFor = (uri: string, token: CancellationToken) => {
@@ -149,37 +224,60 @@ export function startServer(connection: Connection): void {
     return parsed.get(document, configFor(document.uri));
   };
 
-  connection.onCompletion(validated('textDocument/completion', positionParams, (params, token) => {
+  connection.onCompletion(validated('textDocument/completion', positionParams, guarded('textDocument/completion', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? completions(doc, offsetAt(doc.lineStarts, doc.text, params.position)) : null;
-  }));
-  connection.onHover(validated('textDocument/hover', positionParams, (params, token) => {
+  })));
+  connection.onHover(validated('textDocument/hover', positionParams, guarded('textDocument/hover', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? hover(doc, offsetAt(doc.lineStarts, doc.text, params.position)) : null;
-  }));
-  connection.onCodeAction(validated('textDocument/codeAction', codeActionParams, (params, token) => {
+  })));
+  connection.onCodeAction(validated('textDocument/codeAction', codeActionParams, guarded('textDocument/codeAction', (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
     const { doc, diagnostics } = diagnosticsFor(document);
     return codeActions(doc, diagnostics, params);
-  }));
-  connection.onDocumentSymbol(validated('textDocument/documentSymbol', documentParams, (params, token) => {
+  })));
+  connection.onDocumentSymbol(validated('textDocument/documentSymbol', documentParams, guarded('textDocument/documentSymbol', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? documentSymbols(doc) : null;
-  }));
-  connection.onFoldingRanges(validated('textDocument/foldingRange', documentParams, (params, token) => {
+  })));
+  connection.onFoldingRanges(validated('textDocument/foldingRange', documentParams, guarded('textDocument/foldingRange', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? foldingRanges(doc) : null;
-  }));
-  connection.onDocumentFormatting(validated('textDocument/formatting', documentParams, (params, token) => {
+  })));
+  connection.onDocumentFormatting(validated('textDocument/formatting', documentParams, guarded('textDocument/formatting', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? formatDocument(doc) : null;
-  }));
-  connection.onDocumentRangeFormatting(validated('textDocument/rangeFormatting', rangeParams, (params, token) => {
+  })));
+  connection.onDocumentRangeFormatting(validated('textDocument/rangeFormatting', rangeParams, guarded('textDocument/rangeFormatting', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? formatDocument(doc, params.range) : null;
-  }));
+  })));
 
-  documents.listen(connection);
+  refuseRewritten(connection);
+  documents.listen(checkedSync(connection, (problem) => connection.console.error(t('忽略格式不正确的通知：{0}', problem))));
   connection.listen();
+}
+
+/**
+ * The document-sync notifications as the document store sees them: those of the wrong shape (a `didOpen` with
+ * `text: null`, a change without a version) are logged and dropped before they reach it, so that a document never
+ * holds something that is not a string.
+ */
+type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
+function checkedSync(connection: Connection, log: (problem: string) => void): TextDocumentConnection {
+  const checked = <P>(method: string, schema: z.ZodType, handler: (params: P) => void) => (params: P) => {
+    const problem = paramsProblem(method, schema, params);
+    if (problem) log(problem);
+    else handler(params);
+  };
+  return {
+    onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', didOpenParams, h)),
+    onDidChangeTextDocument: (h) => connection.onDidChangeTextDocument(checked('textDocument/didChange', didChangeParams, h)),
+    onDidCloseTextDocument: (h) => connection.onDidCloseTextDocument(checked('textDocument/didClose', documentNotificationParams, h)),
+    onWillSaveTextDocument: (h) => connection.onWillSaveTextDocument(checked('textDocument/willSave', documentNotificationParams, h)),
+    onWillSaveTextDocumentWaitUntil: (h) => connection.onWillSaveTextDocumentWaitUntil(validated('textDocument/willSaveWaitUntil', documentNotificationParams, h)),
+    onDidSaveTextDocument: (h) => connection.onDidSaveTextDocument(checked('textDocument/didSave', documentNotificationParams, h)),
+  };
 }

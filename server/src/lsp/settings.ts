@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configSchema, isFormatId, mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
+import { configSchema, isFormatId, mergeConfigs, ruleById, t, type XxgkConfig } from '../core/index';
 
 /** The `xxgk.*` VS Code settings. Invalid values are reported and ignored, never fatal. */
 export const settingsSchema = z.object({
@@ -16,7 +16,9 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const problems: string[] = [];
   const parsed = settingsSchema.safeParse(raw ?? {});
   const settings = parsed.success ? parsed.data : DEFAULT_SETTINGS;
-  for (const id of Object.keys(settings.rules)) if (!ruleById(id)) problems.push(`设置 xxgk.rules 中的规则“${id}”不存在`);
+  const unknown = unknownRules(settings.rules);
+  for (const id of unknown.slice(0, MAX_LISTED)) problems.push(`设置 xxgk.rules 中的规则“${id}”不存在`);
+  if (unknown.length > MAX_LISTED) problems.push(t('设置 xxgk.rules 中另有 {0} 个不存在的规则', unknown.length - MAX_LISTED));
   return { settings, problems };
 }
 
@@ -34,6 +36,25 @@ export function parseRc(text: string): { config?: XxgkConfig; error?: string } {
     return { error: `.xxgkrc.json 不是有效的 JSON：${err instanceof Error ? err.message : String(err)}` };
   }
   const parsed = configSchema.safeParse(json);
-  if (!parsed.success) return { error: `.xxgkrc.json 无效：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；')}` };
-  return { config: parsed.data };
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const listed = issues.slice(0, MAX_LISTED).map((i) => `${i.path.join('.') || '（根）'} ${i.message}`);
+    if (issues.length > MAX_LISTED) listed.push(t('另有 {0} 处问题未列出', issues.length - MAX_LISTED));
+    return { error: `.xxgkrc.json 无效：${listed.join('；')}` };
+  }
+  // Unknown rule ids are harmless (the configuration still applies) but almost always a typo: say so, as check does.
+  const unknown = unknownRules(parsed.data.rules ?? {});
+  if (!unknown.length) return { config: parsed.data };
+  const more = unknown.length > MAX_LISTED ? t('（另有 {0} 个）', unknown.length - MAX_LISTED) : '';
+  return { config: parsed.data, error: t('.xxgkrc.json 中的规则不存在：{0}{1}', unknown.slice(0, MAX_LISTED).map((id) => `"${id}"`).join('、'), more) };
+}
+
+/** Problems of one kind listed one by one; the rest are counted (a file may name 130,000 unknown rules). */
+const MAX_LISTED = 20;
+
+/** The ids in a `rules` setting that name no rule (a loop: no spread of an unbounded list). */
+function unknownRules(rules: Record<string, unknown>): string[] {
+  const unknown: string[] = [];
+  for (const id of Object.keys(rules)) if (!ruleById(id)) unknown.push(id);
+  return unknown;
 }

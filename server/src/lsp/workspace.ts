@@ -29,7 +29,11 @@ export class Workspace {
   private reports = new Map<string, ReportInfo>();
   private rcCache = new Map<string, { config?: XxgkConfig; error?: string } | null>();
 
-  constructor(private readonly openText: (uri: string) => string | undefined) {}
+  /** `failed` hears of a report that could not be read (its identity, or last year's parse): it is skipped. */
+  constructor(
+    private readonly openText: (uri: string) => string | undefined,
+    private readonly failed: (uri: string, err: unknown) => void = () => undefined,
+  ) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.map(uriToPath).filter((p): p is string => !!p);
@@ -47,11 +51,13 @@ export class Workspace {
   /** Re-reads one report's agency and year (from the open editor if it is open, else from disk). */
   update(uri: string, text?: string): void {
     const source = text ?? this.openText(uri) ?? this.readDisk(uri);
-    if (source === undefined) {
-      this.reports.delete(uri);
-      return;
+    let info: ReturnType<typeof reportIdentity>;
+    try {
+      info = source === undefined ? undefined : reportIdentity(source);
+    } catch (err) {
+      // One report that cannot be read must not stop the scan of the others.
+      this.failed(uri, err);
     }
-    const info = reportIdentity(source);
     if (info) this.reports.set(uri, { uri, ...info });
     else this.reports.delete(uri);
   }
@@ -67,7 +73,13 @@ export class Workspace {
     for (const info of this.reports.values()) {
       if (info.uri === uri || info.agency !== agency.trim() || info.year !== doc.year - 1) continue;
       const text = this.openText(info.uri) ?? this.readDisk(info.uri);
-      return text === undefined ? undefined : parse(text);
+      try {
+        return text === undefined ? undefined : parse(text);
+      } catch (err) {
+        // Without last year's report this year's is still checked, only not against it.
+        this.failed(info.uri, err);
+        return undefined;
+      }
     }
     return undefined;
   }

@@ -25,14 +25,20 @@ interface RowShape {
 /**
  * Aligns the pipes of every table (standard containers and other Markdown tables) by display width.
  * Only whitespace changes: cell text, pipes and separator dashes stay as written, so formatting twice changes nothing.
+ * With a range, only the rows it touches are rewritten (aligned as in their whole table): every edit lies on a line
+ * of the range. An empty range is a cursor: its row. A range ending at the start of a line does not take that line.
  */
 export function formatTables(doc: XxgkDocument, range?: Span): Edit[] {
   const edits: Edit[] = [];
   const tables = [...doc.tables.map((t) => t.rows), ...doc.plainTables.map((t) => t.rows)];
+  const from = range && Math.min(range.start, range.end);
+  const to = range && Math.max(range.start, range.end);
+  const touched = (row: TableRow) =>
+    from === undefined || to === undefined || (from === to ? row.span.start <= from && from <= row.span.end : row.span.start < to && from < row.span.end);
   for (const rows of tables) {
-    if (!rows.length) continue;
-    if (range && (rows[rows.length - 1].span.end < range.start || rows[0].span.start > range.end)) continue;
-    edits.push(...alignRows(doc.text, rows));
+    if (!rows.length || !rows.some(touched)) continue;
+    // One by one, not push(...): a table may have more rows than a call has room for arguments.
+    for (const edit of alignRows(doc.text, rows)) if (range === undefined || touched(edit.row)) edits.push({ span: edit.span, newText: edit.newText });
   }
   return edits.sort((a, b) => a.span.start - b.span.start);
 }
@@ -50,14 +56,14 @@ function withoutSpace(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
-function alignRows(text: string, rows: readonly TableRow[]): Edit[] {
+function alignRows(text: string, rows: readonly TableRow[]): Array<Edit & { row: TableRow }> {
   const shapes = rows.map((r) => shapeOf(text, r));
   const widths: number[] = [];
   for (const s of shapes) {
     if (!s || s.separator) continue;
     s.cells.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, displayWidth(c), 3)));
   }
-  const edits: Edit[] = [];
+  const edits: Array<Edit & { row: TableRow }> = [];
   for (const s of shapes) {
     if (!s) continue;
     const parts = s.cells.map((cell, k) => {
@@ -69,7 +75,7 @@ function alignRows(text: string, rows: readonly TableRow[]): Edit[] {
     const original = text.slice(s.row.span.start, s.row.span.end);
     // The guarantee, checked rather than assumed: a row is rewritten only if every other character stays in order
     // (odd rows — a lone pipe, exotic spaces after the last pipe — are left as written).
-    if (rebuilt !== original && withoutSpace(rebuilt) === withoutSpace(original)) edits.push({ span: s.row.span, newText: rebuilt });
+    if (rebuilt !== original && withoutSpace(rebuilt) === withoutSpace(original)) edits.push({ span: s.row.span, newText: rebuilt, row: s.row });
   }
   return edits;
 }

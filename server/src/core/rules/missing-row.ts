@@ -3,6 +3,7 @@ import type { TableSpec } from '../formats/types';
 import { t } from '../i18n';
 import { rowText } from '../skeleton';
 import { NATIONAL_FORMATS, type Rule } from './types';
+import { insertLines } from './util';
 
 /** Where a missing official row goes: after the nearest earlier official row present, else before the closing `:::`. */
 function insertionPoint(table: StandardTable, index: number, doc: XxgkDocument): number {
@@ -45,7 +46,7 @@ export const missingRow: Rule = {
         report({
           span: table.kindSpan,
           message: t('“{0}”表还没有任何规定行（应有 {1} 行）；请逐行填报（没有数据的填 0）。', spec.title, all.count),
-          fix: { title: t('插入“{0}”表的全部规定行', spec.title), edits: [{ span: { start: at, end: at }, newText: all.text }] },
+          fix: { title: t('插入“{0}”表的全部规定行', spec.title), edits: [insertLines(doc, at, all.text)] },
         });
         continue;
       }
@@ -57,7 +58,7 @@ export const missingRow: Rule = {
         report({
           span: table.kindSpan,
           message: t('“{0}”表缺少“{1}”行；请补上该行（没有数据的填 0）。', spec.title, row.label),
-          fix: { title: t('插入“{0}”行', row.name), edits: [{ span: { start: at, end: at }, newText: `${text}\n` }] },
+          fix: { title: t('插入“{0}”行', row.name), edits: [insertLines(doc, at, `${text}\n`)] },
           data: { row: row.id },
         });
       });

@@ -1,4 +1,5 @@
 import type { Span, XxgkDocument } from '../ast';
+import type { Edit } from './types';
 import { t } from '../i18n';
 import { format } from '../text/decimal';
 import type { Term } from '../tables/relations';
@@ -15,4 +16,14 @@ export function documentAnchor(doc: XxgkDocument): Span {
   if (doc.title) return doc.title.textSpan;
   const firstEnd = doc.lineStarts.length > 1 ? doc.lineStarts[1] - 1 : doc.text.length;
   return { start: 0, end: firstEnd };
+}
+
+/**
+ * An edit inserting whole lines (`lines` ends with a line break) at a line start. At the end of a document whose last
+ * line has no line break, that line is not a line start: the lines then go after a break of their own, and the
+ * document keeps ending without one, so that several such inserts at the same place still join line by line.
+ */
+export function insertLines(doc: XxgkDocument, at: number, lines: string): Edit {
+  const open = at === doc.text.length && at > 0 && !/[\r\n]$/.test(doc.text);
+  return { span: { start: at, end: at }, newText: open ? `\n${lines.replace(/\r?\n$/, '')}` : lines };
 }
