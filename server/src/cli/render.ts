@@ -51,7 +51,7 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const format: RenderFormat = opts.format ?? (!toStdout && path.extname(output).toLowerCase() === '.docx' ? 'docx' : 'html');
 
   if (!toStdout) {
-    if (samePath(input, output)) return fail(t('输出文件不能是输入文件本身：{0}', opts.output));
+    if (sameFile(input, output)) return fail(t('输出文件不能是输入文件本身：{0}', opts.output));
     if (fs.existsSync(output)) {
       if (fs.statSync(output).isDirectory()) return fail(t('输出路径是一个文件夹：{0}', opts.output));
       if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', opts.output));
@@ -95,10 +95,23 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   return EXIT_OK;
 }
 
-function samePath(a: string, b: string): boolean {
+/**
+ * Whether A and B name the same file: the same path, or the same file identity (device and inode, followed through
+ * symbolic links), so that a hard link or a symlink to the report is never taken for a different file.
+ */
+function sameFile(a: string, b: string): boolean {
   if (a === b) return true;
+  let sa: fs.BigIntStats;
+  let sb: fs.BigIntStats;
   try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
+    sa = fs.statSync(a, { bigint: true });
+    sb = fs.statSync(b, { bigint: true });
+  } catch {
+    return false; // one of them does not exist (yet): it cannot be the other
+  }
+  if (sa.ino !== 0n && sa.dev === sb.dev && sa.ino === sb.ino) return true;
+  try {
+    return fs.realpathSync.native(a) === fs.realpathSync.native(b);
   } catch {
     return false;
   }
