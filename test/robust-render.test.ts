@@ -9,7 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
 import { nonce } from '../client/src/preview/nonce';
+import { parse } from '../server/src/core/index';
+import { renderDocx } from '../server/src/core/render/docx';
+import { renderHtml } from '../server/src/core/render/html';
 import { example, ROOT } from './render-helpers';
 
 let tmp = '';
@@ -77,5 +81,62 @@ describe('item 18: the preview nonce', () => {
     assert.equal(seen.size, 1000);
     const shell = fs.readFileSync(path.join(ROOT, 'client', 'src', 'preview', 'shell.ts'), 'utf8');
     assert.doesNotMatch(shell, /Math\.random/);
+  });
+});
+
+/** Characters XML 1.0 does not allow, and those HTML reads as parse errors (C1 controls, noncharacters). */
+const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const NOT_CLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}|\p{Noncharacter_Code_Point}/u;
+
+/** Every odd character in every place a report's text reaches the output: link targets, text, cells, metadata. */
+const ODD = ['\ufffe', '\uffff', '\ud800', '\udc00', '\u0001', '\u0085', '\ufdd0', '\u{1fffe}'];
+function oddReport(): string {
+  const odd = ODD.join('');
+  return [
+    '---',
+    `机关: 某局${odd}`,
+    '年度: 2023',
+    '---',
+    `# 某局2023年报告${odd}`,
+    '',
+    '## 一、总体情况',
+    '',
+    `正文${odd}[链接](http://example.com/a${odd}b) 与 [另一个](<https://example.com/${odd}>) 和 <https://example.com/x${odd}> 以及 😀。`,
+    '',
+    `- 列表${odd}`,
+    '',
+    '```',
+    `代码${odd}`,
+    '```',
+    '',
+    '| 项目 | 数量 |',
+    '|---|---|',
+    `| [格](mailto:a${odd}@example.com) | 1 |`,
+    '',
+  ].join('\n');
+}
+
+describe('item 10: every string the exports write is cleaned of characters XML 1.0 and HTML cannot carry', () => {
+  test('.docx: no part of the package holds one (U+FFFE in a link target made the relationships malformed)', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(parse(oddReport())));
+    const names = Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+    assert.ok(names.includes('word/_rels/document.xml.rels'));
+    for (const name of names) {
+      const xml = await zip.file(name)!.async('string');
+      const bad = NOT_XML.exec(xml) ?? NOT_CLEAN.exec(xml);
+      assert.equal(bad, null, `${name}: U+${bad?.[0].codePointAt(0)!.toString(16).toUpperCase()} at ${bad?.index}`);
+    }
+    const document = await zip.file('word/document.xml')!.async('string');
+    assert.ok(document.includes('😀'), 'characters outside the BMP are kept');
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    assert.ok(/Target="https:\/\/example\.com\/x[^"]*" TargetMode="External"/.test(rels), 'the link is kept, its target cleaned');
+  });
+
+  test('HTML: neither the page nor the fragment holds one', () => {
+    for (const page of [renderHtml(parse(oddReport()), { standalone: true }), renderHtml(parse(oddReport()))]) {
+      const bad = NOT_XML.exec(page) ?? NOT_CLEAN.exec(page);
+      assert.equal(bad, null, `U+${bad?.[0].codePointAt(0)!.toString(16).toUpperCase()} at ${bad?.index}: ${page.slice((bad?.index ?? 0) - 40, (bad?.index ?? 0) + 10)}`);
+      assert.ok(page.includes('😀'));
+    }
   });
 });

@@ -21,13 +21,15 @@ import {
 } from 'docx';
 import type { XxgkDocument } from '../ast';
 import { buildModel, type Block, type SectionBlock } from './blocks';
+import { cleanText } from './escape';
 import type { Grid, GridCell } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
 
 /**
  * The report as a Word document (.docx): the same block model as the HTML renderer, official tables as real Word
  * tables with merged cells (gridSpan / vMerge), headings as Word headings, A4 pages, Chinese fonts. Works in Node
- * and in the browser (it returns bytes, writes nothing).
+ * and in the browser (it returns bytes, writes nothing). Every string from the report that reaches XML (text, link
+ * targets, document properties) passes through `cleanText`, as in the HTML renderer.
  */
 
 // Fonts (East Asian names as Word knows them) and sizes in half-points, after GB/T 9704.
@@ -51,9 +53,9 @@ export async function renderDocx(doc: XxgkDocument): Promise<Uint8Array> {
   if (!children.length) children.push(new Paragraph({}));
   const entry = (key: string) => {
     const v = doc.frontMatter?.entries.find((e) => e.canonical === key)?.value;
-    return v === undefined || v === null || typeof v === 'object' ? undefined : clean(String(v));
+    return v === undefined || v === null || typeof v === 'object' ? undefined : cleanText(String(v));
   };
-  const title = model.title ? clean(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
+  const title = model.title ? cleanText(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
   const document = new Document({
     title,
     creator: entry('agency') ?? 'xxgk',
@@ -145,7 +147,7 @@ function blockContent(b: Block, depth = 0): Array<Paragraph | Table> {
     case 'quote':
       return b.children.map((c) => new Paragraph({ indent: { left: 640 }, children: c.type === 'paragraph' ? runs(c.inlines, {}) : [] }));
     case 'code':
-      return clean(b.text)
+      return cleanText(b.text)
         .split('\n')
         .map((line) => new Paragraph({ spacing: { line: 300, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: line, font: font(FONT.song, FONT.mono), size: SIZE.code })] }));
     case 'rule':
@@ -160,7 +162,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 function tableContent(grid: Grid): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [table(grid)];
   if (grid.extra) {
-    out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: clean(grid.extra.caption ?? ''), size: SIZE.table })] }));
+    out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: cleanText(grid.extra.caption ?? ''), size: SIZE.table })] }));
     out.push(table(grid.extra));
   }
   // Word runs two tables in a row together: an empty paragraph keeps each on its own.
@@ -193,7 +195,7 @@ function cell(c: GridCell): TableCell {
   const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
   const bold = c.role === 'column' || c.role === 'block' || (c.header && c.role !== 'label' && c.role !== 'group' && c.role !== 'corner');
   const base: IRunOptions = { font: font(FONT.song), size: SIZE.table, bold: bold || undefined };
-  const children = c.inlines ? runs(c.inlines, base) : [new TextRun({ ...base, text: clean(c.text ?? '') })];
+  const children = c.inlines ? runs(c.inlines, base) : [new TextRun({ ...base, text: cleanText(c.text ?? '') })];
   return new TableCell({
     rowSpan: c.rowSpan,
     columnSpan: c.colSpan,
@@ -216,10 +218,10 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        out.push(new TextRun({ ...base, text: clean(n.text) }));
+        out.push(new TextRun({ ...base, text: cleanText(n.text) }));
         break;
       case 'code':
-        out.push(new TextRun({ ...base, text: clean(n.text), font: font(FONT.song, FONT.mono) }));
+        out.push(new TextRun({ ...base, text: cleanText(n.text), font: font(FONT.song, FONT.mono) }));
         break;
       case 'strong':
         out.push(...runs(n.children, { ...base, bold: true }));
@@ -228,7 +230,7 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
         out.push(...runs(n.children, { ...base, italics: true }));
         break;
       case 'link':
-        out.push(new ExternalHyperlink({ link: n.href, children: runs(n.children, { ...base, style: 'Hyperlink' }) as TextRun[] }));
+        out.push(new ExternalHyperlink({ link: cleanText(n.href), children: runs(n.children, { ...base, style: 'Hyperlink' }) as TextRun[] }));
         break;
       case 'softbreak':
         if (n.join) out.push(new TextRun({ ...base, text: n.join }));
@@ -239,9 +241,4 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
     }
   }
   return out;
-}
-
-/** Characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF) would make Word refuse the file. */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
