@@ -9,11 +9,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { nonce } from '../client/src/preview/nonce';
 import { parse } from '../server/src/core/index';
 import { renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
+import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
+import { check } from './fuzz/config';
+import { parseInline as referenceParseInline } from './inline-reference';
 import { example, ROOT } from './render-helpers';
 
 let tmp = '';
@@ -137,6 +141,99 @@ describe('item 10: every string the exports write is cleaned of characters XML 1
       const bad = NOT_XML.exec(page) ?? NOT_CLEAN.exec(page);
       assert.equal(bad, null, `U+${bad?.[0].codePointAt(0)!.toString(16).toUpperCase()} at ${bad?.index}: ${page.slice((bad?.index ?? 0) - 40, (bad?.index ?? 0) + 10)}`);
       assert.ok(page.includes('😀'));
+    }
+  });
+});
+
+/** Pieces of inline Markdown, every delimiter and near-miss the reader knows, to build texts from. */
+const PIECES = [
+  'a', 'b', '中', '文', ' ', '  ', '\t', '\n', '\r\n', '  \n', '\\\n', '\\', '\\*', '\\[', '\\`', '\\\\',
+  '*', '**', '***', '_', '__', '`', '``', '```', '[', ']', '(', ')', '![', '](', '<', '>', '<!--', '-->', '-',
+  'http://', 'https://', 'HTTP://', 'http:///', 'mailto:', 'javascript:', 'x.com', '/', '.', ',', ':', '"', "'", '!', '?',
+  '<https://a.b>', '<mailto:a@b>', '[t](http://a.b)', '[t](<http://a.b> "x")', '*x*', '__y__', '`c`', '1', '_a', 'a_',
+];
+/** The delimiters alone, densely: short texts of few characters meet every pairing of them. */
+const DENSE = ['[', ']', '(', ')', '](', '\n', '\\', '*', '_', '`', 'a', ' ', '<!--', '-->', 'http://', '!'];
+const inlineText = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join('')),
+  fc.array(fc.constantFrom(...DENSE), { maxLength: 24 }).map((p) => p.join('')),
+);
+
+describe('item 6: the inline reader takes time proportional to the text', () => {
+  test('the same nodes as the reader it replaces, on generated text and on every sub-range of it', () => {
+    check(
+      fc.tuple(inlineText, fc.nat(), fc.nat()),
+      ([text, a, b]) => {
+        assert.deepEqual(parseInline(text, 0, text.length), referenceParseInline(text, 0, text.length), JSON.stringify(text));
+        const from = text.length ? a % text.length : 0;
+        const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+        assert.deepEqual(parseInline(text, from, to), referenceParseInline(text, from, to), JSON.stringify([text, from, to]));
+      },
+      20000,
+    );
+  });
+
+  /** The issue's shapes, each made `size` characters long. */
+  const SHAPES: Record<string, (size: number) => string> = {
+    '[ repeated': (n) => '['.repeat(n),
+    '*a repeated': (n) => '*a '.repeat(n / 3),
+    '_a repeated': (n) => '_a '.repeat(n / 3),
+    'a<!-- repeated': (n) => 'a<!--'.repeat(n / 5),
+    'http://a and )': (n) => 'http://a' + ')'.repeat(n),
+    'http:/// repeated, then )': (n) => 'http:///'.repeat(n / 16) + ')'.repeat(n / 2),
+    '[a]( repeated': (n) => '[a]('.repeat(n / 4),
+    '` and `` runs': (n) => '`a``'.repeat(n / 4),
+    '**a repeated': (n) => '**a'.repeat(n / 3),
+    '*<!---->* then comment lines': (n) => '**' + 'a'.repeat(n / 2) + '中**' + '\n<!---->'.repeat(n / 16),
+  };
+  const seconds = (f: () => void) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      f();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+
+  for (const [name, make] of Object.entries(SHAPES)) {
+    test(`${name}: 10× the text takes at most ~20× the time (a quadratic reader takes 100×)`, () => {
+      const small = make(20_000);
+      const large = make(200_000);
+      const t1 = seconds(() => parseInline(small, 0, small.length));
+      const t10 = seconds(() => parseInline(large, 0, large.length));
+      assert.ok(t10 <= 20 * t1 + 1000, `${name}: 20 KB ${t1.toFixed(1)} ms, 200 KB ${t10.toFixed(1)} ms`);
+      assert.ok(t10 < 10_000, `${name}: 200 KB took ${t10.toFixed(0)} ms`);
+    });
+  }
+
+  test('100 KB of [ in a report renders to HTML and Word in seconds (it took 18–22 s)', async () => {
+    const text = `# 标题\n\n${'['.repeat(100_000)}\n\n| 项目 | 数量 |\n|---|---|\n| ${'*a '.repeat(10_000)} | 1 |\n`;
+    const t0 = performance.now();
+    const doc = parse(text);
+    assert.ok(renderHtml(doc).length > 100_000);
+    assert.ok((await renderDocx(doc)).length > 1000);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
+  });
+
+  test('links nested 10,000 deep: read to MAX_NESTING levels, the rest as text; rendering does not overflow the stack', async () => {
+    const n = 10_000;
+    const text = '['.repeat(n) + 'a' + '](http://x.y)'.repeat(n);
+    const nodes = parseInline(text, 0, text.length);
+    const depth = (ns: readonly Inline[]): number => Math.max(0, ...ns.map((x) => ('children' in x ? 1 + depth(x.children) : 0)));
+    assert.equal(depth(nodes), MAX_NESTING + 1, "a bare URL inside the deepest link text is still a link");
+    const doc = parse(`# 标题\n\n${text}\n`);
+    assert.match(renderHtml(doc), /<a href="http:\/\/x\.y"/);
+    assert.ok((await renderDocx(doc)).length > 1000);
+  });
+
+  test('the examples read exactly as before', () => {
+    for (const name of ['2023-clean', '2023-errors', '2012-legacy']) {
+      const text = example(name);
+      for (const line of text.split('\n')) {
+        assert.deepEqual(parseInline(line, 0, line.length), referenceParseInline(line, 0, line.length), line);
+      }
     }
   });
 });
