@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { nonce } from '../client/src/preview/nonce';
 import { parse } from '../server/src/core/index';
-import { renderDocx } from '../server/src/core/render/docx';
+import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
 import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
 import { check } from './fuzz/config';
@@ -235,5 +235,63 @@ describe('item 6: the inline reader takes time proportional to the text', () => 
         assert.deepEqual(parseInline(line, 0, line.length), referenceParseInline(line, 0, line.length), line);
       }
     }
+  });
+});
+
+/** A report with one plain table of `rows` rows (text, a figure, bold, a link), as in the issue's 4.3 MB export. */
+function bigTable(rows: number): string {
+  const lines = ['---', '机关: 某局', '年度: 2023', '---', '# 某局2023年政府信息公开工作年度报告', '', '## 一、总体情况', '', '| 项目 | 数量 | 说明 |', '|---|---|---|'];
+  for (let i = 0; i < rows; i++) lines.push(`| 第${i}项事项 | ${i} | 说明 **加粗** 与 [链接](https://example.com/${i}) |`);
+  return lines.join('\n') + '\n';
+}
+
+describe('item 4: the Word export is bounded, and says so when a document is too large', () => {
+  test('5,000 table rows (1 GB and 6.7 s before): refused at once with DocxTooLargeError, nothing built', async () => {
+    const doc = parse(bigTable(5000));
+    const t0 = performance.now();
+    await assert.rejects(renderDocx(doc), (err: unknown) => {
+      assert.ok(err instanceof DocxTooLargeError);
+      assert.equal(err.code, 'XXGK_DOCX_TOO_LARGE', 'the code the VS Code client recognises');
+      assert.equal(err.limit, MAX_DOCX_ELEMENTS);
+      assert.ok(err.elements > MAX_DOCX_ELEMENTS);
+      assert.match(err.message, /文档过大，无法导出为 Word/);
+      return true;
+    });
+    assert.ok(performance.now() - t0 < 5_000);
+  });
+
+  test('under the limit it exports, and the cost grows with the document (10× rows, at most ~20× the time)', async () => {
+    const seconds = async (rows: number) => {
+      const doc = parse(bigTable(rows));
+      const t0 = performance.now();
+      const bytes = await renderDocx(doc);
+      assert.equal(Buffer.from(bytes.subarray(0, 2)).toString('latin1'), 'PK');
+      return performance.now() - t0;
+    };
+    await seconds(50); // warm up the docx library
+    const t1 = await seconds(100);
+    const t10 = await seconds(1000);
+    assert.ok(t10 <= 20 * t1 + 1000, `100 rows ${t1.toFixed(0)} ms, 1,000 rows ${t10.toFixed(0)} ms`);
+  });
+
+  test('the limit counts paragraphs, cells and runs: a smaller limit refuses what a larger one writes', async () => {
+    const doc = parse(bigTable(100));
+    await assert.rejects(renderDocx(doc, 500), DocxTooLargeError);
+    assert.ok((await renderDocx(doc, 5000)).length > 1000);
+  });
+
+  test('the CLI says so in Chinese (English with LANG=en), exits 2 and writes nothing', () => {
+    fs.writeFileSync(path.join(tmp, 'big.xxgk'), bigTable(5000));
+    const zh = xxgk(['render', 'big.xxgk', '-o', 'big.docx']);
+    assert.equal(zh.status, 2, zh.stderr);
+    assert.match(zh.stderr, /^文档过大，无法导出为 Word：段落、表格单元格和文字片段超过上限 60000 个。请导出为 HTML，或将文档拆分后分别导出。\n$/);
+    assert.doesNotMatch(zh.stderr, /内部错误/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'big.docx')));
+    const en = xxgk(['render', 'big.xxgk', '-o', 'big.docx'], { LANG: 'en_US.UTF-8' });
+    assert.equal(en.status, 2, en.stderr);
+    assert.match(en.stderr, /too large to export as Word/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'big.docx')));
+    const html = xxgk(['render', 'big.xxgk', '-o', 'big.html']);
+    assert.equal(html.status, 0, html.stderr);
   });
 });

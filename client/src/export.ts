@@ -37,7 +37,18 @@ async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
     if (answer !== overwrite) return;
   }
   const doc = parse(document.getText());
-  const bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderWord(doc);
+  let bytes: Uint8Array;
+  try {
+    bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderWord(doc);
+  } catch (err) {
+    // A report too large for Word (the core's DocxTooLargeError): said plainly, nothing written.
+    if ((err as { code?: unknown }).code === 'XXGK_DOCX_TOO_LARGE') {
+      const limit = (err as { limit: number }).limit;
+      void vscode.window.showErrorMessage(vscode.l10n.t('The report is too large to export as Word (more than {0} paragraphs, table cells and runs of text). Export it as HTML, or split it and export the parts.', limit));
+      return;
+    }
+    throw err;
+  }
   await vscode.workspace.fs.writeFile(target, bytes);
   const open = vscode.l10n.t('Open');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', target.fsPath), open);

@@ -71,8 +71,14 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const doc = parse(read.text, { format: config?.format });
   let bytes: Uint8Array | string;
   if (format === 'docx') {
-    const { renderDocx } = await import('../core/render/docx');
-    bytes = await renderDocx(doc);
+    const { renderDocx, DocxTooLargeError } = await import('../core/render/docx');
+    try {
+      bytes = await renderDocx(doc);
+    } catch (err) {
+      // Too large to export: said plainly, and nothing is written.
+      if (err instanceof DocxTooLargeError) return fail(err.message);
+      throw err;
+    }
   } else {
     const diagnostics = opts.problems ? checkDocument(doc, { config, context: { today: localToday() } }) : undefined;
     bytes = renderHtml(doc, { standalone: true, diagnostics });
