@@ -8,6 +8,7 @@ import { localToday } from './check-file';
 import { ConfigResolver } from './config';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
 import { readReport } from './read';
+import { sameFile } from './same-file';
 
 /** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */
 
@@ -99,26 +100,4 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   }
   process.stdout.write(t('已生成 {0}', opts.output) + '\n');
   return EXIT_OK;
-}
-
-/**
- * Whether A and B name the same file: the same path, or the same file identity (device and inode, followed through
- * symbolic links), so that a hard link or a symlink to the report is never taken for a different file.
- */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  let sa: fs.BigIntStats;
-  let sb: fs.BigIntStats;
-  try {
-    sa = fs.statSync(a, { bigint: true });
-    sb = fs.statSync(b, { bigint: true });
-  } catch {
-    return false; // one of them does not exist (yet): it cannot be the other
-  }
-  if (sa.ino !== 0n && sa.dev === sb.dev && sa.ino === sb.ino) return true;
-  try {
-    return fs.realpathSync.native(a) === fs.realpathSync.native(b);
-  } catch {
-    return false;
-  }
 }
