@@ -22,7 +22,7 @@ export type Inline =
   | { readonly type: 'break'; readonly start: number; readonly end: number };
 
 /** How deep emphasis and links nest before their delimiters read as text (no real report comes near). */
-export const MAX_NESTING = 20;
+export const MAX_NESTING = 10;
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/u;
@@ -69,8 +69,7 @@ class Scope {
   private textTail: string | undefined;
 
   private backtickRuns?: Map<number, number[]>;
-  private emphasisClosers = new Map<string, Int32Array>();
-  private links?: { bracket: Int32Array; paren: Int32Array };
+  private emphasisClosers = new Map<string, Stops>();
   private commentFrom = -1;
   private commentAt = -1;
   private urlFrom = -1;
@@ -81,6 +80,8 @@ class Scope {
     private readonly from: number,
     private readonly to: number,
     private readonly depth: number,
+    /** What every range of one reading shares: the outermost range and its link tables. */
+    private readonly shared: Shared = { from, to },
   ) {}
 
   parse(): Inline[] {
@@ -283,44 +284,65 @@ class Scope {
     if (n > 2) return undefined;
     if (isSpace(src[runEnd]) || runEnd >= to) return undefined;
     if (d === '_' && ALNUM.test(src[i - 1] ?? '')) return undefined;
-    const close = this.emphasisCloser(d, n)[runEnd - this.from];
+    const close = this.emphasisCloser(d, n, runEnd);
     if (close < 0) return undefined;
     const scope = this.inner(runEnd, close);
     return { node: { type: n === 2 ? 'strong' : 'em', children: scope.out }, scope, end: close + n };
   }
 
   /**
-   * For every position p of the range, where an emphasis of `n` delimiters `d` whose text starts at p closes: the
-   * first run of exactly n delimiters after a non-space (for `_`, not followed by a letter or digit) that a scan
-   * from p reaches, stepping over escapes (`\x`), code spans and other runs of d; -1 if none. One pass from the end.
+   * Where an emphasis of `n` delimiters `d` whose text starts at `at` closes: the first run of exactly n delimiters
+   * after a non-space (for `_`, not followed by a letter or digit) that a scan from `at` reaches, stepping over
+   * escapes (`\x`), code spans and other runs of d; -1 if none. The answers are computed in one pass from the end
+   * of the range, kept only at the characters where a scan can do anything but step on (d, `\`, backtick): from any
+   * other position the scan walks on to the next of those.
    */
-  private emphasisCloser(d: string, n: number): Int32Array {
+  private emphasisCloser(d: string, n: number, at: number): number {
     const key = d + n;
     let table = this.emphasisClosers.get(key);
-    if (table) return table;
+    if (!table) {
+      table = this.emphasisTable(d, n);
+      this.emphasisClosers.set(key, table);
+    }
+    const k = firstAtOrAfter(table.stops, at);
+    return k < table.stops.length ? table.closes[k] : -1;
+  }
+
+  private emphasisTable(d: string, n: number): Stops {
     const { src, from, to } = this;
-    const len = to - from;
-    table = new Int32Array(len + 1);
-    table[len] = -1;
-    let runEnd = to; // end of the run of d or of backticks p is in
-    const at = (q: number) => (q >= to ? -1 : table![q - from]);
-    for (let p = to - 1; p >= from; p--) {
+    const list: number[] = [];
+    for (let p = from; p < to; p++) {
       const c = src[p];
-      if (src[p + 1] !== c || p + 1 >= to) runEnd = p + 1;
+      if (c === d || c === '\\' || c === '`') list.push(p);
+    }
+    const stops = Int32Array.from(list);
+    const closes = new Int32Array(stops.length);
+    const count = stops.length;
+    // The answer at the first stop at or after q (q beyond the range: none); `k` is a stop index at or before q.
+    const after = (q: number, k: number) => {
+      if (q >= to) return -1;
+      while (k < count && stops[k] < q) k++;
+      return k < count ? closes[k] : -1;
+    };
+    let runEnd = to; // end of the run of d or of backticks the stop is in
+    for (let k = count - 1; k >= 0; k--) {
+      const p = stops[k];
+      const c = src[p];
+      if (!(k + 1 < count && stops[k + 1] === p + 1 && src[p + 1] === c)) runEnd = p + 1;
       let found: number;
       if (c === d) {
-        const closes = runEnd - p === n && !isSpace(src[p - 1]) && !(d === '_' && ALNUM.test(src[runEnd] ?? ''));
-        found = closes ? p : at(runEnd);
-      } else if (c === '\\') found = at(p + 2);
-      else if (c === '`') {
+        const closes_ = runEnd - p === n && !isSpace(src[p - 1]) && !(d === '_' && ALNUM.test(src[runEnd] ?? ''));
+        found = closes_ ? p : after(runEnd, k + (runEnd - p));
+      } else if (c === '\\') found = after(p + 2, k + 1);
+      else {
         // A code span opening here (the rest of the run) is stepped over whole; else the run.
         const close = this.codeClose(runEnd, runEnd - p);
-        found = at(close < 0 ? runEnd : close + (runEnd - p));
-      } else found = at(p + 1);
-      table[p - from] = found;
+        const next = close < 0 ? runEnd : close + (runEnd - p);
+        found = close < 0 ? after(next, k + (runEnd - p)) : next >= to ? -1 : closesAt(stops, closes, next);
+      }
+      closes[k] = found;
     }
-    this.emphasisClosers.set(key, table);
-    return table;
+    return { stops, closes };
   }
 
   // ---- links ----
@@ -329,11 +351,13 @@ class Scope {
   private link(i: number): { href?: string; scope: Scope; end: number } | undefined {
     if (this.depth >= MAX_NESTING || i >= this.to) return undefined;
     const src = this.src;
-    const { bracket, paren } = this.linkClosers();
-    const close = bracket[i - this.from];
-    if (close < 0 || src[close + 1] !== '(' || close + 2 >= this.to) return undefined;
-    const end = paren[close + 2 - this.from];
-    if (end < 0) return undefined;
+    const tables = this.linkClosers();
+    // The tables are those of the outermost range: a closer at or past this range's end is none here.
+    const close = closesAt(tables.stops, tables.bracket, i);
+    if (close < 0 || close >= this.to || src[close + 1] !== '(' || close + 2 >= this.to) return undefined;
+    const k = firstAtOrAfter(tables.stops, close + 2);
+    const end = k < tables.stops.length ? tables.paren[k] : -1;
+    if (end < 0 || end >= this.to) return undefined;
     const inside = src.slice(close + 2, end).trim();
     const dest = inside.startsWith('<') ? inside.slice(1, inside.indexOf('>') >= 0 ? inside.indexOf('>') : undefined) : inside.split(/\s+/)[0] ?? '';
     const scope = this.inner(i + 1, close);
@@ -341,46 +365,57 @@ class Scope {
   }
 
   /**
-   * In one pass over the range, stepping over escapes (`\x`) as a link's scans do: for each `[`, its matching `]`;
-   * for each position p, the `)` that closes a target starting at p (parentheses inside balanced, no line break
-   * between); -1 where there is none.
+   * In one pass over the outermost range, stepping over escapes (`\x`) as a link's scans do, kept at the characters
+   * that matter to them (`[ ] ( ) \` and line feeds): for each `[`, its matching `]`; for each, the `)` that closes a
+   * target a scan reaches it from (parentheses inside balanced, no line break between); -1 where there is none.
+   * A scan inside an inner range reads the same characters up to its end, so every range shares these tables.
    */
-  private linkClosers(): { bracket: Int32Array; paren: Int32Array } {
-    if (this.links) return this.links;
-    const { src, from, to } = this;
-    const len = to - from;
-    const bracket = new Int32Array(len).fill(-1);
-    const paren = new Int32Array(len).fill(-1);
-    const level = new Int32Array(len); // open parentheses before p, less closed ones, counting from the range start
-    const seen = new Uint8Array(len); // 1 where the scan looks at the character (it is not escaped)
-    const open: number[] = [];
-    let depth = 0;
+  private linkClosers(): LinkTables {
+    if (this.shared.links) return this.shared.links;
+    const { src } = this;
+    const { from, to } = this.shared;
+    const list: number[] = [];
     for (let p = from; p < to; p++) {
       const c = src[p];
-      seen[p - from] = 1;
-      level[p - from] = depth;
-      if (c === '\\') p++;
-      else if (c === '[') open.push(p);
+      if (c === '[' || c === ']' || c === '(' || c === ')' || c === '\\' || c === '\n') list.push(p);
+    }
+    const stops = Int32Array.from(list);
+    const count = stops.length;
+    const bracket = new Int32Array(count).fill(-1);
+    const paren = new Int32Array(count).fill(-1);
+    const level = new Int32Array(count); // open parentheses before the stop, less closed ones
+    const seen = new Uint8Array(count); // 1 where the scan looks at the character (it is not escaped)
+    const open: number[] = [];
+    let depth = 0;
+    let escaped = -1;
+    for (let k = 0; k < count; k++) {
+      const p = stops[k];
+      if (p === escaped) continue;
+      const c = src[p];
+      seen[k] = 1;
+      level[k] = depth;
+      if (c === '\\') escaped = p + 1;
+      else if (c === '[') open.push(k);
       else if (c === ']') {
         const o = open.pop();
-        if (o !== undefined) bracket[o - from] = p;
+        if (o !== undefined) bracket[o] = p;
       } else if (c === '(') depth++;
       else if (c === ')') depth--;
     }
     // From the end: the nearest `)` at each level, forgotten at a line break (a target does not cross one).
     let nearest = new Map<number, number>();
-    for (let p = to - 1; p >= from; p--) {
-      if (!seen[p - from]) continue;
-      const c = src[p];
+    for (let k = count - 1; k >= 0; k--) {
+      if (!seen[k]) continue;
+      const c = src[stops[k]];
       if (c === '\n') {
         nearest = new Map();
         continue;
       }
-      if (c === ')') nearest.set(level[p - from], p);
-      paren[p - from] = nearest.get(level[p - from]) ?? -1;
+      if (c === ')') nearest.set(level[k], stops[k]);
+      paren[k] = nearest.get(level[k]) ?? -1;
     }
-    this.links = { bracket, paren };
-    return this.links;
+    this.shared.links = { stops, bracket, paren };
+    return this.shared.links;
   }
 
   // ---- comments, autolinks, bare URLs ----
@@ -445,10 +480,48 @@ class Scope {
   }
 
   private inner(from: number, to: number): Scope {
-    const scope = new Scope(this.src, from, to, this.depth + 1);
+    const scope = new Scope(this.src, from, to, this.depth + 1, this.shared);
     scope.parse();
     return scope;
   }
+}
+
+/** Positions of the characters a scan stops at (ascending), with an answer for each. */
+interface Stops {
+  readonly stops: Int32Array;
+  readonly closes: Int32Array;
+}
+
+interface LinkTables {
+  readonly stops: Int32Array;
+  /** At a `[`: its matching `]`, or -1. */
+  readonly bracket: Int32Array;
+  /** The `)` closing a link target that a scan reaches this stop from, or -1. */
+  readonly paren: Int32Array;
+}
+
+interface Shared {
+  readonly from: number;
+  readonly to: number;
+  links?: LinkTables;
+}
+
+/** Index of the first stop at or after `at` (stops.length if none). */
+function firstAtOrAfter(stops: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (stops[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The answer kept at the stop at `at` (which must be one), or at the first after it. */
+function closesAt(stops: Int32Array, answers: Int32Array, at: number): number {
+  const k = firstAtOrAfter(stops, at);
+  return k < stops.length ? answers[k] : -1;
 }
 
 function skipRun(src: string, i: number, to: number, ch: string): number {
