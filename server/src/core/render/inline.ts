@@ -55,8 +55,9 @@ export function parseInline(src: string, from: number, to: number): Inline[] {
 
 /**
  * One range being read (the whole text, or the inside of an emphasis or a link's text), with the closers of the
- * range, each table computed on first use in one pass over the range. Every scope of one nesting level covers a
- * different part of the text, so the work is at most MAX_NESTING passes over it.
+ * range, each table computed on first use in one pass over the range (the link tables once, for the outermost
+ * range). Every scope of one nesting level covers a different part of the text, so the work is at most MAX_NESTING
+ * passes over it, and the tables hold an entry only per delimiter, bracket, parenthesis, backslash or line feed.
  */
 class Scope {
   private readonly out: Inline[] = [];
@@ -331,8 +332,8 @@ class Scope {
       if (!(k + 1 < count && stops[k + 1] === p + 1 && src[p + 1] === c)) runEnd = p + 1;
       let found: number;
       if (c === d) {
-        const closes_ = runEnd - p === n && !isSpace(src[p - 1]) && !(d === '_' && ALNUM.test(src[runEnd] ?? ''));
-        found = closes_ ? p : after(runEnd, k + (runEnd - p));
+        const closer = runEnd - p === n && !isSpace(src[p - 1]) && !(d === '_' && ALNUM.test(src[runEnd] ?? ''));
+        found = closer ? p : after(runEnd, k + (runEnd - p));
       } else if (c === '\\') found = after(p + 2, k + 1);
       else {
         // A code span opening here (the rest of the run) is stepped over whole; else the run.
