@@ -151,7 +151,9 @@ describe('DOCX export', () => {
     assert.match(styles, /w:eastAsia="仿宋"/);
     assert.match(styles, /w:eastAsia="黑体"/);
     assert.match(styles, /w:eastAsia="方正小标宋简体"/);
-    assert.match(document, /w:eastAsia="宋体"/);
+    // Table text is 宋体 through one paragraph style, not fonts repeated on every run (issue 13: export size).
+    assert.match(styles, /<w:style w:type="paragraph" w:styleId="XxgkTableText">(?:(?!<\/w:style>).)*w:eastAsia="宋体"/);
+    assert.match(document, /<w:pStyle w:val="XxgkTableText"\/>/);
     assert.match(core, /<dc:title>滨江市市场监督管理局2023年政府信息公开工作年度报告<\/dc:title>/);
     assert.match(core, /<dc:creator>滨江市市场监督管理局<\/dc:creator>/);
   });

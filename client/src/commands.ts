@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { sameFile } from '../../server/src/cli/same-file';
 import { nextYearReport } from '../../server/src/core/next-year';
 
 /** `2023年报.xxgk` → `2024年报.xxgk`; a name without the year gets the year in front. */
@@ -26,6 +27,11 @@ async function newNextYearReport(): Promise<void> {
   let target: vscode.Uri | undefined;
   if (source.uri.scheme === 'file') {
     const candidate = vscode.Uri.file(nextYearFileName(source.uri.fsPath, next.year));
+    if (sameFile(source.uri.fsPath, candidate.fsPath)) {
+      // The next year's name is this report under another name (a hard link or symlink): never written over.
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is this report under another name (a link to it); it is not overwritten.', path.basename(candidate.fsPath)));
+      return;
+    }
     const exists = await vscode.workspace.fs.stat(candidate).then(() => true, () => false);
     if (exists) {
       const overwrite = vscode.l10n.t('Overwrite');

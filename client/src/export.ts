@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { XxgkDocument } from '../../server/src/core/ast';
 import { parse } from '../../server/src/core/parser/document';
 import { renderHtml } from '../../server/src/core/render/index';
+import { sameFile } from '../../server/src/cli/same-file';
 
 type Kind = 'html' | 'docx';
 
@@ -30,6 +31,11 @@ async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
   const base = document.uri.scheme === 'file' ? document.uri.fsPath.replace(/\.xxgk(\.md)?$/, '') : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'report');
   const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${base}.${kind}`), filters: FILTERS[kind], saveLabel: vscode.l10n.t('Export') });
   if (!target) return;
+  // Never over the report itself, whatever the name (a hard link or symlink to it included).
+  if (document.uri.scheme === 'file' && target.scheme === 'file' && sameFile(document.uri.fsPath, target.fsPath)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is the report itself; choose another file to export to.', path.basename(target.fsPath)));
+    return;
+  }
   const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
   if (exists) {
     const overwrite = vscode.l10n.t('Overwrite');
@@ -37,7 +43,18 @@ async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
     if (answer !== overwrite) return;
   }
   const doc = parse(document.getText());
-  const bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderWord(doc);
+  let bytes: Uint8Array;
+  try {
+    bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderWord(doc);
+  } catch (err) {
+    // A report too large for Word (the core's DocxTooLargeError): said plainly, nothing written.
+    if ((err as { code?: unknown }).code === 'XXGK_DOCX_TOO_LARGE') {
+      const limit = (err as { limit: number }).limit;
+      void vscode.window.showErrorMessage(vscode.l10n.t('The report is too large to export as Word (more than {0} paragraphs, table cells and runs of text). Export it as HTML, or split it and export the parts.', limit));
+      return;
+    }
+    throw err;
+  }
   await vscode.workspace.fs.writeFile(target, bytes);
   const open = vscode.l10n.t('Open');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', target.fsPath), open);

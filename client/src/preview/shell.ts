@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
 import { renderStyles } from '../../../server/src/core/render/index';
+import { nonce } from './nonce';
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
-}
 
 /**
  * The webview page: a strict CSP (scripts only from the extension's media, with a nonce; no network), the

@@ -8,6 +8,7 @@ import { localToday } from './check-file';
 import { ConfigResolver } from './config';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
 import { readReport } from './read';
+import { sameFile } from './same-file';
 
 /** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */
 
@@ -51,7 +52,7 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const format: RenderFormat = opts.format ?? (!toStdout && path.extname(output).toLowerCase() === '.docx' ? 'docx' : 'html');
 
   if (!toStdout) {
-    if (samePath(input, output)) return fail(t('输出文件不能是输入文件本身：{0}', opts.output));
+    if (sameFile(input, output)) return fail(t('输出文件不能是输入文件本身：{0}', opts.output));
     if (fs.existsSync(output)) {
       if (fs.statSync(output).isDirectory()) return fail(t('输出路径是一个文件夹：{0}', opts.output));
       if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', opts.output));
@@ -71,8 +72,14 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const doc = parse(read.text, { format: config?.format });
   let bytes: Uint8Array | string;
   if (format === 'docx') {
-    const { renderDocx } = await import('../core/render/docx');
-    bytes = await renderDocx(doc);
+    const { renderDocx, DocxTooLargeError } = await import('../core/render/docx');
+    try {
+      bytes = await renderDocx(doc);
+    } catch (err) {
+      // Too large to export: said plainly, and nothing is written.
+      if (err instanceof DocxTooLargeError) return fail(err.message);
+      throw err;
+    }
   } else {
     const diagnostics = opts.problems ? checkDocument(doc, { config, context: { today: localToday() } }) : undefined;
     bytes = renderHtml(doc, { standalone: true, diagnostics });
@@ -93,13 +100,4 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   }
   process.stdout.write(t('已生成 {0}', opts.output) + '\n');
   return EXIT_OK;
-}
-
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
-  } catch {
-    return false;
-  }
 }

@@ -20,14 +20,17 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { XxgkDocument } from '../ast';
-import { buildModel, type Block, type SectionBlock } from './blocks';
+import { t } from '../i18n';
+import { buildModel, type Block, type DocumentModel, type SectionBlock } from './blocks';
+import { cleanText } from './escape';
 import type { Grid, GridCell } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
 
 /**
  * The report as a Word document (.docx): the same block model as the HTML renderer, official tables as real Word
  * tables with merged cells (gridSpan / vMerge), headings as Word headings, A4 pages, Chinese fonts. Works in Node
- * and in the browser (it returns bytes, writes nothing).
+ * and in the browser (it returns bytes, writes nothing). Every string from the report that reaches XML (text, link
+ * targets, document properties) passes through `cleanText`, as in the HTML renderer.
  */
 
 // Fonts (East Asian names as Word knows them) and sizes in half-points, after GB/T 9704.
@@ -41,8 +44,31 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
 const font = (eastAsia: string, latin = FONT.latin) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
 
-export async function renderDocx(doc: XxgkDocument): Promise<Uint8Array> {
+/**
+ * The most Word elements (paragraphs, table cells, runs of text, links) a document may have to be exported. The docx
+ * library holds every element as objects several times over while it writes: about 4 KB of memory each, so the
+ * limit keeps an export under about 300 MB. A real report has a few thousand; 50,000 table rows ran out of memory.
+ */
+export const MAX_DOCX_ELEMENTS = 60_000;
+
+/** The report has more Word elements than MAX_DOCX_ELEMENTS: nothing is written; the message says so, in Chinese. */
+export class DocxTooLargeError extends Error {
+  readonly code = 'XXGK_DOCX_TOO_LARGE';
+  constructor(
+    /** Elements counted (counting stops a little past the limit). */
+    readonly elements: number,
+    readonly limit: number,
+  ) {
+    super(t('文档过大，无法导出为 Word：段落、表格单元格和文字片段超过上限 {0} 个。请导出为 HTML，或将文档拆分后分别导出。', limit));
+    this.name = 'DocxTooLargeError';
+  }
+}
+
+/** Throws DocxTooLargeError (before anything is built) when the report has more Word elements than the limit. */
+export async function renderDocx(doc: XxgkDocument, limit = MAX_DOCX_ELEMENTS): Promise<Uint8Array> {
   const model = buildModel(doc);
+  const elements = countElements(model, limit);
+  if (elements > limit) throw new DocxTooLargeError(elements, limit);
   const children: Array<Paragraph | Table> = [];
   for (const b of model.blocks) {
     if (b.type === 'section') children.push(...sectionContent(b));
@@ -51,9 +77,9 @@ export async function renderDocx(doc: XxgkDocument): Promise<Uint8Array> {
   if (!children.length) children.push(new Paragraph({}));
   const entry = (key: string) => {
     const v = doc.frontMatter?.entries.find((e) => e.canonical === key)?.value;
-    return v === undefined || v === null || typeof v === 'object' ? undefined : clean(String(v));
+    return v === undefined || v === null || typeof v === 'object' ? undefined : cleanText(String(v));
   };
-  const title = model.title ? clean(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
+  const title = model.title ? cleanText(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
   const document = new Document({
     title,
     creator: entry('agency') ?? 'xxgk',
@@ -82,6 +108,17 @@ export async function renderDocx(doc: XxgkDocument): Promise<Uint8Array> {
         },
         hyperlink: { run: { color: '000000', underline: {} } },
       },
+      // Table cells share one paragraph style instead of each run and paragraph repeating fonts, size and spacing.
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE,
+          name: 'xxgk Table Text',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { font: font(FONT.song), size: SIZE.table },
+          paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+        },
+      ],
     },
     sections: [
       {
@@ -145,7 +182,7 @@ function blockContent(b: Block, depth = 0): Array<Paragraph | Table> {
     case 'quote':
       return b.children.map((c) => new Paragraph({ indent: { left: 640 }, children: c.type === 'paragraph' ? runs(c.inlines, {}) : [] }));
     case 'code':
-      return clean(b.text)
+      return cleanText(b.text)
         .split('\n')
         .map((line) => new Paragraph({ spacing: { line: 300, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: line, font: font(FONT.song, FONT.mono), size: SIZE.code })] }));
     case 'rule':
@@ -156,11 +193,12 @@ function blockContent(b: Block, depth = 0): Array<Paragraph | Table> {
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const TABLE_STYLE = 'XxgkTableText';
 
 function tableContent(grid: Grid): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [table(grid)];
   if (grid.extra) {
-    out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: clean(grid.extra.caption ?? ''), size: SIZE.table })] }));
+    out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: cleanText(grid.extra.caption ?? ''), size: SIZE.table })] }));
     out.push(table(grid.extra));
   }
   // Word runs two tables in a row together: an empty paragraph keeps each on its own.
@@ -177,6 +215,7 @@ function table(grid: Grid): Table {
     columnWidths: widths,
     layout: grid.widths ? TableLayoutType.FIXED : TableLayoutType.AUTOFIT,
     alignment: AlignmentType.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     rows: grid.rows.map(
       (r) =>
@@ -192,18 +231,17 @@ function table(grid: Grid): Table {
 function cell(c: GridCell): TableCell {
   const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER;
   const bold = c.role === 'column' || c.role === 'block' || (c.header && c.role !== 'label' && c.role !== 'group' && c.role !== 'corner');
-  const base: IRunOptions = { font: font(FONT.song), size: SIZE.table, bold: bold || undefined };
-  const children = c.inlines ? runs(c.inlines, base) : [new TextRun({ ...base, text: clean(c.text ?? '') })];
+  const base: IRunOptions = { bold: bold || undefined };
+  const children = c.inlines ? runs(c.inlines, base) : [new TextRun({ ...base, text: cleanText(c.text ?? '') })];
   return new TableCell({
     rowSpan: c.rowSpan,
     columnSpan: c.colSpan,
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
+        style: TABLE_STYLE,
         alignment: align,
         indent: c.indent ? { left: 210 * 2 * c.indent } : undefined,
-        spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
         children,
       }),
     ],
@@ -216,10 +254,10 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        out.push(new TextRun({ ...base, text: clean(n.text) }));
+        out.push(new TextRun({ ...base, text: cleanText(n.text) }));
         break;
       case 'code':
-        out.push(new TextRun({ ...base, text: clean(n.text), font: font(FONT.song, FONT.mono) }));
+        out.push(new TextRun({ ...base, text: cleanText(n.text), font: font(FONT.song, FONT.mono) }));
         break;
       case 'strong':
         out.push(...runs(n.children, { ...base, bold: true }));
@@ -228,7 +266,7 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
         out.push(...runs(n.children, { ...base, italics: true }));
         break;
       case 'link':
-        out.push(new ExternalHyperlink({ link: n.href, children: runs(n.children, { ...base, style: 'Hyperlink' }) as TextRun[] }));
+        out.push(new ExternalHyperlink({ link: cleanText(n.href), children: runs(n.children, { ...base, style: 'Hyperlink' }) as TextRun[] }));
         break;
       case 'softbreak':
         if (n.join) out.push(new TextRun({ ...base, text: n.join }));
@@ -241,7 +279,60 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
   return out;
 }
 
-/** Characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF) would make Word refuse the file. */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+/** Word elements the report becomes (paragraphs, cells, runs, links), counted up to a little past `limit`. */
+function countElements(model: DocumentModel, limit: number): number {
+  let n = 0;
+  const inline = (nodes: readonly Inline[]) => {
+    for (const x of nodes) {
+      n++;
+      if (x.type === 'strong' || x.type === 'em' || x.type === 'link') inline(x.children);
+    }
+  };
+  const grid = (g: Grid) => {
+    for (const r of g.rows) {
+      n++;
+      for (const c of r.cells) {
+        n += 2; // the cell and its paragraph
+        if (c.inlines) inline(c.inlines);
+        else n++;
+      }
+      if (n > limit) return;
+    }
+    if (g.extra) grid(g.extra);
+  };
+  const block = (b: Block) => {
+    if (n > limit) return;
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+        n++;
+        inline(b.inlines);
+        break;
+      case 'list':
+        for (const item of b.items) {
+          n += 2;
+          inline(item.inlines);
+          item.children.forEach(block);
+        }
+        break;
+      case 'quote':
+        b.children.forEach(block);
+        break;
+      case 'code':
+        n += 2 * (b.text.split('\n').length);
+        break;
+      case 'rule':
+        n++;
+        break;
+      case 'table':
+        n += 2;
+        grid(b.grid);
+        break;
+    }
+  };
+  for (const b of model.blocks) {
+    if (b.type === 'section') b.children.forEach(block);
+    else block(b);
+  }
+  return n;
 }

@@ -3,13 +3,20 @@
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * Escapes text for HTML element content and for double-quoted attribute values alike. NUL and the other C0 controls
- * (but tab and newline) are replaced: they have no place in a report and some parsers treat them specially.
+ * Characters no output may carry, each replaced by U+FFFD: those XML 1.0 does not allow (C0 controls but tab, line
+ * feed and carriage return; lone surrogates; U+FFFE, U+FFFF), which make Word refuse a .docx, and those HTML reads
+ * as parse errors (DEL and the C1 controls, the other noncharacters). Both renderers clean every string through
+ * this one function; characters outside the BMP (a surrogate pair) are kept.
  */
+const UNCLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
+
+export function cleanText(text: string): string {
+  return text.replace(UNCLEAN, '\ufffd');
+}
+
+/** Escapes text for HTML element content and for double-quoted attribute values alike, cleaned (`cleanText`). */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
+  return cleanText(text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]));
 }
 
 /** An attribute `name="value"`, value escaped; a leading space so that attributes can be concatenated. */

@@ -5,7 +5,7 @@ import { buildModel, type Block, type ListItem, type SectionBlock } from './bloc
 import { attr, escapeHtml } from './escape';
 import type { Grid, GridCell, GridRow } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
-import { combine, diagnosticsIn, levelOf, placeInGrid, type Problem } from './marks';
+import { combine, DiagnosticIndex, levelOf, placeInGrid, type Problem } from './marks';
 import { STANDALONE_CSS, XXGK_CSS } from './styles';
 
 export interface RenderHtmlOptions {
@@ -74,13 +74,14 @@ function standalonePage(doc: XxgkDocument, title: string | undefined, body: stri
 }
 
 class HtmlWriter {
-  private readonly diagnostics: readonly Diagnostic[];
+  /** The diagnostics, looked up by the span of each block, cell or table. */
+  private readonly index: DiagnosticIndex;
 
   constructor(
     private readonly doc: XxgkDocument,
     private readonly options: RenderHtmlOptions,
   ) {
-    this.diagnostics = options.diagnostics ?? [];
+    this.index = new DiagnosticIndex(options.diagnostics ?? []);
   }
 
   private line(n: number | undefined): string {
@@ -128,7 +129,7 @@ class HtmlWriter {
       case 'quote':
         return `<blockquote${this.line(b.line)}>${b.children.map((c) => this.block(c)).join('')}</blockquote>`;
       case 'code': {
-        const problem = combine(diagnosticsIn(this.diagnostics, b.span));
+        const problem = combine(this.index.in(b.span));
         return `<pre${problemClass(problem)}${problemAttrs(problem)}${this.line(b.line)}><code>${escapeHtml(b.text)}</code></pre>`;
       }
       case 'rule':
@@ -146,19 +147,19 @@ class HtmlWriter {
 
   /** A problem of a block that cannot be shown on its characters (an empty span, or one on no text): the whole block. */
   private blockProblem(span: Span, inlines: readonly Inline[]): { cls: string; attrs: string } {
-    const found = diagnosticsIn(this.diagnostics, span);
+    const found = this.index.in(span);
     const unplaced = found.filter((d) => !touchesText(inlines, d.span));
     const problem = combine(unplaced);
     return { cls: problem ? `xxgk-problem xxgk-${problem.level}` : '', attrs: problemAttrs(problem) };
   }
 
   private inlines(nodes: readonly Inline[], span: Span): string {
-    const marks = diagnosticsIn(this.diagnostics, span).filter((d) => d.span.end > d.span.start);
+    const marks = this.index.in(span).filter((d) => d.span.end > d.span.start);
     return renderInlines(nodes, marks);
   }
 
   private table(grid: Grid): string {
-    const placed = placeInGrid(grid, this.diagnostics);
+    const placed = placeInGrid(grid, this.index.in(grid.span));
     const tableProblem = combine(placed.table);
     const out: string[] = [];
     out.push(`<div class="xxgk-table-wrap">`);

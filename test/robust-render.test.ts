@@ -1,0 +1,339 @@
+/**
+ * Issue 13, the renderer and the exports under hostile input: each reproduction from the issue, and its siblings.
+ * Time is never asserted tightly: a bound a quadratic run would blow by far, or 10× the input against ≤ 20× the time.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import { nonce } from '../client/src/preview/nonce';
+import { checkText, parse } from '../server/src/core/index';
+import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/core/render/docx';
+import { renderHtml } from '../server/src/core/render/html';
+import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
+import { SpanIndex } from '../server/src/core/render/marks';
+import { check } from './fuzz/config';
+import { parseInline as referenceParseInline } from './inline-reference';
+import { example, ROOT } from './render-helpers';
+
+let tmp = '';
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-robust-render-'));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The CLI from source (no build needed), in Chinese. */
+function xxgk(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const full: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', ...env };
+  delete full.LC_ALL;
+  delete full.LC_MESSAGES;
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(ROOT, 'server', 'src', 'cli', 'main.ts'), ...args], { cwd: tmp, env: full, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('item 11: render never writes over its input, whatever name OUT has', () => {
+  test('a hard link to the report, with --force: refused, the report intact', () => {
+    const report = path.join(tmp, 'r.xxgk');
+    fs.writeFileSync(report, example('2023-clean'));
+    fs.linkSync(report, path.join(tmp, 'o.html'));
+    const r = xxgk(['render', 'r.xxgk', '-o', 'o.html', '--force']);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /输出文件不能是输入文件本身：o\.html/);
+    assert.equal(fs.readFileSync(report, 'utf8'), example('2023-clean'));
+  });
+
+  test('a symbolic link to the report, and a link to a link: refused', () => {
+    const report = path.join(tmp, 's.xxgk');
+    fs.writeFileSync(report, example('2023-clean'));
+    fs.symlinkSync('s.xxgk', path.join(tmp, 's.html'));
+    fs.symlinkSync('s.html', path.join(tmp, 's2.docx'));
+    for (const out of ['s.html', 's2.docx']) {
+      const r = xxgk(['render', 's.xxgk', '-o', out, '--force']);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /输出文件不能是输入文件本身/);
+    }
+    assert.equal(fs.readFileSync(report, 'utf8'), example('2023-clean'));
+  });
+
+  test('the report read through a hard link, written to its other name: refused', () => {
+    const report = path.join(tmp, 'h.xxgk');
+    fs.writeFileSync(report, example('2023-clean'));
+    fs.linkSync(report, path.join(tmp, 'h-link.xxgk'));
+    const r = xxgk(['render', 'h-link.xxgk', '-o', 'h.xxgk', '--force']);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(fs.readFileSync(report, 'utf8'), example('2023-clean'));
+  });
+});
+
+describe('item 18: the preview nonce', () => {
+  test('comes from a cryptographic source, not Math.random', () => {
+    const random = Math.random;
+    Math.random = () => 0.5;
+    try {
+      const a = nonce();
+      const b = nonce();
+      assert.notEqual(a, b);
+      assert.match(a, /^[A-Za-z0-9_-]{32}$/);
+    } finally {
+      Math.random = random;
+    }
+    const seen = new Set(Array.from({ length: 1000 }, () => nonce()));
+    assert.equal(seen.size, 1000);
+    const shell = fs.readFileSync(path.join(ROOT, 'client', 'src', 'preview', 'shell.ts'), 'utf8');
+    assert.doesNotMatch(shell, /Math\.random/);
+  });
+});
+
+/** Characters XML 1.0 does not allow, and those HTML reads as parse errors (C1 controls, noncharacters). */
+const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const NOT_CLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}|\p{Noncharacter_Code_Point}/u;
+
+/** Every odd character in every place a report's text reaches the output: link targets, text, cells, metadata. */
+const ODD = ['\ufffe', '\uffff', '\ud800', '\udc00', '\u0001', '\u0085', '\ufdd0', '\u{1fffe}'];
+function oddReport(): string {
+  const odd = ODD.join('');
+  return [
+    '---',
+    `机关: 某局${odd}`,
+    '年度: 2023',
+    '---',
+    `# 某局2023年报告${odd}`,
+    '',
+    '## 一、总体情况',
+    '',
+    `正文${odd}[链接](http://example.com/a${odd}b) 与 [另一个](<https://example.com/${odd}>) 和 <https://example.com/x${odd}> 以及 😀。`,
+    '',
+    `- 列表${odd}`,
+    '',
+    '```',
+    `代码${odd}`,
+    '```',
+    '',
+    '| 项目 | 数量 |',
+    '|---|---|',
+    `| [格](mailto:a${odd}@example.com) | 1 |`,
+    '',
+  ].join('\n');
+}
+
+describe('item 10: every string the exports write is cleaned of characters XML 1.0 and HTML cannot carry', () => {
+  test('.docx: no part of the package holds one (U+FFFE in a link target made the relationships malformed)', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(parse(oddReport())));
+    const names = Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+    assert.ok(names.includes('word/_rels/document.xml.rels'));
+    for (const name of names) {
+      const xml = await zip.file(name)!.async('string');
+      const bad = NOT_XML.exec(xml) ?? NOT_CLEAN.exec(xml);
+      assert.equal(bad, null, `${name}: U+${bad?.[0].codePointAt(0)!.toString(16).toUpperCase()} at ${bad?.index}`);
+    }
+    const document = await zip.file('word/document.xml')!.async('string');
+    assert.ok(document.includes('😀'), 'characters outside the BMP are kept');
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    assert.ok(/Target="https:\/\/example\.com\/x[^"]*" TargetMode="External"/.test(rels), 'the link is kept, its target cleaned');
+  });
+
+  test('HTML: neither the page nor the fragment holds one', () => {
+    for (const page of [renderHtml(parse(oddReport()), { standalone: true }), renderHtml(parse(oddReport()))]) {
+      const bad = NOT_XML.exec(page) ?? NOT_CLEAN.exec(page);
+      assert.equal(bad, null, `U+${bad?.[0].codePointAt(0)!.toString(16).toUpperCase()} at ${bad?.index}: ${page.slice((bad?.index ?? 0) - 40, (bad?.index ?? 0) + 10)}`);
+      assert.ok(page.includes('😀'));
+    }
+  });
+});
+
+/** Pieces of inline Markdown, every delimiter and near-miss the reader knows, to build texts from. */
+const PIECES = [
+  'a', 'b', '中', '文', ' ', '  ', '\t', '\n', '\r\n', '  \n', '\\\n', '\\', '\\*', '\\[', '\\`', '\\\\',
+  '*', '**', '***', '_', '__', '`', '``', '```', '[', ']', '(', ')', '![', '](', '<', '>', '<!--', '-->', '-',
+  'http://', 'https://', 'HTTP://', 'http:///', 'mailto:', 'javascript:', 'x.com', '/', '.', ',', ':', '"', "'", '!', '?',
+  '<https://a.b>', '<mailto:a@b>', '[t](http://a.b)', '[t](<http://a.b> "x")', '*x*', '__y__', '`c`', '1', '_a', 'a_',
+];
+/** The delimiters alone, densely: short texts of few characters meet every pairing of them. */
+const DENSE = ['[', ']', '(', ')', '](', '\n', '\\', '*', '_', '`', 'a', ' ', '<!--', '-->', 'http://', '!'];
+const inlineText = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join('')),
+  fc.array(fc.constantFrom(...DENSE), { maxLength: 24 }).map((p) => p.join('')),
+);
+
+describe('item 6: the inline reader takes time proportional to the text', () => {
+  test('the same nodes as the reader it replaces, on generated text and on every sub-range of it', () => {
+    check(
+      fc.tuple(inlineText, fc.nat(), fc.nat()),
+      ([text, a, b]) => {
+        assert.deepEqual(parseInline(text, 0, text.length), referenceParseInline(text, 0, text.length), JSON.stringify(text));
+        const from = text.length ? a % text.length : 0;
+        const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+        assert.deepEqual(parseInline(text, from, to), referenceParseInline(text, from, to), JSON.stringify([text, from, to]));
+      },
+      20000,
+    );
+  });
+
+  /** The issue's shapes, each made `size` characters long. */
+  const SHAPES: Record<string, (size: number) => string> = {
+    '[ repeated': (n) => '['.repeat(n),
+    '*a repeated': (n) => '*a '.repeat(n / 3),
+    '_a repeated': (n) => '_a '.repeat(n / 3),
+    'a<!-- repeated': (n) => 'a<!--'.repeat(n / 5),
+    'http://a and )': (n) => 'http://a' + ')'.repeat(n),
+    'http:/// repeated, then )': (n) => 'http:///'.repeat(n / 16) + ')'.repeat(n / 2),
+    '[a]( repeated': (n) => '[a]('.repeat(n / 4),
+    '` and `` runs': (n) => '`a``'.repeat(n / 4),
+    '**a repeated': (n) => '**a'.repeat(n / 3),
+    '*<!---->* then comment lines': (n) => '**' + 'a'.repeat(n / 2) + '中**' + '\n<!---->'.repeat(n / 16),
+  };
+  const seconds = (f: () => void) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      f();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+
+  for (const [name, make] of Object.entries(SHAPES)) {
+    test(`${name}: 10× the text takes at most ~20× the time (a quadratic reader takes 100×)`, () => {
+      const small = make(20_000);
+      const large = make(200_000);
+      const t1 = seconds(() => parseInline(small, 0, small.length));
+      const t10 = seconds(() => parseInline(large, 0, large.length));
+      assert.ok(t10 <= 20 * t1 + 1000, `${name}: 20 KB ${t1.toFixed(1)} ms, 200 KB ${t10.toFixed(1)} ms`);
+      assert.ok(t10 < 10_000, `${name}: 200 KB took ${t10.toFixed(0)} ms`);
+    });
+  }
+
+  test('100 KB of [ in a report renders to HTML and Word in seconds (it took 18–22 s)', async () => {
+    const text = `# 标题\n\n${'['.repeat(100_000)}\n\n| 项目 | 数量 |\n|---|---|\n| ${'*a '.repeat(10_000)} | 1 |\n`;
+    const t0 = performance.now();
+    const doc = parse(text);
+    assert.ok(renderHtml(doc).length > 100_000);
+    assert.ok((await renderDocx(doc)).length > 1000);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
+  });
+
+  test('links nested 10,000 deep: read to MAX_NESTING levels, the rest as text; rendering does not overflow the stack', async () => {
+    const n = 10_000;
+    const text = '['.repeat(n) + 'a' + '](http://x.y)'.repeat(n);
+    const nodes = parseInline(text, 0, text.length);
+    const depth = (ns: readonly Inline[]): number => Math.max(0, ...ns.map((x) => ('children' in x ? 1 + depth(x.children) : 0)));
+    assert.equal(depth(nodes), MAX_NESTING + 1, "a bare URL inside the deepest link text is still a link");
+    const doc = parse(`# 标题\n\n${text}\n`);
+    assert.match(renderHtml(doc), /<a href="http:\/\/x\.y"/);
+    assert.ok((await renderDocx(doc)).length > 1000);
+  });
+
+  test('the examples read exactly as before', () => {
+    for (const name of ['2023-clean', '2023-errors', '2012-legacy']) {
+      const text = example(name);
+      for (const line of text.split('\n')) {
+        assert.deepEqual(parseInline(line, 0, line.length), referenceParseInline(line, 0, line.length), line);
+      }
+    }
+  });
+});
+
+/** A report with one plain table of `rows` rows (text, a figure, bold, a link), as in the issue's 4.3 MB export. */
+function bigTable(rows: number): string {
+  const lines = ['---', '机关: 某局', '年度: 2023', '---', '# 某局2023年政府信息公开工作年度报告', '', '## 一、总体情况', '', '| 项目 | 数量 | 说明 |', '|---|---|---|'];
+  for (let i = 0; i < rows; i++) lines.push(`| 第${i}项事项 | ${i} | 说明 **加粗** 与 [链接](https://example.com/${i}) |`);
+  return lines.join('\n') + '\n';
+}
+
+describe('item 4: the Word export is bounded, and says so when a document is too large', () => {
+  test('5,000 table rows (1 GB and 6.7 s before): refused at once with DocxTooLargeError, nothing built', async () => {
+    const doc = parse(bigTable(5000));
+    const t0 = performance.now();
+    await assert.rejects(renderDocx(doc), (err: unknown) => {
+      assert.ok(err instanceof DocxTooLargeError);
+      assert.equal(err.code, 'XXGK_DOCX_TOO_LARGE', 'the code the VS Code client recognises');
+      assert.equal(err.limit, MAX_DOCX_ELEMENTS);
+      assert.ok(err.elements > MAX_DOCX_ELEMENTS);
+      assert.match(err.message, /文档过大，无法导出为 Word/);
+      return true;
+    });
+    assert.ok(performance.now() - t0 < 5_000);
+  });
+
+  test('under the limit it exports, and the cost grows with the document (10× rows, at most ~20× the time)', async () => {
+    const seconds = async (rows: number) => {
+      const doc = parse(bigTable(rows));
+      const t0 = performance.now();
+      const bytes = await renderDocx(doc);
+      assert.equal(Buffer.from(bytes.subarray(0, 2)).toString('latin1'), 'PK');
+      return performance.now() - t0;
+    };
+    await seconds(50); // warm up the docx library
+    const t1 = await seconds(100);
+    const t10 = await seconds(1000);
+    assert.ok(t10 <= 20 * t1 + 1000, `100 rows ${t1.toFixed(0)} ms, 1,000 rows ${t10.toFixed(0)} ms`);
+  });
+
+  test('the limit counts paragraphs, cells and runs: a smaller limit refuses what a larger one writes', async () => {
+    const doc = parse(bigTable(100));
+    await assert.rejects(renderDocx(doc, 500), DocxTooLargeError);
+    assert.ok((await renderDocx(doc, 5000)).length > 1000);
+  });
+
+  test('the CLI says so in Chinese (English with LANG=en), exits 2 and writes nothing', () => {
+    fs.writeFileSync(path.join(tmp, 'big.xxgk'), bigTable(5000));
+    const zh = xxgk(['render', 'big.xxgk', '-o', 'big.docx']);
+    assert.equal(zh.status, 2, zh.stderr);
+    assert.match(zh.stderr, /^文档过大，无法导出为 Word：段落、表格单元格和文字片段超过上限 60000 个。请导出为 HTML，或将文档拆分后分别导出。\n$/);
+    assert.doesNotMatch(zh.stderr, /内部错误/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'big.docx')));
+    const en = xxgk(['render', 'big.xxgk', '-o', 'big.docx'], { LANG: 'en_US.UTF-8' });
+    assert.equal(en.status, 2, en.stderr);
+    assert.match(en.stderr, /too large to export as Word/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'big.docx')));
+    const html = xxgk(['render', 'big.xxgk', '-o', 'big.html']);
+    assert.equal(html.status, 0, html.stderr);
+  });
+});
+
+describe('item 6, sibling: diagnostics placed on blocks and cells in O(n log n) (preview and --problems)', () => {
+  /** A 依申请 table of `n` unknown rows and `n` paragraphs, each with a problem of its own. */
+  function manyProblems(n: number): string {
+    let r = '---\n机关: 某局\n年度: 2023\n---\n# t\n\n## 三、收到和处理政府信息公开申请情况\n\n::: 依申请\n';
+    for (let i = 0; i < n; i++) r += `| 乱写的行${i} | 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n`;
+    r += ':::\n\n';
+    for (let i = 0; i < n; i++) r += `2023年收到申请 ${i}，其中 1,234件。\n\n`;
+    return r;
+  }
+
+  test('10× the rows and problems, at most ~20× the time (4,000 of each took 22 s, now about 1.5 s)', () => {
+    const time = (n: number) => {
+      const { document, diagnostics } = checkText(manyProblems(n));
+      assert.ok(diagnostics.length >= n);
+      const t0 = performance.now();
+      const page = renderHtml(document, { sourceLines: true, diagnostics });
+      const ms = performance.now() - t0;
+      assert.ok((page.match(/xxgk-problem/g) ?? []).length >= n);
+      return ms;
+    };
+    time(50);
+    const t1 = time(300);
+    const t10 = time(3000);
+    assert.ok(t10 <= 20 * t1 + 1000, `300: ${t1.toFixed(0)} ms, 3,000: ${t10.toFixed(0)} ms`);
+  });
+
+  test('SpanIndex finds exactly the spans a pass over all of them finds, in their order', () => {
+    const span = fc.tuple(fc.nat(20_000), fc.oneof(fc.nat(20), fc.nat(10_000))).map(([start, len]) => ({ start, end: start + len }));
+    check(
+      fc.tuple(fc.array(span, { maxLength: 60 }), fc.array(span, { maxLength: 10 })),
+      ([items, queries]) => {
+        const index = new SpanIndex(items, (x) => x);
+        for (const q of queries) {
+          assert.deepEqual(index.near(q), items.filter((x) => x.start <= q.end && x.end >= q.start));
+        }
+      },
+      500,
+    );
+  });
+});
