@@ -31,6 +31,17 @@ const VALUE_SCHEMAS: Record<FrontMatterKey, { schema: z.ZodType; expected: () =>
 
 const KEY_NAMES = Object.keys(FRONT_MATTER_KEYS);
 
+/** A value as the message quotes it: a list or mapping as YAML-like JSON (not “[object Object]”), at most 40 characters. */
+function shown(value: unknown): string {
+  let s: string;
+  try {
+    s = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  } catch {
+    s = Object.prototype.toString.call(value);
+  }
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
 /** The parser hands out the same (immutable) entries while the front matter is unchanged: validate each once. */
 const validity = new WeakMap<FrontMatterEntry, boolean>();
 function isValid(entry: FrontMatterEntry, schema: z.ZodType): boolean {
@@ -52,7 +63,11 @@ export const frontMatter: Rule = {
       return;
     }
     // Duplicate keys get a clearer message below, which also knows 机关 and agency are the same key.
-    for (const e of fm.errors) if (e.code !== 'DUPLICATE_KEY') report({ span: e.span, message: t('前置元数据的 YAML 有误：{0}', e.message) });
+    // Front matter too deep to read, or that the YAML library failed on, comes with its own message.
+    for (const e of fm.errors) {
+      if (e.code === 'DUPLICATE_KEY') continue;
+      report({ span: e.span, message: e.code === 'TOO_DEEP' || e.code === 'UNREADABLE' ? e.message : t('前置元数据的 YAML 有误：{0}', e.message) });
+    }
     const seen = new Map<FrontMatterKey, string>();
     for (const entry of fm.entries) {
       if (!entry.canonical) {
@@ -82,7 +97,7 @@ export const frontMatter: Rule = {
       if (blank) {
         report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', entry.key, expected()) });
       } else if (!isValid(entry, schema)) {
-        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, String(entry.value), expected()) });
+        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, shown(entry.value), expected()) });
       }
     }
   },
