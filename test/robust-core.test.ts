@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, decimal, parse } from '../server/src/core/index';
+import { formatText } from '../server/src/cli/format-text';
 import { reportIdentity } from '../server/src/core/identity';
 import { containerKind, headingOf } from '../server/src/core/parser/document';
 import { MAX_FRONT_MATTER_DEPTH, yamlDepthBound } from '../server/src/core/parser/frontmatter';
@@ -189,6 +190,20 @@ describe('item 5: heading and container lines with long runs of spaces', () => {
       }),
       { numRuns: 5000, seed: 13 },
     );
+  });
+
+  it('a container kind of 100,000 spaces: the message quotes 40 characters, and the CLI prints it on one line in linear time', () => {
+    const kind = 'a' + ' '.repeat(100_000) + 'b';
+    const [d] = diagnostics(`:::${kind}\n:::\n`, 'syntax');
+    assert.ok(d.message.length < 200, d.message.slice(0, 300));
+    // The CLI's text output joins the lines of a message; its expression once rescanned runs of spaces (50 s).
+    const message = (n: number) => `x${' '.repeat(n)}y${' '.repeat(n)}\n  z`;
+    const print = (n: number) => formatText([{ file: 'f.xxgk', findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'r', message: message(n) }] }], false);
+    assert.equal(print(3).split('\n')[0], `f.xxgk:1:1 error r x${' '.repeat(3)}y z`);
+    print(10_000);
+    const a = timed(() => print(10_000));
+    const b = timed(() => print(100_000));
+    assert.ok(b <= 20 * a + 50, `10,000 → ${a.toFixed(1)} ms, 100,000 → ${b.toFixed(1)} ms`);
   });
 
   it('suppression directives read as before', () => {

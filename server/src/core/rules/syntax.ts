@@ -3,6 +3,11 @@ import { TABLE_KINDS } from '../formats/index';
 import { t } from '../i18n';
 import { ALL_FORMATS, type Rule } from './types';
 
+/** A kind as a message quotes it: a container line may be a megabyte long. */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** Containers that are unclosed, stray, or of an unknown kind: the structure the other rules depend on. */
 export const syntax: Rule = {
   id: 'syntax',
@@ -13,7 +18,7 @@ export const syntax: Rule = {
     for (const p of doc.syntaxProblems) {
       const message =
         p.kind === 'unclosed-container'
-          ? t('表格容器“::: {0}”没有以“:::”结束；请在表格最后一行之后加一行“:::”。', p.kindText)
+          ? t('表格容器“::: {0}”没有以“:::”结束；请在表格最后一行之后加一行“:::”。', clip(p.kindText))
           : t('多余的“:::”：前面没有打开的表格容器；请删除这一行，或在表格前加上“::: 表格类型”。');
       report({ span: p.span, message });
     }
@@ -22,7 +27,7 @@ export const syntax: Rule = {
       const suggestion = closest(table.kindText, TABLE_KINDS as string[]);
       report({
         span: table.kindSpan,
-        message: t('未知的表格类型“{0}”；可用的类型为 主动公开、依申请、复议诉讼（2019/2021 格式）和 附表（legacy）。是否想写“{1}”？', table.kindText, suggestion),
+        message: t('未知的表格类型“{0}”；可用的类型为 主动公开、依申请、复议诉讼（2019/2021 格式）和 附表（legacy）。是否想写“{1}”？', clip(table.kindText), suggestion),
         fix: { title: t('改为“{0}”', suggestion), edits: [{ span: table.kindSpan, newText: suggestion }] },
       });
     }
