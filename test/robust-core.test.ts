@@ -73,6 +73,39 @@ describe('item 1: front matter nested thousands deep', () => {
   });
 });
 
+describe('item 1, siblings: what the YAML library does with shapes short of the depth bound', () => {
+  it('nested explicit keys (? ? ? …), which the library stringifies 4× per level, are refused before it runs', () => {
+    const text = '---\n机关: 某局\nx: ' + '? '.repeat(46) + 'a\n---\n';
+    const t0 = performance.now();
+    const fm = diagnostics(text, 'front-matter');
+    assert.ok(performance.now() - t0 < 2_000);
+    assert.deepEqual(fm.map((d) => d.message.includes('嵌套过深')), [true]);
+  });
+
+  it('a line of 300 `]`: at most 10 YAML errors, each message short', () => {
+    const fm = diagnostics('---\n机关: ' + ']'.repeat(300) + '\n---\n', 'front-matter');
+    assert.ok(fm.length <= 12, String(fm.length));
+    const header = diagnostics('---\n机关: ' + '|'.repeat(100_000) + '\n---\n', 'front-matter');
+    for (const d of header) assert.ok(d.message.length < 400, d.message.slice(0, 500));
+  });
+});
+
+describe('bounded messages: a label, heading or key a megabyte long is quoted at most 40 characters long', () => {
+  const long = '甲'.repeat(100_000);
+  const cases: Record<string, [string, string]> = {
+    'unknown front-matter key': [`---\n${long}: 1\n---\n`, 'front-matter'],
+    'unknown row': [`::: 依申请\n| 本年新收${long} | 1 |\n:::\n`, 'unknown-row'],
+    'blank cells of a row typed with 400 pipes': ['::: 依申请\n| 一、本年新收政府信息公开申请数量 ' + '|'.repeat(400) + ' 1 |\n:::\n', 'empty-cell'],
+  };
+  for (const [name, [text, rule]] of Object.entries(cases)) {
+    it(name, () => {
+      const found = diagnostics(text).filter((d) => d.message.length > 400);
+      assert.deepEqual(found.map((d) => `${d.rule}: ${d.message.slice(0, 80)}`), []);
+      assert.ok(diagnostics(text, rule).length > 0, `no ${rule} finding`);
+    });
+  }
+});
+
 describe('item 2: a decimal of 200,000 digits', () => {
   const digits = (n: number) => '1'.repeat(n);
   const plain = (n: number) => `| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 合计 | 0.${digits(n)} |\n`;

@@ -59,10 +59,13 @@ const memo = new Map<string, FrontMatter>();
  * it later (String() of nested arrays). Four keys of plain values need a depth of 1.
  */
 export const MAX_FRONT_MATTER_DEPTH = 64;
+const EXPLICIT_KEY_WEIGHT = 8;
+/** The YAML errors reported, at most: a line of 300 `]` is 300 errors, and one says enough. */
+const MAX_YAML_ERRORS = 10;
 
 /**
- * An upper bound of the nesting of a YAML text, in one pass: the stack of block indentations, compact `- `/`? `
- * indicators on a line, and open flow brackets (even inside quotes: a bound, not a reading). Returns early once past
+ * An upper bound of the nesting of a YAML text, in one pass: the stack of block indentations, compact `- `/`: `
+ * indicators on a line (an explicit key `? ` counts 8), and open flow brackets (even inside quotes: a bound, not a reading). Returns early once past
  * `limit`.
  */
 export function yamlDepthBound(body: string, limit = MAX_FRONT_MATTER_DEPTH): number {
@@ -93,7 +96,10 @@ export function yamlDepthBound(body: string, limit = MAX_FRONT_MATTER_DEPTH): nu
       if (d === 0x0a || d === 0x0d) break;
       if (d === 0x5b || d === 0x7b) flow++;
       else if (d === 0x5d || d === 0x7d) flow = Math.max(0, flow - 1);
-      else if ((d === 0x2d || d === 0x3f || d === 0x3a) && (i + 1 >= n || body.charCodeAt(i + 1) === 0x20)) compact++;
+      else if ((d === 0x2d || d === 0x3a) && (i + 1 >= n || body.charCodeAt(i + 1) === 0x20)) compact++;
+      // An explicit key (`? `) weighs more: the library stringifies a collection key, its keys included, for each
+      // level again (4^n characters: 20 nested `? ` made an 8 MB string, 46 a RangeError).
+      else if (d === 0x3f && (i + 1 >= n || body.charCodeAt(i + 1) === 0x20)) compact += EXPLICIT_KEY_WEIGHT;
       const depth = indents.length + compact + flow;
       if (depth > max) {
         max = depth;
@@ -103,6 +109,11 @@ export function yamlDepthBound(body: string, limit = MAX_FRONT_MATTER_DEPTH): nu
     i++;
   }
   return max;
+}
+
+/** The library's messages may quote the text: a header of 300,000 `|` once made a message as long. */
+function clip(message: string): string {
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
 /** A YAML text with every lone CR read as a line break, as computeLineStarts does (same length: offsets hold). */
@@ -135,7 +146,7 @@ function readYaml(body: string, bodyStart: number, bodyEnd: number, span: FrontM
   const yaml = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   const at = (r: readonly number[] | undefined, fallback: number) =>
     r ? { start: bodyStart + r[0], end: bodyStart + r[1] } : { start: bodyStart + fallback, end: bodyStart + fallback };
-  const errors: Array<{ message: string; code?: string; span: { start: number; end: number } }> = yaml.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code as string, span: at(e.pos, 0) }));
+  const errors: Array<{ message: string; code?: string; span: { start: number; end: number } }> = yaml.errors.slice(0, MAX_YAML_ERRORS).map((e) => ({ message: clip(e.message.split('\n')[0]), code: e.code as string, span: at(e.pos, 0) }));
   const entries: FrontMatterEntry[] = [];
   const contents = yaml.contents;
   if (isMap(contents)) {

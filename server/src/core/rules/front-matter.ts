@@ -1,4 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { quote } from './util';
 import { z } from 'zod';
 import type { FrontMatterEntry, FrontMatterKey } from '../ast';
 import { FORMAT_IDS } from '../formats/types';
@@ -77,8 +78,8 @@ export const frontMatter: Rule = {
         report({
           span: entry.keySpan,
           message: suggestion
-            ? t('未知的前置元数据键“{0}”；是否想写“{1}”？{2}。', entry.key, suggestion, known)
-            : t('未知的前置元数据键“{0}”；{1}。', entry.key, known),
+            ? t('未知的前置元数据键“{0}”；是否想写“{1}”？{2}。', quote(entry.key), suggestion, known)
+            : t('未知的前置元数据键“{0}”；{1}。', quote(entry.key), known),
           fix: suggestion ? { title: t('改为“{0}”', suggestion), edits: [{ span: entry.keySpan, newText: suggestion }] } : undefined,
           data: { suggestion },
         });
@@ -86,7 +87,7 @@ export const frontMatter: Rule = {
       }
       const earlier = seen.get(entry.canonical);
       if (earlier) {
-        report({ span: entry.keySpan, message: t('“{0}”与前面的“{1}”是同一个键，重复填写；请删除其中一个。', entry.key, earlier) });
+        report({ span: entry.keySpan, message: t('“{0}”与前面的“{1}”是同一个键，重复填写；请删除其中一个。', quote(entry.key), quote(earlier)) });
         continue;
       }
       seen.set(entry.canonical, entry.key);
@@ -95,9 +96,9 @@ export const frontMatter: Rule = {
       // A draft has no publication date yet; the other keys are needed from the start.
       if (blank && entry.canonical === 'published') continue;
       if (blank) {
-        report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', entry.key, expected()) });
+        report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', quote(entry.key), expected()) });
       } else if (!isValid(entry, schema)) {
-        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, shown(entry.value), expected()) });
+        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', quote(entry.key), shown(entry.value), expected()) });
       }
     }
   },
