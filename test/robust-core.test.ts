@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, decimal, parse } from '../server/src/core/index';
 import { formatText } from '../server/src/cli/format-text';
+import { displayWidth, formatTables, MAX_ALIGNED_WIDTH } from '../server/src/core/format/tables';
 import { reportIdentity } from '../server/src/core/identity';
 import { containerKind, headingOf } from '../server/src/core/parser/document';
 import { MAX_FRONT_MATTER_DEPTH, yamlDepthBound } from '../server/src/core/parser/frontmatter';
@@ -318,5 +319,29 @@ describe('item 14: values that passed silently', () => {
     }
     assert.equal(parse('---\n年度: 2023\n---\n').year, 2023);
     assert.equal(parse('---\n年度: "2023"\n---\n').year, 2023);
+  });
+});
+
+describe('sibling of item 2: the formatter does not allocate by a cell’s width', () => {
+  it('one 100,000-character cell in a 2,000-row table: the other rows are aligned among themselves, not padded to it', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `| 工作动态${i} | 1 | 2 |`);
+    rows.splice(5, 0, `| ${'甲'.repeat(100_000)} | 1 | 2 |`);
+    const text = '| 类别 | 上半年 | 合计 |\n|---|---|---|\n' + rows.join('\n') + '\n';
+    const edits = formatTables(parse(text));
+    const written = edits.reduce((n, e) => n + e.newText.length, 0);
+    assert.ok(written < 2 * text.length, `${written} characters of edits for a text of ${text.length}`);
+    assert.equal(edits.find((e) => e.newText.startsWith('| 工作动态0 '))?.newText, '| 工作动态0    | 1      | 2    |');
+  });
+
+  it('columns up to the limit still line up (the longest official label is well under it)', () => {
+    const label = '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请';
+    assert.ok(label.length * 2 <= MAX_ALIGNED_WIDTH);
+    const text = `| ${label} | 1 |\n| 甲 | 2 |\n`;
+    const edits = formatTables(parse(text));
+    let out = text;
+    for (const e of [...edits].reverse()) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+    const [a, b] = out.split('\n');
+    const upToSecondPipe = (line: string) => displayWidth(line.slice(0, line.indexOf('|', 1)));
+    assert.equal(upToSecondPipe(b), upToSecondPipe(a));
   });
 });
