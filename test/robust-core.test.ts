@@ -74,6 +74,16 @@ describe('item 1: front matter nested thousands deep', () => {
   });
 });
 
+describe('item 1, at the boundary: parse() keeps its contract whatever fails inside it', () => {
+  it('a text that is not a string (a client sent null): an empty document and a syntax finding, no throw', () => {
+    const doc = parse(null as unknown as string);
+    assert.equal(doc.text, '');
+    assert.equal(doc.syntaxProblems[0]?.kind, 'unreadable');
+    const found = checkText(null as unknown as string).diagnostics.filter((d) => d.rule === 'syntax');
+    assert.match(found[0].message, /^无法解析此文档（.+），已按空文档处理；请报告此问题。$/);
+  });
+});
+
 describe('item 1, siblings: what the YAML library does with shapes short of the depth bound', () => {
   it('nested explicit keys (? ? ? …), which the library stringifies 4× per level, are refused before it runs', () => {
     const text = '---\n机关: 某局\nx: ' + '? '.repeat(46) + 'a\n---\n';

@@ -85,6 +85,36 @@ export function tableKindOf(kindText: string): TableKind | undefined {
 
 /** Parses a report. Never throws: what it cannot read becomes a syntax problem for the rules to report. */
 export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
+  try {
+    return parseText(text, options);
+  } catch (err) {
+    // The contract holds even against a bug or an input beyond every bound (the language server calls this in a
+    // timer, where a throw ends the process): an empty document that says why.
+    const reason = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    return emptyDocument(typeof text === 'string' ? text : '', options, { kind: 'unreadable', span: { start: 0, end: 0 }, reason });
+  }
+}
+
+function emptyDocument(text: string, options: ParseOptions, problem: SyntaxProblem): XxgkDocument {
+  return {
+    text,
+    lineStarts: computeLineStarts(text),
+    frontMatter: undefined,
+    title: undefined,
+    headings: [],
+    sections: [],
+    tables: [],
+    plainTables: [],
+    paragraphs: [],
+    directives: [],
+    syntaxProblems: [problem],
+    format: options.format ?? '2021',
+    formatSource: options.format ? 'config' : 'default',
+    year: undefined,
+  };
+}
+
+function parseText(text: string, options: ParseOptions): XxgkDocument {
   const lineStarts = computeLineStarts(text);
   const frontMatter = parseFrontMatter(text, lineStarts);
   const headings: Heading[] = [];

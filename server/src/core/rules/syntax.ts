@@ -16,6 +16,10 @@ export const syntax: Rule = {
   description: '表格容器（::: … :::）的写法必须正确',
   check(doc, report) {
     for (const p of doc.syntaxProblems) {
+      if (p.kind === 'unreadable') {
+        report({ span: p.span, message: t('无法解析此文档（{0}），已按空文档处理；请报告此问题。', p.reason) });
+        continue;
+      }
       const message =
         p.kind === 'unclosed-container'
           ? t('表格容器“::: {0}”没有以“:::”结束；请在表格最后一行之后加一行“:::”。', clip(p.kindText))
