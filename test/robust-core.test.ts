@@ -26,14 +26,23 @@ function timed(f: () => void, runs = 2): number {
   return best;
 }
 
-/** 10× the input costs at most ~20× the time (plus a few ms of noise): linear, where a quadratic run costs 100×. */
+/**
+ * 10× the input costs at most ~20× the time (plus a few ms of noise): linear, where a quadratic run costs 100×. The
+ * machine may be busy with other work: a ratio over the bound is measured again (up to three times), since a
+ * quadratic reading is over it every time.
+ */
 function assertLinear(make: (n: number) => string, n: number, what: string): void {
   const small = make(n);
   const big = make(10 * n);
   checkText(small); // warm up
-  const a = timed(() => checkText(small));
-  const b = timed(() => checkText(big));
-  assert.ok(b <= 20 * a + 50, `${what}: ${n} → ${a.toFixed(1)} ms, ${10 * n} → ${b.toFixed(1)} ms (more than 20×)`);
+  let message = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const a = timed(() => checkText(small));
+    const b = timed(() => checkText(big));
+    if (b <= 20 * a + 50) return;
+    message += `${n} → ${a.toFixed(1)} ms, ${10 * n} → ${b.toFixed(1)} ms; `;
+  }
+  assert.fail(`${what}: more than 20× for 10× the input (${message})`);
 }
 
 describe('item 1: front matter nested thousands deep', () => {
@@ -143,7 +152,7 @@ describe('item 2: a decimal of 200,000 digits', () => {
     assert.equal(diagnostics(integer, 'table-sum').length, 0);
   });
 
-  it('the limits: 30 digits before the point and 20 after are read; one more is not', () => {
+  it('the limits: 40 digits before the point and 20 after are read; one more is not', () => {
     const ok = `${'9'.repeat(decimal.MAX_INTEGER_DIGITS)}.${'5'.repeat(decimal.MAX_SCALE)}`;
     assert.deepEqual(decimal.parseDecimal(ok)?.scale, decimal.MAX_SCALE);
     assert.equal(decimal.parseDecimal(`1.${'0'.repeat(decimal.MAX_SCALE + 1)}`), undefined);
@@ -171,7 +180,8 @@ describe('item 3: rows written with the full-width ｜', () => {
     assert.equal(wide.tables[0].rows.length, 10_000);
     const cells = (doc: typeof wide) => doc.tables[0].rows.map((r) => r.cells.map((c) => [c.text, c.state, c.span, c.outerSpan, c.value && decimal.format(c.value)]));
     assert.deepEqual(cells(wide), cells(ascii));
-    assertLinear((n) => rows(n, '｜'), 1_000, '｜ rows');
+    // From 3,000 rows: below that, a run is over before the JIT and the GC settle, and 10× looks like 40×.
+    assertLinear((n) => rows(n, '｜'), 3_000, '｜ rows');
   });
 
   it('costs about what | costs', () => {

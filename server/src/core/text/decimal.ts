@@ -11,11 +11,12 @@ export const ZERO: Decimal = { units: 0n, scale: 0 };
 
 /**
  * The most digits a figure may have after the point, and before it. A report's money has at most 4 or 6 decimals
- * and its counts fit in 16 digits; a longer number is a typo (or an attack: a cell of 200,000 digits once made every
- * sum allocate gigabytes). parseDecimal refuses longer numbers, so no value is ever allocated by a number's size.
+ * and its counts fit in 16 digits; a figure past 2^53 is still read exactly (and reported as a likely typo), up to
+ * 40 digits. A longer number is a typo or an attack (a cell of 200,000 digits once made every sum allocate
+ * gigabytes): parseDecimal refuses it, so no value is ever allocated by a number's size.
  */
 export const MAX_SCALE = 20;
-export const MAX_INTEGER_DIGITS = 30;
+export const MAX_INTEGER_DIGITS = 40;
 
 /** Powers of ten for the scales parseDecimal hands out, computed once; others (arithmetic on made-up values) on demand. */
 const POW10: readonly bigint[] = Array.from({ length: 2 * MAX_SCALE + 1 }, (_, k) => 10n ** BigInt(k));
