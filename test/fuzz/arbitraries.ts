@@ -636,3 +636,119 @@ export function bigDocument(seed: number, bytes = 64 * 1024): string {
   }
   return parts.join('\n\n').slice(0, bytes + 4096);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shapes an attack used that the generators above do not make (issue 13): deep YAML, long numbers, long runs of one
+// character, lone CR line endings. Sizes reach hundreds of thousands of characters, so properties using them run
+// tens of cases, not thousands.
+
+/** A size: mostly modest, sometimes large (up to `max`). */
+function size(c: Choices, max: number): number {
+  const r = c.int(100);
+  if (r < 40) return 1 + c.int(100);
+  if (r < 80) return 1 + c.int(5_000);
+  return 1 + c.int(max);
+}
+
+/** Front matter nested `depth` deep in one of several ways, before or after ordinary keys. */
+export function deepYaml(c: Choices, depth = size(c, 5_000)): string {
+  const shapes = [
+    () => 'x:\n  ' + '- '.repeat(depth) + 'a', // the issue's block sequence
+    () => 'x: ' + '['.repeat(depth) + ']'.repeat(c.chance(50) ? depth : c.int(depth)), // flow, closed or not
+    () => 'x: ' + '{a: '.repeat(depth) + '1' + '}'.repeat(c.chance(50) ? depth : 0),
+    () => Array.from({ length: Math.min(depth, 3_000) }, (_, i) => ' '.repeat(i) + 'a:').join('\n'), // nested maps
+    () => 'x:\n' + Array.from({ length: Math.min(depth, 3_000) }, (_, i) => ' '.repeat(i) + '- ').join('\n') + 'b',
+    () => '机关: ' + '- ['.repeat(depth), // a known key's value
+    () => 'x: ' + '? '.repeat(depth) + 'a', // complex keys
+    () => '年度: &a ' + '['.repeat(Math.min(depth, 60)) + '2023' + ']'.repeat(Math.min(depth, 60)) + '\n格式: *a',
+  ];
+  const deep = c.pick(shapes)();
+  const keys = ['机关: 某局', '年度: 2023', '格式: 2021'];
+  const before = keys.slice(0, c.int(4)).join('\n');
+  const after = keys.slice(c.int(4)).join('\n');
+  const eol = c.pick(['\n', '\r\n', '\r']);
+  const body = [before, deep, after].filter(Boolean).join('\n').replace(/\n/g, eol);
+  return `---${eol}${body}${eol}---${eol}# 某局2023年政府信息公开工作年度报告${eol}`;
+}
+
+/** A number of `digits` digits as a report might (mis)type it: integer, long decimal, grouped, full-width, signed. */
+export function longNumber(c: Choices, digits = size(c, 200_000)): string {
+  const run = (n: number, d = '1') => d.repeat(n);
+  switch (c.int(9)) {
+    case 0:
+      return run(digits, c.pick(['1', '9', '0']));
+    case 1:
+      return `0.${run(digits)}`;
+    case 2:
+      return `${run(digits)}.${run(c.int(30))}5`;
+    case 3:
+      return '1' + ',234'.repeat(Math.ceil(digits / 3));
+    case 4:
+      return '1' + '，234'.repeat(Math.ceil(digits / 3));
+    case 5:
+      return run(digits, '１') + '．' + run(c.int(40), '２');
+    case 6:
+      return c.pick(['-', '－', '+']) + run(digits, c.pick(['0', '1']));
+    case 7:
+      return c.pick(['-0', '-0.0', '－０', '+0', `-${run(digits, '0')}`, `0.${run(digits, '0')}`]);
+    default:
+      return `${run(digits)}e${run(c.int(5) + 1, '9')}`;
+  }
+}
+
+/** Where a long number goes: a cell of each kind of table, or a prose figure. */
+export function longNumberDocument(c: Choices): string {
+  const n = longNumber(c);
+  switch (c.int(5)) {
+    case 0:
+      return `| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 合计 | ${n} |\n`;
+    case 1:
+      return `---\n格式: 2021\n年度: 2023\n---\n::: 主动公开\n| 第二十条第（八）项 | 本年收费金额（单位：万元） |\n|---|---|\n| 行政事业性收费 | ${n} |\n:::\n`;
+    case 2:
+      return `---\n格式: 2021\n年度: 2023\n---\n::: 依申请\n| 一、本年新收政府信息公开申请数量 | ${n} | 1 | 0 | 0 | 0 | 0 | ${n} |\n:::\n`;
+    case 3:
+      return `---\n格式: legacy\n年度: 2015\n---\n::: 附表\n| 指标 | 单位 | 本年 |\n| 主动公开信息数 | 条 | ${n} |\n| 其中：1.政府网站 | 条 | 1 |\n:::\n`;
+    default:
+      return `全年主动公开政府信息${n}条，其中：工作动态${c.chance(50) ? n : '1'}条，其他信息1条。本年度新收政府信息公开申请${n}件。\n`;
+  }
+}
+
+/** Characters an attack repeated a hundred thousand times. */
+export const RUN_CHARS = [' ', '\t', '　', '[', ']', '(', '（', '｜', '|', '1', '１', ',', '，', '.', '#', ':', '-', '*', '_', '<', '其中', '合计', '万', '\\'];
+
+/** A long run of one character (or word) in each place a line can stand: heading, container, row, prose, YAML, comment. */
+export function longRunDocument(c: Choices, length = size(c, 300_000)): string {
+  const ch = c.pick(RUN_CHARS);
+  const run = ch.repeat(Math.max(1, Math.ceil(length / ch.length)));
+  const places = [
+    () => `# a${run}b\n`,
+    () => `## ${run}\n`,
+    () => `## a${run}#\n`,
+    () => `:::a${run}b\n:::\n`,
+    () => `::: ${run}\n| 合计 | 1 |\n`,
+    () => `::: 依申请\n${run}\n:::\n`,
+    () => `::: 依申请\n｜ 本年新收 ｜${run}｜ 1 ｜\n:::\n`,
+    () => `| 类别 | 合计 |\n|---|---|\n| 工作动态 |${run}|\n`,
+    () => `全年主动公开政府信息52条，其中${run}工作动态40条。\n`,
+    () => `共${run}条\n`,
+    () => `---\n机关: ${run}\n---\n`,
+    () => `<!-- xxgk-disable ${run}\n`,
+    () => `${run}\n`,
+  ];
+  return c.pick(places)();
+}
+
+/** A generated document with every line break a lone CR (or a mix of CR, LF and CRLF). */
+export function loneCr(c: Choices, text: string): string {
+  if (c.chance(70)) return text.replace(/\r\n|\n/g, '\r');
+  return text.replace(/\r\n|\n/g, () => c.pick(['\r', '\n', '\r\n']));
+}
+
+export const deepYamlArb = choicesArb(40).map((c) => deepYaml(c));
+export const longNumberArb = choicesArb(40).map((c) => longNumberDocument(c));
+export const longRunArb = choicesArb(40).map((c) => longRunDocument(c));
+/** The same generated document with LF and with lone CR line endings. */
+export const loneCrArb = choicesArb().map((c) => {
+  const text = document(c).replace(/\r\n?/g, '\n');
+  return { lf: text, cr: text.replace(/\n/g, '\r') };
+});

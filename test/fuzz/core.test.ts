@@ -15,7 +15,9 @@ import { completions } from '../../server/src/lsp/providers/completion';
 import { foldingRanges } from '../../server/src/lsp/providers/folding';
 import { hover } from '../../server/src/lsp/providers/hover';
 import { documentSymbols } from '../../server/src/lsp/providers/symbols';
-import { bigDocument, choicesArb, document, documentArb, mutate, mutatedArb, randomTextArb } from './arbitraries';
+import {
+  bigDocument, choicesArb, deepYamlArb, document, documentArb, longNumberArb, longRunArb, loneCr, loneCrArb, mutate, mutatedArb, randomTextArb,
+} from './arbitraries';
 import { check, counted } from './config';
 import { checkInvariants } from './invariants';
 
@@ -45,6 +47,53 @@ describe('fuzz: the core on generated, mutated and random documents', () => {
       },
       800,
     );
+  });
+});
+
+/**
+ * What an attack's input may cost: parse and check within `ms` (a quadratic reading of these sizes takes minutes),
+ * and bounded findings: no more than a few per line, none with a message longer than 2,000 characters (a message
+ * quoting a megabyte of the text is itself a denial of service in an editor's problem list).
+ */
+function checkBounded(text: string, ms = 10_000) {
+  const t0 = performance.now();
+  const diagnostics = checkInvariants(text);
+  const took = performance.now() - t0;
+  assert.ok(took < ms, `parse and check took ${took.toFixed(0)} ms for ${text.length} characters`);
+  const lines = parse(text).lineStarts.length;
+  assert.ok(diagnostics.length <= 40 + 10 * lines, `${diagnostics.length} findings for ${lines} lines`);
+  for (const d of diagnostics) assert.ok(d.message.length <= 2_000, `${d.rule}: a message of ${d.message.length} characters`);
+  return diagnostics;
+}
+
+describe('fuzz: the shapes of issue 13 (deep YAML, long numbers, long runs of one character, lone CR)', () => {
+  it('front matter nested up to 5,000 deep, in every line ending: no exception, a front-matter finding, bounded', () => {
+    check(
+      deepYamlArb,
+      (text) => {
+        const diagnostics = checkBounded(text);
+        assert.ok(diagnostics.some((d) => d.rule === 'front-matter'), 'no front-matter finding for deep YAML');
+      },
+      60,
+    );
+  });
+
+  it('numbers of up to 200,000 digits in cells of every kind of table and in prose: no exception, bounded', () => {
+    check(longNumberArb, (text) => void checkBounded(text), 60);
+  });
+
+  it('runs of up to 300,000 of one character in headings, containers, rows, prose, YAML and comments: linear, bounded', () => {
+    check(longRunArb, (text) => void checkBounded(text), 80);
+  });
+
+  it('lone CR line endings: the same findings, at the same places, as LF', () => {
+    const findings = (text: string) =>
+      checkDocument(parse(text)).map((d) => `${d.rule} ${d.severity} ${d.span.start}-${d.span.end} ${d.message.replace(/\r/g, '\n')}`);
+    check(loneCrArb, ({ lf, cr }) => assert.deepEqual(findings(cr), findings(lf)), 600);
+  });
+
+  it('mixed CR, LF and CRLF line endings: no exception, spans inside, fixes claim their spans', () => {
+    check(choicesArb().map((c) => loneCr(c, document(c))), (text) => void checkInvariants(text), 600);
   });
 });
 

@@ -29,7 +29,9 @@ export function formatText(results: readonly FileResult[], colour: boolean): str
 
 /** Keeps one finding on one line, so that grep and problem matchers see it whole. */
 function oneLine(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ');
+  // A match starts only where a run of white space starts (the lookbehind): tried from inside a run without a line
+  // break, `\s*\r?\n` rescanned the run from every position, and a message quoting 100,000 spaces took 50 s.
+  return message.replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it. */

@@ -141,7 +141,9 @@ export interface Directive {
 /** Structural problems the parser met; the `syntax` rule words them (in the display language at check time). */
 export type SyntaxProblem =
   | { readonly kind: 'unclosed-container'; readonly span: Span; readonly kindText: string }
-  | { readonly kind: 'stray-close'; readonly span: Span };
+  | { readonly kind: 'stray-close'; readonly span: Span }
+  /** The parser failed on the text (a bug, or an input beyond every bound): the document is read as empty. */
+  | { readonly kind: 'unreadable'; readonly span: Span; readonly reason: string };
 
 export interface XxgkDocument {
   readonly text: string;

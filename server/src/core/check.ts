@@ -28,7 +28,8 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
     const report = (f: Finding) => {
       const span = clampSpan(f.span, doc.text.length);
       if (suppressed(rule.id, span.start)) return;
-      out.push({ ...f, span, rule: rule.id, severity: overridden ? configured : (f.severity ?? configured) });
+      const message = f.message.length > MAX_MESSAGE ? clipMiddle(f.message) : f.message;
+      out.push({ ...f, span, message, rule: rule.id, severity: overridden ? configured : (f.severity ?? configured) });
     };
     try {
       rule.check(doc, report, context);
@@ -43,6 +44,15 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * The longest message a diagnostic carries. Rules quote labels and headings at most 40 characters long; this bounds
+ * what they do not (a list of 9,000 parts): the start and the end (the advice) are kept, the middle is cut.
+ */
+const MAX_MESSAGE = 2000;
+function clipMiddle(message: string): string {
+  return `${message.slice(0, MAX_MESSAGE - 600)} … ${message.slice(message.length - 500)}`;
 }
 
 function clampSpan(span: { start: number; end: number }, length: number) {

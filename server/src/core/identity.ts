@@ -11,7 +11,9 @@ export interface ReportIdentity {
  */
 export function reportIdentity(text: string): ReportIdentity | undefined {
   const head = text.slice(0, 4000);
-  const close = head.indexOf('\n---', 3);
+  // The closing fence after any line break (\n, \r\n or a lone \r, as computeLineStarts reads them).
+  const fence = /[\r\n]---/.exec(head.slice(3));
+  const close = fence ? fence.index + 3 : -1;
   const doc = parse(close > 0 ? head.slice(0, close + 4) : '');
   const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
   const year = doc.year ?? Number(/((?:19|20)\d{2})\s*年/.exec(head)?.[1]);

@@ -14,6 +14,9 @@ export function displayWidth(s: string): number {
   return width;
 }
 
+/** The widest column the formatter pads to, in display columns (the longest official row label takes 76). */
+export const MAX_ALIGNED_WIDTH = 120;
+
 interface RowShape {
   row: TableRow;
   cells: string[];
@@ -61,7 +64,12 @@ function alignRows(text: string, rows: readonly TableRow[]): Array<Edit & { row:
   const widths: number[] = [];
   for (const s of shapes) {
     if (!s || s.separator) continue;
-    s.cells.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, displayWidth(c), 3)));
+    // A cell wider than MAX_ALIGNED_WIDTH is not padded to: one 100,000-character cell would otherwise pad every row
+    // of its table to it (2,000 rows: 200 MB of spaces). Such a cell stands out; the others still line up.
+    s.cells.forEach((c, k) => {
+      const w = displayWidth(c);
+      if (w <= MAX_ALIGNED_WIDTH) widths[k] = Math.max(widths[k] ?? 0, w, 3);
+    });
   }
   const edits: Array<Edit & { row: TableRow }> = [];
   for (const s of shapes) {

@@ -31,12 +31,25 @@ export function readCellValue(raw: string): CellReading {
   return value ? { state: 'number', value, fullWidth } : { state: 'invalid', fullWidth };
 }
 
-/** Splits a pipe-table line into cells with exact spans. `\|` is a literal pipe. */
-export function splitRow(text: string, lineStart: number, lineEnd: number): Cell[] {
+/** The next pipe at or after `from` (before `lineEnd`, else -1 or past it); with `wide`, a full-width ｜ counts too. */
+function nextPipe(text: string, from: number, lineEnd: number, wide: boolean): number {
+  if (!wide) return text.indexOf('|', from);
+  for (let i = from; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c || c === 0xff5c) return i;
+  }
+  return -1;
+}
+
+/**
+ * Splits a pipe-table line into cells with exact spans. `\|` is a literal pipe. With `wide`, a full-width `｜` (a
+ * common slip of Chinese input) separates cells as `|` does; it has the same UTF-16 length, so spans hold.
+ */
+export function splitRow(text: string, lineStart: number, lineEnd: number, wide = false): Cell[] {
   const cells: Cell[] = [];
   // The row starts with a pipe (the parser only calls this for such lines); a trailing pipe is optional.
   let from = -1;
-  for (let i = text.indexOf('|', lineStart); ; i = text.indexOf('|', i + 1)) {
+  for (let i = nextPipe(text, lineStart, lineEnd, wide); ; i = nextPipe(text, i + 1, lineEnd, wide)) {
     const end = i >= 0 && i < lineEnd;
     if (end && text.charCodeAt(i - 1) === 0x5c /* \ */) continue;
     const to = end ? i : lineEnd;

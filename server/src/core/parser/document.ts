@@ -20,10 +20,53 @@ interface RawContainer {
   rows: RawRow[];
 }
 
-const CONTAINER = /^:::[ \t]*(\S.*?)?[ \t]*$/;
-const HEADING = /^(#{1,6})(?!#)[ \t]*(.*?)[ \t]*(?:[ \t]#+[ \t]*)?$/;
 const FENCE = /^(`{3,}|~{3,})/;
-const DIRECTIVE = /<!--\s*xxgk-(disable-next-line|disable|enable)\b(.*?)-->/;
+/** The start of a suppression directive; its rules run to the first `-->` after it (found with indexOf, not `.*?`). */
+const DIRECTIVE_HEAD = /<!--\s*xxgk-(disable-next-line|disable|enable)\b/;
+
+// Headings and container lines are read by hand, not by `^:::[ \t]*(\S.*?)?[ \t]*$` and
+// `^(#{1,6})(?!#)[ \t]*(.*?)[ \t]*(?:[ \t]#+[ \t]*)?$`: a lazy `.*?` before `[ \t]*$` retries the run of spaces at
+// every step, and `# a` + 100,000 spaces + `b` took 14 s. Same results, each character read a bounded number of times.
+
+const isSpaceOrTab = (c: number) => c === 0x20 || c === 0x09;
+/** `.` of a regular expression does not match these: a line holding one was not a heading or a container. */
+const hasLineSeparator = (s: string, from: number) => {
+  const a = s.indexOf('\u2028', from);
+  return a >= 0 || s.indexOf('\u2029', from) >= 0;
+};
+
+/**
+ * A container line (`::: 依申请`, or `:::` alone) from the trimmed line that starts with `:::`: the kind text, '' for
+ * a bare `:::`, or undefined when the line is not a container line (`:::　x`, whose kind starts with a space).
+ */
+export function containerKind(trimmed: string): string | undefined {
+  let i = 3;
+  while (i < trimmed.length && isSpaceOrTab(trimmed.charCodeAt(i))) i++;
+  if (i === trimmed.length) return '';
+  // The kind starts with a non-space (a trimmed line ends with one) and holds no line separator.
+  if (/\s/.test(trimmed[i]) || hasLineSeparator(trimmed, i)) return undefined;
+  return trimmed.slice(i);
+}
+
+/** A heading from the trimmed line that starts with `#`: its level and text, or undefined (`#######`, a separator). */
+export function headingOf(trimmed: string): { level: number; text: string } | undefined {
+  const n = trimmed.length;
+  let level = 0;
+  while (level < n && trimmed.charCodeAt(level) === 0x23) level++;
+  if (level < 1 || level > 6 || hasLineSeparator(trimmed, level)) return undefined;
+  let from = level;
+  while (from < n && isSpaceOrTab(trimmed.charCodeAt(from))) from++;
+  // The text ends before an optional closing run of #s that follows a space or tab (`## 总体情况 ##`); the shortest
+  // text wins, as the lazy `.*?` of the old expression made it, so when the text is nothing but #s they are the text.
+  let to = n;
+  let hashes = n;
+  while (hashes > from && trimmed.charCodeAt(hashes - 1) === 0x23) hashes--;
+  if (hashes < n && hashes > from && isSpaceOrTab(trimmed.charCodeAt(hashes - 1))) {
+    to = hashes - 1;
+    while (to > from && isSpaceOrTab(trimmed.charCodeAt(to - 1))) to--;
+  }
+  return { level, text: trimmed.slice(from, to) };
+}
 const LIST_ITEM = /^(?:[-*+][ \t]|\d+[.)][ \t]|>)/;
 
 /** Container kinds written loosely (依申请公开, 行政复议) that we still recognise. */
@@ -41,6 +84,36 @@ export function tableKindOf(kindText: string): TableKind | undefined {
 
 /** Parses a report. Never throws: what it cannot read becomes a syntax problem for the rules to report. */
 export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
+  try {
+    return parseText(text, options);
+  } catch (err) {
+    // The contract holds even against a bug or an input beyond every bound (the language server calls this in a
+    // timer, where a throw ends the process): an empty document that says why.
+    const reason = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    return emptyDocument(typeof text === 'string' ? text : '', options, { kind: 'unreadable', span: { start: 0, end: 0 }, reason });
+  }
+}
+
+function emptyDocument(text: string, options: ParseOptions, problem: SyntaxProblem): XxgkDocument {
+  return {
+    text,
+    lineStarts: computeLineStarts(text),
+    frontMatter: undefined,
+    title: undefined,
+    headings: [],
+    sections: [],
+    tables: [],
+    plainTables: [],
+    paragraphs: [],
+    directives: [],
+    syntaxProblems: [problem],
+    format: options.format ?? '2021',
+    formatSource: options.format ? 'config' : 'default',
+    year: undefined,
+  };
+}
+
+function parseText(text: string, options: ParseOptions): XxgkDocument {
   const lineStarts = computeLineStarts(text);
   const frontMatter = parseFrontMatter(text, lineStarts);
   const headings: Heading[] = [];
@@ -87,17 +160,17 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    const containerMatch = trimmed.startsWith(':::') ? CONTAINER.exec(trimmed) : null;
-    if (containerMatch) {
+    const kindText = trimmed.startsWith(':::') ? containerKind(trimmed) : undefined;
+    if (kindText !== undefined) {
       flushParagraph();
       flushPlain();
       const lead = line.indexOf(':::');
-      if (containerMatch[1]) {
+      if (kindText) {
         closeContainer(start);
-        const kindStart = start + line.indexOf(containerMatch[1], lead + 3);
+        const kindStart = start + line.indexOf(kindText, lead + 3);
         container = {
-          kindText: containerMatch[1],
-          kindSpan: { start: kindStart, end: kindStart + containerMatch[1].length },
+          kindText,
+          kindSpan: { start: kindStart, end: kindStart + kindText.length },
           openSpan: { start: start + lead, end },
           rows: [],
         };
@@ -112,9 +185,10 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
     if (trimmed.startsWith('<!--')) {
       flushParagraph();
       flushPlain();
-      const d = DIRECTIVE.exec(trimmed);
-      if (d) {
-        const rules = d[2].split(/[\s,，]+/).filter(Boolean);
+      const d = DIRECTIVE_HEAD.exec(trimmed);
+      const close = d ? trimmed.indexOf('-->', d.index + d[0].length) : -1;
+      if (d && close >= 0) {
+        const rules = trimmed.slice(d.index + d[0].length, close).split(/[\s,，]+/).filter(Boolean);
         directives.push({ kind: d[1] as Directive['kind'], rules, span: { start, end }, line: i });
       }
       if (!trimmed.includes('-->')) inComment = true;
@@ -131,17 +205,17 @@ export function parse(text: string, options: ParseOptions = {}): XxgkDocument {
       continue;
     }
     if (trimmed.startsWith('#')) {
-      const h = HEADING.exec(trimmed);
+      const h = headingOf(trimmed);
       if (h) {
         flushParagraph();
         flushPlain();
         const lead = line.length - line.trimStart().length;
-        const textStart = start + lead + line.slice(lead).indexOf(h[2], h[1].length);
+        const textStart = start + lead + line.slice(lead).indexOf(h.text, h.level);
         headings.push({
-          level: h[1].length,
+          level: h.level,
           span: { start, end },
-          text: h[2],
-          textSpan: { start: textStart, end: textStart + h[2].length },
+          text: h.text,
+          textSpan: { start: textStart, end: textStart + h.text.length },
         });
         continue;
       }

@@ -145,6 +145,7 @@ function nextItemEnd(text: string, i: number, bracketed: boolean): ItemEnd {
     if (c === LEFT_PAREN || c === 0x28 || c === RIGHT_PAREN || c === 0x29) return { kind: 'bad' };
     if (isStrongStopCode(c)) return bracketed ? { kind: 'bad' } : { kind: 'end', at: j };
     if (c === 0x2c && isAsciiDigitCode(text.charCodeAt(j - 1)) && isAsciiDigitCode(text.charCodeAt(j + 1))) continue; // 1,234
+    if (c === 0xff0c && isWideThousands(text, j)) continue; // 1，234, read as 1,234 by extractFigures
     if (ITEM_SEPARATORS.has(c)) return { kind: 'sep', at: j, next: j + 1, separator: text[j] };
     if (CONJUNCTION_STARTS.has(c) && j > i && endsWithUnitChar(text, j)) {
       for (const w of CONJUNCTIONS) if (text.startsWith(w, j)) return { kind: 'sep', at: j, next: j + w.length, separator: '、' };
@@ -155,6 +156,17 @@ function nextItemEnd(text: string, i: number, bracketed: boolean): ItemEnd {
 
 function isAsciiDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+/** A full-width comma at `j` between a digit and a group of exactly three (1，234), as extractFigures reads it. */
+function isWideThousands(text: string, j: number): boolean {
+  const d = (k: number) => {
+    const c = text.charCodeAt(k);
+    return isAsciiDigitCode(c) || (c >= 0xff10 && c <= 0xff19);
+  };
+  let lead = 0;
+  while (lead < 4 && d(j - 1 - lead)) lead++;
+  return lead >= 1 && lead <= 3 && d(j + 1) && d(j + 2) && d(j + 3) && !d(j + 4);
 }
 
 const UNIT_END_CODES = new Set([...'条件个次篇期项场家人份则部批户起宗例张元%％'].map((c) => c.charCodeAt(0)));

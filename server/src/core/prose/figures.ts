@@ -17,6 +17,8 @@ export interface Figure {
   readonly ordinal: boolean;
   /** Written in Chinese numerals (十二条). */
   readonly chinese: boolean;
+  /** Thousands written with the full-width comma (1，234件): read as 1234, as 1,234 is, but worth a warning. */
+  readonly wideSeparator?: boolean;
 }
 
 /** Units, longest first so that 场次 wins over 场 and 万元 over 万. */
@@ -148,9 +150,14 @@ export function extractFigures(text: string): Figure[] {
     if (kind === DIGIT) {
       const start = i;
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
-      // 1,234: only when every group after the first has exactly three digits.
+      // 1,234: only when every group after the first has exactly three digits. The full-width comma (1，234), a
+      // slip of Chinese input, is read the same way: read as 1 and 234 the figure would pass or fail silently.
+      let wideSeparator = false;
       if (i - start <= 3) {
-        while (code(i) === 0x2c && isDigitCode(code(i + 1)) && isDigitCode(code(i + 2)) && isDigitCode(code(i + 3)) && !isDigitCode(code(i + 4))) i += 4;
+        for (let sep = code(i); (sep === 0x2c || sep === 0xff0c) && isDigitCode(code(i + 1)) && isDigitCode(code(i + 2)) && isDigitCode(code(i + 3)) && !isDigitCode(code(i + 4)); sep = code(i)) {
+          if (sep === 0xff0c) wideSeparator = true;
+          i += 4;
+        }
       }
       if ((code(i) === 0x2e || code(i) === 0xff0e) && isDigitCode(code(i + 1))) {
         i++;
@@ -162,7 +169,7 @@ export function extractFigures(text: string): Figure[] {
       if (unit === undefined) continue;
       const value = parseDecimal(asciiNumber(text, start, i));
       if (!value) continue;
-      const figure = makeFigure(text, start, i, unitStart, unit, value, false);
+      const figure = makeFigure(text, start, i, unitStart, unit, value, false, wideSeparator);
       // A number glued to letters or another number (A12, v1.2.3) is not a count.
       if (!isWordCharCode(code(start - 1)) && !isWordCharCode(code(i))) out.push(figure);
       i = figure.end;
@@ -198,7 +205,7 @@ function asciiNumber(text: string, from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x2c) continue;
+    if (c === 0x2c || c === 0xff0c) continue;
     out += c === 0xff0e ? '.' : halfDigit(c);
   }
   return out;
@@ -212,7 +219,7 @@ function afterApproximateSuffix(text: string, numberEnd: number): number {
   return next === MORE || next === MANY ? numberEnd + 1 : numberEnd;
 }
 
-function makeFigure(text: string, start: number, numberEnd: number, unitStart: number, unit: string, value: Decimal, chinese: boolean): Figure {
+function makeFigure(text: string, start: number, numberEnd: number, unitStart: number, unit: string, value: Decimal, chinese: boolean, wideSeparator = false): Figure {
   const end = unitStart + unit.length;
   let approximate = unitStart > numberEnd || (text.charCodeAt(end) === 0x5de6 /* 左 */ && text.charCodeAt(end + 1) === 0x53f3); /* 右 */
   if (!approximate && start > 0 && APPROX_LAST.has(text.charCodeAt(start - 1))) {
@@ -220,5 +227,5 @@ function makeFigure(text: string, start: number, numberEnd: number, unitStart: n
     approximate = APPROX_BEFORE.some((w) => before.endsWith(w));
   }
   const ordinal = text.charCodeAt(start - 1) === 0x7b2c; /* 第 */
-  return { start, end, numberEnd, value, unit, approximate, ordinal, chinese };
+  return wideSeparator ? { start, end, numberEnd, value, unit, approximate, ordinal, chinese, wideSeparator } : { start, end, numberEnd, value, unit, approximate, ordinal, chinese };
 }

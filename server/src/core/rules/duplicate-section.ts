@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { quote } from './util';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
 export const duplicateSection: Rule = {
@@ -17,7 +18,7 @@ export const duplicateSection: Rule = {
       }
       report({
         span: section.heading.textSpan,
-        message: t('章节“{0}”重复出现（第一次在前文“{1}”）；请合并为一个章节。', section.spec.name, earlier.heading.text),
+        message: t('章节“{0}”重复出现（第一次在前文“{1}”）；请合并为一个章节。', section.spec.name, quote(earlier.heading.text)),
         related: [{ span: earlier.heading.textSpan, message: t('第一次出现') }],
       });
     }

@@ -1,4 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { quote } from './util';
 import { z } from 'zod';
 import type { FrontMatterEntry, FrontMatterKey } from '../ast';
 import { formatIdList, isFormatId } from '../formats/registry';
@@ -36,6 +37,17 @@ const VALUE_SCHEMAS: Record<FrontMatterKey, { schema: z.ZodType; expected: () =>
 
 const KEY_NAMES = Object.keys(FRONT_MATTER_KEYS);
 
+/** A value as the message quotes it: a list or mapping as YAML-like JSON (not “[object Object]”), at most 40 characters. */
+function shown(value: unknown): string {
+  let s: string;
+  try {
+    s = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  } catch {
+    s = Object.prototype.toString.call(value);
+  }
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
 /** The parser hands out the same (immutable) entries while the front matter is unchanged: validate each once. */
 const validity = new WeakMap<FrontMatterEntry, boolean>();
 function isValid(entry: FrontMatterEntry, schema: z.ZodType): boolean {
@@ -57,7 +69,11 @@ export const frontMatter: Rule = {
       return;
     }
     // Duplicate keys get a clearer message below, which also knows 机关 and agency are the same key.
-    for (const e of fm.errors) if (e.code !== 'DUPLICATE_KEY') report({ span: e.span, message: t('前置元数据的 YAML 有误：{0}', e.message) });
+    // Front matter too deep to read, or that the YAML library failed on, comes with its own message.
+    for (const e of fm.errors) {
+      if (e.code === 'DUPLICATE_KEY') continue;
+      report({ span: e.span, message: e.code === 'TOO_DEEP' || e.code === 'UNREADABLE' ? e.message : t('前置元数据的 YAML 有误：{0}', e.message) });
+    }
     const seen = new Map<FrontMatterKey, string>();
     for (const entry of fm.entries) {
       if (!entry.canonical) {
@@ -67,8 +83,8 @@ export const frontMatter: Rule = {
         report({
           span: entry.keySpan,
           message: suggestion
-            ? t('未知的前置元数据键“{0}”；是否想写“{1}”？{2}。', entry.key, suggestion, known)
-            : t('未知的前置元数据键“{0}”；{1}。', entry.key, known),
+            ? t('未知的前置元数据键“{0}”；是否想写“{1}”？{2}。', quote(entry.key), suggestion, known)
+            : t('未知的前置元数据键“{0}”；{1}。', quote(entry.key), known),
           fix: suggestion ? { title: t('改为“{0}”', suggestion), edits: [{ span: entry.keySpan, newText: suggestion }] } : undefined,
           data: { suggestion },
         });
@@ -76,7 +92,7 @@ export const frontMatter: Rule = {
       }
       const earlier = seen.get(entry.canonical);
       if (earlier) {
-        report({ span: entry.keySpan, message: t('“{0}”与前面的“{1}”是同一个键，重复填写；请删除其中一个。', entry.key, earlier) });
+        report({ span: entry.keySpan, message: t('“{0}”与前面的“{1}”是同一个键，重复填写；请删除其中一个。', quote(entry.key), quote(earlier)) });
         continue;
       }
       seen.set(entry.canonical, entry.key);
@@ -85,9 +101,9 @@ export const frontMatter: Rule = {
       // A draft has no publication date yet; the other keys are needed from the start.
       if (blank && entry.canonical === 'published') continue;
       if (blank) {
-        report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', entry.key, expected()) });
+        report({ span: entry.keySpan, message: t('“{0}”没有填写；应为{1}。', quote(entry.key), expected()) });
       } else if (!isValid(entry, schema)) {
-        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', entry.key, String(entry.value), expected()) });
+        report({ span: entry.valueSpan, message: t('“{0}”的值“{1}”无效；应为{2}。', quote(entry.key), shown(entry.value), expected()) });
       }
     }
   },

@@ -6,6 +6,8 @@ import { ALL_FORMATS, type Rule } from './types';
 
 /** A part that gathers the rest (其他信息150条): the list claims to be complete. */
 const CATCH_ALL = /^(?:其他|其它|其余|剩余|另外|另有)/;
+/** A full-width comma between digits: a paragraph that may hold a figure like 1，234件. */
+const WIDE_THOUSANDS = /[0-9０-９]，[0-9０-９]/;
 
 export const proseSum: Rule = {
   id: 'prose-sum',
@@ -14,6 +16,21 @@ export const proseSum: Rule = {
   description: '正文中“共…，其中…”的各分项之和应等于总数',
   check(doc, report) {
     doc.paragraphs.forEach((paragraph, k) => {
+      // 1，234件 is read as 1,234件 (extractFigures), so that its sums are checked as 1,234's are; the slip is worth saying.
+      if (WIDE_THOUSANDS.test(paragraph.text)) {
+        for (const f of paragraphFigures(doc, k)) {
+          if (!f.wideSeparator) continue;
+          const written = paragraph.text.slice(f.start, f.numberEnd);
+          const ascii = written.replace(/，/g, ',');
+          const span = { start: paragraph.span.start + f.start, end: paragraph.span.start + f.numberEnd };
+          report({
+            span,
+            severity: 'warning',
+            message: t('“{0}”中的全角逗号“，”读作千分位，即 {1}；请改为半角“{2}”（或去掉逗号），以免读成两个数。', written, format(f.value), ascii),
+            fix: { title: t('改为“{0}”', ascii), edits: [{ span, newText: ascii }] },
+          });
+        }
+      }
       if (!hasBreakdownMarker(paragraph.text)) return;
       const base = paragraph.span.start;
       for (const b of findBreakdowns(paragraph.text, paragraphFigures(doc, k))) {

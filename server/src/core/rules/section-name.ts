@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { quote } from './util';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
 /** A heading matched through a variant seen in real reports, or a near miss: matched, but not the official name. */
@@ -12,7 +13,7 @@ export const sectionName: Rule = {
       if (!section.spec || !section.variant) continue;
       report({
         span: section.nameSpan,
-        message: t('章节标题“{0}”不是规定名称；应为“{1}”。', section.name, section.spec.name),
+        message: t('章节标题“{0}”不是规定名称；应为“{1}”。', quote(section.name), section.spec.name),
         fix: { title: t('改为“{0}”', section.spec.name), edits: [{ span: section.nameSpan, newText: section.spec.name }] },
       });
     }

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { quote } from './util';
 import { chineseNumeralValue } from '../text/normalize';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
@@ -17,10 +18,10 @@ export const sectionNumbering: Rule = {
       const wrongNumber = section.numberingStyle === 'official' && chineseNumeralValue(numeral) !== chineseNumeralValue(spec.numeral);
       const message =
         section.numberingStyle === 'none'
-          ? t('章节“{0}”缺少编号；应写作“{1}{0}”。', section.name, expected)
+          ? t('章节“{0}”缺少编号；应写作“{1}{0}”。', quote(section.name), expected)
           : wrongNumber
-            ? t('章节“{0}”的编号“{1}”与规定序号不符；应为“{2}”。', section.name, section.numbering, expected)
-            : t('章节编号“{0}”不是规范格式；应写作“{1}”。', section.numbering, expected);
+            ? t('章节“{0}”的编号“{1}”与规定序号不符；应为“{2}”。', quote(section.name), quote(section.numbering), expected)
+            : t('章节编号“{0}”不是规范格式；应写作“{1}”。', quote(section.numbering), expected);
       const span = section.numbering ? section.numberingSpan : section.nameSpan;
       report({
         span,

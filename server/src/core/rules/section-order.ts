@@ -1,4 +1,5 @@
 import { formatSpec } from '../formats/index';
+import { quote } from './util';
 import { t } from '../i18n';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
@@ -16,7 +17,7 @@ export const sectionOrder: Rule = {
       if (latest && index < latest.index) {
         report({
           span: section.heading.textSpan,
-          message: t('“{0}”应排在“{1}”之前；规定顺序为 一、总体情况 至 六、其他需要报告的事项。', section.spec.name, latest.name),
+          message: t('“{0}”应排在“{1}”之前；规定顺序为 一、总体情况 至 六、其他需要报告的事项。', section.spec.name, quote(latest.name)),
         });
       } else {
         latest = { index, name: section.spec.name };

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { quote } from './util';
 import type { ColumnSpec, TableSpec } from '../formats/types';
 import { labelKey } from '../text/normalize';
 import { NATIONAL_FORMATS, type Rule } from './types';
@@ -35,7 +36,7 @@ export const tableHeader: Rule = {
         const cells = row.values.filter((c) => c.text);
         for (const cell of cells) {
           if (known.has(labelKey(cell.text))) continue;
-          report({ span: cell.span, message: t('表头“{0}”不是“{1}”表的规定列名。', cell.text, spec.title) });
+          report({ span: cell.span, message: t('表头“{0}”不是“{1}”表的规定列名。', quote(cell.text), spec.title) });
         }
         // A full header line must list the columns of some block in order.
         const keys = cells.map((c) => labelKey(c.text));

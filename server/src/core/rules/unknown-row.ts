@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { quote } from './util';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
 export const unknownRow: Rule = {
@@ -30,7 +31,7 @@ export const unknownRow: Rule = {
         }
         const unmatched = row.unmatched;
         if (!unmatched) continue;
-        const label = row.label.text || t('（空）');
+        const label = quote(row.label.text) || t('（空）');
         if (unmatched.reason === 'ambiguous') {
           report({
             span: row.label.span,

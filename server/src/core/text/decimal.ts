@@ -9,10 +9,19 @@ export interface Decimal {
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
-const POW10: bigint[] = [1n];
+/**
+ * The most digits a figure may have after the point, and before it. A report's money has at most 4 or 6 decimals
+ * and its counts fit in 16 digits; a figure past 2^53 is still read exactly (and reported as a likely typo), up to
+ * 40 digits. A longer number is a typo or an attack (a cell of 200,000 digits once made every sum allocate
+ * gigabytes): parseDecimal refuses it, so no value is ever allocated by a number's size.
+ */
+export const MAX_SCALE = 20;
+export const MAX_INTEGER_DIGITS = 40;
+
+/** Powers of ten for the scales parseDecimal hands out, computed once; others (arithmetic on made-up values) on demand. */
+const POW10: readonly bigint[] = Array.from({ length: 2 * MAX_SCALE + 1 }, (_, k) => 10n ** BigInt(k));
 function pow10(n: number): bigint {
-  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1] * 10n);
-  return POW10[n];
+  return n < POW10.length ? POW10[n] : 10n ** BigInt(n);
 }
 
 function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
@@ -68,11 +77,25 @@ export function parsePlainInteger(s: string): Decimal | undefined {
   return value === 0 ? ZERO : { units: BigInt(value), scale: 0 };
 }
 
-/** Parses ASCII `-?digits(.digits)?` (separators already removed). Returns undefined for anything else. */
+/**
+ * Whether ASCII `-?digits(.digits)?` has more digits than a figure may (MAX_INTEGER_DIGITS before the point,
+ * MAX_SCALE after it), judged by its length alone.
+ */
+export function isTooLong(s: string): boolean {
+  const dot = s.indexOf('.');
+  const sign = s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x2b ? 1 : 0;
+  const int = (dot < 0 ? s.length : dot) - sign;
+  return int > MAX_INTEGER_DIGITS || (dot >= 0 && s.length - dot - 1 > MAX_SCALE);
+}
+
+/**
+ * Parses ASCII `-?digits(.digits)?` (separators already removed). Returns undefined for anything else, and for
+ * numbers with more digits than a figure may have (isTooLong).
+ */
 export function parseDecimal(s: string): Decimal | undefined {
   const plain = parsePlainInteger(s);
   if (plain) return plain;
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+  if (isTooLong(s) || !/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   const dot = s.indexOf('.');
   if (dot < 0) return { units: BigInt(s), scale: 0 };
   return { units: BigInt(s.slice(0, dot) + s.slice(dot + 1)), scale: s.length - dot - 1 };
