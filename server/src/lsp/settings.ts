@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { configSchema, mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
+import { mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
+import { validateConfigText } from '../core/config-text';
+import { t } from '../core/i18n';
 
 /** The `xxgk.*` VS Code settings. Invalid values are reported and ignored, never fatal. */
 export const settingsSchema = z.object({
@@ -25,14 +27,11 @@ export function effectiveConfig(settings: Settings, rc: XxgkConfig | undefined):
   return mergeConfigs(rc, fromSettings);
 }
 
+/**
+ * A `.xxgkrc.json`'s text, validated as the command validates it; what is wrong is described without quoting a file
+ * that is not a configuration (a link to another file).
+ */
 export function parseRc(text: string): { config?: XxgkConfig; error?: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { error: `.xxgkrc.json 不是有效的 JSON：${err instanceof Error ? err.message : String(err)}` };
-  }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) return { error: `.xxgkrc.json 无效：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；')}` };
-  return { config: parsed.data };
+  const result = validateConfigText(text);
+  return Array.isArray(result) ? { error: t('.xxgkrc.json 无效：{0}', result.join('；')) } : { config: result };
 }
