@@ -193,11 +193,11 @@ describe('item 16: configuration errors never quote the file', () => {
     assertNoSecret(r.stderr, r.stdout);
   });
 
-  test('xxgk check: a real configuration with a syntax error gets its line and column', () => {
+  test('xxgk check: a real configuration with a syntax error gets its line and column (a trailing comma: the comma)', () => {
     write('rc-syntax/cfg.json', '{\n  "rules": {\n    "table-sum": "warning",\n  }\n}\n');
     const r = xxgk(['check', 'rc-link/r.xxgk', '--config', 'rc-syntax/cfg.json']);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /第 4 行第 3 列/);
+    assert.match(r.stderr, /第 3 行第 27 列处多了一个逗号/);
   });
 
   test('xxgk check: --config naming a FIFO or a folder is refused, not waited on', { skip: !hasMkfifo() && 'no mkfifo' }, () => {
