@@ -2,9 +2,10 @@
  * `npm run bench`: every figure measured side by side in one run on one machine, so that the ratios hold on a noisy
  * machine. Prints a table, writes bench/results.json and the "Last run" section of bench/README.md.
  *
- *   node --import tsx bench/run.ts [--quick] [--no-readme] [--skip=core,heap,profile,lsp,cli,vsix,activation]
+ *   node --import tsx bench/run.ts [--quick] [--no-readme] [--skip=core,heap,profile,lsp,cli,stress,vsix,activation] [--stress=case,…]
  *
  * --quick: fewer rounds, for checking that the bench works (its figures are not written into the README).
+ * --stress=…: only these worst cases (bench/lib/stress-cases.cjs); a partial run like --skip.
  * Expects the bundles in dist/ (`npm run build`, which the npm script runs first).
  */
 import { execFileSync } from 'node:child_process';
@@ -16,12 +17,17 @@ import { generateInputs, INPUTS, ROOT, type Inputs } from './generate';
 import { buildCore, CORE_BUNDLE } from './lib/core-bundle';
 import { completionLatency, diagnosticsLatency, percentile, serverInitialize } from './lib/lsp';
 import { median, runJson, runTimed, type Timed } from './lib/proc';
+import { buildStressBundle, describeRun, runStress, STRESS_OPS, STRESS_SIZES, type StressCase } from './lib/stress';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const SKIP = new Set((argv.find((a) => a.startsWith('--skip='))?.slice(7) ?? '').split(',').filter(Boolean));
+const STRESS_ONLY = (argv.find((a) => a.startsWith('--stress='))?.slice(9) ?? '').split(',').filter(Boolean);
 /** bench/results.json and the Last run section of bench/README.md describe a full run: quick and partial runs leave them alone. */
-const FULL_RUN = !QUICK && SKIP.size === 0;
+const FULL_RUN = !QUICK && SKIP.size === 0 && STRESS_ONLY.length === 0;
+/** Worst cases: each run's time limit and heap limit (the child's --max-old-space-size). */
+const STRESS_TIME_LIMIT_MS = QUICK ? 5_000 : 10_000;
+const STRESS_HEAP_MB = 1024;
 const WRITE_README = FULL_RUN && !argv.includes('--no-readme');
 const TODAY = '2025-06-30';
 // A full run's results are committed; a quick or partial one's go beside the generated inputs (git-ignored).
@@ -44,6 +50,9 @@ const TARGETS: Target[] = [
   { key: 'lsp_diagnostics_p99_ms', label: 'didChange → publishDiagnostics p99, 20 KB', op: '<', target: 15, unit: 'ms' },
   { key: 'lsp_completion_p99_ms', label: 'completion in 依申请 p99, 20 KB', op: '<', target: 10, unit: 'ms' },
   { key: 'cli_vs_markdownlint', label: 'xxgk check / markdownlint-cli2 throughput, 2,000 files', op: '>=', target: 1.0, unit: '×' },
+  { key: 'stress_worst_scaling', label: 'worst cases: time at 10× the input, worst over cases and operations', op: '<=', target: 12, unit: '×' },
+  { key: 'stress_failures', label: 'worst cases: runs that timed out, ran out of memory or threw', op: '<=', target: 0, unit: '' },
+  { key: 'stress_peak_rss_mb', label: 'worst cases: highest peak RSS of a run (node itself included)', op: '<=', target: 512, unit: 'MB' },
 ];
 
 function met(t: Target, value: number): boolean {
@@ -52,6 +61,7 @@ function met(t: Target, value: number): boolean {
 
 /** "2.10× the limit (+110 %)" / "0.62× the minimum (−38 %)". */
 function shortfall(t: Target, value: number): string {
+  if (t.target === 0) return `${value} instead of none`;
   const factor = value / t.target;
   const pct = Math.round((factor - 1) * 100);
   return t.op === '>=' ? `${factor.toFixed(2)}× the minimum (${pct} %)` : `${factor.toFixed(2)}× the limit (+${pct} %)`;
@@ -221,6 +231,34 @@ async function main() {
     };
   }
 
+  // ---- Worst cases: 10 KB, 100 KB, 1 MB of each pathological shape, each run bounded ----
+  if (!SKIP.has('stress')) {
+    log(`worst cases (${STRESS_TIME_LIMIT_MS / 1000} s and ${STRESS_HEAP_MB} MB of heap a run) …`);
+    await buildStressBundle();
+    const stress = await runStress({ timeLimitMs: STRESS_TIME_LIMIT_MS, heapMb: STRESS_HEAP_MB, today: TODAY, only: STRESS_ONLY, log: (m) => log(`  ${m}`) });
+    const runs = Object.values(stress).flatMap((c) => Object.values(c.runs).flatMap((bySize) => Object.values(bySize)));
+    const ratios = Object.values(stress).flatMap((c) => Object.values(c.scaling).flat()).filter((x): x is number => x !== undefined);
+    results.stress_worst_scaling = ratios.length ? round(Math.max(...ratios), 1) : undefined;
+    results.stress_failures = runs.filter((r) => r.status === 'timed out' || r.status === 'out of memory' || r.status === 'error').length;
+    results.stress_not_run = runs.filter((r) => r.status === 'not run').length;
+    results.stress_peak_rss_mb = round(Math.max(...runs.map((r) => r.rss_mb ?? 0)), 0);
+    details.stress = {
+      time_limit_ms: STRESS_TIME_LIMIT_MS,
+      heap_limit_mb: STRESS_HEAP_MB,
+      sizes: Object.fromEntries(STRESS_SIZES),
+      cases: Object.fromEntries(
+        Object.entries(stress).map(([name, c]) => [
+          name,
+          {
+            description: c.description,
+            scaling: Object.fromEntries(Object.entries(c.scaling).map(([op, xs]) => [op, xs.map((x) => round(x, x !== undefined && x < 1 ? 3 : 1))])),
+            runs: Object.fromEntries(Object.entries(c.runs).map(([op, bySize]) => [op, Object.fromEntries(Object.entries(bySize).map(([size, r]) => [size, { ...r, ms: round(r.ms, 3), min_ms: round(r.min_ms, 3), rss_mb: round(r.rss_mb, 0), wall_ms: round(r.wall_ms, 0) }]))])),
+          },
+        ]),
+      ),
+    };
+  }
+
   // ---- .vsix and activation (on the production bundles that the .vsix ships) ----
   if (!SKIP.has('vsix') || !SKIP.has('activation')) {
     log('production build …');
@@ -275,6 +313,7 @@ async function main() {
   fs.writeFileSync(RESULTS, JSON.stringify(output, null, 2) + '\n');
 
   printTable(results, targets);
+  if (details.stress) console.log('\n' + stressTable(details.stress as StressDetails).join('\n'));
   if (WRITE_README) updateReadme(output as ResultsFile);
   log(`done in ${machineEnd.bench_s} s → ${path.relative(ROOT, RESULTS)}${WRITE_README ? ', bench/README.md' : ''}`);
 }
@@ -301,6 +340,10 @@ const ROWS: Array<[string, string]> = [
   ['cli_jobs1_files_per_s', 'files/s'],
   ['cli_parallel_speedup', ''],
   ['machine_parallel_ceiling', ''],
+  ['stress_worst_scaling', ''],
+  ['stress_failures', ''],
+  ['stress_not_run', ''],
+  ['stress_peak_rss_mb', 'MB'],
   ['vsix_bytes', 'bytes'],
   ['activation_ms', 'ms'],
   ['server_initialize_ms', 'ms'],
@@ -320,6 +363,24 @@ function printTable(results: Record<string, unknown>, targets: TargetResult[]) {
   console.log(line('metric', 'value', 'target', 'status'));
   console.log(line('-'.repeat(w[0]), '-'.repeat(w[1]), '-'.repeat(w[2]), '------'));
   for (const r of rows) console.log(line(r.key, r.value, r.target, r.status));
+}
+
+type StressDetails = { time_limit_ms: number; heap_limit_mb: number; cases: Record<string, Omit<StressCase, 'scaling'> & { scaling: Record<string, Array<number | undefined>> }> };
+
+/** Markdown table of the worst cases: one row per case and operation, time and peak RSS at each size, and the ratios. */
+function stressTable(d: StressDetails): string[] {
+  const lines = ['| case | operation | 10 KB | 100 KB | 1 MB | 100 KB / 10 KB | 1 MB / 100 KB |', '|---|---|---:|---:|---:|---:|---:|'];
+  const ratio = (x: number | undefined) => (x === undefined ? '–' : x > 12 ? `**${x}**` : x < 1 ? x.toFixed(2) : String(x));
+  for (const [name, c] of Object.entries(d.cases)) {
+    for (const op of STRESS_OPS) {
+      const cells = STRESS_SIZES.map(([size]) => {
+        const r = c.runs[op][size];
+        return r.status === 'ok' ? describeRun(r) : `**${describeRun(r)}**`;
+      });
+      lines.push(`| \`${name}\` | ${op} | ${cells.join(' | ')} | ${ratio(c.scaling[op][0])} | ${ratio(c.scaling[op][1])} |`);
+    }
+  }
+  return lines;
 }
 
 const START = '<!-- bench:last-run:start (written by npm run bench) -->';
@@ -345,6 +406,11 @@ function updateReadme(out: ResultsFile) {
   if (d.cli) lines.push(`CLI, best of ${d.cli.runs}: xxgk ${d.cli.xxgk_wall_ms.join(' / ')} ms wall (CPU/wall ${d.cli.xxgk_cpu_over_wall_best}, ${d.cli.xxgk_findings} findings in ${d.cli.xxgk_files_with_findings} files), --jobs 1 ${d.cli.xxgk_jobs1_wall_ms} ms; markdownlint-cli2 ${d.cli.markdownlint_wall_ms.join(' / ')} ms wall (${d.cli.markdownlint_findings} findings). Parallel ceiling: the core on the 20 KB report ${d.cli.parallel_ceiling.rounds} times in one process ${d.cli.parallel_ceiling.one_process_ms} ms, half each in two processes at once ${d.cli.parallel_ceiling.two_processes_ms.join(' / ')} ms.`, '');
   if (d.vsix) lines.push(`.vsix: ${d.vsix.files} files, ${d.vsix.uncompressed_bytes} bytes uncompressed; largest ${d.vsix.largest.slice(0, 4).map((e: any) => `${e.name} ${e.bytes}`).join(', ')}.`, '');
   if (d.activation) lines.push(`Activation (production bundles), ${d.activation.runs} fresh processes: ${d.activation.total_ms.join(' / ')} ms; median require ${d.activation.require_ms_median} ms + activate ${d.activation.activate_ms_median} ms. Server spawn → initialize over stdio alone: ${out.server_initialize_ms} ms.`, '');
+  if (d.stress) {
+    const st = d.stress as StressDetails;
+    lines.push(`Worst cases (each run a child limited to ${st.time_limit_ms / 1000} s and ${st.heap_limit_mb} MB of heap; time is the median of repeated runs where they are short, after a warm-up on 1 KB of the same case; the RSS is the child's peak, node itself included; bold: failed, or more than 12× for 10× the input):`, '');
+    lines.push(...stressTable(st), '');
+  }
   if (d.profile) {
     for (const [name, p] of Object.entries(d.profile as Record<string, ProfileOut>)) {
       lines.push(`Profile, ${name} report (${p.rounds} rounds, ${p.ms_per_round.toFixed(2)} ms a round under the profiler; \`${p.profile}\`). Top self time:`, '');

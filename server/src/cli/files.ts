@@ -25,11 +25,19 @@ export interface Expansion {
 
 /** Turns the command-line arguments (files, folders, globs) into the files to check. */
 export async function expandPaths(args: readonly string[], cwd: string): Promise<Expansion> {
+  // Keyed by file identity (device and inode), so that a file reached by two names (a link, `./a` and `a`) is checked once.
   const found = new Map<string, FileEntry>();
   const problems: string[] = [];
-  const add = (absolute: string) => {
+  const add = (absolute: string, identity: string) => {
     const normalized = path.resolve(absolute);
-    if (!found.has(normalized)) found.set(normalized, { path: normalized, file: displayPath(normalized, cwd) });
+    const entry = { path: normalized, file: displayPath(normalized, cwd) };
+    const before = found.get(identity);
+    if (!before || compareStrings(entry.file, before.file) < 0) found.set(identity, entry);
+  };
+  const addWalked = (walk: Walk, none: string) => {
+    for (const w of walk.files) add(w.path, w.identity);
+    for (const u of walk.unreadable) problems.push(t('无法读取文件夹 {0}（{1}）', displayPath(u.path, cwd), u.code));
+    if (walk.files.length === 0 && walk.unreadable.length === 0) problems.push(none);
   };
 
   for (const arg of args) {
@@ -38,18 +46,13 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     if (error) {
       problems.push(t('无法访问 {0}（{1}）', arg, error));
     } else if (stat?.isDirectory()) {
-      // dot: false skips dot-folders (.git, .vscode) as well as dot-files.
-      const matches = await fg(FOLDER_PATTERN, { cwd: absolute, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true });
-      if (matches.length === 0) problems.push(t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
-      matches.forEach(add);
+      addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
     } else if (stat) {
-      add(absolute);
+      add(absolute, identityOf(stat));
     } else if (fg.isDynamicPattern(arg)) {
       // Globs take forward slashes only; on Windows a path typed with backslashes is meant as one.
       const pattern = path.sep === '\\' ? arg.replace(/\\/g, '/') : arg;
-      const matches = await fg(pattern, { cwd, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true });
-      if (matches.length === 0) problems.push(t('没有文件匹配：{0}', arg));
-      matches.forEach(add);
+      addWalked(await walkFiles(pattern, cwd, path.resolve(cwd, globBase(pattern))), t('没有文件匹配：{0}', arg));
     } else {
       problems.push(t('找不到文件或文件夹：{0}', arg));
     }
@@ -57,6 +60,127 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
 
   const files = [...found.values()].sort((a, b) => compareStrings(a.file, b.file));
   return { files, problems };
+}
+
+export interface WalkedFile {
+  /** Absolute path, as reached from the folder (not resolved through links). */
+  readonly path: string;
+  /** Device and inode: the same file under two names has one identity. */
+  readonly identity: string;
+}
+
+export interface Walk {
+  readonly files: WalkedFile[];
+  /** The walk stopped at `maxFiles`; there may be more. */
+  readonly truncated: boolean;
+  /** Folders that could not be read (EACCES and the like); the walk went on without them. */
+  readonly unreadable: Array<{ readonly path: string; readonly code: string }>;
+}
+
+export interface WalkOptions {
+  /** Stop walking once this many files are found. */
+  readonly maxFiles?: number;
+  /** Further ignore patterns (node_modules is always ignored). */
+  readonly ignore?: readonly string[];
+}
+
+/**
+ * The regular files matching a glob under `cwd`, each once, without leaving `root` (a real path is computed).
+ *
+ * Symbolic links to folders are never followed: one inside `root` leads to files the walk reaches anyway, one
+ * out of it (to `/`, where `/proc/<pid>/root` leads back to `/` without end) to files that are not the folder's,
+ * and a loop (`sub/up → ..`) to the same files under ever longer names. A symbolic link to a file is taken when
+ * the file it resolves to is inside `root`. Files are told apart by device and inode, so a second name of a file
+ * already found (a link, a hard link) adds nothing. With `maxFiles` the walk itself stops there.
+ */
+export async function walkFiles(patterns: string | string[], cwd: string, root: string, options: WalkOptions = {}): Promise<Walk> {
+  const realRoot = realpathOrSelf(root);
+  const max = options.maxFiles ?? Infinity;
+  const byIdentity = new Map<string, string>();
+  const unreadable: Array<{ path: string; code: string }> = [];
+  let truncated = false;
+  if (max <= 0) return { files: [], truncated: true, unreadable };
+
+  // An unreadable folder is noted and passed over instead of ending the whole walk (fast-glob's suppressErrors alone would hide it).
+  const readdir = ((dir: string, opts: unknown, callback: (err: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    fs.readdir(dir, opts as { withFileTypes: true }, (err, entries) => {
+      if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unreadable.push({ path: dir, code: err.code ?? String(err) });
+      callback(err, entries);
+    })) as unknown as typeof fs.readdir;
+  const stream = fg.stream(patterns, {
+    cwd,
+    absolute: true,
+    dot: false, // skips dot-folders (.git, .vscode) as well as dot-files
+    ignore: [...IGNORE, ...(options.ignore ?? [])],
+    onlyFiles: false, // a link to a file is no file to fast-glob when links are not followed; sorted out below
+    followSymbolicLinks: false,
+    objectMode: true,
+    suppressErrors: true,
+    fs: { readdir },
+  });
+  for await (const entry of stream as AsyncIterable<fg.Entry>) {
+    const file = entry.path;
+    let stat: fs.Stats | undefined;
+    if (entry.dirent.isFile()) stat = statOrUndefined(file);
+    else if (entry.dirent.isSymbolicLink()) {
+      const real = realpathOrUndefined(file);
+      if (real === undefined || !isInside(realRoot, real)) continue;
+      stat = statOrUndefined(real);
+    }
+    if (!stat?.isFile()) continue;
+    const identity = identityOf(stat);
+    const before = byIdentity.get(identity);
+    if (before === undefined) byIdentity.set(identity, file);
+    else if (compareStrings(file, before) < 0) byIdentity.set(identity, file); // the same choice whatever the walk's order
+    if (byIdentity.size >= max) {
+      truncated = true;
+      break; // ends the stream, and with it fast-glob's walk
+    }
+  }
+  const files = [...byIdentity].map(([identity, p]) => ({ path: p, identity }));
+  return { files, truncated, unreadable };
+}
+
+/** The leading part of a glob without magic characters: the folder it cannot leave. */
+export function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const base: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (fg.isDynamicPattern(part)) break;
+    base.push(part);
+  }
+  if (base.length === 1 && base[0] === '') return '/';
+  return base.join('/') || '.';
+}
+
+/** Whether `p` is strictly inside the folder `dir` (both real paths). */
+export function isInside(dir: string, p: string): boolean {
+  const relative = path.relative(dir, p);
+  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
+}
+
+function identityOf(stat: fs.Stats): string {
+  return `${stat.dev}:${stat.ino}`;
+}
+
+function statOrUndefined(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathOrSelf(p: string): string {
+  return realpathOrUndefined(p) ?? path.resolve(p);
 }
 
 /** A missing path is no error here (it may be a glob); anything else (EACCES, ELOOP) is. */

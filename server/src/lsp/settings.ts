@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { configSchema, isFormatId, mergeConfigs, ruleById, t, type XxgkConfig } from '../core/index';
+import { isFormatId, mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
+import { validateConfigText } from '../core/config-text';
+import { t } from '../core/i18n';
 
 /** The `xxgk.*` VS Code settings. Invalid values are reported and ignored, never fatal. */
 export const settingsSchema = z.object({
@@ -28,28 +30,16 @@ export function effectiveConfig(settings: Settings, rc: XxgkConfig | undefined):
   return mergeConfigs(rc, fromSettings);
 }
 
+/**
+ * A `.xxgkrc.json`'s text, validated as the command validates it; what is wrong is described without quoting a file
+ * that is not a configuration (a link to another file).
+ */
 export function parseRc(text: string): { config?: XxgkConfig; error?: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { error: `.xxgkrc.json 不是有效的 JSON：${err instanceof Error ? err.message : String(err)}` };
-  }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const listed = issues.slice(0, MAX_LISTED).map((i) => `${i.path.join('.') || '（根）'} ${i.message}`);
-    if (issues.length > MAX_LISTED) listed.push(t('另有 {0} 处问题未列出', issues.length - MAX_LISTED));
-    return { error: `.xxgkrc.json 无效：${listed.join('；')}` };
-  }
-  // Unknown rule ids are harmless (the configuration still applies) but almost always a typo: say so, as check does.
-  const unknown = unknownRules(parsed.data.rules ?? {});
-  if (!unknown.length) return { config: parsed.data };
-  const more = unknown.length > MAX_LISTED ? t('（另有 {0} 个）', unknown.length - MAX_LISTED) : '';
-  return { config: parsed.data, error: t('.xxgkrc.json 中的规则不存在：{0}{1}', unknown.slice(0, MAX_LISTED).map((id) => `"${id}"`).join('、'), more) };
+  const result = validateConfigText(text);
+  return Array.isArray(result) ? { error: t('.xxgkrc.json 无效：{0}', result.join('；')) } : { config: result };
 }
 
-/** Problems of one kind listed one by one; the rest are counted (a file may name 130,000 unknown rules). */
+/** Problems of one kind listed one by one; the rest are counted (a setting may name 130,000 unknown rules). */
 const MAX_LISTED = 20;
 
 /** The ids in a `rules` setting that name no rule (a loop: no spread of an unbounded list). */

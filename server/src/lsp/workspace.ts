@@ -1,10 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import fg from 'fast-glob';
 import { parse, type XxgkConfig, type XxgkDocument } from '../core/index';
 import { reportIdentity } from '../core/identity';
+import { configReadMessage, readConfigFile } from '../cli/config';
+import { isInside, walkFiles } from '../cli/files';
+import { MAX_FILE_BYTES } from '../cli/read';
 import { parseRc } from './settings';
+
+/** Reports indexed at most, over all folders: a workspace may be a whole archive, or `/`. */
+export const MAX_SCANNED_FILES = 5000;
 
 interface ReportInfo {
   uri: string;
@@ -29,22 +34,33 @@ export class Workspace {
   private reports = new Map<string, ReportInfo>();
   private rcCache = new Map<string, { config?: XxgkConfig; error?: string } | null>();
 
-  /** `failed` hears of a report that could not be read (its identity, or last year's parse): it is skipped. */
+  /**
+   * `failed` hears of a report that could not be read (its identity, or last year's parse): it is skipped. `limits`
+   * bounds the start-up scan.
+   */
   constructor(
     private readonly openText: (uri: string) => string | undefined,
     private readonly failed: (uri: string, err: unknown) => void = () => undefined,
+    private readonly limits: { readonly maxFiles: number } = { maxFiles: MAX_SCANNED_FILES },
   ) {}
 
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.map(uriToPath).filter((p): p is string => !!p);
+    // The root URI is often one of the workspace folders too; scan it once.
+    this.folders = [...new Set(uris.map(uriToPath).filter((p): p is string => !!p).map((p) => path.resolve(p)))];
   }
 
-  /** Indexes the reports on disk; bounded, because a workspace may be a whole archive. */
+  /**
+   * Indexes the reports on disk. Bounded while walking: the walk stops at the file cap, does not follow links out
+   * of a folder (a folder `/` holds `/proc/<pid>/root` → `/`) and reaches no file twice (see walkFiles).
+   */
   async scan(): Promise<void> {
     this.reports.clear();
+    let left = this.limits.maxFiles;
     for (const folder of this.folders) {
-      const files = await fg(['**/*.xxgk', '**/*.xxgk.md'], { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'], suppressErrors: true });
-      for (const file of files.slice(0, 5000)) this.update(pathToFileURL(file).toString());
+      if (left <= 0) break;
+      const walk = await walkFiles(['**/*.xxgk', '**/*.xxgk.md'], folder, folder, { maxFiles: left, ignore: ['**/.*/**'] });
+      for (const file of walk.files) this.update(pathToFileURL(file.path).toString());
+      left -= walk.files.length;
     }
   }
 
@@ -93,12 +109,14 @@ export class Workspace {
       const candidate = path.join(dir, '.xxgkrc.json');
       let entry = this.rcCache.get(candidate);
       if (entry === undefined) {
-        entry = fs.existsSync(candidate) ? parseRc(readOrEmpty(candidate)) : null;
+        // Read as the command reads it: only a regular file of sensible size (a FIFO would block the server).
+        const read = readConfigFile(candidate);
+        entry = read.problem === undefined ? parseRc(read.text) : read.problem === 'missing' ? null : { error: configReadMessage(read, '.xxgkrc.json') };
         this.rcCache.set(candidate, entry);
       }
       if (entry) return { ...entry, file: candidate };
       const parent = path.dirname(dir);
-      if (parent === dir || !this.folders.some((f) => parent.startsWith(f))) return {};
+      if (parent === dir || !this.folders.some((f) => parent === f || isInside(f, parent))) return {};
       dir = parent;
     }
   }
@@ -111,18 +129,11 @@ export class Workspace {
     const file = uriToPath(uri);
     if (!file) return undefined;
     try {
+      // Only regular files: a FIFO named like a report would block the server for ever.
       const stat = fs.statSync(file);
-      return stat.size > 20 * 1024 * 1024 ? undefined : fs.readFileSync(file, 'utf8');
+      return !stat.isFile() || stat.size > MAX_FILE_BYTES ? undefined : fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }
-  }
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
   }
 }

@@ -1,0 +1,180 @@
+/**
+ * The worst cases (issue 13, item 7): each shape of bench/lib/stress-cases.cjs at 10 KB, 100 KB and 1 MB, through
+ * check (parse + rules), render to HTML (parse + renderHtml, as `xxgk render`) and Word export (parse +
+ * renderDocx). Every run is a fresh child (bench/lib/stress-driver.cjs) bounded by a time limit and a heap limit
+ * (`--max-old-space-size`), so that a quadratic case is reported as "timed out" and an exhausted heap as "out of
+ * memory" instead of stalling or taking the machine down. Peak RSS: the child's own maxRSS when it finishes;
+ * for a child that is stopped or dies, the highest VmHWM read from /proc/<pid>/status (every 100 ms) before.
+ * Once a size fails (time or memory), the larger sizes of that case and operation are not run.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CASES } = require('./stress-cases.cjs') as { CASES: Record<string, [string, (bytes: number) => string]> };
+
+export const STRESS_BUNDLE = path.join(__dirname, '..', 'inputs', 'build', 'stress.cjs');
+export const STRESS_SIZES = [
+  ['10kb', 10_000],
+  ['100kb', 100_000],
+  ['1mb', 1_000_000],
+] as const;
+export const STRESS_OPS = ['check', 'html', 'docx'] as const;
+export type StressOp = (typeof STRESS_OPS)[number];
+export type StressStatus = 'ok' | 'timed out' | 'out of memory' | 'error' | 'not run';
+
+export interface StressRun {
+  status: StressStatus;
+  /** Median of the rounds (the lower middle one of an even number). */
+  ms?: number;
+  min_ms?: number;
+  rounds?: number;
+  rss_mb?: number;
+  bytes?: number;
+  /** Diagnostics (check) or output length (html, docx). */
+  result?: number;
+  error?: string;
+  wall_ms: number;
+}
+
+export interface StressCase {
+  description: string;
+  /** op → size → run. */
+  runs: Record<string, Record<string, StressRun>>;
+  /** op → [100 KB / 10 KB, 1 MB / 100 KB] time ratios (undefined where a size did not finish). */
+  scaling: Record<string, Array<number | undefined>>;
+}
+
+export interface StressOptions {
+  timeLimitMs: number;
+  heapMb: number;
+  today: string;
+  /** Only these cases (all when empty). */
+  only?: readonly string[];
+  log?: (message: string) => void;
+}
+
+export async function buildStressBundle(): Promise<string> {
+  await esbuild.build({
+    absWorkingDir: path.join(__dirname, '..', '..'),
+    entryPoints: ['bench/lib/stress-entry.ts'],
+    outfile: STRESS_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  return STRESS_BUNDLE;
+}
+
+export function stressCaseNames(): string[] {
+  return Object.keys(CASES);
+}
+
+export async function runStress(options: StressOptions): Promise<Record<string, StressCase>> {
+  const names = stressCaseNames().filter((n) => !options.only?.length || options.only.includes(n));
+  const unknown = (options.only ?? []).filter((n) => !CASES[n]);
+  if (unknown.length) throw new Error(`unknown stress case(s): ${unknown.join(', ')}; known: ${stressCaseNames().join(', ')}`);
+  const out: Record<string, StressCase> = {};
+  for (const name of names) {
+    const c: StressCase = { description: CASES[name][0], runs: {}, scaling: {} };
+    for (const op of STRESS_OPS) {
+      c.runs[op] = {};
+      let failed = false;
+      for (const [size, bytes] of STRESS_SIZES) {
+        if (failed) {
+          c.runs[op][size] = { status: 'not run', wall_ms: 0 };
+          continue;
+        }
+        const run = await runOne(name, bytes, op, options);
+        c.runs[op][size] = run;
+        options.log?.(`${name} ${op} ${size}: ${describeRun(run)}`);
+        if (run.status === 'timed out' || run.status === 'out of memory') failed = true;
+      }
+      const ms = STRESS_SIZES.map(([size]) => (c.runs[op][size].status === 'ok' ? c.runs[op][size].ms : undefined));
+      c.scaling[op] = [ratio(ms[1], ms[0]), ratio(ms[2], ms[1])];
+    }
+    out[name] = c;
+  }
+  return out;
+}
+
+function ratio(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined || b <= 0 ? undefined : a / b;
+}
+
+export function describeRun(run: StressRun): string {
+  const rss = run.rss_mb === undefined ? '' : `, ${run.rss_mb.toFixed(0)} MB`;
+  if (run.status === 'ok') return `${formatMs(run.ms!)}${rss}`;
+  if (run.status === 'error') return `${/call stack/.test(run.error ?? '') ? 'stack overflow' : `threw ${(run.error ?? '').split(':')[0]}`}${rss}`;
+  return `${run.status}${rss}`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function readHwmMb(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function runOne(name: string, bytes: number, op: StressOp, options: StressOptions): Promise<StressRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb}`, path.join(__dirname, 'stress-driver.cjs'), STRESS_BUNDLE, name, String(bytes), op, options.today], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let hwm: number | undefined;
+    let timedOut = false;
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
+    const poll = setInterval(() => {
+      const now = child.pid === undefined ? undefined : readHwmMb(child.pid);
+      if (now !== undefined) hwm = Math.max(hwm ?? 0, now);
+    }, 100);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      const now = child.pid === undefined ? undefined : readHwmMb(child.pid);
+      if (now !== undefined) hwm = Math.max(hwm ?? 0, now);
+      child.kill('SIGKILL');
+    }, options.timeLimitMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      const wall_ms = performance.now() - t0;
+      if (timedOut) return resolve({ status: 'timed out', rss_mb: hwm, wall_ms });
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) {
+        const r = JSON.parse(last) as StressRun;
+        return resolve({ ...r, wall_ms });
+      }
+      if (/heap out of memory|Allocation failed|invalid array length|Invalid string length/i.test(stderr) || signal === 'SIGABRT' || code === 134) {
+        return resolve({ status: 'out of memory', rss_mb: hwm, wall_ms, error: lastLine(stderr) });
+      }
+      resolve({ status: 'error', rss_mb: hwm, wall_ms, error: `exit ${code ?? signal}: ${lastLine(stderr)}` });
+    });
+  });
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim())
+      .pop()
+      ?.slice(0, 200) ?? ''
+  );
+}
