@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver';
 import { checkText } from '../../server/src/core/index';
 import { report2021 } from '../helpers';
-import { applyEdits, SERVER, TestClient } from '../lsp/client';
+import { applyEdits, SERVER, settle, TestClient } from '../lsp/client';
 import { document as generatedDocument, seededChoices, type Choices } from './arbitraries';
 import { SEED } from './config';
 
@@ -31,20 +31,6 @@ function expected(text: string): Simple[] {
   return checkText(text).diagnostics.map((d) => ({ code: d.rule, message: d.message, range: { start: td.positionAt(d.span.start), end: td.positionAt(d.span.end) } }));
 }
 
-/** A request settles (a result, or an error response with a JSON-RPC code) within the time limit. */
-async function settle(promise: Promise<unknown>, ms = 10_000): Promise<{ result?: unknown; code?: number }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no response within ${ms} ms`)), ms)));
-  try {
-    return { result: await Promise.race([promise, timeout]) };
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    assert.equal(typeof code, 'number', `not a JSON-RPC error response: ${String(err)}`);
-    return { code: code as number };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Resident memory of a process, in MB. */
 function rssMb(pid: number): number {

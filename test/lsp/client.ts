@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -116,4 +117,19 @@ export function applyEdits(text: string, edits: Array<{ range: { start: { line: 
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
+}
+
+/** A request settles (a result, or an error response with a JSON-RPC code) within the time limit. */
+export async function settle(promise: Promise<unknown>, ms = 10_000): Promise<{ result?: unknown; code?: number }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no response within ${ms} ms`)), ms)));
+  try {
+    return { result: await Promise.race([promise, timeout]) };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    assert.equal(typeof code, 'number', `not a JSON-RPC error response: ${String(err)}`);
+    return { code: code as number };
+  } finally {
+    clearTimeout(timer);
+  }
 }

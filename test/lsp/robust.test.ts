@@ -14,26 +14,12 @@ import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageser
 import { parse } from '../../server/src/core/index';
 import { formatTables } from '../../server/src/core/format/tables';
 import { report2021 } from '../helpers';
-import { applyEdits, SERVER, TestClient } from './client';
+import { applyEdits, SERVER, settle, TestClient } from './client';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 const clean = report2021();
 
-/** A request settles (a result, or an error response with a JSON-RPC code) within the time limit. */
-async function settle(promise: Promise<unknown>, ms = 10_000): Promise<{ result?: unknown; code?: number }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no response within ${ms} ms`)), ms)));
-  try {
-    return { result: await Promise.race([promise, timeout]) };
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    assert.equal(typeof code, 'number', `not a JSON-RPC error response: ${String(err)}`);
-    return { code: code as number };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Makes the server's parse throw on any text containing FAULT: computeLineStarts (the first thing `parse` does) asks
