@@ -16,6 +16,7 @@ import { cellValue } from './cell-value';
 import { emptyCell } from './empty-cell';
 import { tableSum } from './table-sum';
 import { proseSum } from './prose-sum';
+import { proseDocuments } from './prose-documents';
 import { proseTable } from './prose-table';
 import { yearMismatch } from './year-mismatch';
 import { formatMismatch } from './format-mismatch';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   crossYear,
   proseSum,
   proseTable,
+  proseDocuments,
   feeStatement,
 ];
 
