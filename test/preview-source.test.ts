@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { it } from 'node:test';
-import { sourceOffset } from '../client/src/preview/source-position';
+import { parse } from '../server/src/core/index';
+import { sourceOffset as offsetIn } from '../server/src/lsp/providers/source-offset';
+
+const sourceOffset = (text: string, line: number, column?: string) => offsetIn(parse(text), line, column);
 
 const text = fs.readFileSync('examples/2023-clean.xxgk', 'utf8');
 const lines = text.split('\n');

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { sameFile } from '../../server/src/cli/same-file';
-import { nextYearReport } from '../../server/src/core/next-year';
+import type { ServerApi } from './server-api';
 
 /** `2023年报.xxgk` → `2024年报.xxgk`; a name without the year gets the year in front. */
 export function nextYearFileName(file: string, year: number | undefined): string {
@@ -12,14 +12,20 @@ export function nextYearFileName(file: string, year: number | undefined): string
   return path.join(dir, `${year ?? 'next'}-${base}`);
 }
 
-async function newNextYearReport(): Promise<void> {
+async function newNextYearReport(api: ServerApi): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'xxgk') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
     return;
   }
   const source = editor.document;
-  const next = nextYearReport(source.getText());
+  let next;
+  try {
+    next = await api.nextYearReport(source);
+  } catch (err) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The next year’s report could not be made: {0}', err instanceof Error ? err.message : String(err)));
+    return;
+  }
   if (next.year === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The report states no year (front matter 年度 or a title with 20XX年); the next year cannot be determined.'));
     return;
@@ -56,9 +62,9 @@ async function newNextYearReport(): Promise<void> {
   }
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, api: ServerApi): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('xxgk.newNextYearReport', newNextYearReport),
+    vscode.commands.registerCommand('xxgk.newNextYearReport', () => newNextYearReport(api)),
     vscode.commands.registerCommand('xxgk.restartServer', async () => {
       await client()?.restart();
       void vscode.window.showInformationMessage(vscode.l10n.t('The xxgk language server has been restarted.'));

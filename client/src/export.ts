@@ -1,9 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { XxgkDocument } from '../../server/src/core/ast';
-import { parse } from '../../server/src/core/parser/document';
-import { renderHtml } from '../../server/src/core/render/index';
 import { sameFile } from '../../server/src/cli/same-file';
+import type { ServerApi } from './server-api';
 
 type Kind = 'html' | 'docx';
 
@@ -16,13 +14,7 @@ const FILTERS: Record<Kind, Record<string, string[]>> = {
  * Export the active report as a self-contained HTML page or a Word document. Writes only where the user chose, and
  * asks before replacing an existing file.
  */
-/** The Word writer (the docx library) is loaded on the first Word export, not when the extension activates. */
-async function renderWord(doc: XxgkDocument): Promise<Uint8Array> {
-  const { renderDocx } = await import('../../server/src/core/render/docx');
-  return renderDocx(doc);
-}
-
-async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
+async function exportReport(api: ServerApi, kind: Kind, uri?: vscode.Uri): Promise<void> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'xxgk') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
@@ -42,28 +34,30 @@ async function exportReport(kind: Kind, uri?: vscode.Uri): Promise<void> {
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Overwrite it?', path.basename(target.fsPath)), { modal: true }, overwrite);
     if (answer !== overwrite) return;
   }
-  const doc = parse(document.getText());
-  let bytes: Uint8Array;
+  // Rendered by the language server, from its own parse and settings (the configured format included).
+  let result;
   try {
-    bytes = kind === 'html' ? new TextEncoder().encode(renderHtml(doc, { standalone: true })) : await renderWord(doc);
+    result = await api.render(document, kind);
   } catch (err) {
-    // A report too large for Word (the core's DocxTooLargeError): said plainly, nothing written.
-    if ((err as { code?: unknown }).code === 'XXGK_DOCX_TOO_LARGE') {
-      const limit = (err as { limit: number }).limit;
-      void vscode.window.showErrorMessage(vscode.l10n.t('The report is too large to export as Word (more than {0} paragraphs, table cells and runs of text). Export it as HTML, or split it and export the parts.', limit));
-      return;
-    }
-    throw err;
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be exported: {0}', err instanceof Error ? err.message : String(err)));
+    return;
   }
+  if (!result) return;
+  if (result.kind === 'too-large') {
+    // Said plainly, nothing written.
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report is too large to export as Word (more than {0} paragraphs, table cells and runs of text). Export it as HTML, or split it and export the parts.', result.limit));
+    return;
+  }
+  const bytes = result.kind === 'docx' ? Buffer.from(result.base64, 'base64') : new TextEncoder().encode(result.html);
   await vscode.workspace.fs.writeFile(target, bytes);
   const open = vscode.l10n.t('Open');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', target.fsPath), open);
   if (choice === open) await vscode.env.openExternal(target);
 }
 
-export function registerExport(context: vscode.ExtensionContext): void {
+export function registerExport(context: vscode.ExtensionContext, api: ServerApi): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri) => exportReport('html', uri)),
-    vscode.commands.registerCommand('xxgk.exportWord', (uri?: vscode.Uri) => exportReport('docx', uri)),
+    vscode.commands.registerCommand('xxgk.exportHtml', (uri?: vscode.Uri) => exportReport(api, 'html', uri)),
+    vscode.commands.registerCommand('xxgk.exportWord', (uri?: vscode.Uri) => exportReport(api, 'docx', uri)),
   );
 }

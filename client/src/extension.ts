@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerCommands } from './commands';
 import { registerExport } from './export';
 import { PreviewManager } from './preview/manager';
+import { ServerApi } from './server-api';
 import { RestartingErrorHandler } from './error-handler';
 import { registerFormatStatus } from './status';
 
@@ -29,10 +30,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: new RestartingErrorHandler(output),
   };
   client = new LanguageClient('xxgk', vscode.l10n.t('xxgk Language Server'), serverOptions, clientOptions);
-  registerCommands(context, () => client);
-  registerFormatStatus(context);
-  new PreviewManager(context.extensionUri).register(context);
-  registerExport(context);
+  const api = new ServerApi(() => client);
+  registerCommands(context, () => client, api);
+  registerFormatStatus(context, api);
+  new PreviewManager(context.extensionUri, api).register(context);
+  registerExport(context, api);
   await client.start();
   output.info('xxgk language server started');
 }

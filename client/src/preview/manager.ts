@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { parse } from '../../../server/src/core/parser/document';
-import { renderHtml } from '../../../server/src/core/render/index';
-import { problemsOf } from './problems';
+import type { ServerApi } from '../server-api';
 import { previewShell } from './shell';
-import { sourceOffset } from './source-position';
 
 export const PREVIEW_VIEW_TYPE = 'xxgk.preview';
+
+const escapeText = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type FromWebview =
   | { type: 'ready' }
@@ -21,7 +20,16 @@ class Preview {
   private ignoreEditorScrollUntil = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, document: vscode.TextDocument | undefined, private readonly onDispose: () => void) {
+  /** Renders asked of the server; an answer overtaken by a later one is dropped. */
+  private asked = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly api: ServerApi,
+    document: vscode.TextDocument | undefined,
+    private readonly onDispose: () => void,
+  ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'preview.svg');
     this.disposables.push(
@@ -40,16 +48,17 @@ class Preview {
     this.document = document;
     const name = document ? document.uri.path.split('/').pop() : '';
     this.panel.title = vscode.l10n.t('Preview {0}', name ?? '');
-    if (changed || !this.panel.webview.html) this.panel.webview.html = previewShell(this.panel.webview, this.extensionUri, this.render());
-    else this.refresh(0);
+    if (changed || !this.panel.webview.html) {
+      // The page opens at once (saying it is being rendered) and asks for its content when ready.
+      const waiting = document ? `<p>${escapeText(vscode.l10n.t('Rendering…'))}</p>` : `<p>${escapeText(vscode.l10n.t('Open an annual report (.xxgk) to preview it.'))}</p>`;
+      this.panel.webview.html = previewShell(this.panel.webview, this.extensionUri, waiting);
+    } else this.refresh(0);
   }
 
   /** Debounced re-render; the page swaps its content in place, without flicker and keeping its scroll position. */
   refresh(delay = 150): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      void this.panel.webview.postMessage({ type: 'update', html: this.render(), uri: this.document?.uri.toString(), version: ++this.version });
-    }, delay);
+    this.timer = setTimeout(() => void this.update(), delay);
   }
 
   scrollToLine(line: number): void {
@@ -57,14 +66,23 @@ class Preview {
     void this.panel.webview.postMessage({ type: 'scrollToLine', line });
   }
 
-  private render(): string {
-    if (!this.document) return `<p>${vscode.l10n.t('Open an annual report (.xxgk) to preview it.')}</p>`;
+  private async update(): Promise<void> {
+    const document = this.document;
+    const ask = ++this.asked;
+    const html = await this.render(document);
+    if (ask !== this.asked || document !== this.document) return;
+    void this.panel.webview.postMessage({ type: 'update', html, uri: document?.uri.toString(), version: ++this.version });
+  }
+
+  /** The report as the server renders it: its own parse, settings and published diagnostics. */
+  private async render(document: vscode.TextDocument | undefined): Promise<string> {
+    if (!document) return `<p>${escapeText(vscode.l10n.t('Open an annual report (.xxgk) to preview it.'))}</p>`;
     try {
-      const doc = parse(this.document.getText());
-      return renderHtml(doc, { sourceLines: true, diagnostics: problemsOf(this.document) });
+      const result = await this.api.render(document, 'preview');
+      return result && result.kind === 'preview' ? result.html : '';
     } catch (err) {
-      // A renderer bug must not blank the panel silently.
-      return `<p>${vscode.l10n.t('The preview could not be rendered: {0}', err instanceof Error ? err.message : String(err)).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
+      // A server that is restarting, or a renderer bug, must not blank the panel silently.
+      return `<p>${escapeText(vscode.l10n.t('The preview could not be rendered: {0}', err instanceof Error ? err.message : String(err)))}</p>`;
     }
   }
 
@@ -83,8 +101,8 @@ class Preview {
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
       return;
     }
-    const offset = sourceOffset(document.getText(), message.line, message.column);
-    if (offset === undefined) return;
+    const offset = await this.api.sourceOffset(document, message.line, message.column).catch(() => null);
+    if (offset === null || offset === undefined) return;
     const position = document.positionAt(offset);
     const shown = await vscode.window.showTextDocument(document, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
     shown.selection = new vscode.Selection(position, position);
@@ -102,7 +120,10 @@ class Preview {
 export class PreviewManager implements vscode.WebviewPanelSerializer {
   private readonly previews = new Set<Preview>();
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly api: ServerApi,
+  ) {}
 
   register(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
@@ -149,7 +170,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer {
   }
 
   private track(panel: vscode.WebviewPanel, document: vscode.TextDocument | undefined): void {
-    const preview = new Preview(panel, this.extensionUri, document, () => this.previews.delete(preview));
+    const preview = new Preview(panel, this.extensionUri, this.api, document, () => this.previews.delete(preview));
     this.previews.add(preview);
   }
 

@@ -11,6 +11,8 @@ const range = z.object({ start: position, end: position });
 const textDocument = z.object({ uri: z.string() });
 
 export const documentParams = z.object({ textDocument });
+export const renderParams = z.object({ textDocument, kind: z.enum(['preview', 'html', 'docx']) });
+export const sourceOffsetParams = z.object({ textDocument, line: z.number().int(), column: z.string().optional() });
 export const positionParams = z.object({ textDocument, position });
 export const rangeParams = z.object({ textDocument, range });
 export const codeActionParams = z.object({

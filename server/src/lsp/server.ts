@@ -10,13 +10,17 @@ import { ParsedDocuments } from './documents';
 import { loadEnglishBundle } from './l10n';
 import { refuseRewritten } from './lifecycle';
 import {
-  codeActionParams, didChangeParams, didOpenParams, documentNotificationParams, documentParams, paramsProblem, positionParams, rangeParams, validated,
+  codeActionParams, didChangeParams, didOpenParams, documentNotificationParams, documentParams, paramsProblem, positionParams, rangeParams, renderParams,
+  sourceOffsetParams, validated,
 } from './params';
 import { codeActions, FILL_TABLE_KIND, FIX_SUMS_KIND } from './providers/code-actions';
 import { completions } from './providers/completion';
 import { foldingRanges } from './providers/folding';
 import { formatDocument } from './providers/formatting';
 import { hover } from './providers/hover';
+import { documentInfo, nextYear, notOpen, renderReport } from './providers/report-requests';
+import { sourceOffset } from './providers/source-offset';
+import { DOCUMENT_INFO, NEXT_YEAR_REPORT, RENDER, SOURCE_OFFSET, type RenderParams, type SourceOffsetParams } from './protocol';
 import { documentSymbols } from './providers/symbols';
 import { DEFAULT_SETTINGS, effectiveConfig, readSettings, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -254,6 +258,35 @@ export function startServer(connection: Connection): void {
     const doc = parsedFor(params.textDocument.uri, token);
     return doc ? formatDocument(doc, params.range) : null;
   })));
+
+  // xxgk's own requests (server/src/lsp/protocol.ts): the client asks the server, which answers from its own parse,
+  // settings and diagnostics, instead of parsing the report a second way.
+  const openDocument = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, notOpen(uri));
+    return document;
+  };
+  connection.onRequest(DOCUMENT_INFO, validated(DOCUMENT_INFO, documentParams, guarded(DOCUMENT_INFO, (params: { textDocument: { uri: string } }, token) => {
+    const doc = parsedFor(params.textDocument.uri, token);
+    if (!doc) openDocument(params.textDocument.uri);
+    return doc ? documentInfo(doc) : null;
+  })));
+  connection.onRequest(RENDER, validated(RENDER, renderParams, guarded(RENDER, (params: RenderParams, token) => {
+    const { doc, diagnostics } = diagnosticsFor(openDocument(params.textDocument.uri));
+    if (token.isCancellationRequested) return null;
+    // Asynchronous (the Word writer is loaded on demand): its failure is reported as the others' are.
+    return renderReport(doc, params.kind, diagnostics).catch((err: unknown) => {
+      reportFailure(RENDER, params.textDocument.uri, err);
+      throw new ResponseError(ErrorCodes.InternalError, t('xxgk 内部错误：{0}', errorText(err)));
+    });
+  })));
+  connection.onRequest(SOURCE_OFFSET, validated(SOURCE_OFFSET, sourceOffsetParams, guarded(SOURCE_OFFSET, (params: SourceOffsetParams, token) => {
+    const doc = parsedFor(openDocument(params.textDocument.uri).uri, token);
+    return doc ? (sourceOffset(doc, params.line, params.column) ?? null) : null;
+  })));
+  connection.onRequest(NEXT_YEAR_REPORT, validated(NEXT_YEAR_REPORT, documentParams, guarded(NEXT_YEAR_REPORT, (params: { textDocument: { uri: string } }) =>
+    nextYear(openDocument(params.textDocument.uri).getText()),
+  )));
 
   refuseRewritten(connection);
   documents.listen(checkedSync(connection, (problem) => connection.console.error(t('忽略格式不正确的通知：{0}', problem))));

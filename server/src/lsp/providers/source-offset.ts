@@ -1,13 +1,13 @@
-import { parse } from '../../../server/src/core/parser/document';
-import { columnsOf } from '../../../server/src/core/tables/grid';
+import type { XxgkDocument } from '../../core/index';
+import { columnsOf } from '../../core/tables/grid';
 
 /**
  * Where a double-click in the preview puts the cursor: the cell of the given official column on that source line
  * when there is one (a row's figures are rendered by column id), else the start of the line's text.
  */
-export function sourceOffset(text: string, line: number, column?: string): number | undefined {
-  const doc = parse(text);
-  if (line < 0 || line >= doc.lineStarts.length) return undefined;
+export function sourceOffset(doc: XxgkDocument, line: number, column?: string): number | undefined {
+  const text = doc.text;
+  if (!Number.isInteger(line) || line < 0 || line >= doc.lineStarts.length) return undefined;
   const lineStart = doc.lineStarts[line];
   if (column) {
     for (const table of doc.tables) {

@@ -1,0 +1,75 @@
+/**
+ * xxgk's own requests (server/src/lsp/protocol.ts) through the real server: the client asks the server, which answers
+ * from its own parse, settings and diagnostics. With `xxgk.format: 2019` on a 2023 report, the status bar, the
+ * preview and the exports must all see the 2019 format the report is checked against.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import JSZip from 'jszip';
+import { DOCUMENT_INFO, NEXT_YEAR_REPORT, RENDER, SOURCE_OFFSET, type DocumentInfo, type NextYearResult, type RenderResult } from '../../server/src/lsp/protocol';
+import { report2021 } from '../helpers';
+import { settle, TestClient } from './client';
+
+const uri = 'file:///tmp/xxgk-requests/2023.xxgk';
+const text = report2021().replace('格式: 2021\n', '').replace('| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 14 |');
+
+describe('xxgk/documentInfo, xxgk/render, xxgk/sourceOffset, xxgk/nextYearReport', () => {
+  const client = new TestClient();
+  before(async () => {
+    await client.initialize();
+    await client.open(uri, text);
+  });
+  after(() => client.stop());
+  const params = { textDocument: { uri } };
+
+  it('documentInfo: the format follows the settings, as the checks do', async () => {
+    const info = await client.connection.sendRequest<DocumentInfo>(DOCUMENT_INFO, params);
+    assert.deepEqual({ format: info.format, source: info.formatSource, year: info.year, agency: info.agency, level: info.level }, { format: '2021', source: 'year', year: 2023, agency: '测试市测试局', level: 'department' });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: { format: '2019', validate: { delay: 0 } } } });
+    await new Promise((r) => setTimeout(r, 300));
+    const configured = await client.connection.sendRequest<DocumentInfo>(DOCUMENT_INFO, params);
+    assert.equal(configured.format, '2019');
+    assert.equal(configured.formatSource, 'config');
+    assert.equal(configured.formatLabel, '2019 格式');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: { validate: { delay: 0 } } } });
+    await new Promise((r) => setTimeout(r, 300));
+  });
+
+  it('render preview: source lines and the diagnostics the server publishes, marked on their cells', async () => {
+    const result = await client.connection.sendRequest<RenderResult>(RENDER, { ...params, kind: 'preview' });
+    assert.equal(result.kind, 'preview');
+    const html = (result as { html: string }).html;
+    assert.match(html, /data-line="\d+"/);
+    assert.match(html, /xxgk-problem/);
+    assert.match(html, /table-sum/);
+  });
+
+  it('render html and docx: a standalone page, and a real Word package', async () => {
+    const page = await client.connection.sendRequest<RenderResult>(RENDER, { ...params, kind: 'html' });
+    assert.ok(page.kind === 'html' && page.html.startsWith('<!DOCTYPE html>'));
+    const word = await client.connection.sendRequest<RenderResult>(RENDER, { ...params, kind: 'docx' });
+    assert.equal(word.kind, 'docx');
+    const zip = await JSZip.loadAsync(Buffer.from((word as { base64: string }).base64, 'base64'));
+    assert.match(await zip.file('word/document.xml')!.async('string'), /本年新收政府信息公开申请数量/);
+  });
+
+  it('sourceOffset: a figure cell of a row, or the start of a line', async () => {
+    const line = text.split('\n').findIndex((l) => l.startsWith('| （一）予以公开'));
+    const offset = await client.connection.sendRequest<number>(SOURCE_OFFSET, { ...params, line, column: 'total' });
+    assert.equal(text.slice(offset, offset + 2), '14');
+    assert.equal(await client.connection.sendRequest(SOURCE_OFFSET, { ...params, line: 10_000 }), null);
+  });
+
+  it('nextYearReport: next year’s report from this one', async () => {
+    const next = await client.connection.sendRequest<NextYearResult>(NEXT_YEAR_REPORT, params);
+    assert.equal(next.year, 2024);
+    assert.match(next.text, /年度: 2024/);
+  });
+
+  it('a document the server does not hold, or a malformed request, is an error response, not a crash', async () => {
+    assert.equal((await settle(client.connection.sendRequest(RENDER, { textDocument: { uri: 'file:///nowhere.xxgk' }, kind: 'preview' }))).code, -32602);
+    assert.equal((await settle(client.connection.sendRequest(RENDER, { ...params, kind: 'pdf' }))).code, -32602);
+    assert.equal((await settle(client.connection.sendRequest(DOCUMENT_INFO, {}))).code, -32602);
+    assert.equal(client.process.exitCode, null);
+  });
+});
