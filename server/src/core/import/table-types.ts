@@ -1,0 +1,21 @@
+import type { FormatId, TableKind } from '../formats/types';
+
+/** One row of an imported table, with the texts exactly as they were in the source. */
+export interface ImportedRow {
+  readonly kind: 'header' | 'data';
+  readonly label: string;
+  readonly cells: readonly string[];
+  /** 0-based source line of the label. */
+  readonly line: number;
+}
+
+/** A table found in the text, and the source lines it took. */
+export interface ImportedTable {
+  readonly kind: TableKind;
+  readonly rows: readonly ImportedRow[];
+  /** 0-based, inclusive first line and exclusive end line. */
+  readonly from: number;
+  readonly to: number;
+  /** The national format whose rows the table fits best (undefined for a 附表). */
+  readonly format?: FormatId;
+}
