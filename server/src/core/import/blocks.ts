@@ -1,6 +1,8 @@
 import { allFormats } from '../formats/index';
 import { labelKey } from '../text/normalize';
+import { t } from '../i18n';
 import type { SourceLine } from './lines';
+import type { NoteList } from './notes';
 import type { ImportedTable } from './table-types';
 
 /**
@@ -26,7 +28,7 @@ const SUB_NUMBER = new RegExp(`^[（(]${CN}[）)]`);
 const ITEM_NUMBER = /^[0-9０-９]+\s*[.．、](?![0-9０-９])/;
 const SUBITEM_NUMBER = /^[（(][0-9０-９]+[）)]/;
 
-export function toBlocks(lines: readonly SourceLine[], tables: readonly ImportedTable[]): Block[] {
+export function toBlocks(lines: readonly SourceLine[], tables: readonly ImportedTable[], notes: NoteList): Block[] {
   const blocks: Block[] = [];
   const tableAt = new Map(tables.map((t) => [t.from, t]));
   let titled = false;
@@ -44,6 +46,7 @@ export function toBlocks(lines: readonly SourceLine[], tables: readonly Imported
       let k = i;
       while (k < lines.length && lines[k].cells && !tableAt.has(k)) rows.push([...lines[k++].cells!]);
       blocks.push({ type: 'plain-table', rows, line: i });
+      notes.add(i + 1, t('这里的表格不是官方统计表，按普通表格写出（第一行作表头）'));
       i = k - 1;
       continue;
     }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { formatForYear } from '../formats/index';
 import type { FormatId } from '../formats/types';
 import { toHalfWidthDigits } from '../text/normalize';
@@ -28,16 +29,16 @@ export function yearOfTitle(title: string): number | undefined {
 
 export function inferFrontMatter(blocks: readonly Block[], tables: readonly ImportedTable[], notes: NoteList): InferredFrontMatter {
   const title = blocks.find((b) => b.type === 'title');
-  if (!title) notes.add(1, '没有找到标题（含“年度报告”或“年报”的一行），机关和年度未能推断');
+  if (!title) notes.add(1, t('没有找到标题（含“年度报告”或“年报”的一行），机关和年度未能推断'));
   const titleText = title && 'text' in title ? toHalfWidthDigits(title.text) : '';
   const year = titleText ? yearOfTitle(titleText) : undefined;
-  if (title && year === undefined) notes.add(title.line + 1, '标题中没有年份，年度未能推断');
+  if (title && year === undefined) notes.add(title.line + 1, t('标题中没有年份，年度未能推断'));
   const fromTitle = titleText ? agencyOf(titleText) : undefined;
   const date = publishedDate(blocks);
   const signed = date && fromTitle ? signature(blocks, date.index, fromTitle) : undefined;
   const agency = signed?.text ?? fromTitle;
-  if (signed) notes.add(signed.line + 1, `机关“${agency}”取自文末署名`);
-  else if (title && agency) notes.add(title.line + 1, `机关“${agency}”取自标题，请核对是否为机关全称`);
+  if (signed) notes.add(signed.line + 1, t('机关“{0}”取自文末署名', signed.text));
+  else if (title && agency) notes.add(title.line + 1, t('机关“{0}”取自标题，请核对是否为机关全称', agency));
   const format = formatOf(year, tables, notes, title?.line ?? 0);
   return { agency, year, format, published: date?.date };
 }
@@ -58,7 +59,7 @@ function formatOf(year: number | undefined, tables: readonly ImportedTable[], no
   const official = tables.filter((t) => t.format);
   const shown = official.find((t) => t.format !== byYear)?.format ?? official[0]?.format ?? (hasLegacy ? 'legacy' : undefined);
   if (shown && byYear && shown !== byYear) {
-    notes.add(line + 1, `年度 ${year} 应使用 ${byYear} 格式，但表格是 ${shown} 格式；按表格写为 ${shown}，检查时会提示格式与年度不符`);
+    notes.add(line + 1, t('年度 {0} 应使用 {1} 格式，但表格是 {2} 格式；按表格写为 {2}，检查时会提示格式与年度不符', year!, byYear, shown));
     return shown;
   }
   return byYear ?? shown;

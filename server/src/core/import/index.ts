@@ -5,7 +5,9 @@ import { NoteList, type ImportNote } from './notes';
 import { findTables } from './tables';
 import type { ImportedTable } from './table-types';
 import { writeXxgk } from './write';
-import { formatForYear } from '../formats/index';
+import { formatForYear, formatSpec } from '../formats/index';
+import type { FormatId } from '../formats/types';
+import { t } from '../i18n';
 
 export type { ImportNote } from './notes';
 export type { ImportedRow, ImportedTable } from './table-types';
@@ -30,7 +32,16 @@ export function importText(source: string): ImportResult {
   // The year in the first title-like line decides which format's rows are tried first.
   const titleYear = lines.slice(0, 30).map((l) => (/年度报告|年报/.test(l.text) ? yearOfTitle(l.text) : undefined)).find((y) => y !== undefined);
   const tables = findTables(lines, titleYear === undefined ? undefined : formatForYear(titleYear), notes);
-  const blocks = toBlocks(lines, tables);
+  const blocks = toBlocks(lines, tables, notes);
   const frontMatter = inferFrontMatter(blocks, tables, notes);
+  noteMissingTables(frontMatter.format, tables, notes);
   return { text: writeXxgk(frontMatter, blocks), notes: notes.list(), frontMatter, tables };
+}
+
+/** A table the format asks for and the text lacks stays missing (the checker reports it); the note says it was looked for. */
+function noteMissingTables(format: FormatId | undefined, tables: readonly ImportedTable[], notes: NoteList): void {
+  if (!format) return;
+  for (const kind of formatSpec(format).tableKinds) {
+    if (kind !== '附表' && !tables.some((table) => table.kind === kind)) notes.add(1, t('没有找到“{0}”表，照原样不补', kind));
+  }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { labelKey } from '../text/normalize';
 import { isFigureLike } from './cell-kinds';
 import type { SourceLine } from './lines';
@@ -54,8 +55,15 @@ export function readLegacyTable(lines: readonly SourceLine[], from: number, note
     const label = slots[k];
     const line = slotsOfLine(slots, k);
     const row = line ?? slots.slice(k, k + width);
-    if (!isRow(row, width, unitColumn)) break;
-    if (line && line.length !== width) notes.add(label.line + 1, `附表“${label.text}”一行有 ${line.length} 格，表头为 ${width} 格，照原文保留`);
+    if (!isRow(row, width, unitColumn)) {
+      // Only a row gone out of shape is worth a note; prose after the table simply ends it.
+      const rowLike = row.slice(1, 3).some((c) => c.text !== '' && (isFigureLike(c.text) || UNIT.test(c.text)));
+      if (rowLike && label.text.length <= MAX_LABEL && !/[。；]/.test(label.text)) {
+        notes.add(label.line + 1, t('附表读到“{0}”一行时无法按表头的 {1} 列继续，此后的内容按正文保留', label.text, width));
+      }
+      break;
+    }
+    if (line && line.length !== width) notes.add(label.line + 1, t('附表“{0}”一行有 {1} 格，表头为 {2} 格，照原文保留', label.text, line.length, width));
     rows.push({ kind: 'data', label: label.text, cells: row.slice(1).map((c) => c.text), line: label.line });
     lastLine = Math.max(lastLine, ...row.filter((c) => c.text !== '').map((c) => c.line));
     k += row.length;

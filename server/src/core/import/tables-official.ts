@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { FormatId, RowSpec, TableSpec } from '../formats/types';
 import { matchRow } from '../parser/rowmatch';
 import { labelKey } from '../text/normalize';
@@ -78,10 +79,10 @@ export function readOfficialTable(
     const expected = expectedCells(raw, spec);
     const { cells, doubt } = rowCells(raw.items, mode, expected);
     if (doubt) {
-      notes.add(raw.label.line + 1, `“${raw.label.text}”一行读出 ${cells.length} 格，官方为 ${expected ?? '?'} 格：空行是空白单元格还是格间空行无法确定，请核对`);
+      notes.add(raw.label.line + 1, t('“{0}”一行读出 {1} 格，官方为 {2} 格：空行是空白单元格还是格间空行无法确定，请核对', raw.label.text, cells.length, expected ?? '?'));
     }
-    if (!raw.spec) notes.add(raw.label.line + 1, `“${raw.label.text}”不是“${spec.title}”的官方行，照原文保留`);
-    else if (raw.fuzzy) notes.add(raw.label.line + 1, `“${raw.label.text}”按相近的官方行“${raw.spec.label}”识别，行标签照原文保留`);
+    if (!raw.spec) notes.add(raw.label.line + 1, t('“{0}”不是“{1}”的官方行，照原文保留', raw.label.text, spec.title));
+    else if (raw.fuzzy) notes.add(raw.label.line + 1, t('“{0}”按相近的官方行“{1}”识别，行标签照原文保留', raw.label.text, raw.spec.label));
     rows.push({ kind: 'data', label: raw.label.text, cells, line: raw.label.line });
   });
   const trailing = reading.headers.get(reading.rows.length);
@@ -180,21 +181,21 @@ function looksLikeRow(tokens: readonly Token[], k: number): boolean {
 function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): ImportedRow[] {
   const words = headerWords(spec);
   const joined: Token[] = [];
-  for (const t of tokens) {
+  for (const tok of tokens) {
     const prev = joined[joined.length - 1];
-    if (prev && !t.explicit && t.text && headerPiece(prev.text, words) === 'piece' && headerPiece(prev.text + t.text, words)) {
-      notes.add(t.line + 1, `表头“${prev.text}”与下一行“${t.text}”合为一格“${prev.text + t.text}”`);
-      joined[joined.length - 1] = { ...prev, text: prev.text + t.text };
-    } else joined.push(t);
+    if (prev && !tok.explicit && tok.text && headerPiece(prev.text, words) === 'piece' && headerPiece(prev.text + tok.text, words)) {
+      notes.add(tok.line + 1, t('表头“{0}”与下一行“{1}”合为一格“{2}”', prev.text, tok.text, prev.text + tok.text));
+      joined[joined.length - 1] = { ...prev, text: prev.text + tok.text };
+    } else joined.push(tok);
   }
   const layout = new Set([...LAYOUT_WORDS].map(labelKey));
-  const twoLevel = joined.some((t) => layout.has(labelKey(t.text)));
-  let cells = joined.filter((t) => !layout.has(labelKey(t.text)));
+  const twoLevel = joined.some((tok) => layout.has(labelKey(tok.text)));
+  let cells = joined.filter((tok) => !layout.has(labelKey(tok.text)));
   if (cells.length === 0) return [];
   if (twoLevel && spec.kind === '依申请') {
     // The official layout prints 自然人 and 总计 on the upper header line: put the columns back in their order.
-    const order = (t: Token) => {
-      const i = spec.columns.findIndex((c) => labelKey(c.label) === labelKey(t.text));
+    const order = (tok: Token) => {
+      const i = spec.columns.findIndex((c) => labelKey(c.label) === labelKey(tok.text));
       return i < 0 ? -1 : i;
     };
     cells = [...cells].sort((a, b) => order(a) - order(b));
