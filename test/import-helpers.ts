@@ -1,3 +1,4 @@
+import { HTMLElement, parse as parseHtml } from 'node-html-parser';
 import type { Span, TableRow, XxgkDocument } from '../server/src/core/index';
 
 /**
@@ -58,4 +59,29 @@ export function tableCells(doc: XxgkDocument): Map<string, string> {
 
 export function spanText(doc: XxgkDocument, span: Span): string {
   return doc.text.slice(span.start, span.end);
+}
+
+/**
+ * The text a browser copy of a rendered page gives (innerText, roughly): block elements one per line, a table row
+ * per line with its cells separated by tabs (`tabs`), or every cell on a line of its own (`lines`, as Word and some
+ * browsers paste cells that hold paragraphs). Styles and scripts are not text.
+ */
+export function copyHtmlAsPlainText(html: string, shape: 'tabs' | 'lines'): string {
+  const root = parseHtml(html);
+  const out: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof HTMLElement)) continue;
+      const tag = child.tagName?.toLowerCase();
+      if (tag === 'style' || tag === 'script' || tag === 'head' || tag === 'title') continue;
+      if (tag === 'tr') {
+        const cells = child.querySelectorAll('th, td').map((c) => c.text.trim());
+        if (shape === 'tabs') out.push(cells.join('\t'));
+        else out.push(...cells);
+      } else if (/^(?:p|h[1-6]|li)$/.test(tag)) out.push(child.text.trim(), '');
+      else walk(child);
+    }
+  };
+  walk(root);
+  return out.join('\n') + '\n';
 }

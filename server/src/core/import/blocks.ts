@@ -32,6 +32,7 @@ export function toBlocks(lines: readonly SourceLine[], tables: readonly Imported
   const blocks: Block[] = [];
   const tableAt = new Map(tables.map((t) => [t.from, t]));
   let titled = false;
+  const titleLine = findTitle(lines, tables);
   for (let i = 0; i < lines.length; i++) {
     const table = tableAt.get(i);
     if (table) {
@@ -50,7 +51,7 @@ export function toBlocks(lines: readonly SourceLine[], tables: readonly Imported
       i = k - 1;
       continue;
     }
-    if (!titled && isTitle(l.text)) {
+    if (!titled && i === titleLine) {
       titled = true;
       blocks.push({ type: 'title', text: l.text, line: i });
       continue;
@@ -62,7 +63,14 @@ export function toBlocks(lines: readonly SourceLine[], tables: readonly Imported
 }
 
 function isTitle(text: string): boolean {
-  return TITLE.test(text) && text.length <= 80 && !SENTENCE.test(text) && !/^附/.test(text);
+  return TITLE.test(text) && text.length <= 80 && !SENTENCE.test(text) && !/^附/.test(text) && !/[>＞|｜»]/.test(text);
+}
+
+/** The title: the first title-like line naming a year, else the first title-like line (navigation crumbs excluded). */
+function findTitle(lines: readonly SourceLine[], tables: readonly ImportedTable[]): number | undefined {
+  const firstTable = tables[0]?.from ?? lines.length;
+  const candidates = lines.filter((l) => l.index < firstTable && !l.cells && isTitle(l.text));
+  return (candidates.find((l) => /(?:19|20)\d{2}\s*年/.test(l.text)) ?? candidates[0])?.index;
 }
 
 /** The official section names of every format: a heading naming one is a section, whatever its numbering. */

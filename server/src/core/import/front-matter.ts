@@ -88,5 +88,7 @@ function signature(blocks: readonly Block[], dateIndex: number, fromTitle: strin
   const b = blocks[dateIndex - 1];
   if (!b || b.type !== 'paragraph' || b.text.length > 40 || /[，。；：、,.;:]/.test(b.text)) return undefined;
   const name = b.text.replace(/\s/g, '');
+  // The office that signs for a government (东湖区人民政府办公室) is not the agency the report is of.
+  if (/(?:办公室|办公厅)$/.test(name) && !/(?:办公室|办公厅)$/.test(fromTitle)) return undefined;
   return name.includes(fromTitle) || fromTitle.includes(name) ? { text: name, line: b.line } : undefined;
 }

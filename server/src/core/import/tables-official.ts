@@ -41,6 +41,8 @@ export function startsTable(lines: readonly SourceLine[], at: number, spec: Tabl
   if (tokens.length < 2) return false;
   const first = matchRow(tokens[0].text, spec);
   if (!('match' in first) || first.match.how === 'fuzzy') return false;
+  // 总计 and 其他 are also column names: a table does not start with them.
+  if (headerPiece(tokens[0].text, headerWords(spec)) === 'word') return false;
   const next = tokens[1];
   if (isFigureLike(next.text) || (next.explicit && next.text === '')) return true;
   const second = matchRow(next.text, spec);

@@ -2,6 +2,7 @@ import { allFormats } from '../formats/index';
 import type { FormatId, TableKind, TableSpec } from '../formats/types';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
+import { readAppealsLayout, startsAppealsLayout } from './tables-appeals';
 import { readLegacyTable, startsLegacyTable } from './tables-legacy';
 import { headerStart, readOfficialTable, scoreOfficial, startsTable } from './tables-official';
 import type { ImportedTable } from './table-types';
@@ -39,6 +40,8 @@ function tableAt(
 ): ImportedTable | undefined {
   if (startsLegacyTable(lines, at)) return readLegacyTable(lines, at, notes);
   for (const specs of candidates.values()) {
+    const layout = specs.find((s) => s.spec.kind === '复议诉讼' && startsAppealsLayout(lines, at, s.spec));
+    if (layout) return readAppealsLayout(lines, at, layout.spec, layout.format, notes);
     const starting = specs.filter((s) => startsTable(lines, at, s.spec));
     if (!starting.length) continue;
     const from = Math.max(notBefore, headerStart(lines, at, starting[0].spec));
