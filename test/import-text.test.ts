@@ -176,6 +176,8 @@ describe('import from plain text: round trip through the rendered page (official
         // Rows are keyed by official row: the page prints official labels.
         for (const [key, value] of before) assert.equal(after.get(key), value, key);
         assert.equal(imported.format, original.format);
+        assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
+        assert.deepEqual(ruleCounts(imported), ruleCounts(original));
       });
     }
   }

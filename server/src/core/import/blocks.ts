@@ -78,8 +78,12 @@ const SECTION_NAMES = new Set(
   allFormats().flatMap((f) => f.sections.flatMap((s) => [s.name, ...(s.variants ?? [])])).map((n) => labelKey(n)),
 );
 
+/** Official row labels: a stray one outside its table (三、本年度办理结果) is a line of text, not a section. */
+const ROW_LABELS = new Set(allFormats().flatMap((f) => f.tables.flatMap((t) => t.rows.map((r) => labelKey(r.label)))));
+
 export function headingLevel(text: string): number | undefined {
   if (text.length > MAX_HEADING || SENTENCE.test(text)) return undefined;
+  if (ROW_LABELS.has(labelKey(text))) return undefined;
   const namesSection = SECTION_NAMES.has(labelKey(text));
   if (SECTION_NUMBER.test(text)) return 2;
   // （一）主动公开政府信息情况 under 一、总体情况 is a sub-heading even though it names a section.
