@@ -55,9 +55,10 @@ describe('import from plain text: fixtures in real shapes', () => {
     assert.ok(notesOf('web-2021-spaced.txt').some((n) => /按相近的官方行/.test(n)));
   });
 
-  it('a Word paste one cell per line: header cells broken over two lines are joined, empty lines are empty cells', () => {
+  it('a Word paste one cell per line: header cells and labels broken over two lines are joined, empty lines are empty cells', () => {
     const notes = notesOf('word-2019-dense.txt');
     assert.ok(notes.includes('9 表头“本年新”与下一行“制作数量”合为一格“本年新制作数量”'), notes.join('\n'));
+    assert.ok(notes.includes('97 行标签“（二）部分公开（区分处理的，只计这一情形，”与下一行“不计其他情形）”合为一行'), notes.join('\n'));
     const doc = parse(importText(read(path.join(FIXTURES, 'word-2019-dense.txt'))).text);
     assert.equal(doc.format, '2019');
     const requests = doc.tables.find((t) => t.kind === '依申请')!;

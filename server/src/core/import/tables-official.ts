@@ -23,6 +23,8 @@ interface RawRow {
   spec?: RowSpec;
   /** Matched despite a typo: worth a note, the label stays as typed. */
   fuzzy?: boolean;
+  /** The label was broken over two lines; this is its first line. */
+  joinedFrom?: string;
   items: Token[];
 }
 
@@ -83,6 +85,9 @@ export function readOfficialTable(
     if (doubt) {
       notes.add(raw.label.line + 1, t('“{0}”一行读出 {1} 格，官方为 {2} 格：空行是空白单元格还是格间空行无法确定，请核对', raw.label.text, cells.length, expected ?? '?'));
     }
+    if (raw.joinedFrom !== undefined) {
+      notes.add(raw.label.line + 1, t('行标签“{0}”与下一行“{1}”合为一行', raw.joinedFrom, raw.label.text.slice(raw.joinedFrom.length)));
+    }
     if (!raw.spec) notes.add(raw.label.line + 1, t('“{0}”不是“{1}”的官方行，照原文保留', raw.label.text, spec.title));
     else if (raw.fuzzy) notes.add(raw.label.line + 1, t('“{0}”按相近的官方行“{1}”识别，行标签照原文保留', raw.label.text, raw.spec.label));
     rows.push({ kind: 'data', label: raw.label.text, cells, line: raw.label.line });
@@ -130,6 +135,14 @@ function readRows(tokens: readonly Token[], spec: TableSpec): Reading {
       lastUsed = k + 1;
       continue;
     }
+    if (current && continuesLabel(current, t, spec)) {
+      const joined = matchRow(current.label.text + t.text, spec) as { match: { row: RowSpec } };
+      current.joinedFrom = current.label.text;
+      current.label = { ...current.label, text: current.label.text + t.text };
+      current.spec = joined.match.row;
+      lastUsed = k + 1;
+      continue;
+    }
     const found = rowOf(t.text, spec, group);
     if (found) {
       const row = found.row;
@@ -166,6 +179,19 @@ function rowOf(text: string, spec: TableSpec, group: RowSpec | undefined): { row
     if ('match' in scoped) return scoped.match;
   }
   return undefined;
+}
+
+/**
+ * A long label broken over two lines (`1.申请人无正当理由逾期不补正、` / `行政机关不再处理其政府信息公开申请`): the
+ * second line, before any figure, is no row of its own, and the two together are one.
+ */
+function continuesLabel(current: RawRow, t: Token, spec: TableSpec): boolean {
+  if (t.explicit || current.label.explicit || current.items.length > 1 || current.items.some((i) => !i.blank)) return false;
+  if (isFigureLike(t.text) || t.text.length > MAX_LABEL || /[。；]/.test(t.text)) return false;
+  const alone = matchRow(t.text, spec);
+  if ('match' in alone && alone.match.how === 'exact') return false;
+  const joined = matchRow(current.label.text + t.text, spec);
+  return 'match' in joined && joined.match.how !== 'fuzzy' && (!current.spec || joined.match.row.id === current.spec.id || current.spec.group !== true);
 }
 
 /** A label the format does not know, followed by figures: a row as typed (never dropped, never guessed into place). */
