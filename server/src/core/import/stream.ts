@@ -49,7 +49,8 @@ export function rowCells(
   mode: BlankMode,
   expected: number | undefined,
 ): { cells: string[]; doubt?: string } {
-  if (items.some((t) => t.explicit)) return { cells: items.filter((t) => t.explicit).map((t) => t.text) };
+  // Tab-separated cells as they are (and a figure on a line of its own among them, should a paste mix the two).
+  if (items.some((t) => t.explicit)) return { cells: items.filter((t) => t.explicit || !t.blank).map((t) => t.text) };
   const readings: Record<string, string[]> = {
     dense: read(items, (run) => run),
     // A blank line between rows, not an empty cell.
@@ -86,4 +87,13 @@ function trimTrailingEmpty(cells: string[], expected: number): string[] {
   const out = [...cells];
   while (out.length > expected && out[out.length - 1] === '') out.pop();
   return out;
+}
+
+/** The cells left on the line of tokens[end - 1] from tokens[end] on, when a table stops in the middle of a line. */
+export function restOfLine(tokens: readonly Token[], end: number): { text: string; line: number } | undefined {
+  if (end <= 0 || end >= tokens.length || tokens[end].line !== tokens[end - 1].line) return undefined;
+  const line = tokens[end].line;
+  const rest: string[] = [];
+  for (let k = end; k < tokens.length && tokens[k].line === line; k++) rest.push(tokens[k].text);
+  return rest.some((c) => c !== '') ? { text: rest.join('\t'), line } : undefined;
 }

@@ -18,4 +18,9 @@ export interface ImportedTable {
   readonly to: number;
   /** The national format whose rows the table fits best (undefined for a 附表). */
   readonly format?: FormatId;
+  /**
+   * Cells on the table's last line that the table could not take (the rest of a tab-separated line after the
+   * table ended): kept as a line of text after the table, never dropped.
+   */
+  readonly leftovers?: { readonly text: string; readonly line: number };
 }

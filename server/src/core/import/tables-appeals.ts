@@ -4,7 +4,7 @@ import { labelKey } from '../text/normalize';
 import { isFigureLike } from './cell-kinds';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
-import { blankMode, rowCells, tokensOf, type Token } from './stream';
+import { blankMode, restOfLine, rowCells, tokensOf, type Token } from './stream';
 import type { ImportedRow, ImportedTable } from './table-types';
 
 /**
@@ -47,6 +47,8 @@ function layoutAt(tokens: readonly Token[], spec: TableSpec): Layout | undefined
 }
 
 export function startsAppealsLayout(lines: readonly SourceLine[], at: number, spec: TableSpec): boolean {
+  // Cheap test first: this runs at every line of the text.
+  if (labelKey(lines[at].cells?.[0] ?? lines[at].text) !== '行政复议') return false;
   return layoutAt(tokensOf(lines, at, at + HEADER_LINES), spec) !== undefined;
 }
 
@@ -87,5 +89,7 @@ export function readAppealsLayout(
   });
   const lastFigure = [...items].reverse().find((tok) => !tok.blank);
   const last = lastFigure?.line ?? tokens[layout.end - 1].line;
-  return { kind: spec.kind, rows, from, to: last + 1, format };
+  const leftovers = restOfLine(tokens, k);
+  if (leftovers) notes.add(leftovers.line + 1, t('这一行的其余部分不能作为表格的行读出，照原文保留在表格之后'));
+  return { kind: spec.kind, rows, from, to: last + 1, format, leftovers };
 }

@@ -68,7 +68,11 @@ export function readLegacyTable(lines: readonly SourceLine[], from: number, note
     lastLine = Math.max(lastLine, ...row.filter((c) => c.text !== '').map((c) => c.line));
     k += row.length;
   }
-  return { kind: '附表', rows, from, to: lastLine + 1 };
+  // A tab-separated line the table stopped in (a header line with other cells after the header) is kept as text.
+  const stoppedIn = k < slots.length && slots[k].explicit && slots[k].line <= lastLine ? slotsOfLine(slots, k) : undefined;
+  const leftovers = stoppedIn ? { text: stoppedIn.map((c) => c.text).join('\t'), line: stoppedIn[0].line } : undefined;
+  if (leftovers) notes.add(leftovers.line + 1, t('这一行的其余部分不能作为表格的行读出，照原文保留在表格之后'));
+  return { kind: '附表', rows, from, to: lastLine + 1, leftovers };
 }
 
 /** The cells of a tab-separated row starting at slot k, or undefined when the row comes one cell per line. */

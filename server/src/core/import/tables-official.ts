@@ -5,7 +5,7 @@ import { labelKey } from '../text/normalize';
 import { headerPiece, headerWords, isFigureLike, LAYOUT_WORDS } from './cell-kinds';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
-import { blankMode, rowCells, tokensOf, type Token } from './stream';
+import { blankMode, restOfLine, rowCells, tokensOf, type Token } from './stream';
 import type { ImportedRow, ImportedTable } from './table-types';
 
 /**
@@ -95,7 +95,9 @@ export function readOfficialTable(
   const trailing = reading.headers.get(reading.rows.length);
   if (trailing) rows.push(...headerRow(trailing, spec, notes));
   const last = reading.end > 0 ? tokens[reading.end - 1].line : from;
-  return { kind: spec.kind, rows, from, to: last + 1, format };
+  const leftovers = restOfLine(tokens, reading.end);
+  if (leftovers) notes.add(leftovers.line + 1, t('这一行的其余部分不能作为表格的行读出，照原文保留在表格之后'));
+  return { kind: spec.kind, rows, from, to: last + 1, format, leftovers };
 }
 
 /** How many cells a row has in the official table: none for a group row left without figures. */

@@ -13,7 +13,10 @@ export function writeXxgk(front: InferredFrontMatter, blocks: readonly Block[]):
     else if (b.type === 'heading') parts.push(`${'#'.repeat(b.level)} ${b.text}`);
     else if (b.type === 'paragraph') parts.push(paragraph(b.text));
     else if (b.type === 'plain-table') parts.push(plainTable(b.rows));
-    else parts.push(container(b.table));
+    else {
+      parts.push(container(b.table));
+      if (b.table.leftovers) parts.push(paragraph(b.table.leftovers.text));
+    }
   }
   return parts.filter(Boolean).join('\n\n') + '\n';
 }
