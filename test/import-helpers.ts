@@ -1,5 +1,5 @@
 import { HTMLElement, parse as parseHtml } from 'node-html-parser';
-import type { Span, TableRow, XxgkDocument } from '../server/src/core/index';
+import type { TableRow, XxgkDocument } from '../server/src/core/index';
 
 /**
  * A parsed report as a browser or Word copy of its published page gives it in plain text: headings and paragraphs
@@ -55,10 +55,6 @@ export function tableCells(doc: XxgkDocument): Map<string, string> {
     }
   }
   return cells;
-}
-
-export function spanText(doc: XxgkDocument, span: Span): string {
-  return doc.text.slice(span.start, span.end);
 }
 
 /**

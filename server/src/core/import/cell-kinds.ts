@@ -24,8 +24,16 @@ export function isFigureLike(text: string): boolean {
 /** Words of the official table headers that the container does not write: the layout implies them. */
 export const LAYOUT_WORDS = new Set(['申请人情况', '法人或其他组织', '行政诉讼', '第二十条第(一)项', '第二十条第(五)项', '第二十条第(六)项', '第二十条第(八)项', '第二十条第(九)项']);
 
+const headerCache = new WeakMap<TableSpec, Set<string>>();
+
 /** Header words of a table: its corner labels, column labels (every block's) and the layout words. */
-export function headerWords(spec: TableSpec): Set<string> {
+export function headerWords(spec: TableSpec): ReadonlySet<string> {
+  let words = headerCache.get(spec);
+  if (!words) headerCache.set(spec, (words = computeHeaderWords(spec)));
+  return words;
+}
+
+function computeHeaderWords(spec: TableSpec): Set<string> {
   const words = new Set<string>();
   for (const c of spec.cornerLabels) words.add(labelKey(c));
   if (spec.note) words.add(labelKey(spec.note));

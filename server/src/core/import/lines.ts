@@ -23,7 +23,3 @@ export function splitLines(text: string): SourceLine[] {
     return { index, text: body.trim(), cells };
   });
 }
-
-export function isBlank(line: SourceLine): boolean {
-  return line.text === '';
-}
