@@ -12,6 +12,7 @@ import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
 import { applyLang, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
+import { registerImport } from './import';
 import { registerRender } from './render';
 import { countFindings } from './summary';
 import type { CheckTask } from './types';
@@ -104,6 +105,7 @@ function buildProgram(): Command {
       process.exitCode = await check(paths, opts);
     });
   registerRender(program);
+  registerImport(program);
   return program;
 }
 

@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../core/i18n';
+import { importText } from '../core/import/index';
+import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
+import { readReport } from './read';
+
+/**
+ * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file) into `.xxgk`, each beside its
+ * source or where -o / --out-dir says. Nothing is overwritten without --force; the import's notes are printed.
+ */
+
+const EXIT_OK = 0;
+const EXIT_TROUBLE = 2;
+const INPUT_EXTENSIONS = new Set(['.txt']);
+
+interface ImportOptions {
+  readonly output?: string;
+  readonly outDir?: string;
+  readonly force?: boolean;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('把复制自网页或 Word 的年报纯文本（.txt，UTF-8）转换为 .xxgk，并列出转换中不确定之处')
+    .argument('<files...>', '年报文本文件（.txt）')
+    .option('-o, --output <file>', '输出文件（只有一个输入文件时；“-”表示写到标准输出）')
+    .option('--out-dir <dir>', '输出文件夹（默认：与输入文件同一文件夹）')
+    .option('--force', '输出文件已存在时覆盖它')
+    .action((files: string[], opts: ImportOptions) => {
+      process.exitCode = importFiles(files, opts);
+    });
+}
+
+export function importFiles(files: readonly string[], opts: ImportOptions): number {
+  const lang = langFromEnv(process.env);
+  applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
+  const fail = (message: string) => {
+    process.stderr.write(message + '\n');
+    return EXIT_TROUBLE;
+  };
+  if (opts.output !== undefined && opts.outDir !== undefined) return fail(t('-o 和 --out-dir 不能同时使用'));
+  if (opts.output !== undefined && files.length > 1) return fail(t('有多个输入文件时不能用 -o，请用 --out-dir'));
+  if (opts.outDir !== undefined && !isDirectory(opts.outDir)) return fail(t('输出文件夹不存在：{0}', opts.outDir));
+
+  let code = EXIT_OK;
+  for (const file of files) {
+    if (importOne(file, opts) !== EXIT_OK) code = EXIT_TROUBLE;
+  }
+  return code;
+}
+
+function importOne(file: string, opts: ImportOptions): number {
+  const fail = (message: string) => {
+    process.stderr.write(message + '\n');
+    return EXIT_TROUBLE;
+  };
+  const cwd = process.cwd();
+  const input = path.resolve(cwd, file);
+  if (!INPUT_EXTENSIONS.has(path.extname(input).toLowerCase())) {
+    return fail(t('暂时只能导入纯文本（.txt）：{0}', file));
+  }
+  const toStdout = opts.output === '-';
+  const shown = toStdout ? '-' : (opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk'));
+  const output = toStdout ? '' : path.resolve(cwd, shown);
+  if (!toStdout && fs.existsSync(output)) {
+    if (fs.statSync(output).isDirectory()) return fail(t('输出路径是一个文件夹：{0}', shown));
+    if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', shown));
+  }
+
+  const read = readReport(input, file);
+  if (read.kind === 'problem') return fail(read.message);
+  if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
+
+  const result = importText(read.text);
+  if (toStdout) process.stdout.write(result.text);
+  else {
+    try {
+      // 'wx' fails if the file appeared meanwhile: without --force nothing is ever overwritten.
+      fs.writeFileSync(output, result.text, { flag: opts.force ? 'w' : 'wx' });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', shown));
+      if (code === 'ENOENT') return fail(t('无法写入 {0}：所在文件夹不存在', shown));
+      return fail(t('无法写入 {0}（{1}）', shown, code ?? String(err)));
+    }
+  }
+  // Notes go to stderr when the report itself goes to stdout, so that it can be piped.
+  const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
+  if (!toStdout) say(t('已生成 {0}（{1} 条提示）', shown.split(path.sep).join('/'), result.notes.length));
+  for (const note of result.notes) say(`${file}:${note.line}: ${note.message}`);
+  return EXIT_OK;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

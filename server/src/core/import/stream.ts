@@ -1,0 +1,99 @@
+import type { SourceLine } from './lines';
+
+/**
+ * A table as pasted is a stream of cells: one per line (blank lines between them, or blank lines standing for
+ * empty cells), or a tab-separated line per row. Both become one stream of tokens.
+ */
+export interface Token {
+  readonly text: string;
+  /** 0-based source line. */
+  readonly line: number;
+  /** A blank line: an empty cell or only space between cells; which one is decided per table. */
+  readonly blank: boolean;
+  /** A cell of a tab-separated line: an empty one is certainly an empty cell. */
+  readonly explicit: boolean;
+}
+
+export function tokensOf(lines: readonly SourceLine[], from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < to && i < lines.length; i++) {
+    const l = lines[i];
+    if (l.cells) for (const c of l.cells) out.push({ text: c, line: l.index, blank: false, explicit: true });
+    else out.push({ text: l.text, line: l.index, blank: l.text === '', explicit: false });
+  }
+  return out;
+}
+
+/**
+ * How blank lines read in a stream of one cell per line: `dense` when cells follow each other line by line (a blank
+ * line is an empty cell), `spaced` when a blank line stands between every two cells (then three blank lines are
+ * one empty cell).
+ */
+export type BlankMode = 'dense' | 'spaced';
+
+export function blankMode(tokens: readonly Token[]): BlankMode {
+  for (let k = 1; k < tokens.length; k++) {
+    const a = tokens[k - 1];
+    const b = tokens[k];
+    if (!a.blank && !b.blank && !a.explicit && !b.explicit) return 'dense';
+  }
+  return 'spaced';
+}
+
+/**
+ * The cells of one row from the tokens after its label: tab cells as they are; blank lines as empty cells by the
+ * table's mode, or by the other mode when that one gives the row its official number of cells.
+ */
+export function rowCells(
+  items: readonly Token[],
+  mode: BlankMode,
+  expected: number | undefined,
+): { cells: string[]; doubt?: string } {
+  // Tab-separated cells as they are (and a figure on a line of its own among them, should a paste mix the two).
+  if (items.some((t) => t.explicit)) return { cells: items.filter((t) => t.explicit || !t.blank).map((t) => t.text) };
+  const readings: Record<string, string[]> = {
+    dense: read(items, (run) => run),
+    // A blank line between rows, not an empty cell.
+    'dense-row-gap': read(items, (run, last) => (last ? Math.max(0, run - 1) : run)),
+    spaced: read(items, (run) => Math.max(0, Math.floor((run - 1) / 2))),
+  };
+  const order = mode === 'dense' ? ['dense', 'dense-row-gap', 'spaced'] : ['spaced', 'dense', 'dense-row-gap'];
+  if (expected === undefined) return { cells: readings[order[0]] };
+  const fitting = order.find((m) => readings[m].length === expected);
+  if (fitting) return { cells: readings[fitting] };
+  // Trailing empty cells beyond what the row has are only blank lines after it.
+  const trimmed = trimTrailingEmpty(readings[order[0]], expected);
+  if (trimmed.length === expected) return { cells: trimmed };
+  return { cells: trimmed, doubt: 'count' };
+}
+
+function read(items: readonly Token[], emptiesIn: (run: number, last: boolean) => number): string[] {
+  const cells: string[] = [];
+  let run = 0;
+  for (const t of items) {
+    if (t.blank) {
+      run++;
+      continue;
+    }
+    for (let k = emptiesIn(run, false); k > 0; k--) cells.push('');
+    run = 0;
+    cells.push(t.text);
+  }
+  for (let k = emptiesIn(run, true); k > 0; k--) cells.push('');
+  return cells;
+}
+
+function trimTrailingEmpty(cells: string[], expected: number): string[] {
+  const out = [...cells];
+  while (out.length > expected && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** The cells left on the line of tokens[end - 1] from tokens[end] on, when a table stops in the middle of a line. */
+export function restOfLine(tokens: readonly Token[], end: number): { text: string; line: number } | undefined {
+  if (end <= 0 || end >= tokens.length || tokens[end].line !== tokens[end - 1].line) return undefined;
+  const line = tokens[end].line;
+  const rest: string[] = [];
+  for (let k = end; k < tokens.length && tokens[k].line === line; k++) rest.push(tokens[k].text);
+  return rest.some((c) => c !== '') ? { text: rest.join('\t'), line } : undefined;
+}

@@ -1,0 +1,66 @@
+import { allFormats } from '../formats/index';
+import type { FormatId, TableKind, TableSpec } from '../formats/types';
+import type { SourceLine } from './lines';
+import type { NoteList } from './notes';
+import { readAppealsLayout, startsAppealsLayout } from './tables-appeals';
+import { readLegacyTable, startsLegacyTable } from './tables-legacy';
+import { headerStart, readOfficialTable, scoreOfficial, startsTable } from './tables-official';
+import type { ImportedTable } from './table-types';
+
+export type { ImportedRow, ImportedTable } from './table-types';
+
+/**
+ * Finds the tables in the text: the official ones by their row labels (each national format's rows are tried and
+ * the one that knows most of them wins, so a 2019 table is read as one), the legacy 附表 by its header.
+ */
+export function findTables(lines: readonly SourceLine[], preferred: FormatId | undefined, notes: NoteList): ImportedTable[] {
+  const candidates = officialSpecs(preferred);
+  const tables: ImportedTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].text === '') {
+      i++;
+      continue;
+    }
+    const table = tableAt(lines, i, candidates, tables[tables.length - 1]?.to ?? 0, notes);
+    if (table) {
+      tables.push(table);
+      i = Math.max(table.to, i + 1);
+    } else i++;
+  }
+  return tables;
+}
+
+function tableAt(
+  lines: readonly SourceLine[],
+  at: number,
+  candidates: ReadonlyMap<TableKind, Array<{ format: FormatId; spec: TableSpec }>>,
+  notBefore: number,
+  notes: NoteList,
+): ImportedTable | undefined {
+  if (startsLegacyTable(lines, at)) return readLegacyTable(lines, at, notes);
+  for (const specs of candidates.values()) {
+    const layout = specs.find((s) => s.spec.kind === '复议诉讼' && startsAppealsLayout(lines, at, s.spec));
+    if (layout) return readAppealsLayout(lines, at, layout.spec, layout.format, notes);
+    const starting = specs.filter((s) => startsTable(lines, at, s.spec));
+    if (!starting.length) continue;
+    const from = Math.max(notBefore, headerStart(lines, at, starting[0].spec));
+    // The first (preferred) format wins a tie.
+    let best = starting[0];
+    let bestScore = scoreOfficial(lines, from, best.spec);
+    for (const s of starting.slice(1)) {
+      const score = scoreOfficial(lines, from, s.spec);
+      if (score > bestScore) [best, bestScore] = [s, score];
+    }
+    return readOfficialTable(lines, from, best.spec, best.format, notes);
+  }
+  return undefined;
+}
+
+/** The official tables of every national format, by kind, the preferred format's first. */
+function officialSpecs(preferred: FormatId | undefined): Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>> {
+  const formats = [...allFormats()].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
+  const byKind = new Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>>();
+  for (const f of formats) for (const spec of f.tables) byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), { format: f.id, spec }]);
+  return byKind;
+}

@@ -1,0 +1,83 @@
+import { HTMLElement, parse as parseHtml } from 'node-html-parser';
+import type { TableRow, XxgkDocument } from '../server/src/core/index';
+
+/**
+ * A parsed report as a browser or Word copy of its published page gives it in plain text: headings and paragraphs
+ * one per line, each table row either as tab-separated cells (`tabs`, a browser copy), each cell on a line of its
+ * own (`lines`, a blank line for an empty cell) or each cell followed by a blank line (`spaced`, cells holding
+ * paragraphs). Front matter and comments are not on the page; the publication date is, at the end.
+ */
+export type CopyShape = 'tabs' | 'lines' | 'spaced';
+
+export function copyAsPlainText(doc: XxgkDocument, shape: CopyShape): string {
+  const items: Array<{ at: number; lines: string[] }> = [];
+  for (const h of doc.headings) items.push({ at: h.span.start, lines: [h.text] });
+  for (const p of doc.paragraphs) items.push({ at: p.span.start, lines: [p.text.split(/\r?\n/).map((l) => l.trim()).join('')] });
+  for (const t of doc.tables) items.push({ at: t.span.start, lines: tableLines(t.rows, shape) });
+  for (const t of doc.plainTables) items.push({ at: t.span.start, lines: tableLines(t.rows, shape) });
+  items.sort((a, b) => a.at - b.at);
+  const out: string[] = [];
+  for (const item of items) {
+    out.push(...item.lines, '');
+  }
+  const published = doc.frontMatter?.entries.find((e) => e.canonical === 'published')?.value;
+  const m = typeof published === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(published) : null;
+  // Published pages end with the agency's name and the date, as signed.
+  const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
+  if (m && typeof agency === 'string') out.push(agency, '');
+  if (m) out.push(`${m[1]}年${Number(m[2])}月${Number(m[3])}日`, '');
+  return out.join('\n');
+}
+
+function tableLines(rows: readonly TableRow[], shape: CopyShape): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    if (r.kind === 'separator') continue;
+    const cells = r.cells.map((c) => c.text);
+    if (shape === 'tabs') out.push(cells.join('\t'));
+    else if (shape === 'lines') out.push(...cells);
+    else for (const c of cells) out.push(c, '');
+  }
+  return out;
+}
+
+/** Every figure and blank of the standard tables, by table kind, official row (or label) and column. */
+export function tableCells(doc: XxgkDocument): Map<string, string> {
+  const cells = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const t of doc.tables) {
+    for (const r of t.rows) {
+      if (r.kind !== 'data') continue;
+      const base = `${t.kindText}/${r.match?.row.id ?? r.label.text}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      r.values.forEach((c, i) => cells.set(`${base}#${n}/${i}`, c.text));
+    }
+  }
+  return cells;
+}
+
+/**
+ * The text a browser copy of a rendered page gives (innerText, roughly): block elements one per line, a table row
+ * per line with its cells separated by tabs (`tabs`), or every cell on a line of its own (`lines`, as Word and some
+ * browsers paste cells that hold paragraphs). Styles and scripts are not text.
+ */
+export function copyHtmlAsPlainText(html: string, shape: 'tabs' | 'lines'): string {
+  const root = parseHtml(html);
+  const out: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof HTMLElement)) continue;
+      const tag = child.tagName?.toLowerCase();
+      if (tag === 'style' || tag === 'script' || tag === 'head' || tag === 'title') continue;
+      if (tag === 'tr') {
+        const cells = child.querySelectorAll('th, td').map((c) => c.text.trim());
+        if (shape === 'tabs') out.push(cells.join('\t'));
+        else out.push(...cells);
+      } else if (/^(?:p|h[1-6]|li)$/.test(tag)) out.push(child.text.trim(), '');
+      else walk(child);
+    }
+  };
+  walk(root);
+  return out.join('\n') + '\n';
+}
