@@ -337,3 +337,22 @@ describe('item 6, sibling: diagnostics placed on blocks and cells in O(n log n) 
     );
   });
 });
+
+describe('empty containers repeated: the official skeleton is drawn once per kind, not once per container', () => {
+  const repeated = (n: number) => `---\n机关: 某局\n年度: 2023\n---\n# t\n\n${'::: 依申请\n'.repeat(n)}`;
+
+  test('1,250 unclosed `::: 依申请` lines (10 KB) render to one skeleton, not 25 MB of tables', async () => {
+    const doc = parse(repeated(1250));
+    const html = renderHtml(doc, { standalone: true });
+    assert.equal((html.match(/本年新收政府信息公开申请数量/g) ?? []).length, 1);
+    assert.ok(html.length < 1_000_000, `${html.length} characters`);
+    const word = await renderDocx(doc);
+    assert.ok(word.length > 0);
+  });
+
+  test('an empty container alone still shows the official table as a guide, and a filled one is always drawn', () => {
+    assert.match(renderHtml(parse(repeated(1))), /本年新收政府信息公开申请数量/);
+    const filled = `${repeated(1)}| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n:::\n\n::: 依申请\n| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n:::\n`;
+    assert.equal((renderHtml(parse(filled)).match(/本年新收政府信息公开申请数量/g) ?? []).length, 2);
+  });
+});

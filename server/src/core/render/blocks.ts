@@ -57,11 +57,15 @@ export function buildModel(doc: XxgkDocument): DocumentModel {
   const flat: Flat[] = [];
   for (const h of doc.headings) flat.push({ kind: 'heading', h, start: h.span.start });
   for (const p of doc.paragraphs) flat.push({ kind: 'para', span: p.span, start: p.span.start });
+  // An empty container is drawn as the whole official table (its skeleton, as a guide while writing) once per kind:
+  // a slip that repeats `::: 依申请` a thousand times must not become a thousand 30-row tables (10 KB → 25 MB of HTML).
+  const skeletonDrawn = new Set<string>();
   for (const t of doc.tables) {
     const line = lineOf(t.openSpan.start);
-    const grid =
-      officialGrid(t, line) ??
-      plainGrid(doc.text, t.rows, t.span, line, t.kind === '附表' ? 'appendix' : 'plain');
+    const empty = !t.rows.some((r) => r.kind === 'data');
+    const official = empty && t.kind && skeletonDrawn.has(t.kind) ? undefined : officialGrid(t, line);
+    if (official && empty && t.kind) skeletonDrawn.add(t.kind);
+    const grid = official ?? plainGrid(doc.text, t.rows, t.span, line, t.kind === '附表' ? 'appendix' : 'plain');
     flat.push({ kind: 'table', block: { type: 'table', grid, span: t.span, line }, start: t.span.start });
   }
   for (const t of doc.plainTables) {
