@@ -62,9 +62,31 @@ async function newNextYearReport(api: ServerApi): Promise<void> {
   }
 }
 
+/** Last year's report on the left, this one on the right, in VS Code's diff editor (the repetition rule's companion). */
+async function compareWithPreviousYear(api: ServerApi): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'xxgk') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
+    return;
+  }
+  const document = editor.document;
+  const previous = await api.previousYear(document).catch(() => null);
+  if (!previous?.uri) {
+    void vscode.window.showInformationMessage(
+      previous?.year === undefined
+        ? vscode.l10n.t('The report states no year (front matter 年度 or a title with 20XX年); the next year cannot be determined.')
+        : vscode.l10n.t('No {0} report of the same agency (front matter 机关) was found in the workspace.', previous.year),
+    );
+    return;
+  }
+  const name = path.basename(document.uri.path);
+  await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(previous.uri), document.uri, vscode.l10n.t('{0} report ↔ {1}', previous.year ?? '', name));
+}
+
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, api: ServerApi): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('xxgk.newNextYearReport', () => newNextYearReport(api)),
+    vscode.commands.registerCommand('xxgk.compareWithPreviousYear', () => compareWithPreviousYear(api)),
     vscode.commands.registerCommand('xxgk.restartServer', async () => {
       await client()?.restart();
       void vscode.window.showInformationMessage(vscode.l10n.t('The xxgk language server has been restarted.'));

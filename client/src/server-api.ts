@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  DOCUMENT_INFO, NEXT_YEAR_REPORT, RENDER, SOURCE_OFFSET,
-  type DocumentInfo, type NextYearResult, type RenderKind, type RenderResult,
+  DOCUMENT_INFO, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET,
+  type DocumentInfo, type NextYearResult, type PreviousYearResult, type RenderKind, type RenderResult,
 } from '../../server/src/lsp/protocol';
 
 /**
@@ -29,6 +29,10 @@ export class ServerApi {
 
   sourceOffset(document: vscode.TextDocument, line: number, column?: string): Promise<number | null> {
     return this.request(SOURCE_OFFSET, { textDocument: { uri: document.uri.toString() }, line, column });
+  }
+
+  previousYear(document: vscode.TextDocument): Promise<PreviousYearResult | null> {
+    return this.request(PREVIOUS_YEAR, { textDocument: { uri: document.uri.toString() } });
   }
 
   nextYearReport(document: vscode.TextDocument): Promise<NextYearResult> {

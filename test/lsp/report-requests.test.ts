@@ -73,3 +73,34 @@ describe('xxgk/documentInfo, xxgk/render, xxgk/sourceOffset, xxgk/nextYearReport
     assert.equal(client.process.exitCode, null);
   });
 });
+
+describe('xxgk/previousYear: last year’s report of the same agency in the workspace', () => {
+  it('names its uri (for the side-by-side comparison), or says there is none', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const { PREVIOUS_YEAR } = await import('../../server/src/lsp/protocol');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-previous-'));
+    const last = report2021().replace('年度: 2023', '年度: 2022').replace('2023年', '2022年');
+    fs.writeFileSync(path.join(dir, '2022.xxgk'), last);
+    fs.writeFileSync(path.join(dir, '2023.xxgk'), report2021());
+    const client = new TestClient();
+    try {
+      await client.initialize({}, { workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }] });
+      const uri = pathToFileURL(path.join(dir, '2023.xxgk')).toString();
+      await client.open(uri, report2021());
+      await client.diagnostics(uri);
+      const found = await client.connection.sendRequest<{ uri?: string; year?: number }>(PREVIOUS_YEAR, { textDocument: { uri } });
+      assert.equal(found.year, 2022);
+      assert.equal(found.uri, pathToFileURL(path.join(dir, '2022.xxgk')).toString());
+      const other = pathToFileURL(path.join(dir, 'other.xxgk')).toString();
+      await client.open(other, report2021().replace('测试市测试局', '另一个局'));
+      const none = await client.connection.sendRequest<{ uri?: string; year?: number }>(PREVIOUS_YEAR, { textDocument: { uri: other } });
+      assert.deepEqual(none, { year: 2022 });
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -50,3 +50,11 @@ export interface NextYearResult {
   readonly text: string;
   readonly formatChanged: boolean;
 }
+
+/** `xxgk/previousYear`: where last year's report of the same agency is, for a side-by-side comparison. */
+export const PREVIOUS_YEAR = 'xxgk/previousYear';
+export interface PreviousYearResult {
+  /** Undefined when the workspace has no report of the same agency for the year before. */
+  readonly uri?: string;
+  readonly year?: number;
+}

@@ -20,7 +20,7 @@ import { formatDocument } from './providers/formatting';
 import { hover } from './providers/hover';
 import { documentInfo, nextYear, notOpen, renderReport } from './providers/report-requests';
 import { sourceOffset } from './providers/source-offset';
-import { DOCUMENT_INFO, NEXT_YEAR_REPORT, RENDER, SOURCE_OFFSET, type RenderParams, type SourceOffsetParams } from './protocol';
+import { DOCUMENT_INFO, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET, type PreviousYearResult, type RenderParams, type SourceOffsetParams } from './protocol';
 import { documentSymbols } from './providers/symbols';
 import { DEFAULT_SETTINGS, effectiveConfig, readSettings, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -283,6 +283,12 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SOURCE_OFFSET, validated(SOURCE_OFFSET, sourceOffsetParams, guarded(SOURCE_OFFSET, (params: SourceOffsetParams, token) => {
     const doc = parsedFor(openDocument(params.textDocument.uri).uri, token);
     return doc ? (sourceOffset(doc, params.line, params.column) ?? null) : null;
+  })));
+  connection.onRequest(PREVIOUS_YEAR, validated(PREVIOUS_YEAR, documentParams, guarded(PREVIOUS_YEAR, (params: { textDocument: { uri: string } }, token): PreviousYearResult | null => {
+    const uri = openDocument(params.textDocument.uri).uri;
+    const doc = parsedFor(uri, token);
+    if (!doc) return null;
+    return { uri: workspace.previousYearUri(doc, uri), year: doc.year === undefined ? undefined : doc.year - 1 };
   })));
   connection.onRequest(NEXT_YEAR_REPORT, validated(NEXT_YEAR_REPORT, documentParams, guarded(NEXT_YEAR_REPORT, (params: { textDocument: { uri: string } }) =>
     nextYear(openDocument(params.textDocument.uri).getText()),

@@ -83,6 +83,16 @@ export class Workspace {
   }
 
   /** Last year's report of the same agency, parsed, if the workspace holds it. */
+  /** Where last year's report of the same agency is, if the workspace has it. */
+  previousYearUri(doc: XxgkDocument, uri: string): string | undefined {
+    const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
+    if (typeof agency !== 'string' || doc.year === undefined) return undefined;
+    for (const info of this.reports.values()) {
+      if (info.uri !== uri && info.agency === agency.trim() && info.year === doc.year - 1) return info.uri;
+    }
+    return undefined;
+  }
+
   previousYear(doc: XxgkDocument, uri: string): XxgkDocument | undefined {
     const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
     if (typeof agency !== 'string' || doc.year === undefined) return undefined;
