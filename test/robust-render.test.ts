@@ -356,3 +356,18 @@ describe('empty containers repeated: the official skeleton is drawn once per kin
     assert.equal((renderHtml(parse(filled)).match(/本年新收政府信息公开申请数量/g) ?? []).length, 2);
   });
 });
+
+test('many containers: the code-fence scan sweeps the tables once (30,000 containers took 2.7 s in buildModel, now 0.1 s)', () => {
+  const doc = (n: number) => parse(`---\n机关: 某局\n年度: 2023\n---\n# t\n\n${'::: 依申请\n'.repeat(n)}\n\`\`\`\ncode\n\`\`\`\n`);
+  const time = (n: number) => {
+    const d = doc(n);
+    const t0 = performance.now();
+    const html = renderHtml(d);
+    assert.match(html, /<pre/);
+    return performance.now() - t0;
+  };
+  time(200);
+  const small = time(1_000);
+  const large = time(10_000);
+  assert.ok(large <= 20 * small + 500, `1,000: ${small.toFixed(0)} ms, 10,000: ${large.toFixed(0)} ms`);
+});

@@ -207,7 +207,15 @@ function codeBlocks(doc: XxgkDocument): Block[] {
   const out: Block[] = [];
   const text = doc.text;
   const lines = doc.lineStarts;
-  const inTable = (offset: number) => doc.tables.some((t) => offset >= t.span.start && offset < t.span.end);
+  // Lines are visited in order: whether one is inside a table is kept up by a sweep over the tables sorted by start
+  // (the furthest end of those begun so far), not a search through every table for every line.
+  const byStart = [...doc.tables].sort((a, b) => a.span.start - b.span.start);
+  let begun = 0;
+  let furthestEnd = -1;
+  const inTable = (offset: number) => {
+    while (begun < byStart.length && byStart[begun].span.start <= offset) furthestEnd = Math.max(furthestEnd, byStart[begun++].span.end);
+    return offset < furthestEnd;
+  };
   const firstLine = doc.frontMatter ? lineOfOffset(lines, doc.frontMatter.span.end) + (doc.frontMatter.unclosed ? 0 : 1) : 0;
   let open: { fence: string; line: number; start: number; body: string[] } | undefined;
   let comment = false;
