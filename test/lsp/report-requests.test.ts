@@ -104,3 +104,34 @@ describe('xxgk/previousYear: last year’s report of the same agency in the work
     }
   });
 });
+
+describe('no workspace folder (a file opened on its own in Neovim or Helix)', () => {
+  it('last year’s report beside the document is found, and the cross-year check runs', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-beside-'));
+    const last = report2021()
+      .replace('年度: 2023', '年度: 2022')
+      .replace('2023年', '2022年')
+      .replace('| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |');
+    fs.writeFileSync(path.join(dir, '2022.xxgk'), last);
+    fs.writeFileSync(path.join(dir, '2023.xxgk'), report2021());
+    const client = new TestClient();
+    try {
+      await client.initialize({}, { rootUri: null, workspaceFolders: null });
+      const uri = pathToFileURL(path.join(dir, '2023.xxgk')).toString();
+      await client.open(uri, report2021());
+      let crossYear: unknown[] = [];
+      for (let tries = 0; tries < 50 && crossYear.length === 0; tries++) {
+        crossYear = (await client.diagnostics(uri)).filter((d) => d.code === 'cross-year');
+        if (crossYear.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(crossYear.length > 0, 'cross-year against the 2022 report beside it');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -185,6 +185,13 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  documents.onDidOpen((e) => {
+    // No workspace folder: last year's report may be beside this one; re-check once it is known.
+    void workspace.scanBeside(e.document.uri).then(
+      (found) => found && guard('workspace', e.document.uri, revalidateAll),
+      (err: unknown) => reportFailure('workspace', e.document.uri, err),
+    );
+  });
   documents.onDidChangeContent((e) => {
     guard('workspace', e.document.uri, () => workspace.update(e.document.uri, e.document.getText()));
     guard('textDocument/publishDiagnostics', e.document.uri, () => schedule(e.document));

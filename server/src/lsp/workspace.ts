@@ -32,6 +32,8 @@ function uriToPath(uri: string): string | undefined {
 export class Workspace {
   private folders: string[] = [];
   private reports = new Map<string, ReportInfo>();
+  /** Folders of documents opened without a workspace folder, already looked through. */
+  private readonly besideScanned = new Set<string>();
   private rcCache = new Map<string, { config?: XxgkConfig; error?: string } | null>();
 
   /**
@@ -62,6 +64,25 @@ export class Workspace {
       for (const file of walk.files) this.update(pathToFileURL(file.path).toString());
       left -= walk.files.length;
     }
+  }
+
+  /**
+   * Without a workspace folder (a file opened on its own in Neovim or Helix), last year's report is looked for beside
+   * the document: its own folder, not below it (that may be a home folder), once per folder.
+   */
+  async scanBeside(uri: string): Promise<boolean> {
+    if (this.folders.length > 0) return false;
+    const file = uriToPath(uri);
+    if (!file) return false;
+    const dir = path.dirname(path.resolve(file));
+    if (this.besideScanned.has(dir)) return false;
+    this.besideScanned.add(dir);
+    const walk = await walkFiles(['*.xxgk', '*.xxgk.md'], dir, dir, { maxFiles: this.limits.maxFiles });
+    for (const found of walk.files) {
+      const other = pathToFileURL(found.path).toString();
+      if (!this.reports.has(other)) this.update(other);
+    }
+    return walk.files.length > 0;
   }
 
   /** Re-reads one report's agency and year (from the open editor if it is open, else from disk). */
