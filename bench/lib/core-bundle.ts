@@ -10,11 +10,12 @@ export const CORE_BUNDLE = path.join(__dirname, '..', 'inputs', 'build', 'core.c
 
 export type Core = typeof import('../../server/src/core/index');
 
-export async function buildCore(): Promise<string> {
+/** One CommonJS bundle for Node 20 of a source file of the project (the bench loads bundles, not TypeScript). */
+export async function bundle(entry: string, outfile: string): Promise<string> {
   await esbuild.build({
     absWorkingDir: path.join(__dirname, '..', '..'),
-    entryPoints: ['server/src/core/index.ts'],
-    outfile: CORE_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -22,7 +23,11 @@ export async function buildCore(): Promise<string> {
     sourcemap: true,
     logLevel: 'warning',
   });
-  return CORE_BUNDLE;
+  return outfile;
+}
+
+export function buildCore(): Promise<string> {
+  return bundle('server/src/core/index.ts', CORE_BUNDLE);
 }
 
 export function loadCore(): Core {

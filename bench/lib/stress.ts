@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundle } from './core-bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { CASES } = require('./stress-cases.cjs') as { CASES: Record<string, [string, (bytes: number) => string]> };
@@ -56,19 +56,8 @@ export interface StressOptions {
   log?: (message: string) => void;
 }
 
-export async function buildStressBundle(): Promise<string> {
-  await esbuild.build({
-    absWorkingDir: path.join(__dirname, '..', '..'),
-    entryPoints: ['bench/lib/stress-entry.ts'],
-    outfile: STRESS_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-  return STRESS_BUNDLE;
+export function buildStressBundle(): Promise<string> {
+  return bundle('bench/lib/stress-entry.ts', STRESS_BUNDLE);
 }
 
 export function stressCaseNames(): string[] {

@@ -73,3 +73,9 @@ export function describeTableKinds(formatWord: string): string {
   }
   return [...groups].map(([kinds, ids]) => `${kinds}（${ids.join('/')} ${formatWord}）`).join('；');
 }
+
+/** Whether a format's table 二 reports 本年制发 / 本年废止 / 现行有效 of its documents (the 2021 format on). */
+export function reportsDocumentCounts(format: FormatSpec): boolean {
+  const columns = format.tables.find((t) => t.kind === '主动公开')?.columns ?? [];
+  return ['issued', 'repealed', 'effective'].every((id) => columns.some((c) => c.id === id));
+}

@@ -17,7 +17,11 @@ export function splitSectionNumbering(text: string): { numbering: string; style:
 
 /** Legacy topics, tried in this order so that 问题 wins over 公开 and 复议 over 申请. */
 const LEGACY_ORDER = ['appeals', 'fees', 'problems', 'requests', 'proactive', 'overview', 'other'];
-const legacyRank = (id: string) => (LEGACY_ORDER.indexOf(id) + LEGACY_ORDER.length + 1) % (LEGACY_ORDER.length + 1);
+/** A topic's place in LEGACY_ORDER; a topic not listed there is tried last. */
+function legacyRank(id: string): number {
+  const k = LEGACY_ORDER.indexOf(id);
+  return k < 0 ? LEGACY_ORDER.length : k;
+}
 
 /**
  * The official section a heading's name stands for. `numeral` is the heading's own number (五 of `五、`), if any: a

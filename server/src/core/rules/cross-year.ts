@@ -1,21 +1,13 @@
 import type { StandardTable, XxgkDocument } from '../ast';
-import { tableSpec } from '../formats/index';
+import { formatSpec, reportsDocumentCounts } from '../formats/index';
 import { t } from '../i18n';
 import { add, equals, format, sub } from '../text/decimal';
-import { rowsById } from '../tables/grid';
+import { cellFigure, rowsById } from '../tables/grid';
 import { NATIONAL_FORMATS, type Finding, type Rule } from './types';
 
 function table(doc: XxgkDocument, kind: StandardTable['kind']) {
   const found = doc.tables.find((x) => x.kind === kind && x.spec);
   return found ? rowsById(found) : undefined;
-}
-
-function hasEffectiveCount(doc: XxgkDocument): boolean {
-  return !!tableSpec(doc.format, '主动公开')?.columns.some((c) => c.id === 'effective');
-}
-
-function figure(cell: { state: string; value?: { units: bigint; scale: number } } | undefined) {
-  return cell && (cell.state === 'number' || cell.state === 'zero-mark') ? cell.value : undefined;
 }
 
 /**
@@ -37,8 +29,8 @@ export const crossYear: Rule = {
     const next = then?.get('next');
     if (carried && next) {
       carried.values.forEach((cell, c) => {
-        const a = figure(cell);
-        const b = figure(next.values[c]);
+        const a = cellFigure(cell);
+        const b = cellFigure(next.values[c]);
         if (!a || !b || equals(a, b)) return;
         const expected = format(b);
         report({
@@ -50,14 +42,14 @@ export const crossYear: Rule = {
       });
     }
     // X2 needs the 现行有效件数 column (2021 format on), in both years.
-    if (!hasEffectiveCount(doc) || !hasEffectiveCount(previous)) return;
+    if (!reportsDocumentCounts(formatSpec(doc.format)) || !reportsDocumentCounts(formatSpec(previous.format))) return;
     const nowDocs = table(doc, '主动公开');
     const thenDocs = table(previous, '主动公开');
     for (const id of ['regulations', 'normativeDocs']) {
       const row = nowDocs?.get(id);
       const old = thenDocs?.get(id);
-      const [issued, repealed, effective] = [0, 1, 2].map((k) => figure(row?.values[k]));
-      const before = figure(old?.values[2]);
+      const [issued, repealed, effective] = [0, 1, 2].map((k) => cellFigure(row?.values[k]));
+      const before = cellFigure(old?.values[2]);
       if (!row || !issued || !repealed || !effective || !before) continue;
       const expected = sub(add(before, issued), repealed);
       if (equals(expected, effective)) continue;

@@ -1,10 +1,10 @@
 import type { Span, StandardTable } from '../ast';
-import { tableSpec, type FormatSpec } from '../formats/index';
+import { reportsDocumentCounts, tableSpec } from '../formats/index';
 import { t } from '../i18n';
 import { paragraphFigures } from '../prose/figures';
 import { clauseStart, splitSentences } from '../prose/sentences';
-import { cellAt, rowsById } from '../tables/grid';
-import { equals, format, type Decimal } from '../text/decimal';
+import { cellAt, cellFigure, rowsById } from '../tables/grid';
+import { equals, format } from '../text/decimal';
 import type { Rule } from './types';
 
 /** The document kinds of table 二's first block, as prose names them (the longer name first: 行政规范性文件 ⊃ 规范性文件). */
@@ -28,16 +28,6 @@ const ANOTHER_TIME = /年初|上年|去年|上一年|此前|以前|原有|累计
  */
 const ANOTHER_COUNT = /清理|集中|发布|公开|公布|梳理|汇编|收录|入库|库|解读|备案|审查|审核|评估/;
 
-function readable(cell: { state: string; value?: Decimal } | undefined): Decimal | undefined {
-  return cell && (cell.state === 'number' || cell.state === 'zero-mark') ? cell.value : undefined;
-}
-
-/** Formats whose table 二 reports 本年制发 / 本年废止 / 现行有效 (the 2021 format on). */
-function hasDocumentCounts(spec: FormatSpec): boolean {
-  const columns = spec.tables.find((t) => t.kind === '主动公开')?.columns ?? [];
-  return ['issued', 'repealed', 'effective'].every((id) => columns.some((c) => c.id === id));
-}
-
 /**
  * Table 二 in prose (2021): `本年度制发行政规范性文件5件，废止2件，截至年底现行有效23件` against the 规章 and
  * 行政规范性文件 rows. A figure counts only when its own clause names the action and the sentence (up to it) names
@@ -46,7 +36,7 @@ function hasDocumentCounts(spec: FormatSpec): boolean {
 export const proseDocuments: Rule = {
   id: 'prose-documents',
   severity: 'warning',
-  formats: hasDocumentCounts,
+  formats: reportsDocumentCounts,
   description: '正文中规章、行政规范性文件的制发、废止、现行有效件数应与统计表一致',
   check(doc, report) {
     const table = doc.tables.find((x): x is StandardTable => x.kind === '主动公开' && !!x.spec);
@@ -74,7 +64,7 @@ export const proseDocuments: Rule = {
           const columns = rowSpec?.columns ?? spec.columns;
           const column = columns.findIndex((c) => c.id === actions[0].column);
           const cell = cellAt(row, column);
-          const value = readable(cell);
+          const value = cellFigure(cell);
           if (!row || !rowSpec || column < 0 || !cell || value === undefined || equals(value, figure.value)) continue;
           const span: Span = { start: paragraph.span.start + figure.start, end: paragraph.span.start + figure.end };
           const expected = `${format(value)}件`;

@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { paragraphFigures, type Figure } from '../prose/figures';
 import { categoryOf, RESULT_CATEGORIES, type ProseCategory, type Reading } from '../prose/requests-text';
 import { clauseStart, splitSentences } from '../prose/sentences';
-import { cellAt, rowsById } from '../tables/grid';
+import { cellAt, cellFigure, rowsById } from '../tables/grid';
 import { add, equals, format, type Decimal } from '../text/decimal';
 import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { NATIONAL_FORMATS, type Rule } from './types';
@@ -16,10 +16,6 @@ interface TableFigure {
   readonly cells: ReadonlyArray<{ span: Span; message: string }>;
 }
 
-function readable(cell: { state: string; value?: Decimal } | undefined): Decimal | undefined {
-  return cell && (cell.state === 'number' || cell.state === 'zero-mark') ? cell.value : undefined;
-}
-
 /** 总计 column of an official row; a group (不予公开…) is the sum of its items, or its own figure when they are not all filled. */
 function rowTotal(table: StandardTable | undefined, id: string): TableFigure | undefined {
   const spec = table?.spec;
@@ -30,7 +26,7 @@ function rowTotal(table: StandardTable | undefined, id: string): TableFigure | u
   const rows = rowsById(table);
   const own = rows.get(id);
   const ownCell = cellAt(own, column);
-  const ownValue = readable(ownCell);
+  const ownValue = cellFigure(ownCell);
   const items = rowSpec.group ? spec.rows.filter((r) => r.parent === id) : [];
   if (items.length > 0) {
     let value: Decimal = { units: 0n, scale: 0 };
@@ -38,7 +34,7 @@ function rowTotal(table: StandardTable | undefined, id: string): TableFigure | u
     let complete = true;
     for (const item of items) {
       const cell = cellAt(rows.get(item.id), column);
-      const v = readable(cell);
+      const v = cellFigure(cell);
       if (v === undefined || !cell) {
         complete = false;
         break;
@@ -233,7 +229,7 @@ function checkHeld(doc: XxgkDocument, sentence: string, start: number, phrase: s
     for (const col of ['corrected', 'otherResult', 'pending']) {
       const k = spec.columns.findIndex((c) => c.id === col);
       const cell = cellAt(row, k);
-      const v = readable(cell);
+      const v = cellFigure(cell);
       if (cell && v && v.units > 0n) offending.push({ span: cell.span, message: `${row.match!.row.label} · ${spec.columns[k].label} ${format(v)}` });
     }
   }

@@ -1,14 +1,11 @@
 import type { Cell, StandardTable, TableRow } from '../ast';
 import { add, compare, equals, ZERO, type Decimal } from '../text/decimal';
 import { labelKey } from '../text/normalize';
+import { cellFigure } from './grid';
 import type { Evaluation, Term } from './relations';
 
 /** Parts that are channels (政府网站, 公报, 微博…) can overlap: they are views of a total, not a partition. */
 const CHANNEL = /网站|公报|微博|微信|新媒体|客户端|报刊|报纸|广播|电视|新闻发布|公开栏|档案馆|图书馆|查阅|服务中心|政务大厅|短信|热线|电子屏/;
-
-function figure(cell: Cell | undefined): Decimal | undefined {
-  return cell && (cell.state === 'number' || cell.state === 'zero-mark') ? cell.value : undefined;
-}
 
 function unitKey(row: TableRow): string {
   return labelKey(row.unit ?? '');
@@ -36,8 +33,8 @@ export function evaluateLegacyTable(table: StandardTable): Evaluation[] {
     const views = parts.length < 2 || parts.every((p) => CHANNEL.test(p.label.text));
     const columns = Math.max(parent.values.length, ...parts.map((p) => p.values.length));
     for (let c = 0; c < columns; c++) {
-      const total = figure(parent.values[c]);
-      const values = parts.map((p) => figure(p.values[c]));
+      const total = cellFigure(parent.values[c]);
+      const values = parts.map((p) => cellFigure(p.values[c]));
       if (total === undefined || values.some((v) => v === undefined)) continue;
       const terms: Term[] = parts.map((p, k) => ({ label: partLabel(p), value: values[k]!, blank: false, span: p.values[c].span }));
       const label = `${partLabel(parent)}${table.columnLabels?.[c] ? ` · ${table.columnLabels[c]}` : ''}`;
