@@ -12,13 +12,17 @@ export function nextYearFileName(file: string, year: number | undefined): string
   return path.join(dir, `${year ?? 'next'}-${base}`);
 }
 
+/** The report in the active editor; says what to do when there is none. */
+function activeReport(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document?.languageId === 'xxgk') return document;
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
+  return undefined;
+}
+
 async function newNextYearReport(api: ServerApi): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'xxgk') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
-    return;
-  }
-  const source = editor.document;
+  const source = activeReport();
+  if (!source) return;
   let next;
   try {
     next = await api.nextYearReport(source);
@@ -64,12 +68,8 @@ async function newNextYearReport(api: ServerApi): Promise<void> {
 
 /** Last year's report on the left, this one on the right, in VS Code's diff editor (the repetition rule's companion). */
 async function compareWithPreviousYear(api: ServerApi): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'xxgk') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report (.xxgk) first.'));
-    return;
-  }
-  const document = editor.document;
+  const document = activeReport();
+  if (!document) return;
   const previous = await api.previousYear(document).catch(() => null);
   if (!previous?.uri) {
     void vscode.window.showInformationMessage(
