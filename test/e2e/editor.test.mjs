@@ -165,14 +165,17 @@ async function waitForStatus(expected, timeout = 30_000) {
 }
 
 /** Waits for the active editor to have unsaved changes (edits from the server arrive asynchronously), saves it,
- *  and waits until the file on disk satisfies `ok`. */
+ *  and waits until the file on disk satisfies `ok`. A text is judged only once two reads 100 ms apart agree: the
+ *  file may be read while the editor is still writing it (once seen: a shorter text for a moment). */
 async function saveAndRead(name, ok, timeout = 15_000) {
   await S.page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout });
   await press('Control+S');
   const deadline = Date.now() + timeout;
   for (;;) {
     const text = fs.readFileSync(fileIn(name), 'utf8');
-    if (ok(text)) return text;
+    await sleep(100);
+    const settled = fs.readFileSync(fileIn(name), 'utf8') === text;
+    if (settled && ok(text)) return text;
     if (Date.now() > deadline) assert.fail(`${name} on disk did not get the expected change after saving`);
     await sleep(200);
   }
@@ -426,7 +429,7 @@ check('4. the table-sum quick fix corrects the total and the problem disappears'
   await action.first().waitFor();
   await shot('4-quickfix-menu');
   await action.first().click();
-  const text = await saveAndRead(ERRORS, (t) => t.split('\n')[line - 1].trimEnd().endsWith('| 3 |'));
+  const text = await saveAndRead(ERRORS, (t) => t.split('\n')[line - 1]?.trimEnd().endsWith('| 3 |') ?? false);
   assert.equal(text.split('\n')[line - 1], '| 5.属于三类内部事务信息 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |');
   const now = cli(ERRORS);
   assert.ok(!now.some((d) => d.line === line), 'the CLI no longer reports the line');
@@ -586,7 +589,7 @@ check('10. when the language server dies, the extension restarts it, says so, an
   await gotoLine(line, row.lastIndexOf('| 3 |') + 3);
   await press('Shift+ArrowRight');
   await page.keyboard.type('4');
-  await saveAndRead(ERRORS, (t) => t.split('\n')[line - 1].trimEnd().endsWith('| 4 |'));
+  await saveAndRead(ERRORS, (t) => t.split('\n')[line - 1]?.trimEnd().endsWith('| 4 |') ?? false);
   const now = cli(ERRORS);
   assert.ok(now.some((d) => d.rule === 'table-sum' && d.line === line), 'the CLI reports the new wrong total');
   await waitForStatus(counts(now));
