@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { t } from '../core/i18n';
 import { importText } from '../core/import/index';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { readReport } from './read';
+import { convertedNote, readReport } from './read';
 
 /**
  * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file) into `.xxgk`, each beside its
@@ -73,6 +73,7 @@ function importOne(file: string, opts: ImportOptions): number {
   const read = readReport(input, file);
   if (read.kind === 'problem') return fail(read.message);
   if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
+  if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
 
   const result = importText(read.text);
   if (toStdout) process.stdout.write(result.text);

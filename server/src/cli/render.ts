@@ -7,7 +7,7 @@ import { renderHtml } from '../core/render/html';
 import { localToday } from './check-file';
 import { ConfigResolver } from './config';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { readReport } from './read';
+import { convertedNote, readReport } from './read';
 import { sameFile } from './same-file';
 
 /** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */
@@ -64,6 +64,7 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const read = readReport(input, file);
   if (read.kind === 'problem') return fail(read.message);
   if (read.kind === 'bad') return fail(t('无法渲染 {0}：{1}', file, read.message));
+  if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
 
   const { config, error } = new ConfigResolver(cwd).forFile(input);
   if (error !== undefined) return fail(error);

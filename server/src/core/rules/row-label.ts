@@ -16,7 +16,7 @@ export const rowLabel: Rule = {
         report({
           span: row.label.span,
           message: t('行标签“{0}”与规定文字不一致，已按“{1}”识别；请改为规定文字。', quote(row.label.text), official),
-          fix: { title: t('改为“{0}”', official), edits: [{ span: row.label.span, newText: official }] },
+          fix: { title: t('改为“{0}”', official), edits: [{ span: row.label.span, newText: official }], safe: true },
         });
       }
     }

@@ -14,7 +14,7 @@ export const sectionName: Rule = {
       report({
         span: section.nameSpan,
         message: t('章节标题“{0}”不是规定名称；应为“{1}”。', quote(section.name), section.spec.name),
-        fix: { title: t('改为“{0}”', section.spec.name), edits: [{ span: section.nameSpan, newText: section.spec.name }] },
+        fix: { title: t('改为“{0}”', section.spec.name), edits: [{ span: section.nameSpan, newText: section.spec.name }], safe: true },
       });
     }
   },

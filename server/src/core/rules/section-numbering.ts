@@ -29,6 +29,7 @@ export const sectionNumbering: Rule = {
         fix: {
           title: t('改为“{0}”', expected),
           edits: [{ span: section.numbering ? section.numberingSpan : { start: span.start, end: span.start }, newText: expected }],
+          safe: true,
         },
       });
     }

@@ -14,6 +14,12 @@ export interface Edit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly Edit[];
+  /**
+   * The fix only writes down what the report already says, in the form it should have (the official label or
+   * numbering, the figure without its unit, half-width digits, the sum of the parts): `xxgk check --fix` applies it
+   * without asking. A fix that guesses (a likely row, last year's figure, which of two years is right) is not safe.
+   */
+  readonly safe?: boolean;
 }
 
 export interface Finding {
