@@ -91,7 +91,9 @@ export const cellValue: Rule = {
   id: 'cell-value',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '表格单元格须是有效数值：整数、金额列可为小数，不含单位',
+  get description() {
+    return t('表格单元格须是有效数值：整数、金额列可为小数，不含单位');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       for (const row of table.rows) {

@@ -7,7 +7,9 @@ export const rowLabel: Rule = {
   id: 'row-label',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '行标签应与规定文字一致（识别到错别字时提示）',
+  get description() {
+    return t('行标签应与规定文字一致（识别到错别字时提示）');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       for (const row of table.rows) {

@@ -7,7 +7,9 @@ export const sectionName: Rule = {
   id: 'section-name',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '章节标题应使用格式规定的名称',
+  get description() {
+    return t('章节标题应使用格式规定的名称');
+  },
   check(doc, report) {
     for (const section of doc.sections) {
       if (!section.spec || !section.variant) continue;

@@ -7,7 +7,9 @@ export const sectionNumbering: Rule = {
   id: 'section-numbering',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '章节编号应为规范的“一、二、三、”格式并与规定序号一致',
+  get description() {
+    return t('章节编号应为规范的“一、二、三、”格式并与规定序号一致');
+  },
   check(doc, report) {
     for (const section of doc.sections) {
       const spec = section.spec;

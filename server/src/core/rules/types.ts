@@ -57,7 +57,10 @@ export interface Rule {
    * that fits it.
    */
   readonly formats: FormatScope;
-  /** One line, Chinese: what the rule checks. */
+  /**
+   * One line: what the rule checks, through t() in a getter, so that it is read in the language set when it is shown
+   * (SARIF, the settings schema), not the one at load time.
+   */
   readonly description: string;
   check(doc: XxgkDocument, report: (finding: Finding) => void, context: RuleContext): void;
 }
