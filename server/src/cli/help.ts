@@ -32,7 +32,7 @@ const HEADINGS: Record<string, () => string> = {
 
 function extraInfo(item: Option | Argument): string[] {
   const extra: string[] = [];
-  if (item.argChoices) extra.push(t('可选：{0}', item.argChoices.join('、')));
+  if (item.argChoices) extra.push(t('可选：{0}', item.argChoices.join(t('、'))));
   // As commander: an option's default is shown when it takes a value (a flag's false is no news).
   const shown = 'optional' in item ? item.required || item.optional : true;
   if (item.defaultValue !== undefined && shown) extra.push(t('默认：{0}', item.defaultValueDescription ?? String(item.defaultValue)));

@@ -24,11 +24,11 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('把复制自网页或 Word 的年报纯文本（.txt，UTF-8）转换为 .xxgk，并列出转换中不确定之处')
-    .argument('<files...>', '年报文本文件（.txt）')
-    .option('-o, --output <file>', '输出文件（只有一个输入文件时；“-”表示写到标准输出）')
-    .option('--out-dir <dir>', '输出文件夹（默认：与输入文件同一文件夹）')
-    .option('--force', '输出文件已存在时覆盖它')
+    .description(t('把复制自网页或 Word 的年报纯文本（.txt，UTF-8 或 GBK）转换为 .xxgk，并列出转换中不确定之处'))
+    .argument('<files...>', t('年报文本文件（.txt）'))
+    .option('-o, --output <file>', t('输出文件（只有一个输入文件时；“-”表示写到标准输出）'))
+    .option('--out-dir <dir>', t('输出文件夹（默认：与输入文件同一文件夹）'))
+    .option('--force', t('输出文件已存在时覆盖它'))
     .action((files: string[], opts: ImportOptions) => {
       process.exitCode = importFiles(files, opts);
     });

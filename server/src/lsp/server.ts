@@ -204,7 +204,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['#', '|', ':', ' '], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FILL_TABLE_KIND, FIX_SUMS_KIND] },
-        documentSymbolProvider: { label: '年报' },
+        documentSymbolProvider: { label: t('年报') },
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -227,9 +227,9 @@ export function startServer(connection: Connection): void {
     }
     if (configurationRequests) {
       void guard('client/registerCapability', undefined, () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk' }));
-      await loadSettings().catch((err) => connection.console.warn(`读取设置失败：${String(err)}`));
+      await loadSettings().catch((err) => connection.console.warn(t('读取设置失败：{0}', String(err))));
     }
-    await workspace.scan().catch((err) => connection.console.warn(`扫描工作区失败：${String(err)}`));
+    await workspace.scan().catch((err) => connection.console.warn(t('扫描工作区失败：{0}', String(err))));
     guard('initialized', undefined, revalidateAll);
   });
 

@@ -26,7 +26,7 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   if (raw !== undefined && raw !== null && !isObject(raw)) problems.push(t('设置 xxgk 必须是一个对象，已忽略'));
 
   if (given.format !== undefined && settings.format !== given.format) {
-    problems.push(t('设置 xxgk.format 的值“{0}”无效，已改用 auto；可用：auto、{1}', clip(given.format), formatIds().join('、')));
+    problems.push(t('设置 xxgk.format 的值“{0}”无效，已改用 auto；可用：auto、{1}', clip(given.format), formatIds().join(t('、'))));
   }
   if (given.validate !== undefined) {
     const delay = isObject(given.validate) ? given.validate.delay : given.validate;
@@ -75,7 +75,7 @@ export function effectiveConfig(settings: Settings, rc: XxgkConfig | undefined):
  */
 export function parseRc(text: string): { config?: XxgkConfig; error?: string } {
   const result = validateConfigText(text);
-  return Array.isArray(result) ? { error: t('.xxgkrc.json 无效：{0}', result.join('；')) } : { config: result };
+  return Array.isArray(result) ? { error: t('.xxgkrc.json 无效：{0}', result.join(t('；'))) } : { config: result };
 }
 
 /** Problems of one kind listed one by one; the rest are counted (a setting may name 130,000 unknown rules). */
