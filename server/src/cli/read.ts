@@ -81,9 +81,14 @@ export function encodeReport(text: string, stored: Stored): Uint8Array {
 /**
  * A text that is not UTF-8, read as GB18030, the encoding of many Chinese offices' files: accepted only when it
  * decodes cleanly (no replacement character, and encoding it again gives the same bytes) and reads as Chinese (most
- * of what is not ASCII is Chinese characters or punctuation), so that a Latin-1 or binary file is not taken for it.
+ * of what is not ASCII is Chinese characters or punctuation), so that a Latin-1 or binary file is not taken for it,
+ * and no Chinese came before in UTF-8.
  */
 function decodeGb18030(bytes: Uint8Array): string | undefined {
+  // Chinese already written in UTF-8 before the first bad byte: a UTF-8 file with a part pasted in another encoding,
+  // which no single decoding reads right (GBK text rarely forms even one valid three-byte UTF-8 sequence).
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
+  if ((prefix.match(/[\u3400-\u9fff]/g) ?? []).length >= 2) return undefined;
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   if (text.includes('\uFFFD')) return undefined;
   if (!Buffer.from(iconv.encode(text, 'gb18030')).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) return undefined;
