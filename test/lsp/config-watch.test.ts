@@ -113,9 +113,10 @@ describe('configuration problems shown to the user', () => {
       const [problem] = await until(client, w.rcUri, (d) => d.length === 1, 'a diagnostic on .xxgkrc.json');
       assert.equal(problem.code, 'config');
       assert.equal(problem.severity, 1);
-      assert.match(problem.message, /table-summ/);
-      assert.match(problem.message, /table-sum/, 'the nearest rule id is suggested');
-      assert.match(problem.message, /row-label/);
+      const message = String(problem.message);
+      assert.match(message, /table-summ/);
+      assert.match(message, /"table-sum"/, 'the nearest rule id is suggested');
+      assert.match(message, /row-label/);
 
       fs.writeFileSync(w.rcFile, JSON.stringify({ rules: { 'table-sum': 'warning' } }));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: w.rcUri, type: 2 }] });
@@ -130,7 +131,7 @@ describe('configuration problems shown to the user', () => {
     fs.rmSync(w.rcFile);
     const client = new TestClient();
     const shown: Array<{ type: number; message: string }> = [];
-    client.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => shown.push(p));
+    client.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => void shown.push(p));
     const bad = { rules: { 'no-such-rule': 'error', 'table-sum': 'loud', 'row-label': 'off' }, format: '2099', validate: { delay: 0 } };
     try {
       await client.initialize({}, { workspaceFolders: w.folders, initializationOptions: { settings: bad } });
