@@ -275,6 +275,7 @@ export function startServer(connection: Connection): void {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);
       parsed.delete(e.document.uri);
+      showRcProblems(); // a broken .xxgkrc.json no open report uses any more is no longer shown
       // What the workspace knows of the report came from the editor's text, perhaps never saved: read the file again.
       workspace.update(e.document.uri);
       if (!pullDiagnostics) return connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
