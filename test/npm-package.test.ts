@@ -56,7 +56,7 @@ describe('the npm package', () => {
 
   it('npm pack, then npm install -g of the tarball in an empty folder: xxgk and xxgk-language-server work', { timeout: 300_000 }, async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pack-'));
-    const env = { ...process.env, npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_update_notifier: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_update_notifier: 'false' };
     for (const key of Object.keys(env)) if (/^npm_(?!config_cache|config_update_notifier)/i.test(key)) delete env[key];
     // --ignore-scripts: dist/ is built by `npm run build` before the tests (prepare would build it again).
     const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT, env, encoding: 'utf8' });

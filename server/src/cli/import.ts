@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { t } from '../core/i18n';
 import { importText } from '../core/import/index';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { readReport } from './read';
+import { convertedNote, readReport } from './read';
 
 /**
  * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file) into `.xxgk`, each beside its
@@ -24,11 +24,11 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('把复制自网页或 Word 的年报纯文本（.txt，UTF-8）转换为 .xxgk，并列出转换中不确定之处')
-    .argument('<files...>', '年报文本文件（.txt）')
-    .option('-o, --output <file>', '输出文件（只有一个输入文件时；“-”表示写到标准输出）')
-    .option('--out-dir <dir>', '输出文件夹（默认：与输入文件同一文件夹）')
-    .option('--force', '输出文件已存在时覆盖它')
+    .description(t('把复制自网页或 Word 的年报纯文本（.txt，UTF-8 或 GBK）转换为 .xxgk，并列出转换中不确定之处'))
+    .argument('<files...>', t('年报文本文件（.txt）'))
+    .option('-o, --output <file>', t('输出文件（只有一个输入文件时；“-”表示写到标准输出）'))
+    .option('--out-dir <dir>', t('输出文件夹（默认：与输入文件同一文件夹）'))
+    .option('--force', t('输出文件已存在时覆盖它'))
     .action((files: string[], opts: ImportOptions) => {
       process.exitCode = importFiles(files, opts);
     });
@@ -73,6 +73,7 @@ function importOne(file: string, opts: ImportOptions): number {
   const read = readReport(input, file);
   if (read.kind === 'problem') return fail(read.message);
   if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
+  if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
 
   const result = importText(read.text);
   if (toStdout) process.stdout.write(result.text);

@@ -83,7 +83,9 @@ export const proseTable: Rule = {
   id: 'prose-table',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '正文中的申请、复议、诉讼数字应与统计表一致',
+  get description() {
+    return t('正文中的申请、复议、诉讼数字应与统计表一致');
+  },
   check(doc, report) {
     const requests = doc.tables.find((x) => x.kind === '依申请' && x.spec);
     const appeals = doc.tables.find((x) => x.kind === '复议诉讼' && x.spec);
