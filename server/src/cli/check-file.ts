@@ -5,7 +5,7 @@ import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type 
 
 /** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
 export function checkFile(task: CheckTask, run: RunContext): FileResult {
-  const read = readReport(task.path, task.file);
+  const read = task.text !== undefined ? ({ kind: 'text', text: task.text } as const) : readReport(task.path, task.file);
   if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
   if (read.kind === 'bad') {
     const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };

@@ -13,6 +13,7 @@ import { formatText, useColour } from './format-text';
 import { applyLang, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
 import { registerImport } from './import';
+import { importPdfTasks } from './import-pdf';
 import { registerRender } from './render';
 import { countFindings } from './summary';
 import type { CheckTask } from './types';
@@ -59,6 +60,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   }
   for (const [error, count] of unchecked) problems.push(error + '\n' + t('（使用此配置的 {0} 个文件未检查）', count));
 
+  tasks = await importPdfTasks(tasks, problems);
   tasks = withPreviousYears(tasks);
   const run = { today: localToday() };
   const jobs = Math.min(opts.jobs ?? (tasks.length > PARALLEL_THRESHOLD ? os.availableParallelism() : 1), tasks.length);
