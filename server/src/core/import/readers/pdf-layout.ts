@@ -71,15 +71,15 @@ function textLine(items: readonly PdfTextItem[], page: number): TextLine {
 }
 
 /**
- * Two or more consecutive lines of three or more pieces are the rows of an unruled table: their pieces are put in
- * the table's column bands (an empty band is an empty cell).
+ * Two or more consecutive lines of two or more pieces, one of them of three or more, are the rows of an unruled
+ * table: their pieces are put in the table's column bands (an empty band is an empty cell).
  */
 function unruledRows(lines: TextLine[]): LaidLine[] {
   const out: LaidLine[] = [];
   for (let i = 0; i < lines.length; ) {
     let k = i;
-    while (k < lines.length && lines[k].pieces.length >= 3) k++;
-    if (k - i >= 2) {
+    while (k < lines.length && lines[k].pieces.length >= 2) k++;
+    if (k - i >= 2 && lines.slice(i, k).some((l) => l.pieces.length >= 3)) {
       out.push(...inBands(lines.slice(i, k)));
       i = k;
     } else out.push(lines[i++]);
