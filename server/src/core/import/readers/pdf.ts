@@ -1,7 +1,7 @@
 import { t } from '../../i18n';
 import { importText, type ImportNote, type ImportResult } from '../index';
 import { layOut } from './pdf-layout';
-import { unspread, type PdfPage, type PdfTextItem } from './pdf-page';
+import { groupByBaseline, unspread, type PdfPage, type PdfTextItem } from './pdf-page';
 import { rulesOf } from './pdf-rules';
 import { unifyRadicals } from './radicals';
 
@@ -55,7 +55,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     let items = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+      const content = await page.getTextContent();
       const [x0, y0, x1, y1] = page.view;
       const texts: PdfTextItem[] = [];
       for (const it of content.items) {
@@ -66,7 +66,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       }
       items += texts.length;
       if (items > MAX_ITEMS) return { kind: 'problem', message: t('PDF 的文字过多（超过 {0} 段），不像是一份年报，未导入', MAX_ITEMS) };
-      pages.push({ number: n, width: x1 - x0, height: y1 - y0, items: texts, rules: rulesOf(ops.fnArray, ops.argsArray) });
+      // The drawing (for the rules of tables) costs as much again as the text: only pages with a table need it.
+      const ops = mayHoldTable(texts) ? await page.getOperatorList() : undefined;
+      pages.push({ number: n, width: x1 - x0, height: y1 - y0, items: texts, rules: ops ? rulesOf(ops.fnArray, ops.argsArray) : [] });
       page.cleanup();
     }
     const withText = pages.filter((p) => p.items.some((i) => i.text.trim() !== ''));
@@ -86,6 +88,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   } finally {
     await task.destroy();
   }
+}
+
+/** A page of running text has no line with a gap of two characters or more in it; a table row has. */
+function mayHoldTable(items: readonly PdfTextItem[]): boolean {
+  return groupByBaseline(items).some((line) => line.some((item, k) => k > 0 && item.x - (line[k - 1].x + line[k - 1].width) > 2 * item.size));
 }
 
 /** A file that is not a PDF, or one cut short, is told apart before pdf.js (which would try to repair it) sees it. */
@@ -121,7 +128,7 @@ let loaded: Promise<Pdfjs> | undefined;
  * rendering code also makes a DOMMatrix when it loads, which Node lacks: a stand-in is there while it loads, and
  * only then (reading text never uses it).
  */
-function loadPdfjs(): Promise<Pdfjs> {
+export function loadPdfjs(): Promise<Pdfjs> {
   loaded ??= (async () => {
     const warn = console.warn;
     const global = globalThis as { DOMMatrix?: unknown };
