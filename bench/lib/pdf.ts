@@ -4,12 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../test/browser';
 import { bundle } from './core-bundle';
 
 export const PDF_BUNDLE = path.join(__dirname, '..', 'inputs', 'build', 'pdf.cjs');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function buildPdfBundle(): Promise<string> {
   return bundle('bench/lib/pdf-entry.ts', PDF_BUNDLE);
@@ -18,7 +16,7 @@ export function buildPdfBundle(): Promise<string> {
 /** Prints `html` to `out`; the number of pages, or why there is no PDF. */
 export async function printPdf(html: string, out: string): Promise<{ pages: number } | { skipped: string }> {
   if (!fs.existsSync(CHROMIUM)) return { skipped: `no ${CHROMIUM}` };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent(html);
