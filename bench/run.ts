@@ -2,7 +2,7 @@
  * `npm run bench`: every figure measured side by side in one run on one machine, so that the ratios hold on a noisy
  * machine. Prints a table, writes bench/results.json and the "Last run" section of bench/README.md.
  *
- *   node --import tsx bench/run.ts [--quick] [--no-readme] [--skip=core,heap,profile,lsp,cli,stress,vsix,activation] [--stress=case,…]
+ *   node --import tsx bench/run.ts [--quick] [--no-readme] [--skip=core,heap,profile,lsp,pdf,cli,stress,vsix,activation] [--stress=case,…]
  *
  * --quick: fewer rounds, for checking that the bench works (its figures are not written into the README).
  * --stress=…: only these worst cases (bench/lib/stress-cases.cjs; `fuzz:` for all of the fuzz test's shapes); a partial run like --skip.
@@ -17,6 +17,7 @@ import { generateInputs, INPUTS, ROOT, type Inputs } from './generate';
 import { buildCore, CORE_BUNDLE } from './lib/core-bundle';
 import { completionLatency, diagnosticsLatency, percentile, serverInitialize } from './lib/lsp';
 import { median, runJson, runTimed, type Timed } from './lib/proc';
+import { buildPdfBundle, PDF_BUNDLE, printPdf } from './lib/pdf';
 import { buildStressBundle, describeRun, runStress, STRESS_OPS, STRESS_SIZES, type StressCase } from './lib/stress';
 
 const argv = process.argv.slice(2);
@@ -50,6 +51,8 @@ const TARGETS: Target[] = [
   { key: 'lsp_diagnostics_p99_ms', label: 'didChange → publishDiagnostics p99, 20 KB', op: '<', target: 15, unit: 'ms' },
   { key: 'lsp_completion_p99_ms', label: 'completion in 依申请 p99, 20 KB', op: '<', target: 10, unit: 'ms' },
   { key: 'cli_vs_markdownlint', label: 'xxgk check / markdownlint-cli2 throughput, 2,000 files', op: '>=', target: 1.0, unit: '×' },
+  { key: 'pdf_import_vs_pdfjs_text', label: 'PDF import / pdf.js text extraction, the 20 KB report printed by Chromium (15 pages)', op: '<=', target: 1.5, unit: '×' },
+  { key: 'pdf_import_ms', label: 'PDF import of the 20 KB report printed by Chromium (15 pages), median', op: '<', target: 1000, unit: 'ms' },
   { key: 'stress_worst_scaling', label: 'worst cases: time at 10× the input (smaller run ≥ 10 ms), worst over cases and operations', op: '<=', target: 12, unit: '×' },
   { key: 'stress_failures', label: 'worst cases: runs that timed out, ran out of memory or threw', op: '<=', target: 0, unit: '' },
   { key: 'stress_peak_rss_mb', label: 'worst cases: highest peak RSS of a run (node itself included)', op: '<=', target: 512, unit: 'MB' },
@@ -166,6 +169,26 @@ async function main() {
       completion: { ...comp, p50_ms: round(comp.p50_ms), p90_ms: round(comp.p90_ms), p99_ms: round(comp.p99_ms), max_ms: round(comp.max_ms), by_query: Object.fromEntries(Object.entries(comp.by_query).map(([q, v]) => [q, { p50_ms: round(v.p50_ms), p99_ms: round(v.p99_ms), items: v.items }])) },
       server_initialize_samples_ms: init.map((x) => round(x, 1)),
     };
+  }
+
+  // ---- PDF import against pdf.js's own text extraction ----
+  if (!SKIP.has('pdf')) {
+    log('PDF import vs pdf.js text extraction …');
+    const core = await import('../server/src/core/index');
+    const { renderHtml } = await import('../server/src/core/render/html');
+    const pdfFile = path.join(INPUTS, 'report-20kb.pdf');
+    const printed = await printPdf(renderHtml(core.parse(text20), { standalone: true }), pdfFile);
+    if ('skipped' in printed) log(`  skipped: ${printed.skipped}`);
+    else {
+      await buildPdfBundle();
+      const out = await runJson<{ text: number[]; import: number[] }>([path.join(__dirname, 'lib', 'pdf-driver.cjs'), PDF_BUNDLE, pdfFile, QUICK ? '2' : '7'], { cwd: ROOT, timeoutMs: 300_000 });
+      const text = median(out.text);
+      const imported = median(out.import);
+      results.pdf_import_vs_pdfjs_text = round(imported / text, 2);
+      results.pdf_import_ms = round(imported, 0);
+      results.pdfjs_text_ms = round(text, 0);
+      details.pdf = { file: path.relative(ROOT, pdfFile), pages: printed.pages, bytes: fs.statSync(pdfFile).size, pdfjs_text_ms: out.text.map((x) => round(x, 0)), import_ms: out.import.map((x) => round(x, 0)) };
+    }
   }
 
   // ---- CLI against markdownlint-cli2 ----
@@ -324,6 +347,9 @@ type ProfileOut = { rounds: number; ms_per_round: number; profile: string; top: 
 type ResultsFile = Record<string, unknown> & { targets: TargetResult[]; machine: Record<string, unknown>; details: Record<string, any> };
 
 const ROWS: Array<[string, string]> = [
+  ['pdf_import_vs_pdfjs_text', ''],
+  ['pdf_import_ms', 'ms'],
+  ['pdfjs_text_ms', 'ms'],
   ['core_vs_markdown_it', ''],
   ['core_20kb_ms', 'ms'],
   ['markdown_it_20kb_ms', 'ms'],

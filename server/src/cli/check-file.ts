@@ -5,7 +5,7 @@ import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type 
 
 /** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
 export function checkFile(task: CheckTask, run: RunContext): FileResult {
-  const read = task.input ?? readReport(task.path, task.file);
+  const read = task.input ?? (task.text !== undefined ? ({ kind: 'text', text: task.text, encoding: 'utf-8', bom: false } as const) : readReport(task.path, task.file));
   if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
   if (read.kind === 'bad') {
     const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };

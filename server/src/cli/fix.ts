@@ -30,6 +30,8 @@ export function fixReports(tasks: readonly CheckTask[], run: RunContext, dryRun:
   const problems: string[] = [];
   let stdinText: string | undefined;
   for (const task of tasks) {
+    // A report imported on the fly (a PDF, a Word file) is checked, never rewritten: its source is not the markup.
+    if (task.text !== undefined) continue;
     const read: ReadOutcome = task.input ?? readReport(task.path, task.file);
     if (read.kind !== 'text') continue;
     const result = fixAll(read.text, { config: task.config, context: { today: run.today } });

@@ -15,6 +15,7 @@ import { formatText, useColour } from './format-text';
 import { applyLang, langFromArgv, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
 import { registerImport } from './import';
+import { importPdfTasks } from './import-pdf';
 import { registerRender } from './render';
 import { readStdin, STDIN_ARGUMENT, stdinPath } from './stdin';
 import { countFindings, onlyErrors } from './summary';
@@ -74,6 +75,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   }
   for (const [error, count] of unchecked) problems.push(error + '\n' + t('（使用此配置的 {0} 个文件未检查）', count));
 
+  tasks = await importPdfTasks(tasks, problems);
   tasks = withPreviousYears(tasks);
   const run = { today: localToday() };
 

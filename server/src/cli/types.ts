@@ -31,6 +31,8 @@ export interface CheckTask {
   readonly config?: XxgkConfig;
   /** The report already read (standard input): `path` then only names it, for messages and the configuration. */
   readonly input?: ReadOutcome;
+  /** The report's text when it was imported from another format (a PDF): checked instead of the file's bytes. */
+  readonly text?: string;
   /** Last year's report of the same agency among the checked files (cross-year rule). */
   readonly previousPath?: string;
   /** This file is the previous year of another task: its parse is kept for that task (see check-file.ts). */
