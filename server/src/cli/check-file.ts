@@ -1,11 +1,16 @@
 import { checkText, parse, positionAt, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
-import { readReport } from './read';
+import { isImportInput, readAndImport } from './import-input';
+import { readReport, type ReadOutcome } from './read';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
 
-/** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
-export function checkFile(task: CheckTask, run: RunContext): FileResult {
-  const read = readReport(task.path, task.file);
+/**
+ * Reads and checks one file; never throws, so that one bad file cannot stop a run. A Word file, a web page or a
+ * text file is imported first and its import checked: the findings' lines are those of the `.xxgk` that
+ * `xxgk import` writes for it.
+ */
+export async function checkFile(task: CheckTask, run: RunContext): Promise<FileResult> {
+  const read = isImportInput(task.path) ? await importedText(task.path, task.file) : readReport(task.path, task.file);
   if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
   if (read.kind === 'bad') {
     const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };
@@ -20,6 +25,11 @@ export function checkFile(task: CheckTask, run: RunContext): FileResult {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };
   }
+}
+
+async function importedText(path: string, shown: string): Promise<ReadOutcome> {
+  const read = await readAndImport(path, shown);
+  return read.kind === 'imported' ? { kind: 'text', text: read.result.text } : read;
 }
 
 /**

@@ -7,7 +7,19 @@ import { compareStrings, displayPath } from './paths';
 /** Extensions a folder is searched for; a file named explicitly is checked whatever its name. */
 export const REPORT_EXTENSIONS = ['.xxgk', '.xxgk.md'] as const;
 const FOLDER_PATTERN = '**/*.{xxgk,xxgk.md}';
+/**
+ * With `check --import`, folders also give the Word files and web pages, which are imported on the fly. Not .txt: a
+ * folder's text files are notes and read-mes far more often than reports. Word's lock files (~$报告.docx) are not
+ * documents.
+ */
+const DOCUMENT_PATTERN = '**/*.{xxgk,xxgk.md,docx,doc,html,htm,DOCX,DOC,HTML,HTM}';
 const IGNORE = ['**/node_modules/**'];
+const DOCUMENT_IGNORE = ['**/~$*'];
+
+export interface ExpandOptions {
+  /** Folders also give .docx, .doc, .html and .htm files. */
+  readonly documents?: boolean;
+}
 
 export interface FileEntry {
   /** Absolute path. */
@@ -24,7 +36,7 @@ export interface Expansion {
 }
 
 /** Turns the command-line arguments (files, folders, globs) into the files to check. */
-export async function expandPaths(args: readonly string[], cwd: string): Promise<Expansion> {
+export async function expandPaths(args: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<Expansion> {
   // Keyed by file identity (device and inode), so that a file reached by two names (a link, `./a` and `a`) is checked once.
   const found = new Map<string, FileEntry>();
   const problems: string[] = [];
@@ -46,7 +58,8 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     if (error) {
       problems.push(t('无法访问 {0}（{1}）', arg, error));
     } else if (stat?.isDirectory()) {
-      addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
+      if (options.documents) addWalked(await walkFiles(DOCUMENT_PATTERN, absolute, absolute, { ignore: DOCUMENT_IGNORE }), t('文件夹中没有年报文件（.xxgk、.docx、.doc、.html、.htm）：{0}', arg));
+      else addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
     } else if (stat) {
       add(absolute, identityOf(stat));
     } else if (fg.isDynamicPattern(arg)) {

@@ -2,18 +2,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../core/i18n';
-import { importText } from '../core/import/index';
+import { importExtensions, isImportInput, readAndImport } from './import-input';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { readReport } from './read';
 
 /**
- * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file) into `.xxgk`, each beside its
- * source or where -o / --out-dir says. Nothing is overwritten without --force; the import's notes are printed.
+ * `xxgk import`: reports as Word files (.docx, .doc), web pages (.html) or plain text pasted from them (.txt) into
+ * `.xxgk`, each beside its source or where -o / --out-dir says. Nothing is overwritten without --force, nothing is
+ * written for a file that cannot be read; the import's notes are printed.
  */
 
 const EXIT_OK = 0;
 const EXIT_TROUBLE = 2;
-const INPUT_EXTENSIONS = new Set(['.txt']);
 
 interface ImportOptions {
   readonly output?: string;
@@ -24,17 +23,17 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('把复制自网页或 Word 的年报纯文本（.txt，UTF-8）转换为 .xxgk，并列出转换中不确定之处')
-    .argument('<files...>', '年报文本文件（.txt）')
+    .description('把 Word 文件（.docx、.doc）、网页（.html、.htm）或复制自它们的纯文本（.txt，UTF-8）转换为 .xxgk，并列出转换中不确定之处')
+    .argument('<files...>', '年报文件（.docx、.doc、.html、.htm、.txt）')
     .option('-o, --output <file>', '输出文件（只有一个输入文件时；“-”表示写到标准输出）')
     .option('--out-dir <dir>', '输出文件夹（默认：与输入文件同一文件夹）')
     .option('--force', '输出文件已存在时覆盖它')
-    .action((files: string[], opts: ImportOptions) => {
-      process.exitCode = importFiles(files, opts);
+    .action(async (files: string[], opts: ImportOptions) => {
+      process.exitCode = await importFiles(files, opts);
     });
 }
 
-export function importFiles(files: readonly string[], opts: ImportOptions): number {
+export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<number> {
   const lang = langFromEnv(process.env);
   applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
   const fail = (message: string) => {
@@ -47,21 +46,19 @@ export function importFiles(files: readonly string[], opts: ImportOptions): numb
 
   let code = EXIT_OK;
   for (const file of files) {
-    if (importOne(file, opts) !== EXIT_OK) code = EXIT_TROUBLE;
+    if ((await importOne(file, opts)) !== EXIT_OK) code = EXIT_TROUBLE;
   }
   return code;
 }
 
-function importOne(file: string, opts: ImportOptions): number {
+async function importOne(file: string, opts: ImportOptions): Promise<number> {
   const fail = (message: string) => {
     process.stderr.write(message + '\n');
     return EXIT_TROUBLE;
   };
   const cwd = process.cwd();
   const input = path.resolve(cwd, file);
-  if (!INPUT_EXTENSIONS.has(path.extname(input).toLowerCase())) {
-    return fail(t('暂时只能导入纯文本（.txt）：{0}', file));
-  }
+  if (!isImportInput(input)) return fail(t('不能导入 {0}：可导入的文件为 {1}', file, importExtensions().join(' ')));
   const toStdout = opts.output === '-';
   const shown = toStdout ? '-' : (opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk'));
   const output = toStdout ? '' : path.resolve(cwd, shown);
@@ -70,11 +67,11 @@ function importOne(file: string, opts: ImportOptions): number {
     if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', shown));
   }
 
-  const read = readReport(input, file);
+  const read = await readAndImport(input, file);
   if (read.kind === 'problem') return fail(read.message);
   if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
 
-  const result = importText(read.text);
+  const result = read.result;
   if (toStdout) process.stdout.write(result.text);
   else {
     try {
@@ -89,9 +86,16 @@ function importOne(file: string, opts: ImportOptions): number {
   }
   // Notes go to stderr when the report itself goes to stdout, so that it can be piped.
   const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
+  if (read.remark) say(read.remark);
   if (!toStdout) say(t('已生成 {0}（{1} 条提示）', shown.split(path.sep).join('/'), result.notes.length));
+  // The notes of a Word file or a web page count lines of the text read from it (a paragraph or a table row a line).
+  if (result.notes.length && !isPlainText(input)) say(t('（以下行号指从该文件读出的文本：每段、每个表格行各占一行）'));
   for (const note of result.notes) say(`${file}:${note.line}: ${note.message}`);
   return EXIT_OK;
+}
+
+function isPlainText(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.txt';
 }
 
 function isDirectory(p: string): boolean {

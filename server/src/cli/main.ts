@@ -15,7 +15,7 @@ import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWo
 import { registerImport } from './import';
 import { registerRender } from './render';
 import { countFindings } from './summary';
-import type { CheckTask } from './types';
+import type { CheckTask, FileResult } from './types';
 import { withPreviousYears } from './cross-year';
 
 /** Exit codes: no error found, errors found, the run itself went wrong (usage, missing or unreadable files, bad config). */
@@ -29,6 +29,8 @@ interface CheckOptions {
   readonly config?: string;
   readonly lang?: Lang;
   readonly jobs?: number;
+  /** Folders also give their Word files and web pages, imported on the fly. */
+  readonly import?: boolean;
 }
 
 async function check(paths: readonly string[], opts: CheckOptions): Promise<number> {
@@ -47,7 +49,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     explicit = loaded.config;
   }
 
-  const { files, problems } = await expandPaths(paths, cwd);
+  const { files, problems } = await expandPaths(paths, cwd, { documents: opts.import === true });
   const resolver = new ConfigResolver(cwd, explicit);
   let tasks: CheckTask[] = [];
   // A broken .xxgkrc.json is reported once; the files under it are left unchecked rather than checked wrongly.
@@ -65,7 +67,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   const results =
     jobs > 1 && canUseWorkers()
       ? await checkInWorkers(tasks, jobs, { xxgkWorker: true, lang, bundle, run })
-      : tasks.map((task) => checkFile(task, run));
+      : await checkEach(tasks, run);
   for (const r of results) if (r.problem) problems.push(r.problem);
 
   for (const p of problems) process.stderr.write(p + '\n');
@@ -75,6 +77,13 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
 
   if (problems.length) return EXIT_TROUBLE;
   return countFindings(results).errors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** One file after another on this thread (an imported file is read asynchronously). */
+async function checkEach(tasks: readonly CheckTask[], run: { today: string }): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const task of tasks) results.push(await checkFile(task, run));
+  return results;
 }
 
 function parseJobs(value: string): number {
@@ -95,12 +104,15 @@ function buildProgram(): Command {
 
   program
     .command('check')
-    .description('检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件）或 glob')
+    .description(
+      '检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件）或 glob；直接指定的 .docx、.doc、.html、.htm、.txt 文件先导入再检查（行号指导入后的 .xxgk，与 xxgk import 的输出一致）',
+    )
     .argument('<paths...>', '要检查的文件、文件夹或 glob')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'sarif']).default('text'))
     .option('-c, --config <file>', '配置文件（默认：每个文件所在文件夹及其上级中最近的 .xxgkrc.json）')
     .addOption(new Option('--lang <lang>', '消息语言（默认取自 LC_ALL / LANG）').choices(['zh', 'en']))
     .addOption(new Option('-j, --jobs <n>', `并行检查的线程数（默认：多于 ${PARALLEL_THRESHOLD} 个文件时用全部 CPU）`).argParser(parseJobs))
+    .option('--import', '文件夹中的 Word 文件和网页（.docx、.doc、.html、.htm）也导入并检查')
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await check(paths, opts);
     });
