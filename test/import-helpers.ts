@@ -1,5 +1,23 @@
 import { HTMLElement, parse as parseHtml } from 'node-html-parser';
-import type { TableRow, XxgkDocument } from '../server/src/core/index';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkDocument, type TableRow, type XxgkDocument } from '../server/src/core/index';
+
+/** Every example and corpus report, for the round trips. */
+export function reportFiles(root: string): string[] {
+  const corpus = path.join(root, 'test/corpus/reports');
+  return [
+    ...fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(root, 'examples', f)),
+    ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(corpus, f)) : []),
+  ].sort();
+}
+
+/** Diagnostics as rule → count. */
+export function ruleCounts(doc: XxgkDocument): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of checkDocument(doc, { context: { today: '2026-01-01' } })) counts[d.rule] = (counts[d.rule] ?? 0) + 1;
+  return counts;
+}
 
 /**
  * A parsed report as a browser or Word copy of its published page gives it in plain text: headings and paragraphs

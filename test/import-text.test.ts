@@ -9,12 +9,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkDocument, parse, type XxgkDocument } from '../server/src/core/index';
+import { checkDocument, parse } from '../server/src/core/index';
 import { LAYOUT_WORDS } from '../server/src/core/import/cell-kinds';
 import { importText } from '../server/src/core/import/index';
 import { labelKey } from '../server/src/core/text/normalize';
 import { renderHtml } from '../server/src/core/render/html';
-import { copyAsPlainText, copyHtmlAsPlainText, tableCells, type CopyShape } from './import-helpers';
+import { copyAsPlainText, copyHtmlAsPlainText, reportFiles, ruleCounts, tableCells, type CopyShape } from './import-helpers';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(__dirname, 'fixtures', 'import');
@@ -92,13 +92,6 @@ describe('import from plain text: fixtures in real shapes', () => {
   });
 });
 
-/** Diagnostics as rule → count. */
-function ruleCounts(doc: XxgkDocument): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const d of checkDocument(doc, { context: { today: '2026-01-01' } })) counts[d.rule] = (counts[d.rule] ?? 0) + 1;
-  return counts;
-}
-
 /**
  * Differences that come from the copy, not from the import: what the page does not show cannot come back.
  * Each is a rule whose count may differ, with why.
@@ -110,12 +103,7 @@ const KNOWN: Record<string, Record<string, string>> = {
 /** One cell per line, a table that is not official has no known width: its cells come back as paragraphs. */
 const PLAIN_TABLE_LOST: Record<string, string[]> = { '2023-errors.xxgk': ['table-sum'] };
 
-const reports = [
-  ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(ROOT, 'examples', f)),
-  ...(fs.existsSync(path.join(ROOT, 'test/corpus/reports'))
-    ? fs.readdirSync(path.join(ROOT, 'test/corpus/reports')).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(ROOT, 'test/corpus/reports', f))
-    : []),
-].sort();
+const reports = reportFiles(ROOT);
 
 describe('import from plain text: round trip of every example and corpus report', () => {
   const tally = { exact: 0, total: 0 };
@@ -252,7 +240,7 @@ describe('xxgk import', () => {
     fs.writeFileSync(path.join(tmp, 'report.docx'), 'PK');
     const docx = xxgk(['import', 'report.docx']);
     assert.equal(docx.status, 2);
-    assert.match(docx.stderr, /暂时只能导入纯文本（\.txt）/);
+    assert.match(docx.stderr, /扩展名是 \.docx，但内容是纯文本/);
     assert.equal(xxgk(['import', 'missing.txt']).status, 2);
     fs.writeFileSync(path.join(tmp, 'gbk.txt'), Buffer.from([0xc4, 0xea, 0xb1, 0xa8]));
     const gbk = xxgk(['import', 'gbk.txt']);
