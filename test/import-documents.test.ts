@@ -103,3 +103,149 @@ for (const kind of ['HTML', 'Word'] as const) {
     }
   });
 }
+
+describe('import: hostile and broken files give a clear message, in bounded time, and nothing else', () => {
+  const refused = async (name: string, bytes: Uint8Array, pattern: RegExp) => {
+    const outcome = await importDocument(name, bytes);
+    assert.ok(!outcome.ok, `${name} was imported`);
+    assert.match(outcome.message, pattern);
+  };
+
+  it('a zip bomb in a .docx: refused by the size the zip declares', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', ' '.repeat(MAX_DOCUMENT_XML_BYTES + 1024));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    assert.ok(bytes.byteLength < 1024 * 1024, 'a small file');
+    await refused('bomb.docx', bytes, /解压后过大.*已拒绝/);
+  });
+
+  it('a zip bomb that lies about its size: refused while inflating', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', ' '.repeat(MAX_DOCUMENT_XML_BYTES + 1024));
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    // The declared uncompressed size, in the local header (offset 22) and the central directory (offset 24): 1 KB.
+    bytes.writeUInt32LE(1024, bytes.indexOf('PK\x03\x04', 0, 'latin1') + 22);
+    bytes.writeUInt32LE(1024, bytes.indexOf('PK\x01\x02', 0, 'latin1') + 24);
+    const started = process.memoryUsage().rss;
+    await refused('liar.docx', bytes, /解压后过大.*已拒绝/);
+    console.log(`zip bomb lying about its size: refused; memory grew ${((process.memoryUsage().rss - started) / 1024 / 1024).toFixed(0)} MB`);
+  });
+
+  it('a truncated .docx, a damaged deflate stream, a zip that is no Word file, XML without a body', async () => {
+    const word = await wordFile([{ type: 'text', text: '2023年政府信息公开工作年度报告' }]);
+    await refused('cut.docx', word.subarray(0, Math.floor(word.byteLength / 2)), /zip 结构损坏或文件不完整/);
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>' + '年报'.repeat(5000) + '</w:t></w:r></w:p></w:body></w:document>');
+    const good = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const damaged = Buffer.from(good);
+    const data = damaged.indexOf('word/document.xml', 0, 'latin1') + 'word/document.xml'.length;
+    for (let i = data + 10; i < data + 60; i++) damaged[i] ^= 0xff;
+    await refused('damaged.docx', damaged, /已损坏|文件不完整|无法解压/);
+    const other = new JSZip();
+    other.file('content.xml', '<office:document/>');
+    await refused('odt.docx', await other.generateAsync({ type: 'uint8array' }), /压缩包里没有 word\/document\.xml/);
+    const bodyless = new JSZip();
+    bodyless.file('word/document.xml', '<html><p>not Word</p></html>');
+    await refused('bodyless.docx', await bodyless.generateAsync({ type: 'uint8array' }), /没有正文/);
+  });
+
+  it('a damaged .doc', async () => {
+    await refused('bad.doc', fs.readFileSync(path.join(FIXTURES, 'word-extractor-bad-header.doc')), /无法读取旧版 Word 文件（\.doc）/);
+  });
+
+  it('files whose extension lies', async () => {
+    await refused('report.docx', Buffer.from('一、总体情况\n'), /扩展名是 \.docx，但内容是纯文本/);
+    await refused('page.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /扩展名是 \.html，但内容是二进制文件/);
+    await refused('old.doc', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), /扩展名是 \.doc，但内容是PDF/);
+    await refused('report.docx', Buffer.from('{\\rtf1\\ansi 年报}'), /但内容是RTF/);
+    await refused('empty.html', new Uint8Array(0), /但内容是空文件/);
+  });
+
+  it('a .doc that is really a .docx or a web page (as Word and WPS save them) is read as what it is, and says so', async () => {
+    const word = await wordFile([{ type: 'text', text: '青石县2023年政府信息公开工作年度报告' }]);
+    const asDoc = await importDocument('年报.doc', word);
+    assert.ok(asDoc.ok && /内容其实是Word 文件（\.docx）/.test(asDoc.remark ?? ''));
+    const page = await importDocument('年报.doc', Buffer.from('<html><body><p>青石县2023年政府信息公开工作年度报告</p></body></html>'));
+    assert.ok(page.ok && page.result.frontMatter.year === 2023);
+  });
+
+  it('a web page of 50 MB: read in bounded time and memory (measured, not asserted)', async () => {
+    const report = renderHtml(parse(read(path.join(ROOT, 'examples', '2023-clean.xxgk'))), { standalone: true });
+    // Inline images (base64) are what makes real pages this large.
+    const image = `<p><img src="data:image/png;base64,${'A'.repeat(1024 * 1024)}"></p>`;
+    const page = Buffer.from(report.replace('<body>', `<body>${image.repeat(50)}`));
+    const started = performance.now();
+    const rss = process.memoryUsage().rss;
+    const outcome = await importDocument('big.html', page);
+    assert.ok(outcome.ok);
+    assert.ok(outcome.result.tables.length >= 3);
+    console.log(`web page of ${(page.byteLength / 1024 / 1024).toFixed(0)} MB: ${((performance.now() - started) / 1000).toFixed(2)} s, memory grew ${((process.memoryUsage().rss - rss) / 1024 / 1024).toFixed(0)} MB`);
+  });
+
+  it('markup nested 100,000 deep, a colspan of a million, a rowspan past the table: no crash', async () => {
+    const deep = Buffer.from('<html><body>' + '<div>'.repeat(100_000) + '<p>2023年度报告</p>' + '</div>'.repeat(100_000) + '</body></html>');
+    const outcome = await importDocument('deep.html', deep);
+    assert.ok(outcome.ok && outcome.result.text.includes('2023年度报告'));
+    const spans = Buffer.from('<table><tr><td colspan="1000000">a</td><td rowspan="999999">b</td></tr><tr><td>c</td></tr></table>');
+    const wide = await importDocument('spans.html', spans);
+    assert.ok(wide.ok && /a/.test(wide.result.text) && /c/.test(wide.result.text));
+  });
+});
+
+describe('xxgk import and xxgk check on Word files and web pages', () => {
+  const BIN = path.join(ROOT, 'bin', 'xxgk.js');
+  let tmp = '';
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-docs-'));
+    fs.mkdirSync(path.join(tmp, 'reports'));
+    fs.copyFileSync(PAGE, path.join(tmp, 'reports', '青石县.html'));
+    fs.writeFileSync(path.join(tmp, 'reports', '青石县.docx'), await wordFile(readHtml(fs.readFileSync(PAGE))));
+    fs.writeFileSync(path.join(tmp, 'reports', '~$青石县.docx'), Buffer.from('lock file of Word'));
+    fs.writeFileSync(path.join(tmp, 'reports', 'notes.txt'), 'not a report');
+    fs.writeFileSync(path.join(tmp, 'liar.docx'), Buffer.from('一、总体情况\n'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const xxgk = (args: readonly string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
+  };
+
+  it('imports a .docx and an .html beside them, with the notes and what their line numbers count', () => {
+    for (const file of ['reports/青石县.docx', 'reports/青石县.html']) {
+      const out = path.extname(file).slice(1);
+      fs.mkdirSync(path.join(tmp, out));
+      const run = xxgk(['import', file, '--out-dir', out]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /以下行号指从该文件读出的文本/);
+      assert.equal(read(path.join(tmp, out, '青石县.xxgk')), read(path.join(FIXTURES, 'web-page-gbk.xxgk')));
+    }
+  });
+
+  it('a file whose extension lies: a clear message, exit 2, nothing written', () => {
+    const run = xxgk(['import', 'liar.docx']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /无法导入 liar\.docx：扩展名是 \.docx，但内容是纯文本/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'liar.xxgk')));
+  });
+
+  it('xxgk check takes them directly, each finding naming the original file', () => {
+    const run = xxgk(['check', 'reports/青石县.docx', 'reports/青石县.html', 'liar.docx', '--format', 'json']);
+    assert.equal(run.status, 1, run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; rule: string; message: string }>;
+    const rulesOf = (file: string) => findings.filter((f) => f.file === file).map((f) => f.rule);
+    assert.deepEqual(rulesOf('reports/青石县.docx'), ['table-sum']);
+    assert.deepEqual(rulesOf('reports/青石县.html'), ['table-sum']);
+    assert.match(findings.find((f) => f.file === 'liar.docx')?.message ?? '', /扩展名是 \.docx，但内容是纯文本/);
+  });
+
+  it('a folder gives its Word files and pages only with --import (not .txt, not Word lock files)', () => {
+    const plain = xxgk(['check', 'reports']);
+    assert.equal(plain.status, 2);
+    assert.match(plain.stderr, /文件夹中没有 \.xxgk 或 \.xxgk\.md 文件/);
+    const run = xxgk(['check', 'reports', '--import', '--format', 'json']);
+    const files = new Set((JSON.parse(run.stdout) as Array<{ file: string }>).map((f) => f.file));
+    assert.deepEqual([...files], ['reports/青石县.docx', 'reports/青石县.html']);
+  });
+});
