@@ -49,6 +49,25 @@ describe('import from a web page', () => {
     assert.deepEqual(rules, ['table-sum'], 'only the page’s own mistake (复议后起诉 总计 2 for 1)');
   });
 
+  it('a label over columns left unmerged, a figure merged down two rows: the figures stay in their columns', () => {
+    const page = fs
+      .readFileSync(PAGE)
+      .toString('latin1')
+      // 一、本年新收… over three cells of its own, （一）予以公开 over two.
+      .replace(/<td colspan="3">(\xd2\xbb[^<]*)<\/td>/, '<td>$1</td><td></td><td></td>')
+      .replace(/<td colspan="2">(\xa3\xa8\xd2\xbb\xa3\xa9[^<]*)<\/td>/, '<td>$1</td><td></td>')
+      // The 科研机构 figure of 1.属于国家秘密 merged down over 2.其他法律行政法规禁止公开.
+      .replace(/(\.\xca\xf4\xd3\xda\xb9\xfa\xbc\xd2\xc3\xd8\xc3\xdc<\/td><td>0<\/td><td>0<\/td>)<td>0<\/td>/, '$1<td rowspan="2">0</td>')
+      .replace(/(\xbd\xfb\xd6\xb9\xb9\xab\xbf\xaa<\/td><td>0<\/td><td>0<\/td>)<td>0<\/td>/, '$1');
+    const doc = parse(importBlocks(readHtml(Buffer.from(page, 'latin1'))).text);
+    const requests = doc.tables.find((t) => t.kind === '依申请')!;
+    const row = (label: string) => requests.rows.find((r) => r.label.text === label)!.values.map((c) => c.text);
+    assert.deepEqual(row('一、本年新收政府信息公开申请数量'), ['41', '3', '0', '0', '1', '0', '45']);
+    assert.deepEqual(row('（一）予以公开'), ['20', '2', '0', '0', '1', '0', '23']);
+    assert.deepEqual(row('1.属于国家秘密'), ['0', '0', '0', '0', '0', '0', '0']);
+    assert.deepEqual(row('2.其他法律行政法规禁止公开'), ['0', '0', '', '0', '0', '0', '0']);
+  });
+
   it('charset: the <meta> charset, else UTF-8, else GB18030', () => {
     const page = '<html><head><meta charset="utf-8"></head><body><p>二〇二三年度报告</p></body></html>';
     assert.equal((readHtml(Buffer.from(page))[0] as { text: string }).text, '二〇二三年度报告');
