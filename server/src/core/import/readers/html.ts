@@ -21,8 +21,11 @@ type Node = Element | string;
 
 /** Elements whose content is never text of the page. */
 const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'canvas']);
-/** Elements around, not in, the report. */
-const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'menu', 'form']);
+/**
+ * Elements around, not in, the report. Not `<header>`: an article's own header holds its title, and a site's header
+ * is mostly links, which do not count anyway.
+ */
+const CHROME = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
 /** id/class words of navigation and footers on government sites (`<div class="footer">`, `id="nav"`, 面包屑). */
 const CHROME_NAMES = /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|sidebar|copyright|share|toolbar|topbar)(?:$|[\s_-]|\d)/i;
 /** Tags that start a line of their own. */
