@@ -16,6 +16,10 @@ interface Element {
   readonly attrs: { readonly rowspan?: string; readonly colspan?: string; readonly role?: string; readonly marker?: string };
   readonly children: Node[];
   parent?: Element;
+  /** A `<table>` is among its descendants (set while parsing: a table holding a table frames the page). */
+  holdsTable?: boolean;
+  /** Its own text (see ownWeights). */
+  weight?: number;
 }
 type Node = Element | string;
 
@@ -68,6 +72,7 @@ function parseTree(html: string): Element {
         const marker = [attribs.id, attribs.class].filter(Boolean).join(' ');
         const el: Element = { tag: name, attrs: { rowspan: attribs.rowspan, colspan: attribs.colspan, role: attribs.role, marker: marker || undefined }, children: [], parent: current };
         current.children.push(el);
+        if (name === 'table') for (let up: Element | undefined = current; up && !up.holdsTable; up = up.parent) up.holdsTable = true;
         current = el;
       },
       onclosetag() {
@@ -101,39 +106,29 @@ function isChrome(el: Element): boolean {
   return el.attrs.marker !== undefined && CHROME_NAMES.test(el.attrs.marker) && !hasTable(el);
 }
 
-const tableInside = new WeakMap<Element, boolean>();
-
 function hasTable(el: Element): boolean {
-  let known = tableInside.get(el);
-  if (known === undefined) tableInside.set(el, (known = el.children.some((c) => typeof c !== 'string' && (c.tag === 'table' || hasTable(c)))));
-  return known;
+  return el.holdsTable === true;
 }
 
-/** The page's own text in an element: text outside links and outside navigation and footers. */
-function ownWeights(root: Element): Map<Element, number> {
-  const weights = new Map<Element, number>();
+/** The page's own text in every element: text outside links and outside navigation and footers. */
+function weigh(root: Element): void {
   const visit = (el: Element, inLink: boolean): number => {
-    if (isChrome(el)) {
-      weights.set(el, 0);
-      return 0;
-    }
+    if (isChrome(el)) return (el.weight = 0);
     const link = inLink || el.tag === 'a';
     let sum = 0;
-    for (const c of el.children) sum += typeof c === 'string' ? (link ? 0 : c.replace(/\s+/g, '').length) : visit(c, link);
-    weights.set(el, sum);
-    return sum;
+    for (const c of el.children) sum += typeof c === 'string' ? (link ? 0 : c.length - (c.match(/\s/g)?.length ?? 0)) : visit(c, link);
+    return (el.weight = sum);
   };
   visit(root, false);
-  return weights;
 }
 
 /** The deepest element that still holds most of the page's own text. */
 function mainContent(root: Element): Element {
-  const weights = ownWeights(root);
-  const total = weights.get(root) ?? 0;
+  weigh(root);
+  const total = root.weight ?? 0;
   let main = root;
   for (;;) {
-    const next = main.children.find((c): c is Element => typeof c !== 'string' && (weights.get(c) ?? 0) >= total * MAIN_SHARE);
+    const next = main.children.find((c): c is Element => typeof c !== 'string' && (c.weight ?? 0) >= total * MAIN_SHARE);
     if (!next) return main;
     main = next;
   }
