@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Document, LevelFormat, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { parse } from '../server/src/core/index';
 import { importBlocks } from '../server/src/core/import/index';
@@ -84,6 +85,46 @@ describe('import from a Word file', () => {
     const outcome = await importDocument('年报.docx', word);
     assert.ok(outcome.ok);
     assert.equal(outcome.result.text, read(path.join(FIXTURES, 'web-page-gbk.xxgk')));
+  });
+
+  it('Word’s automatic numbering (numbering.xml) is written out as the page shows it: 一、 （一） （二） 二、 1.', async () => {
+    const bytes = await Packer.toBuffer(
+      new Document({
+        numbering: {
+          config: [
+            {
+              reference: 'outline',
+              levels: [
+                { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+                { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+                { level: 2, format: LevelFormat.DECIMAL, text: '%3.' },
+              ],
+            },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              new Paragraph('青石县2023年政府信息公开工作年度报告'),
+              ...[
+                ['总体情况', 0],
+                ['主动公开', 1],
+                ['依申请公开', 1],
+                ['加强培训', 2],
+                ['主动公开政府信息情况', 0],
+              ].map(([text, level]) => new Paragraph({ text: text as string, numbering: { reference: 'outline', level: level as number } })),
+            ],
+          },
+        ],
+      }),
+    );
+    const outcome = await importDocument('年报.docx', bytes);
+    assert.ok(outcome.ok);
+    const doc = parse(outcome.result.text);
+    assert.deepEqual(
+      doc.headings.map((h) => h.text),
+      ['青石县2023年政府信息公开工作年度报告', '一、总体情况', '（一）主动公开', '（二）依申请公开', '1.加强培训', '二、主动公开政府信息情况'],
+    );
   });
 
   it('a .doc table (word-extractor): a row per line, empty cells kept, the row mark dropped', async () => {

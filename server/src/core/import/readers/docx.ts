@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import JSZip from 'jszip';
 import { t } from '../../i18n';
 import type { InputBlock, SpannedCell } from '../input-blocks';
+import { NO_NUMBERING, parseNumbering, type Numbering } from './docx-numbering';
 import { ReadError } from './errors';
 
 /**
@@ -15,24 +16,37 @@ import { ReadError } from './errors';
 /** No report's document.xml comes near this (a 300-page report is a few MB). */
 export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
 const DOCUMENT = 'word/document.xml';
+/** The list definitions: a few KB in any real document. */
+const NUMBERING = 'word/numbering.xml';
+const MAX_NUMBERING_XML_BYTES = 5 * 1024 * 1024;
 
 export async function readDocx(bytes: Uint8Array): Promise<InputBlock[]> {
-  const xml = await documentXml(bytes);
-  return parseDocumentXml(xml);
-}
-
-async function documentXml(bytes: Uint8Array): Promise<string> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (err) {
     throw new ReadError(t('不是有效的 Word 文件（.docx）：zip 结构损坏或文件不完整（{0}）', messageOf(err)));
   }
-  const entry = zip.file(DOCUMENT) ?? zip.file(new RegExp(`^${DOCUMENT}$`, 'i'))[0];
-  if (!entry) throw new ReadError(t('不是 Word 文件（.docx）：压缩包里没有 {0}', DOCUMENT));
+  const document = entryOf(zip, DOCUMENT);
+  if (!document) throw new ReadError(t('不是 Word 文件（.docx）：压缩包里没有 {0}', DOCUMENT));
+  const xml = await boundedText(document, DOCUMENT, MAX_DOCUMENT_XML_BYTES);
+  const numbering = entryOf(zip, NUMBERING);
+  return parseDocumentXml(xml, numbering ? parseNumbering(await boundedText(numbering, NUMBERING, MAX_NUMBERING_XML_BYTES)) : NO_NUMBERING);
+}
+
+function entryOf(zip: JSZip, name: string): JSZip.JSZipObject | undefined {
+  return zip.file(name) ?? zip.file(new RegExp(`^${name}$`, 'i'))[0];
+}
+
+/** An entry's text, refused beyond `limit` bytes: by the size the zip declares, and by what inflating really gives. */
+async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number): Promise<string> {
+  const tooLarge = (size: number) => {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+    return new ReadError(t('Word 文件中的 {0} 解压后过大（{1} 超过 {2} MB），可能是恶意构造的压缩包，已拒绝', name, size > limit * 10 ? `${mb(size)} MB` : `> ${mb(limit)} MB`, mb(limit)));
+  };
   // The size the zip declares (JSZip keeps it on the entry's compressed data).
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (declared !== undefined && declared > MAX_DOCUMENT_XML_BYTES) throw tooLarge(declared);
+  if (declared !== undefined && declared > limit) throw tooLarge(declared);
   const chunks: Uint8Array[] = [];
   let size = 0;
   await new Promise<void>((resolve, reject) => {
@@ -41,7 +55,7 @@ async function documentXml(bytes: Uint8Array): Promise<string> {
     stream
       .on('data', (chunk: Uint8Array) => {
         size += chunk.length;
-        if (size > MAX_DOCUMENT_XML_BYTES) {
+        if (size > limit) {
           stream.pause();
           chunks.length = 0;
           reject(tooLarge(size));
@@ -49,7 +63,7 @@ async function documentXml(bytes: Uint8Array): Promise<string> {
         }
         chunks.push(chunk);
       })
-      .on('error', (err: Error) => reject(new ReadError(t('Word 文件（.docx）已损坏，无法解压 {0}（{1}）', DOCUMENT, messageOf(err)))))
+      .on('error', (err: Error) => reject(new ReadError(t('Word 文件（.docx）已损坏，无法解压 {0}（{1}）', name, messageOf(err)))))
       .on('end', () => resolve())
       .resume();
   });
@@ -62,11 +76,6 @@ interface InflateStream {
   on(event: 'end', listener: () => void): InflateStream;
   pause(): InflateStream;
   resume(): InflateStream;
-}
-
-function tooLarge(size: number): ReadError {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-  return new ReadError(t('Word 文件解压后过大（{0} 超过 {1} MB），可能是恶意构造的压缩包，已拒绝', size > MAX_DOCUMENT_XML_BYTES * 10 ? `${mb(size)} MB` : `> ${mb(MAX_DOCUMENT_XML_BYTES)} MB`, mb(MAX_DOCUMENT_XML_BYTES)));
 }
 
 function messageOf(err: unknown): string {
@@ -88,15 +97,16 @@ interface TableDraft {
 }
 
 /** The body of document.xml as blocks, read in one pass over its elements. */
-export function parseDocumentXml(xml: string): InputBlock[] {
+export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERING): InputBlock[] {
   const blocks: InputBlock[] = [];
   const tables: TableDraft[] = [];
-  const paragraphs: string[] = [];
+  /** Open paragraphs (a text box's paragraph sits inside another), with their list numbering. */
+  const paragraphs: Array<{ text: string; numId?: string; ilvl: number }> = [];
   let inText = false;
   let skip = 0;
   let sawBody = false;
   const appendText = (s: string) => {
-    if (paragraphs.length) paragraphs[paragraphs.length - 1] += s;
+    if (paragraphs.length) paragraphs[paragraphs.length - 1].text += s;
   };
   const parser = new Parser(
     {
@@ -111,7 +121,13 @@ export function parseDocumentXml(xml: string): InputBlock[] {
             sawBody = true;
             break;
           case 'w:p':
-            paragraphs.push('');
+            paragraphs.push({ text: '', ilvl: 0 });
+            break;
+          case 'w:numid':
+            if (paragraphs.length) paragraphs[paragraphs.length - 1].numId = attrs['w:val'];
+            break;
+          case 'w:ilvl':
+            if (paragraphs.length) paragraphs[paragraphs.length - 1].ilvl = Number(attrs['w:val'] ?? 0) || 0;
             break;
           case 'w:t':
             inText = true;
@@ -157,7 +173,10 @@ export function parseDocumentXml(xml: string): InputBlock[] {
             inText = false;
             break;
           case 'w:p': {
-            const text = paragraphs.pop() ?? '';
+            const p = paragraphs.pop();
+            // A list's number (一、 （一）) is not in the text: Word draws it from numbering.xml.
+            const number = p?.numId && p.numId !== '0' ? numbering.next(p.numId, p.ilvl) : '';
+            const text = number + (p?.text ?? '');
             // A text box's paragraph inside a paragraph is a line of its own, before the paragraph it sits in.
             if (table?.cell) table.cell.text += (table.cell.text ? '\n' : '') + text;
             else blocks.push({ type: 'text', text });
