@@ -2,17 +2,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import { t } from '../core/i18n';
+import { documentExtensions } from '../core/import/readers/index';
 import { compareStrings, displayPath } from './paths';
 
 /** Extensions a folder is searched for; a file named explicitly is checked whatever its name. */
 export const REPORT_EXTENSIONS = ['.xxgk', '.xxgk.md'] as const;
 const FOLDER_PATTERN = '**/*.{xxgk,xxgk.md}';
 /**
- * With `check --import`, folders also give the Word files and web pages, which are imported on the fly. Not .txt: a
+ * With `check --import`, folders also give the files the import readers take (Word files, web pages), which are
+ * imported on the fly. Not .txt: a
  * folder's text files are notes and read-mes far more often than reports. Word's lock files (~$报告.docx) are not
  * documents.
  */
-const DOCUMENT_PATTERN = '**/*.{xxgk,xxgk.md,docx,doc,html,htm,DOCX,DOC,HTML,HTM}';
+function documentPattern(): string {
+  const names = documentExtensions().map((e) => e.slice(1));
+  return `**/*.{xxgk,xxgk.md,${[...names, ...names.map((n) => n.toUpperCase())].join(',')}}`;
+}
 const IGNORE = ['**/node_modules/**'];
 const DOCUMENT_IGNORE = ['**/~$*'];
 
@@ -58,7 +63,10 @@ export async function expandPaths(args: readonly string[], cwd: string, options:
     if (error) {
       problems.push(t('无法访问 {0}（{1}）', arg, error));
     } else if (stat?.isDirectory()) {
-      if (options.documents) addWalked(await walkFiles(DOCUMENT_PATTERN, absolute, absolute, { ignore: DOCUMENT_IGNORE }), t('文件夹中没有年报文件（.xxgk、.docx、.doc、.html、.htm）：{0}', arg));
+      if (options.documents) {
+        const none = t('文件夹中没有年报文件（{0}）：{1}', ['.xxgk', ...documentExtensions()].join(' '), arg);
+        addWalked(await walkFiles(documentPattern(), absolute, absolute, { ignore: DOCUMENT_IGNORE }), none);
+      }
       else addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
     } else if (stat) {
       add(absolute, identityOf(stat));
