@@ -1,4 +1,5 @@
 import { HTMLElement, parse as parseHtml } from 'node-html-parser';
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDocument, type TableRow, type XxgkDocument } from '../server/src/core/index';
@@ -98,4 +99,27 @@ export function copyHtmlAsPlainText(html: string, shape: 'tabs' | 'lines'): stri
   };
   walk(root);
   return out.join('\n') + '\n';
+}
+
+/**
+ * A report that came back through a page or a Word file drawn in the official layout: counts the table cells that
+ * came back exact, then (unless the layout changed the report: a missing row drawn blank, unknown rows listed under
+ * the table) asserts every cell in its place, the format, the sections and the diagnostics.
+ */
+export function compareOfficialRoundTrip(
+  original: XxgkDocument,
+  imported: XxgkDocument,
+  tally: { exact: number; total: number },
+  layoutChanged: boolean,
+): void {
+  const before = tableCells(original);
+  const after = tableCells(imported);
+  for (const [key, value] of before) if (after.get(key) === value) tally.exact++;
+  tally.total += before.size;
+  if (layoutChanged) return;
+  // Rows are keyed by official row: the layout prints official labels.
+  for (const [key, value] of before) assert.equal(after.get(key), value, key);
+  assert.equal(imported.format, original.format);
+  assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
+  assert.deepEqual(ruleCounts(imported), ruleCounts(original));
 }
