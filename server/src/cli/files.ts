@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import { t } from '../core/i18n';
-import { documentExtensions } from '../core/import/readers/index';
 import { compareStrings, displayPath } from './paths';
 
 /** Extensions a folder is searched for; a file named explicitly is checked whatever its name. */
@@ -14,16 +13,19 @@ const FOLDER_PATTERN = '**/*.{xxgk,xxgk.md}';
  * folder's text files are notes and read-mes far more often than reports. Word's lock files (~$报告.docx) are not
  * documents.
  */
-function documentPattern(): string {
-  const names = documentExtensions().map((e) => e.slice(1));
+function documentPattern(extensions: readonly string[]): string {
+  const names = extensions.map((e) => e.slice(1));
   return `**/*.{xxgk,xxgk.md,${[...names, ...names.map((n) => n.toUpperCase())].join(',')}}`;
 }
 const IGNORE = ['**/node_modules/**'];
 const DOCUMENT_IGNORE = ['**/~$*'];
 
 export interface ExpandOptions {
-  /** Folders also give .docx, .doc, .html and .htm files. */
-  readonly documents?: boolean;
+  /**
+   * Folders also give files of these extensions (the import readers': .docx, .doc, .html, .htm). Passed in, so that
+   * the language server, which walks folders with this module too, does not bundle the readers.
+   */
+  readonly documents?: readonly string[];
 }
 
 export interface FileEntry {
@@ -63,9 +65,9 @@ export async function expandPaths(args: readonly string[], cwd: string, options:
     if (error) {
       problems.push(t('无法访问 {0}（{1}）', arg, error));
     } else if (stat?.isDirectory()) {
-      if (options.documents) {
-        const none = t('文件夹中没有年报文件（{0}）：{1}', ['.xxgk', ...documentExtensions()].join(' '), arg);
-        addWalked(await walkFiles(documentPattern(), absolute, absolute, { ignore: DOCUMENT_IGNORE }), none);
+      if (options.documents?.length) {
+        const none = t('文件夹中没有年报文件（{0}）：{1}', ['.xxgk', ...options.documents].join(' '), arg);
+        addWalked(await walkFiles(documentPattern(options.documents), absolute, absolute, { ignore: DOCUMENT_IGNORE }), none);
       }
       else addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
     } else if (stat) {

@@ -7,6 +7,7 @@ import { t } from '../core/i18n';
 import { checkFile, localToday } from './check-file';
 import { ConfigResolver, loadConfigFile } from './config';
 import { expandPaths } from './files';
+import { documentExtensions } from '../core/import/readers/index';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
@@ -49,7 +50,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     explicit = loaded.config;
   }
 
-  const { files, problems } = await expandPaths(paths, cwd, { documents: opts.import === true });
+  const { files, problems } = await expandPaths(paths, cwd, { documents: opts.import ? documentExtensions() : undefined });
   const resolver = new ConfigResolver(cwd, explicit);
   let tasks: CheckTask[] = [];
   // A broken .xxgkrc.json is reported once; the files under it are left unchecked rather than checked wrongly.
