@@ -5,7 +5,6 @@
  * renderers, hostile files, and the CLI (`xxgk import`, `xxgk check` on such files).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,7 +19,7 @@ import { readHtml } from '../server/src/core/import/readers/html';
 import { importDocument } from '../server/src/core/import/readers/index';
 import { renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
-import { compareOfficialRoundTrip, reportFiles, ruleCounts } from './import-helpers';
+import { compareOfficialRoundTrip, reportFiles, ruleCounts, runXxgk } from './import-helpers';
 import { wordFile } from './import-word-fixture';
 
 const ROOT = path.join(__dirname, '..');
@@ -244,7 +243,6 @@ describe('import: hostile and broken files give a clear message, in bounded time
 });
 
 describe('xxgk import and xxgk check on Word files and web pages', () => {
-  const BIN = path.join(ROOT, 'bin', 'xxgk.js');
   let tmp = '';
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-docs-'));
@@ -256,12 +254,7 @@ describe('xxgk import and xxgk check on Word files and web pages', () => {
     fs.writeFileSync(path.join(tmp, 'liar.docx'), Buffer.from('一、总体情况\n'));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const xxgk = (args: readonly string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
-    delete env.LC_ALL;
-    delete env.LC_MESSAGES;
-    return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
-  };
+  const xxgk = (args: readonly string[]) => runXxgk(ROOT, tmp, args);
 
   it('imports a .docx and an .html beside them, with the notes and what their line numbers count', () => {
     for (const file of ['reports/青石县.docx', 'reports/青石县.html']) {

@@ -1,5 +1,6 @@
 import { HTMLElement, parse as parseHtml } from 'node-html-parser';
 import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDocument, type TableRow, type XxgkDocument } from '../server/src/core/index';
@@ -122,4 +123,12 @@ export function compareOfficialRoundTrip(
   assert.equal(imported.format, original.format);
   assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
   assert.deepEqual(ruleCounts(imported), ruleCounts(original));
+}
+
+/** Runs the built CLI (`npm run build` first) in `cwd`, in Chinese and without colour, as a user would. */
+export function runXxgk(root: string, cwd: string, args: readonly string[]): SpawnSyncReturns<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'xxgk.js'), ...args], { cwd, env, encoding: 'utf8' });
 }

@@ -4,7 +4,6 @@
  * gives; and the `xxgk import` command.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +13,7 @@ import { LAYOUT_WORDS } from '../server/src/core/import/cell-kinds';
 import { importText } from '../server/src/core/import/index';
 import { labelKey } from '../server/src/core/text/normalize';
 import { renderHtml } from '../server/src/core/render/html';
-import { compareOfficialRoundTrip, copyAsPlainText, copyHtmlAsPlainText, reportFiles, ruleCounts, tableCells, type CopyShape } from './import-helpers';
+import { compareOfficialRoundTrip, copyAsPlainText, copyHtmlAsPlainText, reportFiles, ruleCounts, runXxgk, tableCells, type CopyShape } from './import-helpers';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(__dirname, 'fixtures', 'import');
@@ -183,19 +182,13 @@ describe('import from plain text: nothing is dropped', () => {
 });
 
 describe('xxgk import', () => {
-  const BIN = path.join(ROOT, 'bin', 'xxgk.js');
   let tmp = '';
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-'));
     fs.copyFileSync(path.join(FIXTURES, 'word-2021-tabs.txt'), path.join(tmp, '年报.txt'));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const xxgk = (args: readonly string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
-    delete env.LC_ALL;
-    delete env.LC_MESSAGES;
-    return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
-  };
+  const xxgk = (args: readonly string[]) => runXxgk(ROOT, tmp, args);
 
   it('writes the .xxgk beside the text, prints the notes with their lines, and refuses to overwrite', () => {
     const first = xxgk(['import', '年报.txt']);
