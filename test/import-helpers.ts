@@ -1,5 +1,25 @@
 import { HTMLElement, parse as parseHtml } from 'node-html-parser';
-import type { TableRow, XxgkDocument } from '../server/src/core/index';
+import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkDocument, type TableRow, type XxgkDocument } from '../server/src/core/index';
+
+/** Every example and corpus report, for the round trips. */
+export function reportFiles(root: string): string[] {
+  const corpus = path.join(root, 'test/corpus/reports');
+  return [
+    ...fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(root, 'examples', f)),
+    ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(corpus, f)) : []),
+  ].sort();
+}
+
+/** Diagnostics as rule → count. */
+export function ruleCounts(doc: XxgkDocument): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of checkDocument(doc, { context: { today: '2026-01-01' } })) counts[d.rule] = (counts[d.rule] ?? 0) + 1;
+  return counts;
+}
 
 /**
  * A parsed report as a browser or Word copy of its published page gives it in plain text: headings and paragraphs
@@ -80,4 +100,35 @@ export function copyHtmlAsPlainText(html: string, shape: 'tabs' | 'lines'): stri
   };
   walk(root);
   return out.join('\n') + '\n';
+}
+
+/**
+ * A report that came back through a page or a Word file drawn in the official layout: counts the table cells that
+ * came back exact, then (unless the layout changed the report: a missing row drawn blank, unknown rows listed under
+ * the table) asserts every cell in its place, the format, the sections and the diagnostics.
+ */
+export function compareOfficialRoundTrip(
+  original: XxgkDocument,
+  imported: XxgkDocument,
+  tally: { exact: number; total: number },
+  layoutChanged: boolean,
+): void {
+  const before = tableCells(original);
+  const after = tableCells(imported);
+  for (const [key, value] of before) if (after.get(key) === value) tally.exact++;
+  tally.total += before.size;
+  if (layoutChanged) return;
+  // Rows are keyed by official row: the layout prints official labels.
+  for (const [key, value] of before) assert.equal(after.get(key), value, key);
+  assert.equal(imported.format, original.format);
+  assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
+  assert.deepEqual(ruleCounts(imported), ruleCounts(original));
+}
+
+/** Runs the built CLI (`npm run build` first) in `cwd`, in Chinese and without colour, as a user would. */
+export function runXxgk(root: string, cwd: string, args: readonly string[]): SpawnSyncReturns<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'xxgk.js'), ...args], { cwd, env, encoding: 'utf8' });
 }

@@ -4,17 +4,16 @@
  * gives; and the `xxgk import` command.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkDocument, parse, type XxgkDocument } from '../server/src/core/index';
+import { checkDocument, parse } from '../server/src/core/index';
 import { LAYOUT_WORDS } from '../server/src/core/import/cell-kinds';
 import { importText } from '../server/src/core/import/index';
 import { labelKey } from '../server/src/core/text/normalize';
 import { renderHtml } from '../server/src/core/render/html';
-import { copyAsPlainText, copyHtmlAsPlainText, tableCells, type CopyShape } from './import-helpers';
+import { compareOfficialRoundTrip, copyAsPlainText, copyHtmlAsPlainText, reportFiles, ruleCounts, runXxgk, tableCells, type CopyShape } from './import-helpers';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(__dirname, 'fixtures', 'import');
@@ -92,13 +91,6 @@ describe('import from plain text: fixtures in real shapes', () => {
   });
 });
 
-/** Diagnostics as rule → count. */
-function ruleCounts(doc: XxgkDocument): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const d of checkDocument(doc, { context: { today: '2026-01-01' } })) counts[d.rule] = (counts[d.rule] ?? 0) + 1;
-  return counts;
-}
-
 /**
  * Differences that come from the copy, not from the import: what the page does not show cannot come back.
  * Each is a rule whose count may differ, with why.
@@ -110,12 +102,7 @@ const KNOWN: Record<string, Record<string, string>> = {
 /** One cell per line, a table that is not official has no known width: its cells come back as paragraphs. */
 const PLAIN_TABLE_LOST: Record<string, string[]> = { '2023-errors.xxgk': ['table-sum'] };
 
-const reports = [
-  ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(ROOT, 'examples', f)),
-  ...(fs.existsSync(path.join(ROOT, 'test/corpus/reports'))
-    ? fs.readdirSync(path.join(ROOT, 'test/corpus/reports')).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(ROOT, 'test/corpus/reports', f))
-    : []),
-].sort();
+const reports = reportFiles(ROOT);
 
 describe('import from plain text: round trip of every example and corpus report', () => {
   const tally = { exact: 0, total: 0 };
@@ -168,19 +155,7 @@ describe('import from plain text: round trip through the rendered page (official
       it(`${name}, rendered and copied as ${shape}`, () => {
         const original = parse(read(file));
         const text = copyHtmlAsPlainText(renderHtml(original, { standalone: true }), shape);
-        const imported = parse(importText(text).text);
-        const before = tableCells(original);
-        const after = tableCells(imported);
-        let exact = 0;
-        for (const [key, value] of before) if (after.get(key) === value) exact++;
-        tally.exact += exact;
-        tally.total += before.size;
-        if (layoutChanges.has(name)) return;
-        // Rows are keyed by official row: the page prints official labels.
-        for (const [key, value] of before) assert.equal(after.get(key), value, key);
-        assert.equal(imported.format, original.format);
-        assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
-        assert.deepEqual(ruleCounts(imported), ruleCounts(original));
+        compareOfficialRoundTrip(original, parse(importText(text).text), tally, layoutChanges.has(name));
       });
     }
   }
@@ -207,19 +182,13 @@ describe('import from plain text: nothing is dropped', () => {
 });
 
 describe('xxgk import', () => {
-  const BIN = path.join(ROOT, 'bin', 'xxgk.js');
   let tmp = '';
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-'));
     fs.copyFileSync(path.join(FIXTURES, 'word-2021-tabs.txt'), path.join(tmp, '年报.txt'));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const xxgk = (args: readonly string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
-    delete env.LC_ALL;
-    delete env.LC_MESSAGES;
-    return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
-  };
+  const xxgk = (args: readonly string[]) => runXxgk(ROOT, tmp, args);
 
   it('writes the .xxgk beside the text, prints the notes with their lines, and refuses to overwrite', () => {
     const first = xxgk(['import', '年报.txt']);
@@ -252,7 +221,7 @@ describe('xxgk import', () => {
     fs.writeFileSync(path.join(tmp, 'report.docx'), 'PK');
     const docx = xxgk(['import', 'report.docx']);
     assert.equal(docx.status, 2);
-    assert.match(docx.stderr, /暂时只能导入纯文本（\.txt）/);
+    assert.match(docx.stderr, /扩展名是 \.docx，但内容是纯文本/);
     assert.equal(xxgk(['import', 'missing.txt']).status, 2);
     fs.writeFileSync(path.join(tmp, 'utf16.txt'), Buffer.from([0xff, 0xfe, 0x74, 0x5e]));
     assert.equal(xxgk(['import', 'utf16.txt']).status, 2);

@@ -1,11 +1,22 @@
 import { checkText, parse, positionAt, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
-import { convertedNote, readReport } from './read';
+import { isImportInput, readAndImport } from './import-input';
+import { convertedNote, readReport, type ReadOutcome } from './read';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
 
-/** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
-export function checkFile(task: CheckTask, run: RunContext): FileResult {
-  const read = task.input ?? (task.text !== undefined ? ({ kind: 'text', text: task.text, encoding: 'utf-8', bom: false } as const) : readReport(task.path, task.file));
+/**
+ * Reads and checks one file; never throws, so that one bad file cannot stop a run. A Word file, a web page or a
+ * text file is imported first and its import checked (a PDF was imported before, into `task.text`): the findings'
+ * lines are those of the `.xxgk` that `xxgk import` writes for it. Standard input arrives read, in `task.input`.
+ */
+export async function checkFile(task: CheckTask, run: RunContext): Promise<FileResult> {
+  const read =
+    task.input ??
+    (task.text !== undefined
+      ? ({ kind: 'text', text: task.text, encoding: 'utf-8', bom: false } as const)
+      : isImportInput(task.path)
+        ? await importedText(task.path, task.file)
+        : readReport(task.path, task.file));
   if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
   if (read.kind === 'bad') {
     const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };
@@ -22,6 +33,11 @@ export function checkFile(task: CheckTask, run: RunContext): FileResult {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };
   }
+}
+
+async function importedText(path: string, shown: string): Promise<ReadOutcome> {
+  const read = await readAndImport(path, shown);
+  return read.kind === 'imported' ? { kind: 'text', text: read.result.text, encoding: 'utf-8', bom: false } : read;
 }
 
 /**

@@ -10,7 +10,26 @@ export { isInside };
 /** Extensions a folder is searched for; a file named explicitly is checked whatever its name. */
 export const REPORT_EXTENSIONS = ['.xxgk', '.xxgk.md'] as const;
 const FOLDER_PATTERN = '**/*.{xxgk,xxgk.md}';
+/**
+ * With `check --import`, folders also give the files the import readers take (Word files, web pages), which are
+ * imported on the fly. Not .txt: a
+ * folder's text files are notes and read-mes far more often than reports. Word's lock files (~$报告.docx) are not
+ * documents.
+ */
+function documentPattern(extensions: readonly string[]): string {
+  const names = extensions.map((e) => e.slice(1));
+  return `**/*.{xxgk,xxgk.md,${[...names, ...names.map((n) => n.toUpperCase())].join(',')}}`;
+}
 const IGNORE = ['**/node_modules/**'];
+const DOCUMENT_IGNORE = ['**/~$*'];
+
+export interface ExpandOptions {
+  /**
+   * Folders also give files of these extensions (the import readers': .docx, .doc, .html, .htm). Passed in, so that
+   * the language server, which walks folders with this module too, does not bundle the readers.
+   */
+  readonly documents?: readonly string[];
+}
 
 export interface FileEntry {
   /** Absolute path. */
@@ -27,7 +46,7 @@ export interface Expansion {
 }
 
 /** Turns the command-line arguments (files, folders, globs) into the files to check. */
-export async function expandPaths(args: readonly string[], cwd: string): Promise<Expansion> {
+export async function expandPaths(args: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<Expansion> {
   // Keyed by file identity (device and inode), so that a file reached by two names (a link, `./a` and `a`) is checked once.
   const found = new Map<string, FileEntry>();
   const problems: string[] = [];
@@ -49,7 +68,10 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     if (error) {
       problems.push(t('无法访问 {0}（{1}）', arg, error));
     } else if (stat?.isDirectory()) {
-      addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute, { ignoreFilesFrom: ignoreTop(absolute) }), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
+      if (options.documents?.length) {
+        const none = t('文件夹中没有年报文件（{0}）：{1}', ['.xxgk', ...options.documents].join(' '), arg);
+        addWalked(await walkFiles(documentPattern(options.documents), absolute, absolute, { ignore: DOCUMENT_IGNORE, ignoreFilesFrom: ignoreTop(absolute) }), none);
+      } else addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute, { ignoreFilesFrom: ignoreTop(absolute) }), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
     } else if (stat) {
       add(absolute, identityOf(stat));
     } else if (fg.isDynamicPattern(arg)) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { fixAll } from '../core/index';
 import { t } from '../core/i18n';
+import { isImportInput } from './import-input';
 import { encodeReport, readReport, type ReadOutcome } from './read';
 import type { CheckTask, RunContext } from './types';
 
@@ -31,7 +32,7 @@ export function fixReports(tasks: readonly CheckTask[], run: RunContext, dryRun:
   let stdinText: string | undefined;
   for (const task of tasks) {
     // A report imported on the fly (a PDF, a Word file) is checked, never rewritten: its source is not the markup.
-    if (task.text !== undefined) continue;
+    if (task.text !== undefined || isImportInput(task.path)) continue;
     const read: ReadOutcome = task.input ?? readReport(task.path, task.file);
     if (read.kind !== 'text') continue;
     const result = fixAll(read.text, { config: task.config, context: { today: run.today } });

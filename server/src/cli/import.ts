@@ -2,19 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../core/i18n';
-import { importText, type ImportResult } from '../core/import/index';
+import type { ImportResult } from '../core/import/index';
+import { importExtensions, isImportInput, readAndImport } from './import-input';
 import { importPdfFile, isPdf } from './import-pdf';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { convertedNote, readReport } from './read';
+import { convertedNote } from './read';
 
 /**
- * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file), or PDFs with a text layer, into `.xxgk`, each beside its
- * source or where -o / --out-dir says. Nothing is overwritten without --force; the import's notes are printed.
+ * `xxgk import`: reports as Word files (.docx, .doc), web pages (.html), PDFs with a text layer, or plain text pasted
+ * from them (.txt) into `.xxgk`, each beside its source or where -o / --out-dir says. Nothing is overwritten without
+ * --force, nothing is written for a file that cannot be read; the import's notes are printed.
  */
 
 const EXIT_OK = 0;
 const EXIT_TROUBLE = 2;
-const INPUT_EXTENSIONS = new Set(['.txt', '.pdf']);
 
 interface ImportOptions {
   readonly output?: string;
@@ -25,8 +26,8 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description(t('把复制自网页或 Word 的年报纯文本（.txt，UTF-8 或 GBK）或有文字层的 PDF（.pdf）转换为 .xxgk，并列出转换中不确定之处'))
-    .argument('<files...>', t('年报文件（.txt 或 .pdf）'))
+    .description(t('把 Word 文件（.docx、.doc）、网页（.html、.htm）、有文字层的 PDF（.pdf）或复制自它们的纯文本（.txt，UTF-8 或 GBK）转换为 .xxgk，并列出转换中不确定之处'))
+    .argument('<files...>', t('年报文件（.docx、.doc、.html、.htm、.pdf、.txt）'))
     .option('-o, --output <file>', t('输出文件（只有一个输入文件时；“-”表示写到标准输出）'))
     .option('--out-dir <dir>', t('输出文件夹（默认：与输入文件同一文件夹）'))
     .option('--force', t('输出文件已存在时覆盖它'))
@@ -60,9 +61,7 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   };
   const cwd = process.cwd();
   const input = path.resolve(cwd, file);
-  if (!INPUT_EXTENSIONS.has(path.extname(input).toLowerCase())) {
-    return fail(t('暂时只能导入纯文本（.txt）和 PDF（.pdf）：{0}', file));
-  }
+  if (!isImportInput(input) && !isPdf(input)) return fail(t('不能导入 {0}：可导入的文件为 {1}', file, [...importExtensions(), '.pdf'].join(' ')));
   const toStdout = opts.output === '-';
   const shown = toStdout ? '-' : (opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk'));
   const output = toStdout ? '' : path.resolve(cwd, shown);
@@ -72,16 +71,17 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   }
 
   let result: ImportResult;
+  let remark: string | undefined;
   if (isPdf(input)) {
     const imported = await importPdfFile(input, file);
     if (imported.kind === 'problem') return fail(imported.message);
     result = imported.result;
   } else {
-    const read = readReport(input, file);
+    const read = await readAndImport(input, file);
     if (read.kind === 'problem') return fail(read.message);
     if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
-    if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
-    result = importText(read.text);
+    result = read.result;
+    remark = read.remark ?? (read.gbk ? convertedNote() : undefined);
   }
   if (toStdout) process.stdout.write(result.text);
   else {
@@ -97,10 +97,16 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   }
   // Notes go to stderr when the report itself goes to stdout, so that it can be piped.
   const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
+  if (remark) say(remark);
   if (!toStdout) say(t('已生成 {0}（{1} 条提示）', shown.split(path.sep).join('/'), result.notes.length));
+  if (result.notes.length && !isPlainText(input) && !isPdf(input)) say(t('（以下行号指从该文件读出的文本：每段、每个表格行各占一行）'));
   // A PDF's notes say their page: the lines of its rebuilt text are nowhere to be seen.
   for (const note of result.notes) say(`${file}:${note.page === undefined ? note.line : t('第 {0} 页', note.page)}: ${note.message}`);
   return EXIT_OK;
+}
+
+function isPlainText(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.txt';
 }
 
 function isDirectory(p: string): boolean {

@@ -9,6 +9,7 @@ import { ConfigResolver, loadConfigFile } from './config';
 import { expandPaths, type FileEntry } from './files';
 import { fixReports, fixSummary } from './fix';
 import { localizeCommander } from './help';
+import { documentExtensions } from '../core/import/readers/index';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
@@ -38,6 +39,8 @@ interface CheckOptions {
   readonly stdinFilename?: string;
   readonly quiet?: boolean;
   readonly maxWarnings?: number;
+  /** Folders also give their Word files and web pages, imported on the fly. */
+  readonly import?: boolean;
 }
 
 async function check(paths: readonly string[], opts: CheckOptions): Promise<number> {
@@ -62,7 +65,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     process.stderr.write(t('--fix 与标准输入（-）一起用时只能检查这一份：修正后的年报写到标准输出') + '\n');
     return EXIT_TROUBLE;
   }
-  const { files, problems } = await expandPaths(paths.filter((p) => p !== STDIN_ARGUMENT), cwd);
+  const { files, problems } = await expandPaths(paths.filter((p) => p !== STDIN_ARGUMENT), cwd, { documents: opts.import ? documentExtensions() : undefined });
   const entries: Array<FileEntry & { stdin?: boolean }> = stdin ? [{ ...stdinPath(cwd, opts.stdinFilename), stdin: true }, ...files] : files;
   const resolver = new ConfigResolver(cwd, explicit);
   let tasks: CheckTask[] = [];
@@ -98,7 +101,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   const results =
     jobs > 1 && canUseWorkers()
       ? await checkInWorkers(tasks, jobs, { xxgkWorker: true, lang, bundle, run })
-      : tasks.map((task) => checkFile(task, run));
+      : await checkEach(tasks, run);
   for (const r of results) if (r.problem) problems.push(r.problem);
 
   // Warnings are counted before --quiet hides them: the limit is about the reports, --quiet only about the output.
@@ -121,6 +124,13 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** One file after another on this thread (an imported file is read asynchronously). */
+async function checkEach(tasks: readonly CheckTask[], run: { today: string }): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const task of tasks) results.push(await checkFile(task, run));
+  return results;
 }
 
 function parseJobs(value: string): number {
@@ -147,12 +157,13 @@ function buildProgram(): Command {
 
   program
     .command('check')
-    .description(t('检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件，.xxgkignore 所列的除外）、glob，或“-”（标准输入）'))
+    .description(t('检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件，.xxgkignore 所列的除外）、glob，或“-”（标准输入）；直接指定的 .docx、.doc、.html、.htm、.pdf、.txt 文件先导入再检查（行号指导入后的 .xxgk，与 xxgk import 的输出一致）'))
     .argument('<paths...>', t('要检查的文件、文件夹、glob 或“-”'))
     .addOption(new Option('-f, --format <format>', t('输出格式')).choices(['text', 'json', 'sarif']).default('text'))
     .option('-c, --config <file>', t('配置文件（默认：每个文件所在文件夹及其上级中最近的 .xxgkrc.json）'))
     .addOption(new Option('--lang <lang>', t('消息语言（默认取自 LC_ALL / LANG）')).choices(['zh', 'en']))
     .addOption(new Option('-j, --jobs <n>', t('并行检查的线程数（默认：多于 {0} 个文件时用全部 CPU）', PARALLEL_THRESHOLD)).argParser(parseJobs))
+    .option('--import', t('文件夹中的 Word 文件和网页（.docx、.doc、.html、.htm）也导入并检查'))
     .option('--fix', t('自动修正可以安全修正的问题（合计、行标签、章节名称与编号、单元格中的单位、全角数字），写回文件'))
     .addOption(new Option('--fix-dry-run', t('只列出 --fix 会做的修改（统一 diff 格式），不写文件')).conflicts('fix'))
     .option('--stdin-filename <path>', t('从标准输入（-）读取时，把它当作这个文件：用于消息和查找 .xxgkrc.json'))

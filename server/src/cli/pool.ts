@@ -33,9 +33,11 @@ export function runWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
   applyLang(setup.lang, setup.bundle);
-  port.on('message', (job: Job) => {
+  port.on('message', async (job: Job) => {
     if (job === null) return port.close();
-    const done: Done = job.map(({ index, task }) => ({ index, result: checkFile(task, setup.run) }));
+    // One file at a time: an imported Word file or page is read asynchronously, and its memory freed before the next.
+    const done: Array<Done[number]> = [];
+    for (const { index, task } of job) done.push({ index, result: await checkFile(task, setup.run) });
     port.postMessage(done);
   });
 }
@@ -72,5 +74,7 @@ export async function checkInWorkers(tasks: readonly CheckTask[], jobs: number, 
     });
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, runOne));
   await Promise.all(workers.map((w) => w.terminate()));
-  return tasks.map((task, i) => results[i] ?? checkFile(task, setup.run));
+  const all: FileResult[] = [];
+  for (let i = 0; i < tasks.length; i++) all.push(results[i] ?? (await checkFile(tasks[i], setup.run)));
+  return all;
 }

@@ -1,6 +1,7 @@
 import { toBlocks } from './blocks';
 import { inferFrontMatter, yearOfTitle, type InferredFrontMatter } from './front-matter';
-import { splitLines } from './lines';
+import { blocksToLines, type InputBlock } from './input-blocks';
+import { splitLines, type SourceLine } from './lines';
 import { NoteList, type ImportNote } from './notes';
 import { findTables } from './tables';
 import type { ImportedTable } from './table-types';
@@ -12,6 +13,7 @@ import { t } from '../i18n';
 export type { ImportNote } from './notes';
 export type { ImportedRow, ImportedTable } from './table-types';
 export type { InferredFrontMatter } from './front-matter';
+export type { InputBlock, SpannedCell } from './input-blocks';
 
 export interface ImportResult {
   /** The report in the markup. */
@@ -27,8 +29,22 @@ export interface ImportResult {
  * the result, figures and labels as typed; what is unsure is a note, never a silent fix.
  */
 export function importText(source: string): ImportResult {
+  return importLines(splitLines(source));
+}
+
+/**
+ * Imports a document a reader has read (Word, a web page): its tables are read from their grids, every cell in its
+ * column. `source` is the document as text, one line per paragraph and per table row (cells separated by tabs):
+ * the notes' line numbers count its lines.
+ */
+export function importBlocks(blocks: readonly InputBlock[]): ImportResult & { readonly source: string } {
+  const { lines, text } = blocksToLines(blocks);
+  return { ...importLines(lines), source: text };
+}
+
+/** The one recognizer, whatever the input: lines of text, some of them rows of cells. */
+function importLines(lines: readonly SourceLine[]): ImportResult {
   const notes = new NoteList();
-  const lines = splitLines(source);
   // The year in the first title-like line decides which format's rows are tried first.
   const titleYear = lines.slice(0, 30).map((l) => (/年度报告|年报/.test(l.text) ? yearOfTitle(l.text) : undefined)).find((y) => y !== undefined);
   const tables = findTables(lines, titleYear === undefined ? undefined : formatForYear(titleYear), notes);

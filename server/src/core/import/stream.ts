@@ -50,7 +50,7 @@ export function rowCells(
   expected: number | undefined,
 ): { cells: string[]; doubt?: string } {
   // Tab-separated cells as they are (and a figure on a line of its own among them, should a paste mix the two).
-  if (items.some((t) => t.explicit)) return { cells: items.filter((t) => t.explicit || !t.blank).map((t) => t.text) };
+  if (items.some((t) => t.explicit)) return { cells: besideLabel(items.filter((t) => t.explicit || !t.blank).map((t) => t.text), expected) };
   const readings: Record<string, string[]> = {
     dense: read(items, (run) => run),
     // A blank line between rows, not an empty cell.
@@ -65,6 +65,17 @@ export function rowCells(
   const trimmed = trimTrailingEmpty(readings[order[0]], expected);
   if (trimmed.length === expected) return { cells: trimmed };
   return { cells: trimmed, doubt: 'count' };
+}
+
+/**
+ * The official figures are the rightmost columns of a table. A row with more cells than its official count, the
+ * extra ones empty and right after the label, is a label drawn over columns left unmerged (a Word table, a page):
+ * those cells are the label's, not figures.
+ */
+function besideLabel(cells: string[], expected: number | undefined): string[] {
+  if (expected === undefined || cells.length <= expected) return cells;
+  const extra = cells.length - expected;
+  return cells.slice(0, extra).every((c) => c === '') ? cells.slice(extra) : cells;
 }
 
 function read(items: readonly Token[], emptiesIn: (run: number, last: boolean) => number): string[] {

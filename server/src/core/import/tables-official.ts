@@ -228,7 +228,8 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
       const i = spec.columns.findIndex((c) => labelKey(c.label) === labelKey(tok.text));
       return i < 0 ? -1 : i;
     };
-    cells = [...cells].sort((a, b) => order(a) - order(b));
+    // Empty cells under 自然人 and 总计 (a header drawn without rowspan, or the rest of a merged cell) hold no column.
+    cells = [...cells].filter((tok, i) => i === 0 || tok.text !== '').sort((a, b) => order(a) - order(b));
   }
   return [{ kind: 'header', label: cells[0].text, cells: cells.slice(1).map((c) => c.text), line: cells[0].line }];
 }

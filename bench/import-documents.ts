@@ -1,0 +1,65 @@
+/**
+ * Import of Word files and web pages against the libraries' own reading time (issue 11), as ratios in one run:
+ * for each example and corpus report rendered to .docx and .html by the project's renderers, the whole import
+ * (read, recognize, write .xxgk) over what the libraries alone take (JSZip opening the zip and inflating
+ * word/document.xml, htmlparser2 parsing the XML or the page into its DOM). Not part of `bench/run.ts`; run on its own:
+ *
+ *   node --import tsx bench/import-documents.ts
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import JSZip from 'jszip';
+import { parse } from '../server/src/core/index';
+import { importDocument } from '../server/src/core/import/readers/index';
+import { renderDocx } from '../server/src/core/render/docx';
+import { renderHtml } from '../server/src/core/render/html';
+
+const ROOT = path.join(__dirname, '..');
+const ROUNDS = 20;
+
+function files(): string[] {
+  const dirs = [path.join(ROOT, 'examples'), path.join(ROOT, 'test/corpus/reports')];
+  return dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.xxgk')).map((f) => path.join(d, f)));
+}
+
+/** What the library alone gives: the page or the XML parsed into its DOM. */
+function tokenize(text: string, xmlMode: boolean): void {
+  parseDocument(text, { xmlMode, decodeEntities: true });
+}
+
+async function libraryDocx(bytes: Uint8Array): Promise<void> {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  tokenize(xml, true);
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const totals = { docx: { library: 0, import: 0 }, html: { library: 0, import: 0 } };
+  for (const file of files()) {
+    const doc = parse(fs.readFileSync(file, 'utf8'));
+    const docx = await renderDocx(doc);
+    const html = Buffer.from(renderHtml(doc, { standalone: true }));
+    totals.docx.library += await median(() => libraryDocx(docx));
+    totals.docx.import += await median(() => importDocument('r.docx', docx));
+    totals.html.library += await median(async () => tokenize(html.toString('utf8'), false));
+    totals.html.import += await median(() => importDocument('r.html', html));
+  }
+  const n = files().length;
+  for (const [kind, t] of Object.entries(totals)) {
+    console.log(
+      `${kind}: ${n} reports, library ${(t.library / n).toFixed(2)} ms, import ${(t.import / n).toFixed(2)} ms per report: import / library = ${(t.import / t.library).toFixed(2)}`,
+    );
+  }
+}
+
+void main();

@@ -1,0 +1,54 @@
+import { expandGrid, rowCellsOf, type SpannedCell } from './grid';
+import type { SourceLine } from './lines';
+
+/**
+ * A document read by a reader (Word, a web page): its text blocks in order and its tables as rows of cells with
+ * their spans. The one recognizer reads them as lines: a text block is a line, a table row is a line whose cells
+ * are the grid's cells in their columns, never flattened into a stream of one cell per line.
+ */
+export type InputBlock =
+  /** A heading or a paragraph, one line of text (a `<br>` or a Word line break makes two blocks). */
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'table'; readonly rows: readonly (readonly SpannedCell[])[] };
+
+export type { SpannedCell } from './grid';
+
+const INDENT = /^[\t \u3000\u00a0]+/;
+const SPACE_RUN = /[\t \u00a0]+/g;
+
+/** The lines the recognizer reads, and their text (the text that the import's line numbers count in). */
+export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLine[]; text: string } {
+  const lines: SourceLine[] = [];
+  const push = (text: string, cells?: string[]) => lines.push(cells ? { index: lines.length, text, cells } : { index: lines.length, text });
+  for (const block of blocks) {
+    if (block.type === 'text') {
+      for (const line of block.text.split(/\r?\n|\r/)) push(cleanLine(line));
+      continue;
+    }
+    const grid = expandGrid(block.rows);
+    const rows = grid.map((row) => rowCellsOf(row).map(cleanCell));
+    // A table of one column is a frame around text (a layout table, a boxed note): its cells are lines.
+    const framed = rows.every((cells) => cells.length <= 1);
+    if (lines.length && lines[lines.length - 1].text !== '') push('');
+    for (const cells of rows) {
+      if (framed || cells.every((c) => c === '')) push(cells.join(''));
+      else push(cells.join('\t'), cells);
+    }
+    push('');
+  }
+  return { lines, text: lines.map((l) => l.text).join('\n') + '\n' };
+}
+
+/** A line of text as the recognizer wants it: no indentation, spaces and tabs inside kept as one space. */
+function cleanLine(text: string): string {
+  return text.replace(INDENT, '').replace(SPACE_RUN, ' ').replace(/[ \u3000]+$/, '');
+}
+
+/** A cell's text on one line: its paragraphs joined (a header broken over two lines is one label). */
+function cleanCell(text: string): string {
+  return text
+    .split(/\r?\n|\r/)
+    .map((l) => l.replace(SPACE_RUN, ' ').trim())
+    .join('')
+    .trim();
+}

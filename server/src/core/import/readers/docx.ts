@@ -1,0 +1,239 @@
+import { Parser } from 'htmlparser2';
+import JSZip from 'jszip';
+import { t } from '../../i18n';
+import type { InputBlock, SpannedCell } from '../input-blocks';
+import { NO_NUMBERING, parseNumbering, type Numbering } from './docx-numbering';
+import { ReadError } from './errors';
+
+/**
+ * A Word file (.docx, Word or WPS) as blocks: its body's paragraphs as lines and its tables as rows of cells with
+ * their spans (gridSpan across columns, vMerge down rows), nested tables as the text of their cell.
+ *
+ * The zip is read with JSZip and `word/document.xml` with htmlparser2 in XML mode. A zip bomb is refused: by the size
+ * the zip declares, and while inflating, by the bytes that really come out.
+ */
+
+/** No report's document.xml comes near this (a 300-page report is a few MB). */
+export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
+const DOCUMENT = 'word/document.xml';
+/** The list definitions: a few KB in any real document. */
+const NUMBERING = 'word/numbering.xml';
+const MAX_NUMBERING_XML_BYTES = 5 * 1024 * 1024;
+
+export async function readDocx(bytes: Uint8Array): Promise<InputBlock[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch (err) {
+    throw new ReadError(t('不是有效的 Word 文件（.docx）：zip 结构损坏或文件不完整（{0}）', messageOf(err)));
+  }
+  const document = entryOf(zip, DOCUMENT);
+  if (!document) throw new ReadError(t('不是 Word 文件（.docx）：压缩包里没有 {0}', DOCUMENT));
+  const xml = await boundedText(document, DOCUMENT, MAX_DOCUMENT_XML_BYTES);
+  const numbering = entryOf(zip, NUMBERING);
+  return parseDocumentXml(xml, numbering ? parseNumbering(await boundedText(numbering, NUMBERING, MAX_NUMBERING_XML_BYTES)) : NO_NUMBERING);
+}
+
+function entryOf(zip: JSZip, name: string): JSZip.JSZipObject | undefined {
+  return zip.file(name) ?? zip.file(new RegExp(`^${name}$`, 'i'))[0];
+}
+
+/** An entry's text, refused beyond `limit` bytes: by the size the zip declares, and by what inflating really gives. */
+async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number): Promise<string> {
+  const tooLarge = (size: number) => {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+    return new ReadError(t('Word 文件中的 {0} 解压后过大（{1} 超过 {2} MB），可能是恶意构造的压缩包，已拒绝', name, size > limit * 10 ? `${mb(size)} MB` : `> ${mb(limit)} MB`, mb(limit)));
+  };
+  // The size the zip declares (JSZip keeps it on the entry's compressed data).
+  const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (declared !== undefined && declared > limit) throw tooLarge(declared);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await new Promise<void>((resolve, reject) => {
+    // JSZip's chunked inflation, which can be paused (not in its type declarations, documented in its API pages).
+    const stream = (entry as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        size += chunk.length;
+        if (size > limit) {
+          stream.pause();
+          chunks.length = 0;
+          reject(tooLarge(size));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', (err: Error) => reject(new ReadError(t('Word 文件（.docx）已损坏，无法解压 {0}（{1}）', name, messageOf(err)))))
+      .on('end', () => resolve())
+      .resume();
+  });
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+
+interface InflateStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
+  on(event: 'error', listener: (err: Error) => void): InflateStream;
+  on(event: 'end', listener: () => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Elements whose text is not the document's: deleted revisions, field codes, the fallback copy of a drawing, tab stops. */
+const SKIPPED = new Set(['w:deltext', 'w:delinstrtext', 'w:instrtext', 'mc:fallback', 'w:tabs']);
+
+interface CellDraft {
+  text: string;
+  span: number;
+  vMerge?: 'restart' | 'continue';
+}
+interface TableDraft {
+  rows: Array<{ before: number; cells: CellDraft[] }>;
+  row?: { before: number; cells: CellDraft[] };
+  cell?: CellDraft;
+}
+
+/** The body of document.xml as blocks, read in one pass over its elements. */
+export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERING): InputBlock[] {
+  const blocks: InputBlock[] = [];
+  const tables: TableDraft[] = [];
+  /** Open paragraphs (a text box's paragraph sits inside another), with their list numbering. */
+  const paragraphs: Array<{ text: string; numId?: string; ilvl: number }> = [];
+  let inText = false;
+  let skip = 0;
+  let sawBody = false;
+  const appendText = (s: string) => {
+    if (paragraphs.length) paragraphs[paragraphs.length - 1].text += s;
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skip || SKIPPED.has(name)) {
+          skip++;
+          return;
+        }
+        const table = tables[tables.length - 1];
+        switch (name) {
+          case 'w:body':
+            sawBody = true;
+            break;
+          case 'w:p':
+            paragraphs.push({ text: '', ilvl: 0 });
+            break;
+          case 'w:numid':
+            if (paragraphs.length) paragraphs[paragraphs.length - 1].numId = attrs['w:val'];
+            break;
+          case 'w:ilvl':
+            if (paragraphs.length) paragraphs[paragraphs.length - 1].ilvl = Number(attrs['w:val'] ?? 0) || 0;
+            break;
+          case 'w:t':
+            inText = true;
+            break;
+          case 'w:tab':
+            appendText('\t');
+            break;
+          case 'w:br':
+          case 'w:cr':
+            if (attrs['w:type'] !== 'page' && attrs['w:type'] !== 'column') appendText('\n');
+            break;
+          case 'w:tbl':
+            tables.push({ rows: [] });
+            break;
+          case 'w:tr':
+            if (table) table.row = { before: 0, cells: [] };
+            break;
+          case 'w:gridbefore':
+            if (table?.row && !table.cell) table.row.before = spanOf(attrs['w:val']);
+            break;
+          case 'w:tc':
+            if (table?.row) table.row.cells.push((table.cell = { text: '', span: 1 }));
+            break;
+          case 'w:gridspan':
+            if (table?.cell) table.cell.span = spanOf(attrs['w:val']);
+            break;
+          case 'w:vmerge':
+            if (table?.cell) table.cell.vMerge = attrs['w:val'] === 'restart' ? 'restart' : 'continue';
+            break;
+        }
+      },
+      ontext(text) {
+        if (inText && !skip) appendText(text);
+      },
+      onclosetag(name) {
+        if (skip) {
+          skip--;
+          return;
+        }
+        const table = tables[tables.length - 1];
+        switch (name) {
+          case 'w:t':
+            inText = false;
+            break;
+          case 'w:p': {
+            const p = paragraphs.pop();
+            // A list's number (一、 （一）) is not in the text: Word draws it from numbering.xml.
+            const number = p?.numId && p.numId !== '0' ? numbering.next(p.numId, p.ilvl) : '';
+            const text = number + (p?.text ?? '');
+            // A text box's paragraph inside a paragraph is a line of its own, before the paragraph it sits in.
+            if (table?.cell) table.cell.text += (table.cell.text ? '\n' : '') + text;
+            else blocks.push({ type: 'text', text });
+            break;
+          }
+          case 'w:tc':
+            if (table) table.cell = undefined;
+            break;
+          case 'w:tr':
+            if (table?.row) table.rows.push(table.row);
+            if (table) table.row = undefined;
+            break;
+          case 'w:tbl': {
+            const done = tables.pop()!;
+            const rows = spannedRows(done);
+            const outer = tables[tables.length - 1];
+            // A table inside a cell is text of that cell, row by row.
+            if (outer?.cell) outer.cell.text += (outer.cell.text ? '\n' : '') + rows.map((r) => r.map((c) => c.text).join(' ')).join('\n');
+            else blocks.push({ type: 'table', rows });
+            break;
+          }
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(xml);
+  parser.end();
+  if (!sawBody) throw new ReadError(t('Word 文件（.docx）的 {0} 没有正文（w:body），文件可能已损坏', DOCUMENT));
+  return blocks;
+}
+
+function spanOf(value: string | undefined): number {
+  const n = value === undefined ? NaN : Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 1 ? n : 1;
+}
+
+/** Word marks a cell merged down as `restart` on its first row and `continue` below: the rows it covers are its rowspan. */
+function spannedRows(table: TableDraft): SpannedCell[][] {
+  // Grid column of every cell (gridBefore shifts a row, gridSpan widens a cell).
+  const placed = table.rows.map((row) => {
+    let column = row.before;
+    return row.cells.map((cell) => {
+      const at = column;
+      column += cell.span;
+      return { cell, at };
+    });
+  });
+  return placed.map((row, r) =>
+    row
+      .filter(({ cell }) => cell.vMerge !== 'continue')
+      .map(({ cell, at }) => {
+        let rowSpan = 1;
+        if (cell.vMerge === 'restart') {
+          while (r + rowSpan < placed.length && placed[r + rowSpan].some((p) => p.at === at && p.cell.vMerge === 'continue')) rowSpan++;
+        }
+        return { text: cell.text, colSpan: cell.span > 1 ? cell.span : undefined, rowSpan: rowSpan > 1 ? rowSpan : undefined };
+      }),
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * What a file is by its first bytes, whatever its name says: a file renamed to .docx is caught here with a clear
+ * message instead of a library's error from deep inside.
+ */
+export type ContentKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'binary' | 'empty';
+
+const HTML = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|center|font|style|script|link)\b/i;
+const SNIFF = 4096;
+
+export function sniffContent(bytes: Uint8Array): ContentKind {
+  if (bytes.length === 0) return 'empty';
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF));
+  if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  const text = head.toString('latin1').replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '');
+  if (text.startsWith('{\\rtf')) return 'rtf';
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const probe = utf16 ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head) : text;
+  if (HTML.test(probe)) return 'html';
+  // Text has no NUL bytes (UTF-16 text does, and is told by its BOM).
+  return utf16 || !head.includes(0) ? 'text' : 'binary';
+}
