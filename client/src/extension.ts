@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerExport } from './export';
+import { registerImport } from './import';
+import { registerPasteAsReport } from './paste';
 import { PreviewManager } from './preview/manager';
 import { ServerApi } from './server-api';
 import { RestartingErrorHandler } from './error-handler';
@@ -35,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerFormatStatus(context, api);
   new PreviewManager(context.extensionUri, api).register(context);
   registerExport(context, api);
+  registerImport(context, api);
+  registerPasteAsReport(context, api);
   await client.start();
   output.info('xxgk language server started');
 }

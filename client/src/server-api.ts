@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  DOCUMENT_INFO, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET,
-  type DocumentInfo, type NextYearResult, type PreviousYearResult, type RenderKind, type RenderResult,
+  CONVERT_PASTE, DOCUMENT_INFO, IMPORT, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET,
+  type ConvertPasteReply, type DocumentInfo, type ImportReply, type NextYearResult, type PreviousYearResult, type RenderKind, type RenderResult,
 } from '../../server/src/lsp/protocol';
 
 /**
@@ -37,5 +37,13 @@ export class ServerApi {
 
   nextYearReport(document: vscode.TextDocument): Promise<NextYearResult> {
     return this.request(NEXT_YEAR_REPORT, { textDocument: { uri: document.uri.toString() } });
+  }
+
+  importFile(fileName: string, base64: string): Promise<ImportReply> {
+    return this.request(IMPORT, { fileName, base64 });
+  }
+
+  convertPaste(document: vscode.TextDocument, text: string): Promise<ConvertPasteReply | null> {
+    return this.request(CONVERT_PASTE, { textDocument: { uri: document.uri.toString() }, text });
   }
 }

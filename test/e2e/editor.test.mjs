@@ -540,6 +540,33 @@ check('8. exporting the report as Word writes a .docx with its tables, through t
   await press('Escape');
 });
 
+check('8b. importing a Word file from the Explorer’s context menu writes the report beside it, opens it and its preview', '8b-import', async () => {
+  const { page } = S;
+  // The Word file check 8 exported, under a name of its own (its own .xxgk would exist already).
+  const docx = '导入-2023.docx';
+  fs.copyFileSync(fileIn(CLEAN.replace(/\.xxgk$/, '.docx')), fileIn(docx));
+  const target = docx.replace(/\.docx$/, '.xxgk');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: docx });
+  await row.first().waitFor({ timeout: 30_000 });
+  await row.first().click({ button: 'right' });
+  const title = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8'))['command.importReport'];
+  const item = page.locator('.context-view .action-item', { hasText: title });
+  await item.first().waitFor();
+  await shot('8b-import-menu');
+  await item.first().click();
+  await page.locator('.tabs-container .tab', { hasText: target }).first().waitFor({ timeout: 30_000 });
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('table', { hasText: '本年新收政府信息公开申请数量' }).first().waitFor({ timeout: 30_000 });
+  await shot('8b-import-opened');
+  // Faithful: the rows of the official tables come back as the report has them.
+  const rows = (text) => text.split('\n').filter((l) => /^\|\s*（[一二三四五六七]）/.test(l)).map((l) => l.replace(/\s+/g, ''));
+  const imported = fs.readFileSync(fileIn(target), 'utf8');
+  assert.ok(rows(imported).length > 0, 'the imported report has the 依申请 table');
+  assert.deepEqual(rows(imported), rows(fs.readFileSync(fileIn(CLEAN), 'utf8')));
+  assert.ok(!cli(target).some((d) => d.rule === 'table-sum' || d.rule === 'missing-table'), 'the checker finds the tables and their sums');
+  await press('Escape');
+});
+
 check('9. the extension host log: xxgk activated, no [error] from it or its server', '9-logs', async () => {
   const logRoot = S.profile.logs;
   const files = fs.readdirSync(logRoot, { recursive: true }).map((f) => path.join(logRoot, String(f))).filter((f) => f.endsWith('.log'));

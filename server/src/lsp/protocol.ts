@@ -58,3 +58,45 @@ export interface PreviousYearResult {
   readonly uri?: string;
   readonly year?: number;
 }
+
+/**
+ * `xxgk/import`: a report in another shape (a Word file, a web page, a PDF, plain text) turned into the markup by the
+ * core's importer. The file travels as base64 (the client reads it from any file system, remote ones included); the
+ * name gives its kind, the contents are checked against it.
+ */
+export const IMPORT = 'xxgk/import';
+export interface ImportParams {
+  readonly fileName: string;
+  readonly base64: string;
+}
+export interface ImportNoteReply {
+  /** 1-based line of the source as the importer read it (for a Word file or page: one line per paragraph or table row). */
+  readonly line: number;
+  readonly message: string;
+}
+export type ImportReply =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly notes: readonly ImportNoteReply[];
+      /** Said once: the file was read as another kind than its name says, or decoded from another encoding. */
+      readonly remark?: string;
+      readonly agency?: string;
+      readonly year?: number;
+      readonly format?: string;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * `xxgk/convertPaste`: text being pasted into a report, converted when it looks like a report or one of its tables
+ * (`looksLikeReport`); without front matter when the document it goes into has its own.
+ */
+export const CONVERT_PASTE = 'xxgk/convertPaste';
+export interface ConvertPasteParams extends DocumentRequestParams {
+  readonly text: string;
+}
+export interface ConvertPasteReply {
+  readonly looksLikeReport: boolean;
+  readonly text: string;
+  readonly notes: readonly ImportNoteReply[];
+}

@@ -12,16 +12,20 @@ import { loadEnglishBundle } from './l10n';
 import { refuseRewritten } from './lifecycle';
 import {
   codeActionParams, didChangeParams, didOpenParams, documentNotificationParams, documentParams, paramsProblem, positionParams, rangeParams, renderParams,
-  sourceOffsetParams, validated,
+  sourceOffsetParams, validated, importParams, convertPasteParams,
 } from './params';
 import { codeActions, FILL_TABLE_KIND, FIX_SUMS_KIND } from './providers/code-actions';
 import { completions } from './providers/completion';
 import { foldingRanges } from './providers/folding';
 import { formatDocument } from './providers/formatting';
 import { hover } from './providers/hover';
+import { convertPaste, importFile } from './providers/import-request';
 import { documentInfo, nextYear, notOpen, renderReport } from './providers/report-requests';
 import { sourceOffset } from './providers/source-offset';
-import { DOCUMENT_INFO, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET, type PreviousYearResult, type RenderParams, type SourceOffsetParams } from './protocol';
+import {
+  CONVERT_PASTE, DOCUMENT_INFO, IMPORT, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET,
+  type ConvertPasteParams, type ImportParams, type PreviousYearResult, type RenderParams, type SourceOffsetParams,
+} from './protocol';
 import { documentSymbols } from './providers/symbols';
 import { RcWatcher } from './rc-watch';
 import { DEFAULT_SETTINGS, effectiveConfig, readSettings, type Settings } from './settings';
@@ -375,6 +379,18 @@ export function startServer(connection: Connection): void {
   connection.onRequest(NEXT_YEAR_REPORT, validated(NEXT_YEAR_REPORT, documentParams, guarded(NEXT_YEAR_REPORT, (params: { textDocument: { uri: string } }) =>
     nextYear(openDocument(params.textDocument.uri).getText()),
   )));
+
+  // Not about an open document (so not `guarded`); asynchronous, so every failure arrives in the catch.
+  connection.onRequest(IMPORT, validated(IMPORT, importParams, (params: ImportParams) =>
+    importFile(params.fileName, params.base64).catch((err: unknown) => {
+      reportFailure(IMPORT, params.fileName, err);
+      throw new ResponseError(ErrorCodes.InternalError, t('xxgk 内部错误：{0}', errorText(err)));
+    }),
+  ));
+  connection.onRequest(CONVERT_PASTE, validated(CONVERT_PASTE, convertPasteParams, guarded(CONVERT_PASTE, (params: ConvertPasteParams, token) => {
+    const doc = parsedFor(openDocument(params.textDocument.uri).uri, token);
+    return doc ? convertPaste(params.text, doc.frontMatter !== undefined) : null;
+  })));
 
   refuseRewritten(connection);
   documents.listen(checkedSync(connection, (problem) => connection.console.error(t('忽略格式不正确的通知：{0}', problem))));
