@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
+import type { CodeActionParams } from 'vscode-languageserver';
 import { checkText, parse, type Diagnostic, type Edit } from '../server/src/core/index';
+import { toLspDiagnostic } from '../server/src/lsp/convert';
+import { codeActions } from '../server/src/lsp/providers/code-actions';
 import { requestTable2021, covered, diagnostics, report2021 } from './helpers';
 
 /** The text with a fix's edits applied (from the end, so that earlier offsets hold). */
@@ -209,5 +212,24 @@ describe('the content rules on the shipped examples', () => {
     const text = fs.readFileSync('examples/2023-clean.xxgk', 'utf8');
     const found = diagnostics(text).filter((d) => ['problems-content', 'overview-topics', 'thin-section', 'placeholder-cell'].includes(d.rule));
     assert.deepEqual(found, []);
+  });
+});
+
+describe('the content rules’ fixes in the editor', () => {
+  it('overview-topics and placeholder-cell fixes are offered as quick fixes on their diagnostics', () => {
+    const text = report2021({
+      overview: '## 一、总体情况\n\n全年主动公开政府信息52条。',
+      appeals: '## 四、政府信息公开行政复议、行政诉讼情况\n\n::: 复议诉讼\n| 行政复议 | 1 | / | / | / | 1 |\n| 未经复议直接起诉 | — | — | — | — | — |\n| 复议后起诉 | 0 | 0 | 0 | 0 | 0 |\n:::',
+    });
+    const { document, diagnostics: all } = checkText(text);
+    const uri = 'file:///report.xxgk';
+    for (const rule of ['overview-topics', 'placeholder-cell']) {
+      const d = all.find((x) => x.rule === rule)!;
+      const lsp = toLspDiagnostic(document, d, uri);
+      const params: CodeActionParams = { textDocument: { uri }, range: lsp.range, context: { diagnostics: [lsp], only: ['quickfix'] } };
+      const [action] = codeActions(document, all, params);
+      assert.equal(action?.title, d.fix!.title, rule);
+      assert.equal(action.edit?.changes?.[uri]?.length, d.fix!.edits.length, rule);
+    }
   });
 });
