@@ -28,6 +28,16 @@ const SHOWN = 3;
 /** Where one listed problem ends and the next begins: a sentence or ；, a list's 一是/二是, an example's “，如”. */
 const LIST_BREAK = /[。；;！？!?\n]|[一二三四五六七八九十]是|[，,]如(?![期实何此])[：:]?/;
 
+const EDGE = new Set([' ', '\t', '\u3000', '，', ',', '、']);
+/** Without spaces and commas at either end (a loop: a regular expression anchored at the end is quadratic on a long run). */
+function trimPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE.has(text[start])) start++;
+  while (end > start && EDGE.has(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 /**
  * The problems last year's section 五 listed: its clauses that name a problem (after a list's 一是/二是 and any
  * lead-in up to a colon), until the measures begin. Approximate: it only serves to remind the author what to report on.
@@ -48,7 +58,7 @@ function readListedProblems(previous: XxgkDocument): string[] {
   for (const paragraph of ownParagraphs(previous, k)) {
     for (const piece of paragraph.text.split(LIST_BREAK)) {
       if (MEASURES_START.test(piece)) return found;
-      const clause = piece.slice(Math.max(piece.lastIndexOf('：'), piece.lastIndexOf(':')) + 1).replace(/^[\s，,、]+|[\s，,、]+$/g, '');
+      const clause = trimPunctuation(piece.slice(Math.max(piece.lastIndexOf('：'), piece.lastIndexOf(':')) + 1));
       if (clause.length < 4 || ANNOUNCES.test(clause) || !namesProblem(clause)) continue;
       found.push(clause);
       if (found.length === SHOWN) return found;
