@@ -5,7 +5,7 @@ import { reportLevel } from '../report-level';
 import { chineseNumeral } from '../text/normalize';
 import { ownParagraphs, subheadings } from './section-text';
 import type { Edit, Rule } from './types';
-import { insertLines } from './util';
+import { insertLines, quote } from './util';
 
 const covers = (topic: TopicSpec, text: string) => topic.words.some((w) => text.includes(w));
 
@@ -54,7 +54,7 @@ export const overviewTopics: Rule = {
         span: section.heading.span,
         message: t(
           '“{0}”没有写到{1}（既没有这方面的小标题，也没有段落说到）；{2} 格式要求总体情况涵盖{3}。',
-          section.name, names, doc.format, topics.map((topic) => topic.name).join('、'),
+          quote(section.name), names, doc.format, topics.map((topic) => topic.name).join('、'),
         ),
         fix: { title: t('插入缺少的小标题：{0}', names), edits: insertHeadings(doc, section.span.end, topics, missing, headings) },
         data: { missing: missing.map((topic) => topic.id) },
