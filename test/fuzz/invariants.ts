@@ -105,7 +105,7 @@ export function assertNoInternalError(diagnostics: readonly Diagnostic[]): void 
 }
 
 /** Rules whose fixes replace the text of one table cell (a figure or a row label), and nothing else. */
-const CELL_FIXES = new Set(['table-sum', 'cell-value', 'cross-year', 'row-label', 'unknown-row']);
+const CELL_FIXES = new Set(['table-sum', 'cell-value', 'cross-year', 'row-label', 'unknown-row', 'placeholder-cell']);
 
 function cellSpans(doc: XxgkDocument): Set<string> {
   const spans = new Set<string>();

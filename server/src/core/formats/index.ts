@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { appealsTable } from './appeals';
+import { overviewContent2021, problemsContent2021 } from './content';
 import { proactive2019, proactive2021 } from './proactive';
 import { registerFormat } from './registry';
 import { otherHandlingItems2021, requestTable } from './requests';
@@ -23,12 +24,15 @@ export const BUILT_IN_FORMATS: readonly FormatSpec[] = [
     usage: () => t('2021 年度起使用'),
     years: { from: 2021 },
     source: '国办公开办函〔2021〕30号',
-    sections: nationalSections({
-      overview:
-        '概述本年度政府信息公开工作，涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面（各级人民政府还应报告工作考核、社会评议和责任追究结果）。',
-      problems: '如实说明存在的主要问题和改进措施，并报告上一年度问题的改进情况；不宜只写“无”。',
-      other: '须报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的应写明）。',
-    }),
+    sections: nationalSections(
+      {
+        overview:
+          '概述本年度政府信息公开工作，涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面（各级人民政府还应报告工作考核、社会评议和责任追究结果）。',
+        problems: '如实说明存在的主要问题和改进措施，并报告上一年度问题的改进情况；不宜只写“无”。',
+        other: '须报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的应写明）。',
+      },
+      { overview: overviewContent2021, problems: problemsContent2021 },
+    ),
     tables: national2021Tables,
     tableKinds: national2021Tables.map((t) => t.kind),
     feeStatement: true,

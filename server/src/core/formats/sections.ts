@@ -1,4 +1,4 @@
-import type { SectionSpec } from './types';
+import type { SectionContent, SectionSpec } from './types';
 
 /** What a national format asks of the sections whose requirements changed between formats (hover text). */
 export interface NationalRequirements {
@@ -7,8 +7,14 @@ export interface NationalRequirements {
   readonly other: string;
 }
 
+/** What a national format asks the text of its sections to say, where it asks anything (content checks). */
+export interface NationalContent {
+  readonly overview?: SectionContent;
+  readonly problems?: SectionContent;
+}
+
 /** The six sections of the national formats (国办公开办函〔2019〕60号, 〔2021〕30号); only what they require differs. */
-export function nationalSections(requires: NationalRequirements): SectionSpec[] {
+export function nationalSections(requires: NationalRequirements, content: NationalContent = {}): SectionSpec[] {
   return [
     {
       id: 'overview',
@@ -17,6 +23,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
       name: '总体情况',
       required: true,
       requires: requires.overview,
+      ...(content.overview && { content: content.overview }),
     },
     {
       id: 'proactive',
@@ -54,6 +61,7 @@ export function nationalSections(requires: NationalRequirements): SectionSpec[] 
       variants: ['政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况'],
       required: true,
       requires: requires.problems,
+      ...(content.problems && { content: content.problems }),
     },
     {
       id: 'other',

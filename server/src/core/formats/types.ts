@@ -87,6 +87,25 @@ export interface TableSpec {
   readonly note?: string;
 }
 
+/** A topic a section must cover (2021 一、总体情况), and the words that show a heading or paragraph covers it. */
+export interface TopicSpec {
+  readonly id: string;
+  /** Official name, as the `###` heading a quick fix inserts (numbered by its place in the list). */
+  readonly name: string;
+  /** Words any of which, in the section's headings or paragraphs, shows that the topic is covered. */
+  readonly words: readonly string[];
+  /** Asked only of a whole government's report (条例 第五十条: 工作考核、社会评议和责任追究结果). */
+  readonly governmentOnly?: boolean;
+}
+
+/** What a section's text must say, beyond its heading and tables (content checks). */
+export interface SectionContent {
+  /** Topics to cover, in the official order. */
+  readonly topics?: readonly TopicSpec[];
+  /** The section reports how the problems listed in last year's report were dealt with (2021 五). */
+  readonly lastYearProgress?: boolean;
+}
+
 export interface SectionSpec {
   readonly id: string;
   /** Official numeral (一 … 六); legacy sections have none fixed. */
@@ -104,6 +123,8 @@ export interface SectionSpec {
   readonly requires: string;
   /** Standard tables expected in this section. */
   readonly tables?: readonly TableKind[];
+  /** What the text must say (topics to cover, last year's problems), where the format asks for it. */
+  readonly content?: SectionContent;
 }
 
 export interface FormatSpec {

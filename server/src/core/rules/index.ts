@@ -14,6 +14,7 @@ import { tableHeader } from './table-header';
 import { cellCount } from './cell-count';
 import { cellValue } from './cell-value';
 import { emptyCell } from './empty-cell';
+import { placeholderCell } from './placeholder-cell';
 import { tableSum } from './table-sum';
 import { proseSum } from './prose-sum';
 import { proseDocuments } from './prose-documents';
@@ -23,6 +24,9 @@ import { yearMismatch } from './year-mismatch';
 import { formatMismatch } from './format-mismatch';
 import { period } from './period';
 import { latePublication } from './late-publication';
+import { thinSection } from './thin-section';
+import { overviewTopics } from './overview-topics';
+import { problemsContent } from './problems-content';
 import { feeStatement } from './fee-statement';
 import { crossYear } from './cross-year';
 
@@ -47,12 +51,16 @@ export const RULES: readonly Rule[] = [
   cellCount,
   cellValue,
   emptyCell,
+  placeholderCell,
   tableSum,
   crossYear,
   proseSum,
   proseTable,
   proseDocuments,
   repetitionRule,
+  thinSection,
+  overviewTopics,
+  problemsContent,
   feeStatement,
 ];
 

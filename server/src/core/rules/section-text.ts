@@ -1,0 +1,89 @@
+import type { Heading, Paragraph, XxgkDocument } from '../ast';
+import { GUIDANCE_OPENERS, PLACEHOLDER_ONLY } from '../formats/content';
+import { allFormats } from '../formats/registry';
+import type { FormatSpec } from '../formats/types';
+
+/** The text with spaces and punctuation removed, for comparing what two texts say. */
+export function squeeze(text: string): string {
+  return text.replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** What each section holds, gathered in one pass: a document may have thousands of sections, each checked. */
+interface SectionContents {
+  readonly paragraphs: Paragraph[][];
+  readonly subheadings: Heading[][];
+  readonly withTables: ReadonlySet<number>;
+}
+
+const contentsOf = new WeakMap<XxgkDocument, SectionContents>();
+function contents(doc: XxgkDocument): SectionContents {
+  let found = contentsOf.get(doc);
+  if (found) return found;
+  const paragraphs = doc.sections.map((): Paragraph[] => []);
+  const subheadings = doc.sections.map((): Heading[] => []);
+  for (const p of doc.paragraphs) if (p.sectionIndex >= 0) paragraphs[p.sectionIndex]?.push(p);
+  // Headings and sections are both in document order: one walk assigns each `###` to the section it falls in.
+  let k = 0;
+  for (const h of doc.headings) {
+    if (h.level <= 2) continue;
+    while (k < doc.sections.length && doc.sections[k].span.end <= h.span.start) k++;
+    const section = doc.sections[k];
+    if (section && section.span.start < h.span.start) subheadings[k].push(h);
+  }
+  const withTables = new Set([...doc.tables, ...doc.plainTables].map((t) => t.sectionIndex));
+  found = { paragraphs, subheadings, withTables };
+  contentsOf.set(doc, found);
+  return found;
+}
+
+/** The paragraphs of section `k` (not its tables). */
+export function sectionParagraphs(doc: XxgkDocument, k: number): readonly Paragraph[] {
+  return contents(doc).paragraphs[k] ?? [];
+}
+
+/** The `###` (and deeper) headings inside section `k`. */
+export function subheadings(doc: XxgkDocument, k: number): readonly Heading[] {
+  return contents(doc).subheadings[k] ?? [];
+}
+
+/** Whether section `k` holds a table (standard or plain). */
+export function hasTable(doc: XxgkDocument, k: number): boolean {
+  return contents(doc).withTables.has(k);
+}
+
+/** The shortest copy of a format's guidance that counts as copied (shorter ones are a heading's words). */
+const MIN_COPIED = 6;
+
+let guidanceCache: { formats: readonly FormatSpec[]; texts: readonly string[]; longest: number } | undefined;
+/**
+ * Every section's `requires` text of every registered format, squeezed: the guidance skeletons and snippets write.
+ * Read again only when the registry changes (a test registers a format).
+ */
+function formatGuidance(): { texts: readonly string[]; longest: number } {
+  const formats = allFormats();
+  const cached = guidanceCache;
+  if (cached && cached.formats.length === formats.length && cached.formats.every((f, i) => f === formats[i])) return cached;
+  const texts = formats.flatMap((f) => f.sections.map((s) => squeeze(s.requires)));
+  guidanceCache = { formats, texts, longest: Math.max(0, ...texts.map((g) => g.length)) };
+  return guidanceCache;
+}
+
+/**
+ * A paragraph that is only a template's guidance (the skeleton's “概述本年度政府信息公开工作…”, “此处填写…”, “略”,
+ * “XXX”): it says nothing of the report's own. A paragraph that adds anything of its own is not guidance.
+ */
+export function isGuidance(text: string): boolean {
+  const trimmed = text.trim();
+  if (GUIDANCE_OPENERS.some((opener) => trimmed.startsWith(opener))) return true;
+  // A paragraph much longer than every guidance text is no copy of one, nor a placeholder: it is not read further.
+  const guidance = formatGuidance();
+  if (trimmed.length > 2 * guidance.longest + 20) return false;
+  if (PLACEHOLDER_ONLY.test(trimmed.replace(/[。.．！!]+$/, ''))) return true;
+  const own = squeeze(trimmed);
+  return own.length >= MIN_COPIED && guidance.texts.some((g) => g.length >= own.length && g.includes(own));
+}
+
+/** The paragraphs of section `k` that say something of their own (template guidance left out). */
+export function ownParagraphs(doc: XxgkDocument, k: number): Paragraph[] {
+  return sectionParagraphs(doc, k).filter((p) => !isGuidance(p.text));
+}
