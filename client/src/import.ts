@@ -48,7 +48,7 @@ async function importReport(api: ServerApi, notes: vscode.OutputChannel, given?:
   notes.clear();
   notes.appendLine(vscode.l10n.t('Imported {0} → {1}', name, path.posix.basename(target.path)));
   if (reply.remark) notes.appendLine(reply.remark);
-  for (const note of reply.notes) notes.appendLine(`${name}:${note.line}: ${note.message}`);
+  for (const note of reply.notes) notes.appendLine(`${name}:${note.page === undefined ? note.line : vscode.l10n.t('page {0}', note.page)}: ${note.message}`);
   const summary = reply.notes.length
     ? vscode.l10n.t('Imported {0}: {1} places the import was unsure of (listed in the output). The checker’s problems are in the Problems panel.', name, reply.notes.length)
     : vscode.l10n.t('Imported {0}. The checker’s problems are in the Problems panel.', name);

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from '../../server/src/core/index';
 import { renderDocx } from '../../server/src/core/render/docx';
 import { CONVERT_PASTE, IMPORT, type ConvertPasteReply, type ImportReply } from '../../server/src/lsp/protocol';
+import { IMAGE_ONLY_PAGE, makePdf, text as pdfText } from '../pdf-helpers';
 import { settle, TestClient } from './client';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
@@ -47,6 +48,15 @@ describe('xxgk/import and xxgk/convertPaste', () => {
     assert.equal(truncated.ok, false);
     const unknown = await client.connection.sendRequest<ImportReply>(IMPORT, { fileName: 'r.xls', base64: '' });
     assert.equal(unknown.ok, false);
+  });
+
+  it('a PDF: its text layer imported; a scan refused with the reason', async () => {
+    const pdf = makePdf({ pages: [`${pdfText(60, 760, 'Annual report 2023')}\n${pdfText(60, 730, 'Some text of the report.')}`] });
+    const reply = await client.connection.sendRequest<ImportReply>(IMPORT, { fileName: 'report.pdf', base64: base64(pdf) });
+    assert.ok(reply.ok, JSON.stringify(reply));
+    assert.match(reply.text, /Some text of the report\./);
+    const scan = await client.connection.sendRequest<ImportReply>(IMPORT, { fileName: 'scan.pdf', base64: base64(makePdf({ pages: [IMAGE_ONLY_PAGE] })) });
+    assert.deepEqual(scan, { ok: false, message: '这个 PDF 没有文字层（可能是扫描件），无法导入；不做文字识别' });
   });
 
   it('parameters of the wrong shape: InvalidParams, and the server still answers', async () => {

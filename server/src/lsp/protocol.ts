@@ -72,6 +72,8 @@ export interface ImportParams {
 export interface ImportNoteReply {
   /** 1-based line of the source as the importer read it (for a Word file or page: one line per paragraph or table row). */
   readonly line: number;
+  /** A PDF's notes say their page (its rebuilt lines are nowhere to be seen). */
+  readonly page?: number;
   readonly message: string;
 }
 export type ImportReply =
