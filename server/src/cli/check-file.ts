@@ -28,7 +28,8 @@ export async function checkFile(task: CheckTask, run: RunContext): Promise<FileR
     if (task.previousOfAnother) keepForNextYear(task.path, task.config?.format, document);
     const findings = diagnostics.map((d) => placeDiagnostic(d, document.lineStarts));
     if (read.encoding === 'gb18030') findings.unshift({ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: FILE_RULE_ID, message: convertedNote() });
-    return { file: task.file, findings };
+    const agency = document.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
+    return { file: task.file, findings, report: { agency: typeof agency === 'string' ? agency : undefined, year: document.year, format: document.format } };
   } catch (err) {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };

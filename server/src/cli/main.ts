@@ -10,6 +10,7 @@ import { expandPaths, type FileEntry } from './files';
 import { fixReports, fixSummary } from './fix';
 import { localizeCommander } from './help';
 import { documentExtensions } from '../core/import/readers/index';
+import { formatCsv } from './format-csv';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
@@ -28,7 +29,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TROUBLE = 2;
 
-type OutputFormat = 'text' | 'json' | 'sarif';
+type OutputFormat = 'text' | 'json' | 'sarif' | 'csv';
 interface CheckOptions {
   readonly format: OutputFormat;
   readonly config?: string;
@@ -114,6 +115,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     process.stdout.write(stdinFixed.text);
     process.stderr.write(formatText(shown, useColour(process.stderr, process.env)));
   } else if (opts.format === 'json') process.stdout.write(formatJson(shown));
+  else if (opts.format === 'csv') process.stdout.write(formatCsv(shown));
   else if (opts.format === 'sarif') process.stdout.write(formatSarif(shown, { version, rules: RULES, problems }));
   else process.stdout.write(formatText(shown, useColour(process.stdout, process.env)));
 
@@ -159,7 +161,7 @@ function buildProgram(): Command {
     .command('check')
     .description(t('检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件，.xxgkignore 所列的除外）、glob，或“-”（标准输入）；直接指定的 .docx、.doc、.html、.htm、.pdf、.txt 文件先导入再检查（行号指导入后的 .xxgk，与 xxgk import 的输出一致）'))
     .argument('<paths...>', t('要检查的文件、文件夹、glob 或“-”'))
-    .addOption(new Option('-f, --format <format>', t('输出格式')).choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', t('输出格式')).choices(['text', 'json', 'sarif', 'csv']).default('text'))
     .option('-c, --config <file>', t('配置文件（默认：每个文件所在文件夹及其上级中最近的 .xxgkrc.json）'))
     .addOption(new Option('--lang <lang>', t('消息语言（默认取自 LC_ALL / LANG）')).choices(['zh', 'en']))
     .addOption(new Option('-j, --jobs <n>', t('并行检查的线程数（默认：多于 {0} 个文件时用全部 CPU）', PARALLEL_THRESHOLD)).argParser(parseJobs))

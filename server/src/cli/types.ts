@@ -23,6 +23,8 @@ export interface FileResult {
   readonly findings: readonly FileFinding[];
   /** Set when the file could not be checked at all (too large, unreadable): an I/O problem, exit 2. */
   readonly problem?: string;
+  /** What the report says it is (front matter or title), for the CSV summary. */
+  readonly report?: { readonly agency?: string; readonly year?: number; readonly format: string };
 }
 
 export interface CheckTask {
