@@ -1,7 +1,7 @@
-import { checkText, parse, positionAt, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
+import { checkText, parse, positionAt, repetition, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
 import { readReport } from './read';
-import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
+import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RepetitionRate, type RunContext } from './types';
 
 /** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
 export function checkFile(task: CheckTask, run: RunContext): FileResult {
@@ -15,7 +15,8 @@ export function checkFile(task: CheckTask, run: RunContext): FileResult {
     const previousYear = task.previousPath ? previousDocument(task.previousPath, task.config?.format) : undefined;
     const { document, diagnostics } = checkText(read.text, { config: task.config, context: { today: run.today, previousYear } });
     if (task.previousOfAnother) keepForNextYear(task.path, task.config?.format, document);
-    return { file: task.file, findings: diagnostics.map((d) => placeDiagnostic(d, document.lineStarts)) };
+    const findings = diagnostics.map((d) => placeDiagnostic(d, document.lineStarts));
+    return previousYear ? { file: task.file, findings, repetition: repetitionRate(document, previousYear, task.previousFile ?? task.previousPath!) } : { file: task.file, findings };
   } catch (err) {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };
@@ -48,6 +49,11 @@ function previousDocument(path: string, format: FormatId | undefined): XxgkDocum
   }
   const previous = readReport(path, path);
   return previous.kind === 'text' ? parse(previous.text, { format }) : undefined;
+}
+
+/** The rate the repetition rule compared against its limit (the same computation, kept on the document pair). */
+function repetitionRate(document: XxgkDocument, previousYear: XxgkDocument, previous: string): RepetitionRate {
+  return { previous, rate: Math.round(repetition(document, previousYear).rate * 1000) / 1000 };
 }
 
 function placeDiagnostic(d: Diagnostic, lineStarts: readonly number[]): FileFinding {
