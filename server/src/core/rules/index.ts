@@ -18,6 +18,7 @@ import { tableSum } from './table-sum';
 import { proseSum } from './prose-sum';
 import { proseDocuments } from './prose-documents';
 import { proseTable } from './prose-table';
+import { legacyProseTable } from './legacy-prose-table';
 import { repetitionRule } from './repetition';
 import { yearMismatch } from './year-mismatch';
 import { formatMismatch } from './format-mismatch';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   proseSum,
   proseTable,
   proseDocuments,
+  legacyProseTable,
   repetitionRule,
   feeStatement,
 ];
