@@ -72,3 +72,19 @@ export function buildSection(heading: Heading, end: number, format: FormatId): S
     variant,
   };
 }
+
+/** A run-in title is short: `（二）主动公开政府信息情况。2016年…` — not a numbered sentence of the text. */
+const RUN_IN_MAX = 30;
+
+/**
+ * The title a paragraph opens with, when it opens like a heading: outline numbering (`（二）`, `2、`), then a short
+ * title closed by `。` or a colon (`（二）主动公开政府信息情况。2016年，…`). Legacy reports often give a topic no heading
+ * of its own but such a numbered paragraph under another section.
+ */
+export function runInTitle(paragraph: string): string | undefined {
+  const { style, restOffset } = splitSectionNumbering(paragraph);
+  if (style === 'none') return undefined;
+  const rest = paragraph.slice(restOffset);
+  const end = rest.slice(0, RUN_IN_MAX + 1).search(/[。:：]/);
+  return end > 0 ? rest.slice(0, end) : undefined;
+}
