@@ -81,6 +81,16 @@ describe('import from plain text: fixtures in real shapes', () => {
     assert.equal(importText(read(path.join(FIXTURES, 'web-legacy-lines.txt'))).frontMatter.agency, '东湖区人民政府');
   });
 
+  it('a report without a title takes its year, and so its format, from the statistics period, with a note', () => {
+    // The shape of the real 南薰乡 2014 report (test/corpus): no title, the period in the first paragraph.
+    const result = importText('现将我乡2014年政府信息公开工作报告公开如下。本报告中所列数据的统计期限自2014年1月1日起至2014年12月31日止。\n一、概述\n乡成立了政府信息公开工作领导小组。\n');
+    assert.equal(result.frontMatter.year, 2014);
+    assert.equal(result.frontMatter.format, 'legacy');
+    assert.ok(result.notes.some((n) => n.message.includes('年度 2014 取自统计期限')), result.notes.map((n) => n.message).join('\n'));
+    // A period that does not start on 1 January names no report year.
+    assert.equal(importText('本报告统计期限为2015年12月1日至2016年10月30日。\n一、概述\n正文。\n').frontMatter.year, undefined);
+  });
+
   it('a Word paste with tabs: a plain table stays a table, an unknown row is kept and noted, a missing table stays missing', () => {
     const notes = notesOf('word-2021-tabs.txt');
     assert.ok(notes.some((n) => n.startsWith('37 “9.其他不予公开情形”不是')), notes.join('\n'));
@@ -106,6 +116,10 @@ function ruleCounts(doc: XxgkDocument): Record<string, number> {
 const KNOWN: Record<string, Record<string, string>> = {
   // Front matter is not on a page: the unknown key 作者 of the errors example cannot come back.
   '2023-errors.xxgk': { 'front-matter': 'unknown key not on the page' },
+  // The 发布日期 of these real reports is the web page's date (metadata around the text), not in the report itself:
+  // 谢塘镇's text has no date, 建新镇's only date is its signature (2018年12月31日), which the import takes instead.
+  '17-谢塘镇-2013.xxgk': { 'late-publication': 'publication date only in the page metadata' },
+  '20-建新镇-2018.xxgk': { 'late-publication': 'publication date only in the page metadata; the signature date differs' },
 };
 /** One cell per line, a table that is not official has no known width: its cells come back as paragraphs. */
 const PLAIN_TABLE_LOST: Record<string, string[]> = { '2023-errors.xxgk': ['table-sum'] };
@@ -180,7 +194,8 @@ describe('import from plain text: round trip through the rendered page (official
         for (const [key, value] of before) assert.equal(after.get(key), value, key);
         assert.equal(imported.format, original.format);
         assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
-        assert.deepEqual(ruleCounts(imported), ruleCounts(original));
+        const known = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([rule]) => !(rule in (KNOWN[name] ?? {}))));
+        assert.deepEqual(known(ruleCounts(imported)), known(ruleCounts(original)));
       });
     }
   }

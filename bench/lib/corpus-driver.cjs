@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const MarkdownIt = require('markdown-it');
+const { timers, interleaved } = require('./interleave.cjs');
 
 const [bundle, today, quick, ...files] = process.argv.slice(2);
 const core = require(bundle);
@@ -21,39 +22,12 @@ const median = (xs) => {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const timeCore = (text) => {
-  const t0 = performance.now();
-  const result = core.checkText(text, options);
-  const t = performance.now() - t0;
-  if (result.document.text !== text) throw new Error('core did not read the text');
-  return t;
-};
-const timeMd = (text) => {
-  const t0 = performance.now();
-  const tokens = md.parse(text, {});
-  const t = performance.now() - t0;
-  if (!tokens.length) throw new Error('markdown-it found nothing');
-  return t;
-};
+const clocks = timers(core, md, options);
 
 const reports = [];
 for (const file of files) {
   const text = fs.readFileSync(file, 'utf8');
-  for (let i = 0; i < warm; i++) {
-    timeCore(text);
-    timeMd(text);
-  }
-  const c = [];
-  const m = [];
-  for (let i = 0; i < rounds; i++) {
-    if (i % 2) {
-      c.push(timeCore(text));
-      m.push(timeMd(text));
-    } else {
-      m.push(timeMd(text));
-      c.push(timeCore(text));
-    }
-  }
+  const { core: c, markdownIt: m } = interleaved(text, warm, rounds, clocks);
   const coreMs = median(c);
   const mdMs = median(m);
   reports.push({ report: path.basename(file), bytes: Buffer.byteLength(text), core_ms: coreMs, markdown_it_ms: mdMs, ratio: coreMs / mdMs });
