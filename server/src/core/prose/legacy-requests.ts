@@ -40,6 +40,8 @@ const BEFORE: ReadonlyArray<readonly [LegacyMeasure | 'channel', RegExp]> = [
 
 /** The sentence must be about 政府信息公开 (a service hall's 受理申请136437件 is not). */
 const ABOUT_DISCLOSURE = /信息公开|政府信息|依申请|申请公开|公开申请|要求公开/;
+/** …and name what is counted: most sentences of a report (主动公开…条) name none, and are passed over at once. */
+const COUNTED = /申请|答复|复议|诉讼/;
 /** Words that make the figure another count: a comparison, a total over years, a subset by timing or result. */
 const ANOTHER_COUNT = /累计|历年|以来|同比|环比|较|比上年|比去年|增加|减少|增长|下降|上年|去年|平均|按时|按期|逾期|延期|当场|当日|电话|口头|咨询|维持|纠正|撤销|驳回|审结|败诉|胜诉|占/;
 /** A verb of receiving, right before a figure whose noun follows it: `收到1份…申请`. */
@@ -92,11 +94,11 @@ export function legacyStatements(doc: XxgkDocument): LegacyStatement[] {
   const out: LegacyStatement[] = [];
   doc.paragraphs.forEach((paragraph, k) => {
     const text = paragraph.text;
-    if (!ABOUT_DISCLOSURE.test(text)) return;
+    if (!COUNTED.test(text) || !ABOUT_DISCLOSURE.test(text)) return;
     const figures = paragraphFigures(doc, k).filter((f) => COUNT_UNITS.has(f.unit) && !f.approximate && !f.ordinal);
     for (const sentence of splitSentences(text)) {
       const said = text.slice(sentence.start, sentence.end);
-      if (!ABOUT_DISCLOSURE.test(said)) continue;
+      if (!COUNTED.test(said) || !ABOUT_DISCLOSURE.test(said)) continue;
       for (const figure of figures) {
         if (figure.start < sentence.start || figure.end > sentence.end) continue;
         const from = clauseStart(text, figure.start, sentence.start);

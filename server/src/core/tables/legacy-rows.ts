@@ -40,9 +40,13 @@ export function legacyMeasure(label: string): LegacyMeasure | undefined {
     return /答复(?:总)?数/.test(key) ? 'replies' : undefined;
   }
   if (!/申请/.test(key)) return undefined;
-  const channels = CHANNELS.filter(([, words]) => words.test(key));
-  if (channels.length > 1) return undefined;
-  if (channels.length === 1) return channels[0][0];
+  let channel: LegacyMeasure | undefined;
+  for (const [measure, words] of CHANNELS) {
+    if (!words.test(key)) continue;
+    if (channel) return undefined; // two channels in one row
+    channel = measure;
+  }
+  if (channel) return channel;
   return /依申请|受理/.test(key) && /总数|受理/.test(key) ? 'requests' : undefined;
 }
 
