@@ -2,7 +2,7 @@
  * `npm run bench`: every figure measured side by side in one run on one machine, so that the ratios hold on a noisy
  * machine. Prints a table, writes bench/results.json and the "Last run" section of bench/README.md.
  *
- *   node --import tsx bench/run.ts [--quick] [--no-readme] [--skip=core,heap,profile,lsp,pdf,cli,stress,vsix,activation] [--stress=case,…]
+ *   node --import tsx bench/run.ts [--quick] [--no-readme] [--skip=core,corpus,heap,profile,lsp,pdf,cli,stress,vsix,activation] [--stress=case,…]
  *
  * --quick: fewer rounds, for checking that the bench works (its figures are not written into the README).
  * --stress=…: only these worst cases (bench/lib/stress-cases.cjs; `fuzz:` for all of the fuzz test's shapes); a partial run like --skip.
@@ -47,6 +47,7 @@ interface Target {
 }
 const TARGETS: Target[] = [
   { key: 'core_vs_markdown_it', label: 'core (parse + check) / markdown-it parse, 20 KB', op: '<=', target: 0.5, unit: '×' },
+  { key: 'corpus_core_vs_markdown_it', label: 'core (parse + check) / markdown-it parse, real corpus, median over the reports', op: '<=', target: 0.5, unit: '×' },
   { key: 'core_scaling_2mb_over_20kb', label: 'core time 2 MB / 20 KB', op: '<=', target: 120, unit: '×' },
   { key: 'lsp_diagnostics_p99_ms', label: 'didChange → publishDiagnostics p99, 20 KB', op: '<', target: 15, unit: 'ms' },
   { key: 'lsp_completion_p99_ms', label: 'completion in 依申请 p99, 20 KB', op: '<', target: 10, unit: 'ms' },
@@ -131,6 +132,21 @@ async function main() {
       markdown_it_20kb_p10_p90_ms: [round(percentile(out.markdownIt['20kb'], 10), 3), round(percentile(out.markdownIt['20kb'], 90), 3)],
       core_2mb_samples_ms: out.core['2mb'].map((x) => round(x, 1)),
       core_200kb_samples_ms: out.core['200kb'].map((x) => round(x, 1)),
+    };
+  }
+
+  // ---- Core against markdown-it on the real reports (test/corpus/reports) ----
+  if (!SKIP.has('corpus')) {
+    log('core vs markdown-it, real corpus …');
+    const dir = path.join(ROOT, 'test', 'corpus', 'reports');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xxgk')).sort().map((f) => path.join(dir, f));
+    type CorpusOut = { rounds: unknown; median_ratio: number; reports: Array<{ report: string; bytes: number; core_ms: number; markdown_it_ms: number; ratio: number }> };
+    const out = await runJson<CorpusOut>([path.join(__dirname, 'lib', 'corpus-driver.cjs'), CORE_BUNDLE, TODAY, QUICK ? '1' : '0', ...files], { cwd: ROOT, timeoutMs: 600_000 });
+    results.corpus_core_vs_markdown_it = round(out.median_ratio, 3);
+    results.corpus_worst_report_ratio = round(Math.max(...out.reports.map((r) => r.ratio)), 3);
+    details.corpus = {
+      rounds: out.rounds,
+      reports: out.reports.map((r) => ({ ...r, core_ms: round(r.core_ms, 3), markdown_it_ms: round(r.markdown_it_ms, 3), ratio: round(r.ratio, 3) })),
     };
   }
 
@@ -220,7 +236,8 @@ async function main() {
     const single = await runTimed(process.execPath, [...cliArgs, '--jobs', '1'], { cwd: INPUTS, stdoutFile: path.join(outDir, 'xxgk-jobs1.json'), stderrFile: path.join(outDir, 'xxgk-jobs1.err') });
 
     // Both tools must have read every file.
-    const findings = JSON.parse(fs.readFileSync(path.join(outDir, 'xxgk.json'), 'utf8')) as Array<{ file: string; rule: string }>;
+    // Rows with a `kind` are per-report repetition rates, not findings.
+    const findings = (JSON.parse(fs.readFileSync(path.join(outDir, 'xxgk.json'), 'utf8')) as Array<{ file: string; rule: string; kind?: string }>).filter((f) => !f.kind);
     const filesWithFindings = new Set(findings.map((f) => f.file)).size;
     const linted = /Linting: (\d+) file/.exec(fs.readFileSync(path.join(outDir, 'markdownlint.out'), 'utf8'))?.[1];
     const mdlFindings = fs.readFileSync(path.join(outDir, 'markdownlint.err'), 'utf8').split('\n').filter((l) => /^files\//.test(l)).length;
@@ -351,6 +368,8 @@ const ROWS: Array<[string, string]> = [
   ['pdf_import_ms', 'ms'],
   ['pdfjs_text_ms', 'ms'],
   ['core_vs_markdown_it', ''],
+  ['corpus_core_vs_markdown_it', ''],
+  ['corpus_worst_report_ratio', ''],
   ['core_20kb_ms', 'ms'],
   ['markdown_it_20kb_ms', 'ms'],
   ['core_scaling_2mb_over_20kb', ''],
@@ -429,6 +448,12 @@ function updateReadme(out: ResultsFile) {
   if (missed.length) lines.push('');
   if (d.core) {
     lines.push(`Core rounds: ${JSON.stringify(d.core.rounds)}; 20 KB p10–p90: core ${d.core.core_20kb_p10_p90_ms.join('–')} ms, markdown-it ${d.core.markdown_it_20kb_p10_p90_ms.join('–')} ms; median of the per-round ratios ${d.core.per_round_ratio_median_20kb}; from the fastest rounds (minimum): ratio ${d.core.min_ratio_20kb}, scaling 2 MB / 20 KB ${d.core.min_scaling_2mb_over_20kb}; 2 MB rounds ${d.core.core_2mb_samples_ms.join(', ')} ms. Diagnostics on the grown reports: ${Object.entries(d.core.diagnostics).map(([k, v]: [string, any]) => `${k} ${v.count}`).join(', ')}.`, '');
+  }
+  if (d.corpus) {
+    lines.push(`Real corpus (test/corpus/reports), core / markdown-it per report (medians of ${JSON.stringify(d.corpus.rounds)}):`, '');
+    lines.push('| report | bytes | core ms | markdown-it ms | ratio |', '|---|---:|---:|---:|---:|');
+    for (const r of d.corpus.reports) lines.push(`| ${r.report} | ${r.bytes} | ${r.core_ms} | ${r.markdown_it_ms} | ${r.ratio} |`);
+    lines.push('');
   }
   if (d.heap_2mb) lines.push(`Heap, 2 MB report (${d.heap_2mb.text_chars} UTF-16 code units): text ${d.heap_2mb.text_mb} MB, parsed document + diagnostics ${d.heap_2mb.document_mb} MB, retained in all ${d.heap_2mb.retained_mb} MB; allocated during the check before any collection ${d.heap_2mb.allocated_mb} MB.`, '');
   if (d.lsp) lines.push(`Language server: diagnostics p90 ${d.lsp.diagnostics.p90_ms} ms, max ${d.lsp.diagnostics.max_ms} ms over ${d.lsp.diagnostics.edits} edits; completion p90 ${d.lsp.completion.p90_ms} ms, by query ${Object.entries(d.lsp.completion.by_query).map(([q, v]: [string, any]) => `${q}: p99 ${v.p99_ms} ms (${v.items} items)`).join('; ')}.`, '');

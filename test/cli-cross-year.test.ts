@@ -17,10 +17,35 @@ it('xxgk check pairs each report with last year’s report of the same agency (c
   fs.writeFileSync(path.join(dir, '2023.xxgk'), thisYear);
   fs.writeFileSync(path.join(dir, 'other-agency-2022.xxgk'), report2021().replace('测试市测试局', '另一个局').replace('年度: 2023', '年度: 2022'));
   const result = spawnSync(process.execPath, ['bin/xxgk.js', 'check', '--format', 'json', dir], { encoding: 'utf8' });
-  const findings = JSON.parse(result.stdout) as Array<{ file: string; rule: string; message: string }>;
+  const rows = JSON.parse(result.stdout) as Array<{ file: string; rule: string; message: string; kind?: string }>;
+  const findings = rows.filter((r) => !r.kind);
   const cross = findings.filter((f) => f.rule === 'cross-year' && f.message.includes('上年结转'));
   assert.ok(findings.some((f) => f.rule === 'cross-year' && f.message.includes('现行有效件数')));
   assert.deepEqual(cross.map((f) => path.basename(f.file)), ['2023.xxgk', '2023.xxgk']);
   assert.match(cross[0].message, /上年结转 3 与 2022 年报告的“结转下年度继续办理”2 不一致/);
   assert.equal(result.status, 1);
+});
+
+it('xxgk check gives the repetition rate of each report checked with last year’s, in text, JSON and SARIF', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-rate-'));
+  const lastYear = report2021().replace('年度: 2023', '年度: 2022').replace(/2023年/g, '2022年').replace('发布日期: 2024-01-20', '发布日期: 2023-01-20');
+  fs.writeFileSync(path.join(dir, '2022.xxgk'), lastYear);
+  // This year: last year's text with the years changed, so nearly all of it repeats.
+  fs.writeFileSync(path.join(dir, '2023.xxgk'), report2021());
+  fs.writeFileSync(path.join(dir, 'other-agency-2023.xxgk'), report2021().replace('测试市测试局', '另一个局'));
+  const run = (format: string) => spawnSync(process.execPath, ['bin/xxgk.js', 'check', '--format', format, '--lang', 'zh', dir], { encoding: 'utf8' });
+
+  const rows = JSON.parse(run('json').stdout) as Array<{ file: string; kind?: string; rate?: number; previous?: string; rule?: string }>;
+  const rates = rows.filter((r) => r.kind === 'repetition');
+  assert.deepEqual(rates.map((r) => [path.basename(r.file), path.basename(r.previous!)]), [['2023.xxgk', '2022.xxgk']], 'only the report whose previous year was checked with it');
+  assert.ok(rates[0].rate! > 0.5 && rates[0].rate! <= 1, `rate ${rates[0].rate}`);
+  // The rate is the one the repetition rule judged: above half, the rule warns on the same report.
+  assert.ok(rows.some((r) => r.rule === 'repetition' && path.basename(r.file) === '2023.xxgk'));
+
+  const percent = `${Math.round(rates[0].rate! * 100)}%`;
+  const text = run('text').stdout;
+  assert.match(text, new RegExp(`2023\\.xxgk 与上一年度年报 .*2022\\.xxgk 的重复率 ${percent}`));
+
+  const sarif = JSON.parse(run('sarif').stdout).runs[0];
+  assert.deepEqual(sarif.properties.repetition.map((r: { file: string; rate: number }) => [path.basename(r.file), r.rate]), [['2023.xxgk', rates[0].rate]]);
 });

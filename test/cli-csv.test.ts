@@ -35,7 +35,7 @@ describe('xxgk check --format csv', () => {
     assert.equal(csv.status, 1, csv.stderr);
     assert.ok(csv.stdout.startsWith('\ufeff'), 'a byte order mark for Excel and WPS');
     const [header, ...rows] = readCsv(csv.stdout.slice(1));
-    assert.deepEqual(header, ['文件', '机关', '年度', '格式', '错误', '警告', '主要问题']);
+    assert.deepEqual(header, ['文件', '机关', '年度', '格式', '错误', '警告', '主要问题', '与上年重复率']);
     const json = JSON.parse(xxgk(['check', 'examples', '--format', 'json']).stdout) as Array<{ file: string; severity: string; rule: string; line: number }>;
     const files = [...new Set(fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.xxgk')).map((f) => `examples/${f}`))].sort();
     assert.deepEqual(rows.map((r) => r[0]).sort(), files);

@@ -29,12 +29,24 @@ const expected: Record<string, Expected[]> = JSON.parse(fs.readFileSync(path.joi
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xxgk')).sort();
 
 const run = spawnSync(process.execPath, [path.join('bin', 'xxgk.js'), 'check', '--format', 'json', '--lang', 'zh', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
-const reported: Reported[] = run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : [];
+const rows: Array<Reported & { kind?: string; rate?: number; previous?: string }> = run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : [];
+/** Rows with a `kind` are the repetition rates of the reports checked with last year's; the others are diagnostics. */
+const reported: Reported[] = rows.filter((r) => !r.kind);
+const rates = rows.filter((r) => r.kind === 'repetition');
 
 test('the corpus: every report has its expectations, and the checker ran', () => {
   assert.ok(run.status === 0 || run.status === 1, `xxgk check exited ${run.status}: ${run.stderr}`);
   assert.ok(files.length >= 15, `${files.length} real reports`);
   assert.deepEqual(Object.keys(expected).sort(), files, 'test/corpus/expected.json has an entry for each report, and only those');
+});
+
+test('the corpus: the repetition rate of each report whose previous year is in the corpus, all below the limit', () => {
+  // 04–08 follow 01/04–07 (平潭综合实验区 2013–2018), 11–13 and 15–16 follow the reports before them.
+  assert.ok(rates.length >= 10, `${rates.length} rates`);
+  for (const r of rates) {
+    assert.ok(files.includes(path.basename(r.previous!)), `${r.file}: previous ${r.previous}`);
+    assert.ok(r.rate! >= 0 && r.rate! <= 0.5, `${r.file}: rate ${r.rate} (a rate above half would be a repetition warning)`);
+  }
 });
 
 for (const file of files) {

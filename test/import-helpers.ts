@@ -107,11 +107,26 @@ export function copyHtmlAsPlainText(html: string, shape: 'tabs' | 'lines'): stri
  * came back exact, then (unless the layout changed the report: a missing row drawn blank, unknown rows listed under
  * the table) asserts every cell in its place, the format, the sections and the diagnostics.
  */
+/**
+ * Differences that come from the copy, not from the import: what the page does not show cannot come back.
+ * Each is a rule whose count may differ, with why.
+ */
+export const ROUND_TRIP_KNOWN: Record<string, Record<string, string>> = {
+  // Front matter is not on a page: the unknown key 作者 of the errors example cannot come back.
+  '2023-errors.xxgk': { 'front-matter': 'unknown key not on the page' },
+  // The 发布日期 of these real reports is the web page's date (metadata around the text), not in the report itself:
+  // 谢塘镇's text has no date, 建新镇's only date is its signature (2018年12月31日), which the import takes instead.
+  '17-谢塘镇-2013.xxgk': { 'late-publication': 'publication date only in the page metadata' },
+  '20-建新镇-2018.xxgk': { 'late-publication': 'publication date only in the page metadata; the signature date differs' },
+};
+
 export function compareOfficialRoundTrip(
   original: XxgkDocument,
   imported: XxgkDocument,
   tally: { exact: number; total: number },
   layoutChanged: boolean,
+  /** Rules whose counts may differ for this report (ROUND_TRIP_KNOWN: what the page does not show). */
+  mayDiffer: readonly string[] = [],
 ): void {
   const before = tableCells(original);
   const after = tableCells(imported);
@@ -122,7 +137,8 @@ export function compareOfficialRoundTrip(
   for (const [key, value] of before) assert.equal(after.get(key), value, key);
   assert.equal(imported.format, original.format);
   assert.deepEqual(imported.sections.map((s) => s.heading.text), original.sections.map((s) => s.heading.text));
-  assert.deepEqual(ruleCounts(imported), ruleCounts(original));
+  const known = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([rule]) => !mayDiffer.includes(rule)));
+  assert.deepEqual(known(ruleCounts(imported)), known(ruleCounts(original)));
 }
 
 /** Runs the built CLI (`npm run build` first) in `cwd`, in Chinese and without colour, as a user would. */

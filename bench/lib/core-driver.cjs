@@ -5,6 +5,7 @@
 'use strict';
 const fs = require('node:fs');
 const MarkdownIt = require('markdown-it');
+const { timers, interleaved } = require('./interleave.cjs');
 
 const [bundle, f20, f200, f2m, today, quick] = process.argv.slice(2);
 const core = require(bundle);
@@ -14,20 +15,7 @@ const texts = { '20kb': read(f20), '200kb': read(f200), '2mb': read(f2m) };
 const options = { context: { today } };
 const q = quick === '1';
 
-const timeCore = (text) => {
-  const t0 = performance.now();
-  const result = core.checkText(text, options);
-  const t = performance.now() - t0;
-  if (result.document.text !== text) throw new Error('core did not read the text');
-  return t;
-};
-const timeMd = (text) => {
-  const t0 = performance.now();
-  const tokens = md.parse(text, {});
-  const t = performance.now() - t0;
-  if (!tokens.length) throw new Error('markdown-it found nothing');
-  return t;
-};
+const { timeCore, timeMd } = timers(core, md, options);
 
 const out = { core: {}, markdownIt: {}, diagnostics: {}, rounds: {} };
 
@@ -36,21 +24,7 @@ const out = { core: {}, markdownIt: {}, diagnostics: {}, rounds: {} };
   const text = texts['20kb'];
   const warm = q ? 20 : 100;
   const rounds = q ? 100 : 500;
-  for (let i = 0; i < warm; i++) {
-    timeCore(text);
-    timeMd(text);
-  }
-  const c = [];
-  const m = [];
-  for (let i = 0; i < rounds; i++) {
-    if (i % 2) {
-      c.push(timeCore(text));
-      m.push(timeMd(text));
-    } else {
-      m.push(timeMd(text));
-      c.push(timeCore(text));
-    }
-  }
+  const { core: c, markdownIt: m } = interleaved(text, warm, rounds, { timeCore, timeMd });
   out.core['20kb'] = c;
   out.markdownIt['20kb'] = m;
   out.rounds['20kb'] = { warm, rounds };

@@ -1,8 +1,8 @@
-import { checkText, parse, positionAt, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
+import { checkText, parse, positionAt, repetition, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
 import { isImportInput, readAndImport } from './import-input';
 import { convertedNote, readReport, type ReadOutcome } from './read';
-import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
+import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RepetitionRate, type RunContext } from './types';
 
 /**
  * Reads and checks one file; never throws, so that one bad file cannot stop a run. A Word file, a web page or a
@@ -29,7 +29,9 @@ export async function checkFile(task: CheckTask, run: RunContext): Promise<FileR
     const findings = diagnostics.map((d) => placeDiagnostic(d, document.lineStarts));
     if (read.encoding === 'gb18030') findings.unshift({ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: FILE_RULE_ID, message: convertedNote() });
     const agency = document.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
-    return { file: task.file, findings, report: { agency: typeof agency === 'string' ? agency : undefined, year: document.year, format: document.format } };
+    const report = { agency: typeof agency === 'string' ? agency : undefined, year: document.year, format: document.format };
+    const rate = previousYear ? repetitionRate(document, previousYear, task.previousFile ?? task.previousPath!) : undefined;
+    return rate ? { file: task.file, findings, report, repetition: rate } : { file: task.file, findings, report };
   } catch (err) {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };
@@ -67,6 +69,11 @@ function previousDocument(path: string, format: FormatId | undefined): XxgkDocum
   }
   const previous = readReport(path, path);
   return previous.kind === 'text' ? parse(previous.text, { format }) : undefined;
+}
+
+/** The rate the repetition rule compared against its limit (the same computation, kept on the document pair). */
+function repetitionRate(document: XxgkDocument, previousYear: XxgkDocument, previous: string): RepetitionRate {
+  return { previous, rate: Math.round(repetition(document, previousYear).rate * 1000) / 1000 };
 }
 
 function placeDiagnostic(d: Diagnostic, lineStarts: readonly number[]): FileFinding {

@@ -24,6 +24,7 @@ export function withPreviousYears(tasks: readonly CheckTask[]): CheckTask[] {
   return tasks.map((task, i) => ({
     ...task,
     previousPath: previous[i] === undefined ? undefined : tasks[previous[i]!].path,
+    previousFile: previous[i] === undefined ? undefined : tasks[previous[i]!].file,
     previousOfAnother: needed.has(i) || undefined,
   }));
 }

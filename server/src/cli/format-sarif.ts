@@ -64,6 +64,10 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
         ],
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
+        // Per report checked with last year's report of the same agency: how much of it repeats that one (0–1).
+        ...(results.some((r) => r.repetition)
+          ? { properties: { repetition: results.flatMap((r) => (r.repetition ? [{ file: toUri(r.file), previous: toUri(r.repetition.previous), rate: r.repetition.rate }] : [])) } }
+          : {}),
       },
     ],
   };

@@ -8,11 +8,18 @@ const DIM = '\x1b[2m';
 const BOLD = '\x1b[1m';
 const SEVERITY_COLOUR: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
 
-/** One `file:line:col severity rule message` line per finding, related places indented below, then a summary. */
+/**
+ * One `file:line:col severity rule message` line per finding, related places indented below, then a summary; a report
+ * checked with last year's report of the same agency first gets a line with its repetition rate.
+ */
 export function formatText(results: readonly FileResult[], colour: boolean): string {
   const paint = (code: string, s: string) => (colour ? code + s + RESET : s);
   const lines: string[] = [];
   for (const r of results) {
+    if (r.repetition) {
+      const rate = `${Math.round(r.repetition.rate * 100)}%`;
+      lines.push(`${paint(BOLD, r.file)} ${paint(DIM, t('与上一年度年报 {0} 的重复率 {1}', r.repetition.previous, rate))}`);
+    }
     for (const f of r.findings) {
       const where = paint(BOLD, `${r.file}:${f.line}:${f.column}`);
       lines.push(`${where} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.rule)} ${oneLine(f.message)}`);

@@ -17,10 +17,20 @@ export interface FileFinding extends Place {
   readonly related?: readonly (Place & { readonly message: string })[];
 }
 
+/** How much of a report repeats last year's report of the same agency (rules/repetition.ts), for every output. */
+export interface RepetitionRate {
+  /** Last year's report, as shown to the user. */
+  readonly previous: string;
+  /** Share of this year's prose that repeats last year's, 0–1, rounded to 3 decimals. */
+  readonly rate: number;
+}
+
 export interface FileResult {
   /** Path as shown to the user: relative to the working directory, forward slashes. */
   readonly file: string;
   readonly findings: readonly FileFinding[];
+  /** Set when last year's report of the same agency was among the files checked. */
+  readonly repetition?: RepetitionRate;
   /** Set when the file could not be checked at all (too large, unreadable): an I/O problem, exit 2. */
   readonly problem?: string;
   /** What the report says it is (front matter or title), for the CSV summary. */
@@ -35,8 +45,10 @@ export interface CheckTask {
   readonly input?: ReadOutcome;
   /** The report's text when it was imported from another format (a PDF): checked instead of the file's bytes. */
   readonly text?: string;
-  /** Last year's report of the same agency among the checked files (cross-year rule). */
+  /** Last year's report of the same agency among the checked files (cross-year and repetition rules). */
   readonly previousPath?: string;
+  /** The same, as shown to the user. */
+  readonly previousFile?: string;
   /** This file is the previous year of another task: its parse is kept for that task (see check-file.ts). */
   readonly previousOfAnother?: boolean;
 }

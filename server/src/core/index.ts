@@ -11,3 +11,4 @@ export { ruleApplies, SEVERITIES } from './rules/types';
 export { computeLineStarts, positionAt, offsetAt, type Position } from './text/lines';
 export * as decimal from './text/decimal';
 export { setLocale, t } from './i18n';
+export { repetition, type Repetition } from './prose/repetition';

@@ -31,8 +31,12 @@ export function inferFrontMatter(blocks: readonly Block[], tables: readonly Impo
   const title = blocks.find((b) => b.type === 'title');
   if (!title) notes.add(1, t('没有找到标题（含“年度报告”或“年报”的一行），机关和年度未能推断'));
   const titleText = title && 'text' in title ? toHalfWidthDigits(title.text) : '';
-  const year = titleText ? yearOfTitle(titleText) : undefined;
+  const period = yearOfPeriod(blocks);
+  const year = (titleText ? yearOfTitle(titleText) : undefined) ?? period?.year;
   if (title && year === undefined) notes.add(title.line + 1, t('标题中没有年份，年度未能推断'));
+  else if (period && year === period.year && (!titleText || yearOfTitle(titleText) === undefined)) {
+    notes.add(period.line + 1, t('年度 {0} 取自统计期限（标题中没有年份），请核对', period.year));
+  }
   const fromTitle = titleText ? agencyOf(titleText) : undefined;
   const date = publishedDate(blocks);
   const signed = date && fromTitle ? signature(blocks, date.index, fromTitle) : undefined;
@@ -41,6 +45,21 @@ export function inferFrontMatter(blocks: readonly Block[], tables: readonly Impo
   else if (title && agency) notes.add(title.line + 1, t('机关“{0}”取自标题，请核对是否为机关全称', agency));
   const format = formatOf(year, tables, notes, title?.line ?? 0);
   return { agency, year, format, published: date?.date };
+}
+
+/** `统计期限自2014年1月1日起…`: the statistics period starts on 1 January of the report's year. */
+const PERIOD_START = /统计(?:期限|时限|周期|日期|区间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
+/** How far into the text the period is looked for: it is stated in the opening paragraphs. */
+const PERIOD_WINDOW = 6;
+
+/** The year of the statistics period, for a report whose title names none (or which has no title at all). */
+function yearOfPeriod(blocks: readonly Block[]): { year: number; line: number } | undefined {
+  for (const b of blocks.slice(0, PERIOD_WINDOW)) {
+    if (b.type !== 'paragraph') continue;
+    const m = PERIOD_START.exec(toHalfWidthDigits(b.text));
+    if (m) return { year: Number(m[1]), line: b.line };
+  }
+  return undefined;
 }
 
 function agencyOf(title: string): string | undefined {

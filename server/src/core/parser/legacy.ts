@@ -13,16 +13,25 @@ export function outlineLevel(label: string): number {
 
 const QIZHONG = /^\s*其中\s*[:：,，、]?\s*/;
 
+type Placed = { -readonly [K in 'depth' | 'parentIndex']: TableRow[K] };
+
 /**
  * Assigns each data row of a legacy 附表 its depth and the row its figures add up to, from outline numbering and
  * `其中`: a `其中：…` row breaks down the row just above it, and rows numbered like it continue that breakdown.
+ * The rows were just built by the parser (with both fields, undefined) and have not escaped it, so they are set in
+ * place: a spread copy of each row took the V8 slow path and cost more than the rest of the table's parse.
  */
-export function assignHierarchy(rows: TableRow[]): TableRow[] {
+export function assignHierarchy(rows: readonly TableRow[]): void {
   type Open = { level: number; index: number };
   const stack: Open[] = [];
   let previousData = -1;
-  return rows.map((row, index) => {
-    if (row.kind !== 'data') return row;
+  const place = (row: TableRow, depth: number, parentIndex: number | undefined) => {
+    const placed = row as Placed;
+    placed.depth = depth;
+    placed.parentIndex = parentIndex;
+  };
+  rows.forEach((row, index) => {
+    if (row.kind !== 'data') return;
     const label = row.label.text;
     const qizhong = QIZHONG.exec(label);
     const rest = qizhong ? label.slice(qizhong[0].length) : label;
@@ -38,7 +47,8 @@ export function assignHierarchy(rows: TableRow[]): TableRow[] {
         // A bare `其中：` line: its figures-less marker stands for the anchor, so the numbered rows below join it.
         stack.push({ level: level, index: anchor.index });
         previousData = index;
-        return { ...row, depth: stack.length, parentIndex: undefined };
+        place(row, stack.length, undefined);
+        return;
       }
     } else {
       while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
@@ -46,6 +56,6 @@ export function assignHierarchy(rows: TableRow[]): TableRow[] {
     }
     stack.push({ level, index });
     previousData = index;
-    return { ...row, depth: stack.length, parentIndex };
+    place(row, stack.length, parentIndex);
   });
 }

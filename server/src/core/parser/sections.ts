@@ -23,6 +23,14 @@ function legacyRank(id: string): number {
   return k < 0 ? LEGACY_ORDER.length : k;
 }
 
+/** Legacy sections in LEGACY_ORDER, sorted once per format: every heading and run-in title is matched against them. */
+const legacyOrders = new WeakMap<readonly SectionSpec[], readonly SectionSpec[]>();
+function legacyOrder(specs: readonly SectionSpec[]): readonly SectionSpec[] {
+  let ordered = legacyOrders.get(specs);
+  if (!ordered) legacyOrders.set(specs, (ordered = [...specs].sort((a, b) => legacyRank(a.id) - legacyRank(b.id))));
+  return ordered;
+}
+
 /**
  * The official section a heading's name stands for. `numeral` is the heading's own number (五 of `五、`), if any: a
  * national heading worded differently from every known name is still that section when it carries its numeral and
@@ -33,8 +41,7 @@ export function matchSection(name: string, format: FormatId, numeral?: string): 
   const key = labelKey(name);
   if (!key) return {};
   if (kind === 'legacy') {
-    const ordered = [...specs].sort((a, b) => legacyRank(a.id) - legacyRank(b.id));
-    for (const spec of ordered) if (spec.topicWords?.some((w) => key.includes(w))) return { spec };
+    for (const spec of legacyOrder(specs)) if (spec.topicWords?.some((w) => key.includes(w))) return { spec };
     return {};
   }
   for (const spec of specs) if (labelKey(spec.name) === key) return { spec };
@@ -71,4 +78,24 @@ export function buildSection(heading: Heading, end: number, format: FormatId): S
     spec,
     variant,
   };
+}
+
+/** A run-in title is short: `（二）主动公开政府信息情况。2016年…` — not a numbered sentence of the text. */
+const RUN_IN_MAX = 30;
+/** What outline numbering can start with: a bracket, 第, a Chinese numeral or a digit (after any spaces). */
+const RUN_IN_START = /^\s*[（(第一二三四五六七八九十0-9０-９]/;
+
+/**
+ * The title a paragraph opens with, when it opens like a heading: outline numbering (`（二）`, `2、`), then a short
+ * title closed by `。` or a colon (`（二）主动公开政府信息情况。2016年，…`). Legacy reports often give a topic no heading
+ * of its own but such a numbered paragraph under another section.
+ */
+export function runInTitle(paragraph: string): string | undefined {
+  // Most paragraphs open with text, not numbering: one character test spares them the numbering pattern.
+  if (!RUN_IN_START.test(paragraph)) return undefined;
+  const { style, restOffset } = splitSectionNumbering(paragraph);
+  if (style === 'none') return undefined;
+  const rest = paragraph.slice(restOffset);
+  const end = rest.slice(0, RUN_IN_MAX + 1).search(/[。:：]/);
+  return end > 0 ? rest.slice(0, end) : undefined;
 }

@@ -98,6 +98,9 @@ function row(raw: RawRow, cells: Cell[], kind: TableRow['kind'], extras?: RowExt
     match: extras?.match,
     unmatched: extras?.unmatched,
     unit: extras?.unit,
+    // Always present, so that every row has one shape (assignHierarchy sets them on 附表 rows).
+    depth: undefined,
+    parentIndex: undefined,
   };
 }
 
@@ -110,7 +113,7 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
   let columnLabels: string[] | undefined;
   let unitColumn = -1;
 
-  let rows: TableRow[] = split.map((r, index) => {
+  const rows: TableRow[] = split.map((r, index) => {
     if (r.separator) return row(r.raw, r.cells, 'separator');
     const values = r.cells.slice(1);
     const noFigures = values.every((c) => c.state !== 'number' && c.state !== 'zero-mark');
@@ -134,7 +137,7 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
     const result = matchRow((r.cells[0] ?? EMPTY_CELL).text, spec);
     return row(r.raw, r.cells, 'data', 'match' in result ? { values, match: result.match } : { values, unmatched: result.unmatched });
   });
-  if (input.kind === '附表') rows = assignHierarchy(rows);
+  if (input.kind === '附表') assignHierarchy(rows);
 
   return {
     type: 'standard',

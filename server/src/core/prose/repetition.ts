@@ -66,7 +66,19 @@ function sentencesOf(doc: XxgkDocument): Sentence[] {
   return out;
 }
 
+/** Results by this year's document, then last year's: the rule and the CLI's per-report rate share one comparison. */
+const computed = new WeakMap<XxgkDocument, WeakMap<XxgkDocument, Repetition>>();
+
+/** How much of `doc` repeats `previous`, computed once per pair of parsed documents. */
 export function repetition(doc: XxgkDocument, previous: XxgkDocument): Repetition {
+  let byPrevious = computed.get(doc);
+  if (!byPrevious) computed.set(doc, (byPrevious = new WeakMap()));
+  let found = byPrevious.get(previous);
+  if (!found) byPrevious.set(previous, (found = compare(doc, previous)));
+  return found;
+}
+
+function compare(doc: XxgkDocument, previous: XxgkDocument): Repetition {
   // Last year's sentences by length: only those of a length that can reach the threshold are compared.
   const before = sentencesOf(previous).map((s) => s.words).sort((a, b) => a.length - b.length);
   const exact = new Set(before);

@@ -18,6 +18,8 @@ export const emptyCell: Rule = {
       if (!spec) continue;
       for (const row of table.rows) {
         if (row.kind !== 'data' || !row.match || row.match.row.group) continue;
+        // Most rows have no blank cell: tested before any list is built.
+        if (!row.values.some((c) => c.state === 'blank')) continue;
         const blanks = row.values.map((c, k) => ({ c, k })).filter(({ c }) => c.state === 'blank');
         if (!blanks.length) continue;
         const columns = columnsOf(row.match.row, spec);

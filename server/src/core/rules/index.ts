@@ -19,6 +19,7 @@ import { tableSum } from './table-sum';
 import { proseSum } from './prose-sum';
 import { proseDocuments } from './prose-documents';
 import { proseTable } from './prose-table';
+import { legacyProseTable } from './legacy-prose-table';
 import { repetitionRule } from './repetition';
 import { yearMismatch } from './year-mismatch';
 import { formatMismatch } from './format-mismatch';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   proseSum,
   proseTable,
   proseDocuments,
+  legacyProseTable,
   repetitionRule,
   thinSection,
   overviewTopics,

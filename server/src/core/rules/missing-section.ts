@@ -4,6 +4,8 @@ import { reportDefaults, reportText } from '../report-skeleton';
 import { sectionText } from '../skeleton';
 import { ALL_FORMATS, type Rule } from './types';
 import { documentAnchor } from './util';
+import { matchSection, runInTitle } from '../parser/sections';
+import type { XxgkDocument } from '../ast';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -30,6 +32,7 @@ export const missingSection: Rule = {
     }
     const specs = formatSpec(doc.format).sections;
     const present = new Set(doc.sections.map((s) => s.spec?.id).filter(Boolean));
+    if (legacy) for (const topic of legacyTopicsBelow(doc)) present.add(topic);
     specs.forEach((spec, index) => {
       if (!spec.required || present.has(spec.id)) return;
       // Insert before the first later official section that is present, else at the end.
@@ -53,3 +56,18 @@ export const missingSection: Rule = {
     });
   },
 };
+
+/**
+ * Legacy topics reported under another section: by a `###` heading, or by a numbered paragraph that opens with its
+ * title (`（二）主动公开政府信息情况。…` under `一、基本概况`). The content is there; only its heading is not a `##` one.
+ */
+function legacyTopicsBelow(doc: XxgkDocument): Set<string> {
+  const topics = new Set<string>();
+  const add = (title: string | undefined) => {
+    const id = title ? matchSection(title, doc.format).spec?.id : undefined;
+    if (id) topics.add(id);
+  };
+  for (const heading of doc.headings) if (heading.level >= 3) add(heading.text);
+  for (const paragraph of doc.paragraphs) if (paragraph.sectionIndex >= 0) add(runInTitle(paragraph.text));
+  return topics;
+}
