@@ -81,7 +81,7 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
     if (read.kind === 'problem') return fail(read.message);
     if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
     result = read.result;
-    remark = read.remark ?? (read.gbk ? convertedNote() : undefined);
+    remark = read.remark ?? (read.gbk ? `${file}: ${convertedNote()}` : undefined);
   }
   if (toStdout) process.stdout.write(result.text);
   else {
