@@ -18,7 +18,7 @@ import { buildCore, CORE_BUNDLE } from './lib/core-bundle';
 import { completionLatency, diagnosticsLatency, percentile, serverInitialize } from './lib/lsp';
 import { median, runJson, runTimed, type Timed } from './lib/proc';
 import { buildPdfBundle, PDF_BUNDLE, printPdf } from './lib/pdf';
-import { buildStressBundle, describeRun, runStress, STRESS_OPS, STRESS_SIZES, type StressCase } from './lib/stress';
+import { ALL_STRESS_OPS, buildStressBundle, describeRun, runStress, STRESS_SIZES, type StressCase } from './lib/stress';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -420,7 +420,7 @@ function stressTable(d: StressDetails): string[] {
   const ratio = (x: number | undefined) => (x === undefined ? '–' : x > 12 ? `**${x}**` : x < 1 ? x.toFixed(2) : String(x));
   // A case may run only some operations (the fuzz shapes: check only).
   for (const [name, c] of Object.entries(d.cases)) {
-    for (const op of STRESS_OPS.filter((o) => c.runs[o])) {
+    for (const op of ALL_STRESS_OPS.filter((o) => c.runs[o])) {
       const cells = STRESS_SIZES.map(([size]) => {
         const r = c.runs[op][size];
         return r.status === 'ok' ? describeRun(r) : `**${describeRun(r)}**`;

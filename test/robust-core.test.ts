@@ -1,7 +1,7 @@
 /**
  * Issue 13, the core's part: texts that made `parse()` throw, exhausted memory or took quadratic time, CR-only line
- * endings, and values that passed silently. Time is checked as 10× the input against a generous multiple of the
- * time (a quadratic run blows it), never against a tight number of milliseconds.
+ * endings, and values that passed silently. Time is not asserted here: each shape is measured in bench/ as a ratio
+ * (bench/lib/stress-cases.cjs); a test only has a generous timeout, so that a hang fails it.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -15,34 +15,16 @@ import { MAX_FRONT_MATTER_DEPTH, yamlDepthBound } from '../server/src/core/parse
 import { extractFigures } from '../server/src/core/prose/figures';
 import { covered, diagnostics } from './helpers';
 
-/** Milliseconds a call takes (the best of `runs`, so that a busy machine does not make a linear run look slow). */
-function timed(f: () => void, runs = 2): number {
-  let best = Infinity;
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
+/** Time is measured in bench/ (bench/lib/stress-cases.cjs); the timeout only stops a hang. */
+const HANG = { timeout: 120_000 };
 
-/**
- * 10× the input costs at most ~20× the time (plus a few ms of noise): linear, where a quadratic run costs 100×. The
- * machine may be busy with other work: a ratio over the bound is measured again (up to three times), since a
- * quadratic reading is over it every time.
- */
-function assertLinear(make: (n: number) => string, n: number, what: string): void {
-  const small = make(n);
-  const big = make(10 * n);
-  checkText(small); // warm up
-  let message = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const a = timed(() => checkText(small));
-    const b = timed(() => checkText(big));
-    if (b <= 20 * a + 50) return;
-    message += `${n} → ${a.toFixed(1)} ms, ${10 * n} → ${b.toFixed(1)} ms; `;
+/** `checkText` on a hostile text: no exception, every finding's span inside the text, every message short. */
+function checksSoundly(text: string): void {
+  const { diagnostics: found } = checkText(text);
+  for (const d of found) {
+    assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= text.length, `${d.rule}: ${JSON.stringify(d.span)}`);
+    assert.ok(d.message.length < 400, d.message.slice(0, 500));
   }
-  assert.fail(`${what}: more than 20× for 10× the input (${message})`);
 }
 
 describe('item 1: front matter nested thousands deep', () => {
@@ -94,11 +76,9 @@ describe('item 1, at the boundary: parse() keeps its contract whatever fails ins
 });
 
 describe('item 1, siblings: what the YAML library does with shapes short of the depth bound', () => {
-  it('nested explicit keys (? ? ? …), which the library stringifies 4× per level, are refused before it runs', () => {
+  it('nested explicit keys (? ? ? …), which the library stringifies 4× per level, are refused before it runs', HANG, () => {
     const text = '---\n机关: 某局\nx: ' + '? '.repeat(46) + 'a\n---\n';
-    const t0 = performance.now();
     const fm = diagnostics(text, 'front-matter');
-    assert.ok(performance.now() - t0 < 2_000);
     assert.deepEqual(fm.map((d) => d.message.includes('嵌套过深')), [true]);
   });
 
@@ -130,16 +110,14 @@ describe('item 2: a decimal of 200,000 digits', () => {
   const digits = (n: number) => '1'.repeat(n);
   const plain = (n: number) => `| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 合计 | 0.${digits(n)} |\n`;
 
-  it('a plain table: one cell-value error with a short message, in linear time', () => {
+  it('a plain table: one cell-value error with a short message', HANG, () => {
     const text = plain(200_000);
-    const t0 = performance.now();
     const found = diagnostics(text, 'cell-value');
-    assert.ok(performance.now() - t0 < 10_000, 'took more than 10 s');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /位数过多/);
     assert.ok(found[0].message.length < 200, found[0].message.slice(0, 300));
     assert.equal(covered(text, found[0]), `0.${digits(200_000)}`);
-    assertLinear(plain, 20_000, 'a long decimal in a plain table');
+    checksSoundly(text);
   });
 
   it('a money cell of 主动公开 and a 依申请 cell: cell-value, no sum is computed with it', () => {
@@ -164,33 +142,23 @@ describe('item 2: a decimal of 200,000 digits', () => {
     assert.equal(diagnostics(`| 项目 | 数量 |\n|---|---|\n| 甲 | ${ok} |\n`, 'cell-value').length, 0);
   });
 
-  it('a prose figure of 200,000 digits is not a figure, and reading it is linear', () => {
+  it('a prose figure of 200,000 digits is not a figure, and a paragraph with it is checked', HANG, () => {
     assert.deepEqual(extractFigures(`共0.${digits(200_000)}条`), []);
     assert.deepEqual(extractFigures(`共${digits(200_000)}条`), []);
-    assertLinear((n) => `全年公开${digits(n)}条，其中工作动态1条。\n`, 20_000, 'a long number in prose');
+    checksSoundly(`全年公开${digits(200_000)}条，其中工作动态1条。\n`);
   });
 });
 
 describe('item 3: rows written with the full-width ｜', () => {
   const rows = (n: number, pipe: string) => '::: 依申请\n' + `${pipe} a ${pipe} 1 ${pipe} 1 ${pipe}\n`.repeat(n) + ':::\n';
 
-  it('10,000 rows: the same cells as with |, in linear time', () => {
+  it('10,000 rows: the same cells as with |', HANG, () => {
     const wide = parse(rows(10_000, '｜'));
     const ascii = parse(rows(10_000, '|'));
     assert.equal(wide.tables[0].rows.length, 10_000);
     const cells = (doc: typeof wide) => doc.tables[0].rows.map((r) => r.cells.map((c) => [c.text, c.state, c.span, c.outerSpan, c.value && decimal.format(c.value)]));
     assert.deepEqual(cells(wide), cells(ascii));
-    // From 3,000 rows: below that, a run is over before the JIT and the GC settle, and 10× looks like 40×.
-    assertLinear((n) => rows(n, '｜'), 3_000, '｜ rows');
-  });
-
-  it('costs about what | costs', () => {
-    const wide = rows(20_000, '｜');
-    const ascii = rows(20_000, '|');
-    parse(wide);
-    const a = timed(() => parse(ascii));
-    const b = timed(() => parse(wide));
-    assert.ok(b <= 5 * a + 50, `｜ ${b.toFixed(0)} ms, | ${a.toFixed(0)} ms`);
+    checksSoundly(rows(30_000, '｜'));
   });
 
   it('mixed pipes, an escaped pipe and a trailing cell split as before', () => {
@@ -200,19 +168,23 @@ describe('item 3: rows written with the full-width ｜', () => {
 });
 
 describe('item 5: heading and container lines with long runs of spaces', () => {
-  it('# a + 100,000 spaces + b, and :::a + spaces + b, are linear', () => {
-    assertLinear((n) => '# a' + ' '.repeat(n) + 'b\n', 10_000, 'heading');
-    assertLinear((n) => ':::a' + ' '.repeat(n) + 'b\n', 10_000, 'container');
-    assertLinear((n) => '## a' + ' '.repeat(n) + '#\n', 10_000, 'heading with a closing #');
-    assertLinear((n) => '<!-- xxgk-disable ' + ' <!-- xxgk-disable'.repeat(n), 1_000, 'directive heads without -->');
-    assertLinear((n) => '# ' + '\t '.repeat(n) + '#'.repeat(n) + 'x\n', 5_000, 'heading of tabs and #s');
+  it('# a + 100,000 spaces + b, :::a + spaces + b, and their siblings are checked', HANG, () => {
+    for (const text of [
+      '# a' + ' '.repeat(100_000) + 'b\n',
+      ':::a' + ' '.repeat(100_000) + 'b\n',
+      '## a' + ' '.repeat(100_000) + '#\n',
+      '<!-- xxgk-disable ' + ' <!-- xxgk-disable'.repeat(10_000),
+      '# ' + '\t '.repeat(50_000) + '#'.repeat(50_000) + 'x\n',
+    ]) {
+      checksSoundly(text);
+    }
+    assert.equal(parse('## a' + ' '.repeat(100_000) + '#\n').headings[0].text, 'a');
+    assert.equal(parse('# ' + '\t '.repeat(50_000) + '#'.repeat(50_000) + 'x\n').headings[0].text, '#'.repeat(50_000) + 'x');
   });
 
-  it('a 1 MB heading line of spaces is read in well under the 14 s it took', () => {
+  it('a 1 MB heading line of spaces is read (it took 14 s)', HANG, () => {
     const text = '# a' + ' '.repeat(1_000_000) + 'b\n';
-    const t0 = performance.now();
     const doc = parse(text);
-    assert.ok(performance.now() - t0 < 3_000);
     assert.equal(doc.headings[0].text, 'a' + ' '.repeat(1_000_000) + 'b');
   });
 
@@ -246,7 +218,7 @@ describe('item 5: heading and container lines with long runs of spaces', () => {
     );
   });
 
-  it('a container kind of 100,000 spaces: the message quotes 40 characters, and the CLI prints it on one line in linear time', () => {
+  it('a container kind of 100,000 spaces: the message quotes 40 characters, and the CLI prints it on one line', HANG, () => {
     const kind = 'a' + ' '.repeat(100_000) + 'b';
     const [d] = diagnostics(`:::${kind}\n:::\n`, 'syntax');
     assert.ok(d.message.length < 200, d.message.slice(0, 300));
@@ -254,10 +226,7 @@ describe('item 5: heading and container lines with long runs of spaces', () => {
     const message = (n: number) => `x${' '.repeat(n)}y${' '.repeat(n)}\n  z`;
     const print = (n: number) => formatText([{ file: 'f.xxgk', findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'r', message: message(n) }] }], false);
     assert.equal(print(3).split('\n')[0], `f.xxgk:1:1 error r x${' '.repeat(3)}y z`);
-    print(10_000);
-    const a = timed(() => print(10_000));
-    const b = timed(() => print(100_000));
-    assert.ok(b <= 20 * a + 50, `10,000 → ${a.toFixed(1)} ms, 100,000 → ${b.toFixed(1)} ms`);
+    assert.equal(print(100_000).split('\n')[0], `f.xxgk:1:1 error r x${' '.repeat(100_000)}y z`);
   });
 
   it('suppression directives read as before', () => {

@@ -1,6 +1,7 @@
 /**
  * Issue 13, the renderer and the exports under hostile input: each reproduction from the issue, and its siblings.
- * Time is never asserted tightly: a bound a quadratic run would blow by far, or 10× the input against ≤ 20× the time.
+ * Time is not asserted here: each shape is measured in bench/ as a ratio (bench/lib/stress-cases.cjs); a test only
+ * has a generous timeout, so that a hang fails it.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { nonce } from '../client/src/preview/nonce';
+import { MAX_FINDINGS_PER_RULE } from '../server/src/core/check';
 import { checkText, parse } from '../server/src/core/index';
 import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
@@ -26,6 +28,9 @@ before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-robust-render-'));
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Time is measured in bench/ (bench/lib/stress-cases.cjs); the timeout only stops a hang. */
+const HANG = { timeout: 120_000 };
 
 /** The CLI from source (no build needed), in Chinese. */
 function xxgk(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
@@ -187,35 +192,27 @@ describe('item 6: the inline reader takes time proportional to the text', () => 
     '**a repeated': (n) => '**a'.repeat(n / 3),
     '*<!---->* then comment lines': (n) => '**' + 'a'.repeat(n / 2) + '中**' + '\n<!---->'.repeat(n / 16),
   };
-  const seconds = (f: () => void) => {
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const t0 = performance.now();
-      f();
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  };
+  /** Every leaf node's span, in order. */
+  const spans = (ns: readonly Inline[]): Array<[number, number]> => ns.flatMap((x) => ('children' in x ? spans(x.children) : [[x.start, x.end] as [number, number]]));
 
   for (const [name, make] of Object.entries(SHAPES)) {
-    test(`${name}: 10× the text takes at most ~20× the time (a quadratic reader takes 100×)`, () => {
-      const small = make(20_000);
+    test(`${name}: 200 KB read without an exception, every node inside the text and in order`, HANG, () => {
       const large = make(200_000);
-      const t1 = seconds(() => parseInline(small, 0, small.length));
-      const t10 = seconds(() => parseInline(large, 0, large.length));
-      assert.ok(t10 <= 20 * t1 + 1000, `${name}: 20 KB ${t1.toFixed(1)} ms, 200 KB ${t10.toFixed(1)} ms`);
-      assert.ok(t10 < 10_000, `${name}: 200 KB took ${t10.toFixed(0)} ms`);
+      const found = spans(parseInline(large, 0, large.length));
+      assert.ok(found.length > 0);
+      let last = 0;
+      for (const [start, end] of found) {
+        assert.ok(start >= last && start <= end && end <= large.length, `${name}: ${start}–${end} after ${last}`);
+        last = end;
+      }
     });
   }
 
-  test('100 KB of [ in a report renders to HTML and Word in seconds (it took 18–22 s)', async () => {
+  test('100 KB of [ in a report renders to HTML and Word (it took 18–22 s)', HANG, async () => {
     const text = `# 标题\n\n${'['.repeat(100_000)}\n\n| 项目 | 数量 |\n|---|---|\n| ${'*a '.repeat(10_000)} | 1 |\n`;
-    const t0 = performance.now();
     const doc = parse(text);
     assert.ok(renderHtml(doc).length > 100_000);
     assert.ok((await renderDocx(doc)).length > 1000);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
   });
 
   test('links nested 10,000 deep: read to MAX_NESTING levels, the rest as text; rendering does not overflow the stack', async () => {
@@ -247,9 +244,8 @@ function bigTable(rows: number): string {
 }
 
 describe('item 4: the Word export is bounded, and says so when a document is too large', () => {
-  test('5,000 table rows (1 GB and 6.7 s before): refused at once with DocxTooLargeError, nothing built', async () => {
+  test('5,000 table rows (1 GB and 6.7 s before): refused with DocxTooLargeError, nothing built', HANG, async () => {
     const doc = parse(bigTable(5000));
-    const t0 = performance.now();
     await assert.rejects(renderDocx(doc), (err: unknown) => {
       assert.ok(err instanceof DocxTooLargeError);
       assert.equal(err.code, 'XXGK_DOCX_TOO_LARGE', 'the code the VS Code client recognises');
@@ -258,21 +254,13 @@ describe('item 4: the Word export is bounded, and says so when a document is too
       assert.match(err.message, /文档过大，无法导出为 Word/);
       return true;
     });
-    assert.ok(performance.now() - t0 < 5_000);
   });
 
-  test('under the limit it exports, and the cost grows with the document (10× rows, at most ~20× the time)', async () => {
-    const seconds = async (rows: number) => {
-      const doc = parse(bigTable(rows));
-      const t0 = performance.now();
-      const bytes = await renderDocx(doc);
-      assert.equal(Buffer.from(bytes.subarray(0, 2)).toString('latin1'), 'PK');
-      return performance.now() - t0;
-    };
-    await seconds(50); // warm up the docx library
-    const t1 = await seconds(100);
-    const t10 = await seconds(1000);
-    assert.ok(t10 <= 20 * t1 + 1000, `100 rows ${t1.toFixed(0)} ms, 1,000 rows ${t10.toFixed(0)} ms`);
+  test('under the limit it exports: 1,000 rows make a Word file that holds every row', HANG, async () => {
+    const bytes = await renderDocx(parse(bigTable(1000)));
+    assert.equal(Buffer.from(bytes.subarray(0, 2)).toString('latin1'), 'PK');
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    assert.match(xml, /第999项事项/);
   });
 
   test('the limit counts paragraphs, cells and runs: a smaller limit refuses what a larger one writes', async () => {
@@ -307,20 +295,12 @@ describe('item 6, sibling: diagnostics placed on blocks and cells in O(n log n) 
     return r;
   }
 
-  test('10× the rows and problems, at most ~20× the time (4,000 of each took 22 s, now about 1.5 s)', () => {
-    const time = (n: number) => {
-      const { document, diagnostics } = checkText(manyProblems(n));
-      assert.ok(diagnostics.length >= n);
-      const t0 = performance.now();
-      const page = renderHtml(document, { sourceLines: true, diagnostics });
-      const ms = performance.now() - t0;
-      assert.ok((page.match(/xxgk-problem/g) ?? []).length >= n);
-      return ms;
-    };
-    time(50);
-    const t1 = time(300);
-    const t10 = time(3000);
-    assert.ok(t10 <= 20 * t1 + 1000, `300: ${t1.toFixed(0)} ms, 3,000: ${t10.toFixed(0)} ms`);
+  test('3,000 unknown rows: findings stop at the per-rule limit, and each is marked on the page (4,000 of each took 22 s)', HANG, () => {
+    const { document, diagnostics } = checkText(manyProblems(3000));
+    // The limit, then one note that the rest are not listed.
+    assert.equal(diagnostics.filter((d) => d.rule === 'unknown-row').length, MAX_FINDINGS_PER_RULE + 1);
+    const page = renderHtml(document, { sourceLines: true, diagnostics });
+    assert.ok((page.match(/xxgk-problem/g) ?? []).length >= MAX_FINDINGS_PER_RULE);
   });
 
   test('SpanIndex finds exactly the spans a pass over all of them finds, in their order', () => {
@@ -357,17 +337,8 @@ describe('empty containers repeated: the official skeleton is drawn once per kin
   });
 });
 
-test('many containers: the code-fence scan sweeps the tables once (30,000 containers took 2.7 s in buildModel, now 0.1 s)', () => {
-  const doc = (n: number) => parse(`---\n机关: 某局\n年度: 2023\n---\n# t\n\n\`\`\`\ncode\n\`\`\`\n\n${'::: 依申请\n'.repeat(n)}`);
-  const time = (n: number) => {
-    const d = doc(n);
-    const t0 = performance.now();
-    const html = renderHtml(d);
-    assert.match(html, /<pre/);
-    return performance.now() - t0;
-  };
-  time(200);
-  const small = time(1_000);
-  const large = time(10_000);
-  assert.ok(large <= 20 * small + 500, `1,000: ${small.toFixed(0)} ms, 10,000: ${large.toFixed(0)} ms`);
+test('many containers after a code fence: the page keeps the code block and one skeleton (30,000 containers took 2.7 s in buildModel)', HANG, () => {
+  const html = renderHtml(parse(`---\n机关: 某局\n年度: 2023\n---\n# t\n\n\`\`\`\ncode\n\`\`\`\n\n${'::: 依申请\n'.repeat(10_000)}`));
+  assert.match(html, /<pre/);
+  assert.equal((html.match(/本年新收政府信息公开申请数量/g) ?? []).length, 1);
 });

@@ -2,7 +2,7 @@
 // operation on it, warmed up first on the same case at 1 KB; short operations are repeated (median, and
 // at least three rounds of anything under 500 ms). Prints JSON with the time, the rounds and the peak RSS of this
 // process (maxRSS). The parent bounds it: time limit and --max-old-space-size.
-// argv: stress bundle, case, bytes, op (check | html | docx), today (YYYY-MM-DD)
+// argv: stress bundle, case, bytes, op (check | html | docx | preview), today (YYYY-MM-DD)
 'use strict';
 const { CASES } = require('./stress-cases.cjs');
 
@@ -16,6 +16,11 @@ const MAX_ROUNDS = 25;
 
 async function run(text) {
   if (op === 'check') return core.checkText(text, { context: { today } }).diagnostics.length;
+  if (op === 'preview') {
+    // As the VS Code preview and `xxgk render --problems`: every finding placed on its block or cell.
+    const { document, diagnostics } = core.checkText(text, { context: { today } });
+    return core.renderHtml(document, { standalone: true, sourceLines: true, diagnostics }).length;
+  }
   const doc = core.parse(text);
   if (op === 'html') return core.renderHtml(doc, { standalone: true }).length;
   if (op === 'docx') return (await core.renderDocx(doc)).length;

@@ -24,8 +24,12 @@ export const STRESS_SIZES = [
   ['100kb', 100_000],
   ['1mb', 1_000_000],
 ] as const;
+/** What every case goes through unless it names its operations. */
 export const STRESS_OPS = ['check', 'html', 'docx'] as const;
-export type StressOp = (typeof STRESS_OPS)[number];
+/** Every operation, named ones included: `preview` is check, then the page with every finding placed on it (as the
+ * VS Code preview and `xxgk render --problems`), run only by the cases that name it. */
+export const ALL_STRESS_OPS = [...STRESS_OPS, 'preview'] as const;
+export type StressOp = (typeof ALL_STRESS_OPS)[number];
 export type StressStatus = 'ok' | 'refused' | 'timed out' | 'out of memory' | 'error' | 'not run';
 
 /** Below this the smaller run of a ratio is too short to say how time grows (see above). */
