@@ -3,7 +3,9 @@ import { t } from '../i18n';
 import { paragraphFigures, type Figure } from '../prose/figures';
 import { categoryOf, RESULT_CATEGORIES, type ProseCategory, type Reading } from '../prose/requests-text';
 import { clauseStart, splitSentences } from '../prose/sentences';
-import { cellAt, cellFigure, rowsById } from '../tables/grid';
+import { cellFigure } from '../tables/cell-figure';
+import { cellAt, rowsById } from '../tables/grid';
+import { rowFigure } from '../tables/row-figure';
 import { add, equals, format, type Decimal } from '../text/decimal';
 import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { NATIONAL_FORMATS, type Rule } from './types';
@@ -16,36 +18,19 @@ interface TableFigure {
   readonly cells: ReadonlyArray<{ span: Span; message: string }>;
 }
 
-/** 总计 column of an official row; a group (不予公开…) is the sum of its items, or its own figure when they are not all filled. */
+/**
+ * 总计 column of an official row, read as the sums read it (rowFigure): a group (不予公开…) is the sum of its filled
+ * items, else its own figure. Only a filled figure is compared with the prose: a blank row says nothing.
+ */
 function rowTotal(table: StandardTable | undefined, id: string): TableFigure | undefined {
   const spec = table?.spec;
   if (!table || !spec) return undefined;
   const column = spec.columns.findIndex((c) => c.id === 'total');
-  const rowSpec = spec.rows.find((r) => r.id === id);
-  if (column < 0 || !rowSpec) return undefined;
-  const rows = rowsById(table);
-  const own = rows.get(id);
-  const ownCell = cellAt(own, column);
-  const ownValue = cellFigure(ownCell);
-  const items = rowSpec.group ? spec.rows.filter((r) => r.parent === id) : [];
-  if (items.length > 0) {
-    let value: Decimal = { units: 0n, scale: 0 };
-    const cells: Array<{ span: Span; message: string }> = [];
-    let complete = true;
-    for (const item of items) {
-      const cell = cellAt(rows.get(item.id), column);
-      const v = cellFigure(cell);
-      if (v === undefined || !cell) {
-        complete = false;
-        break;
-      }
-      value = add(value, v);
-      cells.push({ span: cell.span, message: `${item.label} ${format(v)}` });
-    }
-    if (complete) return { value, label: rowSpec.label, cells };
-  }
-  if (ownValue === undefined || !ownCell) return undefined;
-  return { value: ownValue, label: rowSpec.label, cells: [{ span: ownCell.span, message: `${rowSpec.label} ${format(ownValue)}` }] };
+  if (column < 0) return undefined;
+  const figure = rowFigure(spec, rowsById(table), id, column);
+  if (!figure || figure.blank) return undefined;
+  const cells = figure.cells.map((c) => ({ span: c.cell.span, message: `${c.row.label} ${format(c.value)}` }));
+  return { value: figure.value, label: figure.row.label, cells };
 }
 
 function sumOf(a: TableFigure | undefined, b: TableFigure | undefined, label: string): TableFigure | undefined {
