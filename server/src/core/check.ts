@@ -1,5 +1,5 @@
 import type { XxgkDocument } from './ast';
-import { effectiveSeverity, type XxgkConfig } from './config';
+import { effectiveSeverity, ruleSetting, type XxgkConfig } from './config';
 import { t } from './i18n';
 import { parse } from './parser/document';
 import { RULES } from './rules/index';
@@ -21,13 +21,13 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
   const context = options.context ?? {};
   for (const rule of options.rules ?? RULES) {
     if (!ruleApplies(rule, formatSpec(doc.format))) continue;
-    const configured = effectiveSeverity(options.config, rule.id, rule.severity);
+    const configured = effectiveSeverity(options.config, rule);
     if (configured === 'off') continue;
-    const explicit = options.config?.rules?.[rule.id];
+    const explicit = ruleSetting(options.config, rule);
     const overridden = typeof explicit === 'string';
     const report = (f: Finding) => {
       const span = clampSpan(f.span, doc.text.length);
-      if (suppressed(rule.id, span.start)) return;
+      if (suppressed(rule, span.start)) return;
       const message = f.message.length > MAX_MESSAGE ? clipMiddle(f.message) : f.message;
       out.push({ ...f, span, message, rule: rule.id, severity: overridden ? configured : (f.severity ?? configured) });
     };

@@ -4,7 +4,7 @@ export * from './formats/index';
 export * from './config';
 export * from './check';
 export { parse, type ParseOptions } from './parser/document';
-export { RULES, ruleById } from './rules/index';
+export { FORMER_RULE_IDS, isRuleName, RULES, ruleById } from './rules/index';
 export type { Diagnostic, Edit, Finding, Fix, FormatScope, Rule, RuleContext, Severity } from './rules/types';
 export { ruleApplies, SEVERITIES } from './rules/types';
 export { computeLineStarts, positionAt, offsetAt, type Position } from './text/lines';

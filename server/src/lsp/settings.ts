@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFormatId, mergeConfigs, ruleById, type XxgkConfig } from '../core/index';
+import { isFormatId, isRuleName, mergeConfigs, type XxgkConfig } from '../core/index';
 import { validateConfigText } from '../core/config-text';
 import { t } from '../core/i18n';
 
@@ -45,6 +45,6 @@ const MAX_LISTED = 20;
 /** The ids in a `rules` setting that name no rule (a loop: no spread of an unbounded list). */
 function unknownRules(rules: Record<string, unknown>): string[] {
   const unknown: string[] = [];
-  for (const id of Object.keys(rules)) if (!ruleById(id)) unknown.push(id);
+  for (const id of Object.keys(rules)) if (!isRuleName(id)) unknown.push(id);
   return unknown;
 }
