@@ -134,10 +134,10 @@ export function cleanNpmEnv(env = process.env) {
 }
 
 /** `npm install spec` into a fresh folder, with a line every 20 s so that a long install is never silent. */
-function npmInstall(dir, spec, env, extraArgs = []) {
+function npmInstall(dir, spec, env, extraArgs = [], allowScripts = {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, description: 'xxgk cache' }) + '\n');
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, description: 'xxgk cache', allowScripts }) + '\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=warn', ...extraArgs, spec];
   const started = Date.now();
@@ -193,8 +193,13 @@ export async function ensureToolchain({ browser = false } = {}) {
           ...cleanNpmEnv(),
           PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
           npm_config_nodedir: nodePkg,
+          // npm 11.19 warns that dependency install scripts not listed in allowScripts will be skipped; code-server
+          // is nothing without them (its postinstall runs `npm install` in its bundled VS Code, whose native modules
+          // node-pty, @parcel/watcher … build there, in folders whose package.json we do not write). Only for this
+          // install, of this pinned version, into our own cache folder; the top level is also listed below.
+          npm_config_dangerously_allow_all_scripts: 'true',
         };
-        await npmInstall(csDir, `code-server@${CODE_SERVER_VERSION}`, env, ['--foreground-scripts']);
+        await npmInstall(csDir, `code-server@${CODE_SERVER_VERSION}`, env, ['--foreground-scripts'], { 'code-server': true, argon2: true });
         if (!fs.existsSync(entry)) throw new Error(`code-server installed, but ${entry} is missing`);
         fs.writeFileSync(okCs, `${CODE_SERVER_VERSION}\n`);
         report.codeServer = 'installed';

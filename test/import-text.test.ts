@@ -254,9 +254,16 @@ describe('xxgk import', () => {
     assert.equal(docx.status, 2);
     assert.match(docx.stderr, /暂时只能导入纯文本（\.txt）/);
     assert.equal(xxgk(['import', 'missing.txt']).status, 2);
-    fs.writeFileSync(path.join(tmp, 'gbk.txt'), Buffer.from([0xc4, 0xea, 0xb1, 0xa8]));
-    const gbk = xxgk(['import', 'gbk.txt']);
-    assert.equal(gbk.status, 2);
-    assert.ok(!fs.existsSync(path.join(tmp, 'a.xxgk')) && !fs.existsSync(path.join(tmp, 'x.xxgk')) && !fs.existsSync(path.join(tmp, 'gbk.xxgk')));
+    fs.writeFileSync(path.join(tmp, 'utf16.txt'), Buffer.from([0xff, 0xfe, 0x74, 0x5e]));
+    assert.equal(xxgk(['import', 'utf16.txt']).status, 2);
+    assert.ok(!fs.existsSync(path.join(tmp, 'a.xxgk')) && !fs.existsSync(path.join(tmp, 'x.xxgk')) && !fs.existsSync(path.join(tmp, 'utf16.xxgk')));
+  });
+
+  it('a GBK text is converted, with a note that it was', () => {
+    fs.writeFileSync(path.join(tmp, 'gbk.txt'), Buffer.from([0xc4, 0xea, 0xb1, 0xa8, 0x0a])); // 年报 in GBK
+    const gbk = xxgk(['import', 'gbk.txt', '-o', '-']);
+    assert.equal(gbk.status, 0, gbk.stderr);
+    assert.match(gbk.stdout, /年报/);
+    assert.match(gbk.stderr, /gbk\.txt: 文件是 GBK\/GB18030 编码，已转换为 UTF-8 读取/);
   });
 });

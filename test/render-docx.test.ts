@@ -147,7 +147,6 @@ describe('DOCX export', () => {
     assert.equal(styleOf('（一）主动公开'), 'Heading2');
     assert.equal((document.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length, 6);
     assert.match(document, /<w:pgSz w:w="11906" w:h="16838"/);
-    assert.match(document, /<w:pgMar w:top="1440" w:right="1797" w:bottom="1440" w:left="1797"/);
     assert.match(styles, /w:eastAsia="仿宋"/);
     assert.match(styles, /w:eastAsia="黑体"/);
     assert.match(styles, /w:eastAsia="方正小标宋简体"/);
@@ -183,6 +182,46 @@ describe('DOCX export', () => {
       for (const target of targets) assert.match(target, /^(https?:\/\/|mailto:)/);
       assert.ok(!targets.some((x) => /javascript|data:|vbscript/i.test(x)));
     }
+  });
+
+  test('GB/T 9704 page: A4, margins 37/35/28/26 mm, a grid of 22 lines of 28 characters, 三号仿宋, 二号 title, page numbers outside', async () => {
+    const { zip, document, styles } = await open(await renderDocx(parse(example('2023-clean'))));
+    const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+    assert.match(document, /<w:pgSz w:w="11906" w:h="16838"/, 'A4 (210 × 297 mm)');
+    const margin = /<w:pgMar w:top="(\d+)" w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"/.exec(document);
+    assert.ok(margin);
+    assert.deepEqual(margin.slice(1).map(Number), [twips(37), twips(26), twips(35), twips(28)], '天头 37, right 26, bottom 35, 订口 28 mm');
+    // 版心 156 × 225 mm: 22 lines of fixed pitch, 28 characters a line on the document grid.
+    const grid = /<w:docGrid w:type="linesAndChars" w:linePitch="(\d+)" w:charSpace="(-?\d+)"\/>/.exec(document);
+    assert.ok(grid, 'a document grid of lines and characters');
+    const pitch = Number(grid[1]);
+    assert.equal(Math.floor((16838 - twips(37) - twips(35)) / pitch), 22, '22 lines fit the 版心');
+    const charPitchPt = 16 + Number(grid[2]) / 4096;
+    assert.equal(Math.round((11906 - twips(28) - twips(26)) / 20 / charPitchPt), 28, '28 characters a line');
+    assert.match(styles, new RegExp(`<w:docDefaults>[\\s\\S]*w:eastAsia="仿宋"[\\s\\S]*<w:sz w:val="32"/>[\\s\\S]*<w:spacing w:line="${pitch}" w:lineRule="exact"/>`), 'body 仿宋 三号 (16 pt) on the grid pitch');
+    assert.match(styles, /<w:style w:type="paragraph" w:styleId="Title"[\s\S]*?w:eastAsia="方正小标宋简体"[\s\S]*?<w:sz w:val="44"\/>/, 'title 小标宋 二号 (22 pt)');
+    // Page numbers: 4号 宋体 “— 1 —”, odd pages right, even pages left, one character in.
+    assert.match(zip.file('word/settings.xml') ? await zip.file('word/settings.xml')!.async('string') : '', /<w:evenAndOddHeaders\/>/);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    assert.equal(footers.length, 2);
+    const sides = footers.map((f) => /<w:jc w:val="(\w+)"\/>/.exec(f)?.[1]).sort();
+    assert.deepEqual(sides, ['left', 'right']);
+    for (const f of footers) {
+      assert.match(f, /<w:t xml:space="preserve">— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/);
+      assert.match(f, /w:eastAsia="宋体"[\s\S]*<w:sz w:val="28"\/>/);
+    }
+    // No font Word or WPS would have to guess: a theme of official fonts (no 等线, no Calibri), every font in the table.
+    const theme = await zip.file('word/theme/theme1.xml')?.async('string');
+    assert.ok(theme, 'a theme part');
+    assert.doesNotMatch(theme, /等线|Calibri|Cambria|DengXian/);
+    assert.match(theme, /<a:minorFont><a:latin typeface="Times New Roman"\/><a:ea typeface="仿宋"\/>/);
+    assert.match(await zip.file('word/_rels/document.xml.rels')!.async('string'), /relationships\/theme" Target="theme\/theme1.xml"/);
+    assert.match(await zip.file('[Content_Types].xml')!.async('string'), /PartName="\/word\/theme\/theme1.xml"/);
+    const fontTable = await zip.file('word/fontTable.xml')!.async('string');
+    const used = new Set([...document.matchAll(/w:eastAsia="([^"]+)"/g), ...styles.matchAll(/w:(?:eastAsia|ascii)="([^"]+)"/g)].map((m) => m[1]));
+    for (const font of used) assert.match(fontTable, new RegExp(`<w:font w:name="${font}">`), `${font} in the font table`);
+    assert.match(fontTable, /<w:font w:name="方正小标宋简体"><w:altName w:val="[^"]*宋体"/, '小标宋 falls back to 宋体');
+    assert.doesNotMatch(styles + document, /等线|Calibri/);
   });
 
   test('LibreOffice converts the .docx to PDF (where installed)', async (t) => {

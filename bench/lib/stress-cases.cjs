@@ -11,7 +11,7 @@ function fill(head, unit, tail, bytes) {
   return head + unit.repeat(n) + tail;
 }
 
-/** name → [what it is, generator(bytes) → text]. */
+/** name → [what it is, generator(bytes) → text, operations (all when absent)]. */
 const CASES = {
   digits: ['one line of digits (a paragraph)', (b) => fill(FRONT, '1', '\n', b)],
   'decimal-cell': ['a table cell `0.` followed by digits (item 2)', (b) => fill(FRONT + '| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 合计 | 0.', '1', ' |\n', b)],
@@ -29,5 +29,15 @@ const CASES = {
   'comment-open': ['`a<!--` repeated on one line (item 6)', (b) => fill(FRONT, 'a<!--', '\n', b)],
   'autolink-parens': ['`http://a` followed by `)` (item 6)', (b) => fill(FRONT + 'http://a', ')', '\n', b)],
 };
+
+// The fuzz test's pathological shapes (bench/lib/pathological.cjs), timed here instead of there; `check` only (the
+// renderers' worst cases are the shapes above). The generators take a length in code units: scaled so that the text
+// is about `bytes` long in UTF-8.
+const { PATHOLOGICAL } = require('./pathological.cjs');
+for (const [name, make] of Object.entries(PATHOLOGICAL)) {
+  const probe = make(4096);
+  const bytesPerUnit = Buffer.byteLength(probe) / probe.length;
+  CASES[`fuzz: ${name}`] = [`the fuzz test's “${name}” (test/fuzz/core.test.ts)`, (b) => make(Math.max(1, Math.round(b / bytesPerUnit))), ['check']];
+}
 
 module.exports = { CASES };

@@ -46,7 +46,8 @@ async function main() {
     out.min_ms = sorted[0];
     out.rounds = samples.length;
   } catch (err) {
-    out.status = 'error';
+    // The Word writer's size limit is a refusal by design (a clear message instead of exhausted memory), not a failure.
+    out.status = err && err.code === 'XXGK_DOCX_TOO_LARGE' ? 'refused' : 'error';
     out.error = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err).slice(0, 200);
   }
   out.rss_mb = process.resourceUsage().maxRSS / 1024;

@@ -5,7 +5,10 @@
  * (`--max-old-space-size`), so that a quadratic case is reported as "timed out" and an exhausted heap as "out of
  * memory" instead of stalling or taking the machine down. Peak RSS: the child's own maxRSS when it finishes;
  * for a child that is stopped or dies, the highest VmHWM read from /proc/<pid>/status (every 100 ms) before.
- * Once a size fails (time or memory), the larger sizes of that case and operation are not run.
+ * Once a size fails (time or memory) or is refused (the Word writer's size limit, by design), the larger sizes of
+ * that case and operation are not run.
+ * Scaling compares the medians, and only where the smaller size takes at least MIN_SCALING_BASE_MS: below that a run is fixed costs and noise
+ * (2 ms against 30 ms says nothing about growth), and a superlinear case still shows in the next ratio up.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,7 +16,7 @@ import * as path from 'node:path';
 import { bundle } from './core-bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CASES } = require('./stress-cases.cjs') as { CASES: Record<string, [string, (bytes: number) => string]> };
+const { CASES } = require('./stress-cases.cjs') as { CASES: Record<string, [string, (bytes: number) => string, StressOp[]?]> };
 
 export const STRESS_BUNDLE = path.join(__dirname, '..', 'inputs', 'build', 'stress.cjs');
 export const STRESS_SIZES = [
@@ -23,7 +26,10 @@ export const STRESS_SIZES = [
 ] as const;
 export const STRESS_OPS = ['check', 'html', 'docx'] as const;
 export type StressOp = (typeof STRESS_OPS)[number];
-export type StressStatus = 'ok' | 'timed out' | 'out of memory' | 'error' | 'not run';
+export type StressStatus = 'ok' | 'refused' | 'timed out' | 'out of memory' | 'error' | 'not run';
+
+/** Below this the smaller run of a ratio is too short to say how time grows (see above). */
+export const MIN_SCALING_BASE_MS = 10;
 
 export interface StressRun {
   status: StressStatus;
@@ -43,7 +49,7 @@ export interface StressCase {
   description: string;
   /** op → size → run. */
   runs: Record<string, Record<string, StressRun>>;
-  /** op → [100 KB / 10 KB, 1 MB / 100 KB] time ratios (undefined where a size did not finish). */
+  /** op → [100 KB / 10 KB, 1 MB / 100 KB] ratios of the medians (undefined where a size did not finish or the smaller one is too short to tell). */
   scaling: Record<string, Array<number | undefined>>;
 }
 
@@ -65,13 +71,15 @@ export function stressCaseNames(): string[] {
 }
 
 export async function runStress(options: StressOptions): Promise<Record<string, StressCase>> {
-  const names = stressCaseNames().filter((n) => !options.only?.length || options.only.includes(n));
-  const unknown = (options.only ?? []).filter((n) => !CASES[n]);
+  // `fuzz:` (a prefix ending in a colon) selects every case of that group.
+  const selects = (pattern: string, n: string) => n === pattern || (pattern.endsWith(':') && n.startsWith(pattern));
+  const names = stressCaseNames().filter((n) => !options.only?.length || options.only.some((o) => selects(o, n)));
+  const unknown = (options.only ?? []).filter((o) => !stressCaseNames().some((n) => selects(o, n)));
   if (unknown.length) throw new Error(`unknown stress case(s): ${unknown.join(', ')}; known: ${stressCaseNames().join(', ')}`);
   const out: Record<string, StressCase> = {};
   for (const name of names) {
     const c: StressCase = { description: CASES[name][0], runs: {}, scaling: {} };
-    for (const op of STRESS_OPS) {
+    for (const op of CASES[name][2] ?? STRESS_OPS) {
       c.runs[op] = {};
       let failed = false;
       for (const [size, bytes] of STRESS_SIZES) {
@@ -82,7 +90,7 @@ export async function runStress(options: StressOptions): Promise<Record<string, 
         const run = await runOne(name, bytes, op, options);
         c.runs[op][size] = run;
         options.log?.(`${name} ${op} ${size}: ${describeRun(run)}`);
-        if (run.status === 'timed out' || run.status === 'out of memory') failed = true;
+        if (run.status === 'timed out' || run.status === 'out of memory' || run.status === 'refused') failed = true;
       }
       const ms = STRESS_SIZES.map(([size]) => (c.runs[op][size].status === 'ok' ? c.runs[op][size].ms : undefined));
       c.scaling[op] = [ratio(ms[1], ms[0]), ratio(ms[2], ms[1])];
@@ -93,12 +101,13 @@ export async function runStress(options: StressOptions): Promise<Record<string, 
 }
 
 function ratio(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined || b === undefined || b <= 0 ? undefined : a / b;
+  return a === undefined || b === undefined || b < MIN_SCALING_BASE_MS ? undefined : a / b;
 }
 
 export function describeRun(run: StressRun): string {
   const rss = run.rss_mb === undefined ? '' : `, ${run.rss_mb.toFixed(0)} MB`;
   if (run.status === 'ok') return `${formatMs(run.ms!)}${rss}`;
+  if (run.status === 'refused') return `refused (${run.error ?? 'too large'})${rss}`;
   if (run.status === 'error') return `${/call stack/.test(run.error ?? '') ? 'stack overflow' : `threw ${(run.error ?? '').split(':')[0]}`}${rss}`;
   return `${run.status}${rss}`;
 }

@@ -20,8 +20,14 @@ import {
 } from './arbitraries';
 import { check, counted } from './config';
 import { checkInvariants } from './invariants';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PATHOLOGICAL, PATHOLOGICAL_FUZZ_LENGTH } = require('../../bench/lib/pathological.cjs') as { PATHOLOGICAL: Record<string, (n: number) => string>; PATHOLOGICAL_FUZZ_LENGTH: number };
 
-const BUDGET_MS = 100;
+/**
+ * A test that runs this long is hung (a quadratic reading of these sizes takes minutes), not slow: time itself is
+ * measured in the bench, as ratios (tests never assert on time: the machines are shared and noisy).
+ */
+const HANG_MS = 120_000;
 
 after(() => console.log(`fuzz/core: ${counted.cases} generated cases`));
 
@@ -51,15 +57,12 @@ describe('fuzz: the core on generated, mutated and random documents', () => {
 });
 
 /**
- * What an attack's input may cost: parse and check within `ms` (a quadratic reading of these sizes takes minutes),
- * and bounded findings: no more than a few per line, none with a message longer than 2,000 characters (a message
- * quoting a megabyte of the text is itself a denial of service in an editor's problem list).
+ * What an attack's input may cost: bounded findings, no more than a few per line, none with a message longer than
+ * 2,000 characters (a message quoting a megabyte of the text is itself a denial of service in an editor's problem
+ * list). Time is the bench's (bench/lib/stress-cases.cjs); the callers' test timeout only stops a hang.
  */
-function checkBounded(text: string, ms = 10_000) {
-  const t0 = performance.now();
+function checkBounded(text: string) {
   const diagnostics = checkInvariants(text);
-  const took = performance.now() - t0;
-  assert.ok(took < ms, `parse and check took ${took.toFixed(0)} ms for ${text.length} characters`);
   const lines = parse(text).lineStarts.length;
   assert.ok(diagnostics.length <= 40 + 10 * lines, `${diagnostics.length} findings for ${lines} lines`);
   for (const d of diagnostics) assert.ok(d.message.length <= 2_000, `${d.rule}: a message of ${d.message.length} characters`);
@@ -67,7 +70,7 @@ function checkBounded(text: string, ms = 10_000) {
 }
 
 describe('fuzz: the shapes of issue 13 (deep YAML, long numbers, long runs of one character, lone CR)', () => {
-  it('front matter nested up to 5,000 deep, in every line ending: no exception, a front-matter finding, bounded', () => {
+  it('front matter nested up to 5,000 deep, in every line ending: no exception, a front-matter finding, bounded', { timeout: HANG_MS }, () => {
     check(
       deepYamlArb,
       (text) => {
@@ -78,11 +81,11 @@ describe('fuzz: the shapes of issue 13 (deep YAML, long numbers, long runs of on
     );
   });
 
-  it('numbers of up to 200,000 digits in cells of every kind of table and in prose: no exception, bounded', () => {
+  it('numbers of up to 200,000 digits in cells of every kind of table and in prose: no exception, bounded', { timeout: HANG_MS }, () => {
     check(longNumberArb, (text) => void checkBounded(text), 60);
   });
 
-  it('runs of up to 300,000 of one character in headings, containers, rows, prose, YAML and comments: linear, bounded', () => {
+  it('runs of up to 300,000 of one character in headings, containers, rows, prose, YAML and comments: bounded', { timeout: HANG_MS }, () => {
     check(longRunArb, (text) => void checkBounded(text), 80);
   });
 
@@ -150,60 +153,17 @@ describe('fuzz: the language server’s providers on mutated documents', () => {
 });
 
 describe('fuzz: big documents, each rule timed on its own', () => {
-  it(`64 KB documents made of generated and mutated reports: every rule within ${BUDGET_MS} ms`, () => {
-    check(fc.integer({ min: 1, max: 0x7fffffff }), (seed) => void checkInvariants(bigDocument(seed), { ruleBudgetMs: BUDGET_MS }), 12);
+  it('64 KB documents made of generated and mutated reports: no exception, spans inside', { timeout: HANG_MS }, () => {
+    check(fc.integer({ min: 1, max: 0x7fffffff }), (seed) => void checkInvariants(bigDocument(seed)), 12);
   });
 
-  const K = 64 * 1024;
+  const K = PATHOLOGICAL_FUZZ_LENGTH;
   const fill = (s: string, n = K) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
-  const requestRow = '| 1.属于国家秘密 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n';
-  /** Inputs that would make a careless regular expression or loop backtrack or go quadratic. */
-  const PATHOLOGICAL: Record<string, string> = {
-    'thousands separators': '共' + fill('1,234') + '条',
-    'one number with 16 000 groups': '共1' + fill(',234') + '条，其中：工作动态1条，通知公告2条。',
-    'Chinese numerals': fill('一十百千万') + '条',
-    '其中 repeated': fill('其中'),
-    'a breakdown with 9 000 parts': '共1条，其中：' + fill('工作动态1条，'),
-    'breakdowns back to back': fill('共5条，其中：工作动态2条，通知公告3条。'),
-    '包括 in brackets': fill('共1条（包括工作动态1条、通知公告2条）'),
-    'open brackets': fill('（') + '1条',
-    'dates in one sentence': '本报告中所列数据的统计期限为' + fill('2023年1月1日至2023年12月31日，'),
-    '统计期限 and months': '统计期限' + fill('1月'),
-    'percentages': fill('予以公开1件，占办结总数的1.0%，'),
-    'request sentences': fill('本年度新收政府信息公开申请1件，'),
-    'years': fill('2023年'),
-    'ideographic spaces': fill('　') + '1条',
-    'digits': fill('1'),
-    'digits and dots': fill('1.'),
-    'pipes': fill('|'),
-    'a row of 16 000 cells': fill('| 1 '),
-    'a plain table of 5 000 rows': '| 类别 | 上半年 | 合计 |\n|---|---|---|\n' + fill('| 工作动态 | 1 | 1 |\n'),
-    'a plain table of 合计 rows': '| 类别 | 上半年 | 合计 |\n|---|---|---|\n' + fill('| 工作动态 | 1 | 1 |\n| 合计 | 1 | 1 |\n'),
-    'a header of 9 000 合计 columns': '| 类别 |' + fill(' 合计 |', 30000) + '\n|---|\n| 工作动态 |' + fill(' 1 |', 30000),
-    'a 依申请 table of 1 400 rows': '---\n格式: 2021\n---\n::: 依申请\n' + fill(requestRow) + ':::',
-    'a 依申请 table of 3 000 unknown rows': '---\n格式: 2021\n---\n::: 依申请\n' + Array.from({ length: 3000 }, (_, i) => `| ${'本年新收予以公开不予处理'.slice(i % 7, (i % 7) + 5)}${i} | 1 | 2 | 3 | 4 | 5 | 6 | 21 |`).join('\n') + '\n:::',
-    'an ambiguous label 1 400 times': '::: 依申请\n' + fill('| 其他 | 1 | 1 | 1 | 1 | 1 | 1 | 6 |\n') + ':::',
-    'full-width pipes and digits': '::: 依申请\n' + fill('｜ 本年新收 ｜ １ ｜ ２ ｜\n') + ':::',
-    '6 500 open containers': fill('::: 依申请\n'),
-    'a legacy 附表 of 其中 rows': '---\n格式: legacy\n---\n::: 附表\n| 指标 | 本年 |\n' + fill('| 其中：1.政府网站 | 1 |\n') + ':::',
-    'a legacy 附表 of bare 其中 markers': '---\n格式: legacy\n---\n::: 附表\n| 指标 | 本年 |\n| 总数 | 5 |\n' + fill('| 其中： |\n| 1.政府网站 | 1 |\n') + ':::',
-    'a legacy 附表 nested four deep': '---\n格式: legacy\n---\n::: 附表\n| 指标 | 本年 |\n' + Array.from({ length: 4000 }, (_, i) => `| ${['一、', '（一）', '1.', '（1）'][i % 4]}政府网站 | ${4000 - i} |`).join('\n') + '\n:::',
-    '## headings': fill('## 一、总体情况\n'),
-    'near-miss headings': fill('## 收到和处理政府信息公开申请的情况了\n'),
-    'one long heading': '## ' + fill('收到和处理政府信息公开申请情况'),
-    'YAML nested brackets': '---\na: ' + '['.repeat(20000) + '\n---\n',
-    'YAML nested maps': '---\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i % 300) + 'a:').join('\n') + '\n---\n',
-    'YAML alias bomb': '---\na: &a [1,2,3,4,5,6,7,8,9]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n年度: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n---\n',
-    'a big YAML': '---\n' + fill('机关: 测试局\n') + '---\n',
-    'suppression comments': fill('<!-- xxgk-disable-next-line table-sum -->\n'),
-    'comment openers': fill('<!--'),
-    'lone surrogates': fill('\ud800'),
-    'control characters and CRs': fill('\u0000\u0001\r'),
-    'table rows ended by CR': fill('| 合计 | 1 |\r'),
-  };
-  for (const [name, text] of Object.entries(PATHOLOGICAL)) {
-    it(`64 KB of ${name}: every rule within ${BUDGET_MS} ms, spans inside`, () => {
-      checkInvariants(text, { ruleBudgetMs: BUDGET_MS });
+  // Their time is measured in the bench (bench/lib/stress-cases.cjs, at 10 KB, 100 KB and 1 MB, as ratios); here the
+  // test's timeout only stops a hang.
+  for (const [name, make] of Object.entries(PATHOLOGICAL)) {
+    it(`64 KB of ${name}: no exception, spans inside, findings bounded`, { timeout: HANG_MS }, () => {
+      checkBounded(make(K));
     });
   }
 
@@ -219,10 +179,8 @@ describe('fuzz: big documents, each rule timed on its own', () => {
     'random UTF-16 units': Array.from({ length: M }, (_, i) => String.fromCharCode((i * 2654435761) % 65536)).join('').replace(/[\n\r]/g, ' '),
   };
   for (const [name, text] of Object.entries(ONE_MB_LINES)) {
-    it(`a 1 MB single line (${name}): no exception, spans inside`, () => {
-      const t0 = performance.now();
+    it(`a 1 MB single line (${name}): no exception, spans inside`, { timeout: HANG_MS }, () => {
       checkInvariants(text);
-      assert.ok(performance.now() - t0 < 20_000, 'checking a 1 MB line took more than 20 s');
     });
   }
 });

@@ -77,6 +77,11 @@ export class TestClient {
     });
   }
 
+  /** The last diagnostics published for a URI, whatever their version (a file the client never opened has none). */
+  lastPublished(uri: string): PublishDiagnosticsParams | undefined {
+    return this.published.get(uri)?.at(-1);
+  }
+
   /** Waits for diagnostics of the document's latest version. */
   async diagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
     const version = this.versions.get(uri);

@@ -1,11 +1,11 @@
 import { checkText, parse, positionAt, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
-import { readReport } from './read';
+import { convertedNote, readReport } from './read';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RunContext } from './types';
 
 /** Reads and checks one file; never throws, so that one bad file cannot stop a run. */
 export function checkFile(task: CheckTask, run: RunContext): FileResult {
-  const read = readReport(task.path, task.file);
+  const read = task.input ?? (task.text !== undefined ? ({ kind: 'text', text: task.text, encoding: 'utf-8', bom: false } as const) : readReport(task.path, task.file));
   if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
   if (read.kind === 'bad') {
     const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };
@@ -15,7 +15,9 @@ export function checkFile(task: CheckTask, run: RunContext): FileResult {
     const previousYear = task.previousPath ? previousDocument(task.previousPath, task.config?.format) : undefined;
     const { document, diagnostics } = checkText(read.text, { config: task.config, context: { today: run.today, previousYear } });
     if (task.previousOfAnother) keepForNextYear(task.path, task.config?.format, document);
-    return { file: task.file, findings: diagnostics.map((d) => placeDiagnostic(d, document.lineStarts)) };
+    const findings = diagnostics.map((d) => placeDiagnostic(d, document.lineStarts));
+    if (read.encoding === 'gb18030') findings.unshift({ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: FILE_RULE_ID, message: convertedNote() });
+    return { file: task.file, findings };
   } catch (err) {
     const message = t('内部错误：检查此文件时失败（{0}），请报告此问题', err instanceof Error ? err.message : String(err));
     return { file: task.file, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: INTERNAL_RULE_ID, message }] };

@@ -2,7 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import { t } from '../core/i18n';
-import { compareStrings, displayPath } from './paths';
+import { IgnoreFiles } from './ignore-files';
+import { compareStrings, displayPath, isInside } from './paths';
+
+export { isInside };
 
 /** Extensions a folder is searched for; a file named explicitly is checked whatever its name. */
 export const REPORT_EXTENSIONS = ['.xxgk', '.xxgk.md'] as const;
@@ -46,13 +49,14 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     if (error) {
       problems.push(t('无法访问 {0}（{1}）', arg, error));
     } else if (stat?.isDirectory()) {
-      addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
+      addWalked(await walkFiles(FOLDER_PATTERN, absolute, absolute, { ignoreFilesFrom: ignoreTop(absolute) }), t('文件夹中没有 .xxgk 或 .xxgk.md 文件：{0}', arg));
     } else if (stat) {
       add(absolute, identityOf(stat));
     } else if (fg.isDynamicPattern(arg)) {
       // Globs take forward slashes only; on Windows a path typed with backslashes is meant as one.
       const pattern = path.sep === '\\' ? arg.replace(/\\/g, '/') : arg;
-      addWalked(await walkFiles(pattern, cwd, path.resolve(cwd, globBase(pattern))), t('没有文件匹配：{0}', arg));
+      const base = path.resolve(cwd, globBase(pattern));
+      addWalked(await walkFiles(pattern, cwd, base, { ignoreFilesFrom: ignoreTop(base) }), t('没有文件匹配：{0}', arg));
     } else {
       problems.push(t('找不到文件或文件夹：{0}', arg));
     }
@@ -60,6 +64,12 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
 
   const files = [...found.values()].sort((a, b) => compareStrings(a.file, b.file));
   return { files, problems };
+
+  /** `.xxgkignore` files apply from the working directory down, or from the walked folder when it is elsewhere. */
+  function ignoreTop(folder: string): string {
+    const top = path.resolve(cwd);
+    return folder === top || isInside(top, folder) ? top : folder;
+  }
 }
 
 export interface WalkedFile {
@@ -82,6 +92,11 @@ export interface WalkOptions {
   readonly maxFiles?: number;
   /** Further ignore patterns (node_modules is always ignored). */
   readonly ignore?: readonly string[];
+  /**
+   * The highest folder whose `.xxgkignore` applies (see IgnoreFiles); `root` by default. The command passes the
+   * working directory when the walk is inside it, so that a project's `.xxgkignore` also applies to `xxgk check sub/`.
+   */
+  readonly ignoreFilesFrom?: string;
 }
 
 /**
@@ -100,6 +115,7 @@ export async function walkFiles(patterns: string | string[], cwd: string, root: 
   const unreadable: Array<{ path: string; code: string }> = [];
   let truncated = false;
   if (max <= 0) return { files: [], truncated: true, unreadable };
+  const ignoreFiles = new IgnoreFiles(path.resolve(options.ignoreFilesFrom ?? root));
 
   // An unreadable folder is noted and passed over instead of ending the whole walk (fast-glob's suppressErrors alone would hide it).
   const readdir = ((dir: string, opts: unknown, callback: (err: NodeJS.ErrnoException | null, entries: unknown) => void) =>
@@ -127,7 +143,7 @@ export async function walkFiles(patterns: string | string[], cwd: string, root: 
       if (real === undefined || !isInside(realRoot, real)) continue;
       stat = statOrUndefined(real);
     }
-    if (!stat?.isFile()) continue;
+    if (!stat?.isFile() || ignoreFiles.ignores(file)) continue;
     const identity = identityOf(stat);
     const before = byIdentity.get(identity);
     if (before === undefined) byIdentity.set(identity, file);
@@ -153,11 +169,6 @@ export function globBase(pattern: string): string {
   return base.join('/') || '.';
 }
 
-/** Whether `p` is strictly inside the folder `dir` (both real paths). */
-export function isInside(dir: string, p: string): boolean {
-  const relative = path.relative(dir, p);
-  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
-}
 
 function identityOf(stat: fs.Stats): string {
   return `${stat.dev}:${stat.ino}`;

@@ -1,4 +1,5 @@
 import type { Severity } from '../core/index';
+import { t } from '../core/i18n';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type FileFinding, type FileResult, type Place } from './types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -14,9 +15,9 @@ export interface RuleInfo {
 }
 
 /** Findings the CLI itself makes, listed so that every result's ruleIndex points at a rule. */
-const CLI_RULES: readonly RuleInfo[] = [
-  { id: FILE_RULE_ID, severity: 'error', description: '文件可以作为年报读取（非空，UTF-8 编码）' },
-  { id: INTERNAL_RULE_ID, severity: 'error', description: '检查器内部错误' },
+const cliRules = (): readonly RuleInfo[] => [
+  { id: FILE_RULE_ID, severity: 'error', description: t('文件可以作为年报读取（非空，UTF-8 或 GBK/GB18030 编码）') },
+  { id: INTERNAL_RULE_ID, severity: 'error', description: t('检查器内部错误') },
 ];
 
 type Level = 'error' | 'warning' | 'note';
@@ -31,7 +32,7 @@ export interface SarifOptions {
 
 /** SARIF 2.1.0 log with one run; columns count UTF-16 code units, as the core's offsets do. */
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
-  const rules = [...options.rules, ...CLI_RULES.filter((c) => !options.rules.some((r) => r.id === c.id))];
+  const rules = [...options.rules, ...cliRules().filter((c) => !options.rules.some((r) => r.id === c.id))];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const ruleIndex = (id: string) => {
     // A rule id the list does not know (a core rule added under another name) still gets an entry.

@@ -2,18 +2,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../core/i18n';
-import { importText } from '../core/import/index';
+import { importText, type ImportResult } from '../core/import/index';
+import { importPdfFile, isPdf } from './import-pdf';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { readReport } from './read';
+import { convertedNote, readReport } from './read';
 
 /**
- * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file) into `.xxgk`, each beside its
+ * `xxgk import`: reports pasted as plain text (copied from a web page or a Word file), or PDFs with a text layer, into `.xxgk`, each beside its
  * source or where -o / --out-dir says. Nothing is overwritten without --force; the import's notes are printed.
  */
 
 const EXIT_OK = 0;
 const EXIT_TROUBLE = 2;
-const INPUT_EXTENSIONS = new Set(['.txt']);
+const INPUT_EXTENSIONS = new Set(['.txt', '.pdf']);
 
 interface ImportOptions {
   readonly output?: string;
@@ -24,17 +25,17 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('把复制自网页或 Word 的年报纯文本（.txt，UTF-8）转换为 .xxgk，并列出转换中不确定之处')
-    .argument('<files...>', '年报文本文件（.txt）')
-    .option('-o, --output <file>', '输出文件（只有一个输入文件时；“-”表示写到标准输出）')
-    .option('--out-dir <dir>', '输出文件夹（默认：与输入文件同一文件夹）')
-    .option('--force', '输出文件已存在时覆盖它')
-    .action((files: string[], opts: ImportOptions) => {
-      process.exitCode = importFiles(files, opts);
+    .description(t('把复制自网页或 Word 的年报纯文本（.txt，UTF-8 或 GBK）或有文字层的 PDF（.pdf）转换为 .xxgk，并列出转换中不确定之处'))
+    .argument('<files...>', t('年报文件（.txt 或 .pdf）'))
+    .option('-o, --output <file>', t('输出文件（只有一个输入文件时；“-”表示写到标准输出）'))
+    .option('--out-dir <dir>', t('输出文件夹（默认：与输入文件同一文件夹）'))
+    .option('--force', t('输出文件已存在时覆盖它'))
+    .action(async (files: string[], opts: ImportOptions) => {
+      process.exitCode = await importFiles(files, opts);
     });
 }
 
-export function importFiles(files: readonly string[], opts: ImportOptions): number {
+export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<number> {
   const lang = langFromEnv(process.env);
   applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
   const fail = (message: string) => {
@@ -47,12 +48,12 @@ export function importFiles(files: readonly string[], opts: ImportOptions): numb
 
   let code = EXIT_OK;
   for (const file of files) {
-    if (importOne(file, opts) !== EXIT_OK) code = EXIT_TROUBLE;
+    if ((await importOne(file, opts)) !== EXIT_OK) code = EXIT_TROUBLE;
   }
   return code;
 }
 
-function importOne(file: string, opts: ImportOptions): number {
+async function importOne(file: string, opts: ImportOptions): Promise<number> {
   const fail = (message: string) => {
     process.stderr.write(message + '\n');
     return EXIT_TROUBLE;
@@ -60,7 +61,7 @@ function importOne(file: string, opts: ImportOptions): number {
   const cwd = process.cwd();
   const input = path.resolve(cwd, file);
   if (!INPUT_EXTENSIONS.has(path.extname(input).toLowerCase())) {
-    return fail(t('暂时只能导入纯文本（.txt）：{0}', file));
+    return fail(t('暂时只能导入纯文本（.txt）和 PDF（.pdf）：{0}', file));
   }
   const toStdout = opts.output === '-';
   const shown = toStdout ? '-' : (opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk'));
@@ -70,11 +71,18 @@ function importOne(file: string, opts: ImportOptions): number {
     if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', shown));
   }
 
-  const read = readReport(input, file);
-  if (read.kind === 'problem') return fail(read.message);
-  if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
-
-  const result = importText(read.text);
+  let result: ImportResult;
+  if (isPdf(input)) {
+    const imported = await importPdfFile(input, file);
+    if (imported.kind === 'problem') return fail(imported.message);
+    result = imported.result;
+  } else {
+    const read = readReport(input, file);
+    if (read.kind === 'problem') return fail(read.message);
+    if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
+    if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
+    result = importText(read.text);
+  }
   if (toStdout) process.stdout.write(result.text);
   else {
     try {
@@ -90,7 +98,8 @@ function importOne(file: string, opts: ImportOptions): number {
   // Notes go to stderr when the report itself goes to stdout, so that it can be piped.
   const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
   if (!toStdout) say(t('已生成 {0}（{1} 条提示）', shown.split(path.sep).join('/'), result.notes.length));
-  for (const note of result.notes) say(`${file}:${note.line}: ${note.message}`);
+  // A PDF's notes say their page: the lines of its rebuilt text are nowhere to be seen.
+  for (const note of result.notes) say(`${file}:${note.page === undefined ? note.line : t('第 {0} 页', note.page)}: ${note.message}`);
   return EXIT_OK;
 }
 

@@ -10,6 +10,15 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   return locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
+/** `--lang en` or `--lang=en` anywhere among the arguments (before the command runs, for help and usage errors). */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    if (value === 'en' || value === 'zh') return value;
+  }
+  return undefined;
+}
+
 /** Messages are Chinese in the source; English comes from l10n/bundle.l10n.en.json beside the package, if shipped. */
 export function loadEnglishBundle(): Record<string, string> | undefined {
   // dist/cli.js when bundled; server/src/cli/*.ts when run from source.

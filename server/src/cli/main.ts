@@ -6,16 +6,20 @@ import { RULES, type XxgkConfig } from '../core/index';
 import { t } from '../core/i18n';
 import { checkFile, localToday } from './check-file';
 import { ConfigResolver, loadConfigFile } from './config';
-import { expandPaths } from './files';
+import { expandPaths, type FileEntry } from './files';
+import { fixReports, fixSummary } from './fix';
+import { localizeCommander } from './help';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
-import { applyLang, langFromEnv, loadEnglishBundle, type Lang } from './locale';
+import { applyLang, langFromArgv, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
 import { registerImport } from './import';
+import { importPdfTasks } from './import-pdf';
 import { registerRender } from './render';
-import { countFindings } from './summary';
-import type { CheckTask } from './types';
+import { readStdin, STDIN_ARGUMENT, stdinPath } from './stdin';
+import { countFindings, onlyErrors } from './summary';
+import type { CheckTask, FileResult } from './types';
 import { withPreviousYears } from './cross-year';
 
 /** Exit codes: no error found, errors found, the run itself went wrong (usage, missing or unreadable files, bad config). */
@@ -29,6 +33,11 @@ interface CheckOptions {
   readonly config?: string;
   readonly lang?: Lang;
   readonly jobs?: number;
+  readonly fix?: boolean;
+  readonly fixDryRun?: boolean;
+  readonly stdinFilename?: string;
+  readonly quiet?: boolean;
+  readonly maxWarnings?: number;
 }
 
 async function check(paths: readonly string[], opts: CheckOptions): Promise<number> {
@@ -47,20 +56,44 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     explicit = loaded.config;
   }
 
-  const { files, problems } = await expandPaths(paths, cwd);
+  // `-` is standard input, read once whatever else is named; --stdin-filename says where it is taken to be.
+  const stdin = paths.includes(STDIN_ARGUMENT);
+  if (stdin && opts.fix && paths.length > 1) {
+    process.stderr.write(t('--fix 与标准输入（-）一起用时只能检查这一份：修正后的年报写到标准输出') + '\n');
+    return EXIT_TROUBLE;
+  }
+  const { files, problems } = await expandPaths(paths.filter((p) => p !== STDIN_ARGUMENT), cwd);
+  const entries: Array<FileEntry & { stdin?: boolean }> = stdin ? [{ ...stdinPath(cwd, opts.stdinFilename), stdin: true }, ...files] : files;
   const resolver = new ConfigResolver(cwd, explicit);
   let tasks: CheckTask[] = [];
   // A broken .xxgkrc.json is reported once; the files under it are left unchecked rather than checked wrongly.
   const unchecked = new Map<string, number>();
-  for (const f of files) {
+  for (const f of entries) {
     const { config, error } = resolver.forFile(f.path);
     if (error !== undefined) unchecked.set(error, (unchecked.get(error) ?? 0) + 1);
-    else tasks.push({ path: f.path, file: f.file, config });
+    else tasks.push({ path: f.path, file: f.file, config, ...(f.stdin ? { input: readStdin() } : {}) });
   }
   for (const [error, count] of unchecked) problems.push(error + '\n' + t('（使用此配置的 {0} 个文件未检查）', count));
 
+  tasks = await importPdfTasks(tasks, problems);
   tasks = withPreviousYears(tasks);
   const run = { today: localToday() };
+
+  if (opts.fix || opts.fixDryRun) {
+    const fixed = fixReports(tasks, run, !!opts.fixDryRun);
+    problems.push(...fixed.problems);
+    process.stderr.write(fixSummary(fixed, !!opts.fixDryRun) + '\n');
+    if (opts.fixDryRun) {
+      // The diff alone on standard output, ready for `patch -p1` or `git apply`; exit 1 when there is something to fix.
+      for (const p of problems) process.stderr.write(p + '\n');
+      process.stdout.write(fixed.diff);
+      return problems.length ? EXIT_TROUBLE : fixed.fixes ? EXIT_FINDINGS : EXIT_OK;
+    }
+    // Standard input's report, fixed, goes to standard output; the files were written and are checked again below.
+    if (fixed.stdinText !== undefined) {
+      tasks = tasks.map((task) => (task.input?.kind === 'text' ? { ...task, input: { ...task.input, text: fixed.stdinText! } } : task));
+    }
+  }
   const jobs = Math.min(opts.jobs ?? (tasks.length > PARALLEL_THRESHOLD ? os.availableParallelism() : 1), tasks.length);
   const results =
     jobs > 1 && canUseWorkers()
@@ -68,13 +101,26 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
       : tasks.map((task) => checkFile(task, run));
   for (const r of results) if (r.problem) problems.push(r.problem);
 
+  // Warnings are counted before --quiet hides them: the limit is about the reports, --quiet only about the output.
+  const counts = countFindings(results);
+  const shown: readonly FileResult[] = opts.quiet ? onlyErrors(results) : results;
   for (const p of problems) process.stderr.write(p + '\n');
-  if (opts.format === 'json') process.stdout.write(formatJson(results));
-  else if (opts.format === 'sarif') process.stdout.write(formatSarif(results, { version, rules: RULES, problems }));
-  else process.stdout.write(formatText(results, useColour(process.stdout, process.env)));
+  const stdinFixed = opts.fix && stdin ? tasks.find((task) => task.input?.kind === 'text')?.input : undefined;
+  if (stdinFixed?.kind === 'text') {
+    // `xxgk check --fix -` is a filter: the fixed report on standard output, what is still wrong on standard error.
+    process.stdout.write(stdinFixed.text);
+    process.stderr.write(formatText(shown, useColour(process.stderr, process.env)));
+  } else if (opts.format === 'json') process.stdout.write(formatJson(shown));
+  else if (opts.format === 'sarif') process.stdout.write(formatSarif(shown, { version, rules: RULES, problems }));
+  else process.stdout.write(formatText(shown, useColour(process.stdout, process.env)));
 
   if (problems.length) return EXIT_TROUBLE;
-  return countFindings(results).errors ? EXIT_FINDINGS : EXIT_OK;
+  if (counts.errors) return EXIT_FINDINGS;
+  if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
+    process.stderr.write(t('警告共 {0} 个，超过 --max-warnings 允许的 {1} 个', counts.warnings, opts.maxWarnings) + '\n');
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
 }
 
 function parseJobs(value: string): number {
@@ -83,24 +129,35 @@ function parseJobs(value: string): number {
   return n;
 }
 
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(t('必须是 0 或正整数'));
+  return n;
+}
+
 function buildProgram(): Command {
-  const program = new Command('xxgk')
-    .description('政府信息公开工作年度报告（.xxgk）检查工具')
-    .version(version, '-V, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示命令的帮助')
+  const program = localizeCommander(new Command('xxgk'))
+    .description(t('政府信息公开工作年度报告（.xxgk）检查工具'))
+    .version(version, '-V, --version', t('显示版本号'))
+    .helpOption('-h, --help', t('显示帮助'))
+    .helpCommand('help [command]', t('显示命令的帮助'))
     .showHelpAfterError(t('（运行 xxgk check --help 查看用法）'))
     // Settings below are copied to subcommands, so they must come before .command().
     .exitOverride();
 
   program
     .command('check')
-    .description('检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件）或 glob')
-    .argument('<paths...>', '要检查的文件、文件夹或 glob')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'sarif']).default('text'))
-    .option('-c, --config <file>', '配置文件（默认：每个文件所在文件夹及其上级中最近的 .xxgkrc.json）')
-    .addOption(new Option('--lang <lang>', '消息语言（默认取自 LC_ALL / LANG）').choices(['zh', 'en']))
-    .addOption(new Option('-j, --jobs <n>', `并行检查的线程数（默认：多于 ${PARALLEL_THRESHOLD} 个文件时用全部 CPU）`).argParser(parseJobs))
+    .description(t('检查年报文件：文件、文件夹（其中所有 .xxgk / .xxgk.md 文件，.xxgkignore 所列的除外）、glob，或“-”（标准输入）'))
+    .argument('<paths...>', t('要检查的文件、文件夹、glob 或“-”'))
+    .addOption(new Option('-f, --format <format>', t('输出格式')).choices(['text', 'json', 'sarif']).default('text'))
+    .option('-c, --config <file>', t('配置文件（默认：每个文件所在文件夹及其上级中最近的 .xxgkrc.json）'))
+    .addOption(new Option('--lang <lang>', t('消息语言（默认取自 LC_ALL / LANG）')).choices(['zh', 'en']))
+    .addOption(new Option('-j, --jobs <n>', t('并行检查的线程数（默认：多于 {0} 个文件时用全部 CPU）', PARALLEL_THRESHOLD)).argParser(parseJobs))
+    .option('--fix', t('自动修正可以安全修正的问题（合计、行标签、章节名称与编号、单元格中的单位、全角数字），写回文件'))
+    .addOption(new Option('--fix-dry-run', t('只列出 --fix 会做的修改（统一 diff 格式），不写文件')).conflicts('fix'))
+    .option('--stdin-filename <path>', t('从标准输入（-）读取时，把它当作这个文件：用于消息和查找 .xxgkrc.json'))
+    .option('-q, --quiet', t('只报告错误，不显示警告和提示'))
+    .addOption(new Option('--max-warnings <n>', t('警告多于 n 个时以退出码 1 结束')).argParser(parseCount))
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await check(paths, opts);
     });
@@ -116,6 +173,9 @@ async function main(argv: readonly string[]): Promise<void> {
     throw err;
   });
   try {
+    // Help and usage errors come before any command runs: their language is read from the arguments here.
+    const lang = langFromArgv(argv) ?? langFromEnv(process.env);
+    applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
     await buildProgram().parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {

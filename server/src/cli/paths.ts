@@ -10,3 +10,9 @@ export function displayPath(absolute: string, cwd: string): string {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Whether `p` is strictly inside the folder `dir` (both real paths). */
+export function isInside(dir: string, p: string): boolean {
+  const relative = path.relative(dir, p);
+  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
+}

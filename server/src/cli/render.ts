@@ -7,7 +7,7 @@ import { renderHtml } from '../core/render/html';
 import { localToday } from './check-file';
 import { ConfigResolver } from './config';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { readReport } from './read';
+import { convertedNote, readReport } from './read';
 import { sameFile } from './same-file';
 
 /** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */
@@ -26,12 +26,12 @@ interface RenderOptions {
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('把年报渲染为 HTML 网页或 Word 文档（.docx），表格按官方格式排版')
-    .argument('<file>', '年报文件（.xxgk）')
-    .requiredOption('-o, --output <file>', '输出文件（“-”表示写到标准输出）')
-    .addOption(new Option('-f, --format <format>', '输出格式（默认按输出文件的扩展名：.docx 为 docx，其余为 html）').choices(['html', 'docx']))
-    .option('--force', '输出文件已存在时覆盖它')
-    .option('--problems', '在 HTML 中标出检查发现的问题，并在顶部列出')
+    .description(t('把年报渲染为 HTML 网页或 Word 文档（.docx），表格按官方格式排版'))
+    .argument('<file>', t('年报文件（.xxgk）'))
+    .requiredOption('-o, --output <file>', t('输出文件（“-”表示写到标准输出）'))
+    .addOption(new Option('-f, --format <format>', t('输出格式（默认按输出文件的扩展名：.docx 为 docx，其余为 html）')).choices(['html', 'docx']))
+    .option('--force', t('输出文件已存在时覆盖它'))
+    .option('--problems', t('在 HTML 中标出检查发现的问题，并在顶部列出'))
     .action(async (file: string, opts: RenderOptions) => {
       process.exitCode = await render(file, opts);
     });
@@ -64,6 +64,7 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const read = readReport(input, file);
   if (read.kind === 'problem') return fail(read.message);
   if (read.kind === 'bad') return fail(t('无法渲染 {0}：{1}', file, read.message));
+  if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
 
   const { config, error } = new ConfigResolver(cwd).forFile(input);
   if (error !== undefined) return fail(error);

@@ -25,3 +25,8 @@ export function countFindings(results: readonly FileResult[]): Counts {
   }
   return { files, errors, warnings, notes };
 }
+
+/** The results with only their errors (`--quiet`). */
+export function onlyErrors(results: readonly FileResult[]): FileResult[] {
+  return results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+}

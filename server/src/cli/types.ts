@@ -1,4 +1,5 @@
 import type { Severity, XxgkConfig } from '../core/index';
+import type { ReadOutcome } from './read';
 
 /** 1-based line and column; the end column is the column just after the last character (exclusive), as in SARIF. */
 export interface Place {
@@ -28,6 +29,10 @@ export interface CheckTask {
   readonly path: string;
   readonly file: string;
   readonly config?: XxgkConfig;
+  /** The report already read (standard input): `path` then only names it, for messages and the configuration. */
+  readonly input?: ReadOutcome;
+  /** The report's text when it was imported from another format (a PDF): checked instead of the file's bytes. */
+  readonly text?: string;
   /** Last year's report of the same agency among the checked files (cross-year rule). */
   readonly previousPath?: string;
   /** This file is the previous year of another task: its parse is kept for that task (see check-file.ts). */

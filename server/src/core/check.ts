@@ -25,15 +25,22 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
     if (configured === 'off') continue;
     const explicit = ruleSetting(options.config, rule);
     const overridden = typeof explicit === 'string';
+    let count = 0;
     const report = (f: Finding) => {
       const span = clampSpan(f.span, doc.text.length);
       if (suppressed(rule, span.start)) return;
+      if (count === MAX_FINDINGS_PER_RULE) {
+        out.push({ rule: rule.id, severity: 'info', span, message: t('规则 {0} 发现的问题超过 {1} 处，其余未列出；请先处理已列出的问题。', rule.id, MAX_FINDINGS_PER_RULE) });
+        throw ENOUGH;
+      }
+      count++;
       const message = f.message.length > MAX_MESSAGE ? clipMiddle(f.message) : f.message;
       out.push({ ...f, span, message, rule: rule.id, severity: overridden ? configured : (f.severity ?? configured) });
     };
     try {
       rule.check(doc, report, context);
     } catch (err) {
+      if (err === ENOUGH) continue;
       // A rule bug must not take the others down with it, nor lose the author's other diagnostics.
       out.push({
         rule: rule.id,
@@ -45,6 +52,15 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
+
+/**
+ * The most findings one rule reports in one document. A real report has a few dozen; a pasted megabyte of open
+ * containers or unknown rows had 70,000 of one rule, which no one reads and whose objects cost more time than the
+ * check itself (most of it garbage collection). Past the limit one note says so and the rule stops (ENOUGH is thrown
+ * from `report`, which ends the rule's loops where they are).
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+const ENOUGH = Symbol('enough findings');
 
 /**
  * The longest message a diagnostic carries. Rules quote labels and headings at most 40 characters long; this bounds

@@ -5,6 +5,7 @@ export * from './config';
 export * from './check';
 export { parse, type ParseOptions } from './parser/document';
 export { FORMER_RULE_IDS, isRuleName, RULES, ruleById } from './rules/index';
+export { fixAll, applyEdits, MAX_FIX_ROUNDS, type FixAllResult } from './fix-all';
 export type { Diagnostic, Edit, Finding, Fix, FormatScope, Rule, RuleContext, Severity } from './rules/types';
 export { ruleApplies, SEVERITIES } from './rules/types';
 export { computeLineStarts, positionAt, offsetAt, type Position } from './text/lines';

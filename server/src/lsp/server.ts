@@ -1,5 +1,6 @@
+import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ErrorCodes, ResponseError, type CancellationToken,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, ErrorCodes, ResponseError, type CancellationToken,
   TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic as LspDiagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,6 +23,7 @@ import { documentInfo, nextYear, notOpen, renderReport } from './providers/repor
 import { sourceOffset } from './providers/source-offset';
 import { DOCUMENT_INFO, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET, type PreviousYearResult, type RenderParams, type SourceOffsetParams } from './protocol';
 import { documentSymbols } from './providers/symbols';
+import { RcWatcher } from './rc-watch';
 import { DEFAULT_SETTINGS, effectiveConfig, readSettings, type Settings } from './settings';
 import { Workspace } from './workspace';
 
@@ -39,6 +41,9 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let refreshDiagnostics = false;
   let configurationRequests = false;
+  let watchedFilesRegistration = false;
+  /** Problems of the settings given in `initialize`, shown once the client is initialized. */
+  let initProblems: string[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
 
   /**
@@ -96,7 +101,43 @@ export function startServer(connection: Connection): void {
     }
     const rc = workspace.rcFor(document.uri);
     if (rc.error) lsp.unshift({ range: top, severity: 1, source: 'xxgk', code: 'config', message: rc.error });
+    showRcProblems();
     return lsp;
+  };
+
+  /**
+   * What is wrong with a `.xxgkrc.json` that applies to an open document, as a diagnostic on that file itself (sent
+   * whatever the diagnostic mode: the client does not ask the server about JSON files); cleared once it is right.
+   */
+  const rcShown = new Map<string, string>();
+  const showRcProblems = () => {
+    const now = new Map<string, string>();
+    for (const document of documents.all()) {
+      const rc = workspace.rcFor(document.uri);
+      if (rc.file && rc.error) now.set(pathToFileURL(rc.file).toString(), rc.error);
+    }
+    for (const [uri, message] of now) {
+      if (rcShown.get(uri) === message) continue;
+      void guard('textDocument/publishDiagnostics', uri, () =>
+        connection.sendDiagnostics({ uri, diagnostics: [{ range: top, severity: 1, source: 'xxgk', code: 'config', message }] }));
+    }
+    for (const uri of rcShown.keys()) {
+      if (!now.has(uri)) void guard('textDocument/publishDiagnostics', uri, () => connection.sendDiagnostics({ uri, diagnostics: [] }));
+    }
+    rcShown.clear();
+    now.forEach((message, uri) => rcShown.set(uri, message));
+  };
+
+  /** Problems in the client's settings, each shown once (not again at every settings change that keeps it). */
+  const settingsShown = new Set<string>();
+  const showSettingsProblems = (problems: readonly string[]) => {
+    for (const problem of problems) {
+      connection.console.warn(problem);
+      if (settingsShown.has(problem)) continue;
+      settingsShown.add(problem);
+      // A notification, not window/showMessageRequest: every client takes it, none has to answer.
+      void guard('window/showMessage', undefined, () => connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem }));
+    }
   };
 
   /** Debounced per document; a newer edit cancels the pending check instead of queueing behind it. */
@@ -127,8 +168,22 @@ export function startServer(connection: Connection): void {
     const raw = await connection.workspace.getConfiguration('xxgk');
     const { settings: next, problems } = readSettings(raw);
     settings = next;
-    problems.forEach((p) => connection.console.warn(p));
+    showSettingsProblems(problems);
   };
+
+  /** A `.xxgkrc.json` changed: read again, re-check every open document, and say what is now wrong with it. */
+  const rcChanged = () => {
+    workspace.forgetRc();
+    showRcProblems();
+    revalidateAll();
+  };
+  // Only for clients that cannot watch files for the server (see onInitialized).
+  const rcWatcher = new RcWatcher(() => guard('.xxgkrc.json', undefined, rcChanged));
+  const watchRcFolders = (uri: string) => {
+    if (!watchedFilesRegistration) rcWatcher.watch(workspace.rcFolders(uri));
+  };
+  connection.onShutdown(() => rcWatcher.close());
+  connection.onExit(() => rcWatcher.close());
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     // Only the capabilities are known to be an object (the lifecycle gate checked); the rest is read defensively.
@@ -137,8 +192,10 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationRequests = !!caps.workspace?.configuration;
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = readSettings(params.initializationOptions?.settings);
     settings = init.settings;
+    initProblems = init.problems;
     const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [];
     workspace.setFolders([...folders, params.rootUri].filter((uri): uri is string => typeof uri === 'string'));
     return {
@@ -147,7 +204,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['#', '|', ':', ' '], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FILL_TABLE_KIND, FIX_SUMS_KIND] },
-        documentSymbolProvider: { label: '年报' },
+        documentSymbolProvider: { label: t('年报') },
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -158,34 +215,51 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // Shown once the client is ready for messages (the settings it asks below are shown as they come).
+    if (!configurationRequests) guard('window/showMessage', undefined, () => showSettingsProblems(initProblems));
+    if (watchedFilesRegistration) {
+      // The client watches `.xxgkrc.json` and reports for the server; where it refuses, the server watches the files itself.
+      const watchers = [{ globPattern: '**/.xxgkrc.json' }, { globPattern: '**/*.{xxgk,xxgk.md}' }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(undefined, () => {
+        watchedFilesRegistration = false;
+        documents.all().forEach((d) => guard('.xxgkrc.json', d.uri, () => watchRcFolders(d.uri)));
+      });
+    }
     if (configurationRequests) {
       void guard('client/registerCapability', undefined, () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk' }));
-      await loadSettings().catch((err) => connection.console.warn(`读取设置失败：${String(err)}`));
+      await loadSettings().catch((err) => connection.console.warn(t('读取设置失败：{0}', String(err))));
     }
-    await workspace.scan().catch((err) => connection.console.warn(`扫描工作区失败：${String(err)}`));
+    await workspace.scan().catch((err) => connection.console.warn(t('扫描工作区失败：{0}', String(err))));
     guard('initialized', undefined, revalidateAll);
   });
 
   connection.onDidChangeConfiguration((change) =>
     guard('workspace/didChangeConfiguration', undefined, async () => {
       if (configurationRequests) await loadSettings().catch(() => undefined);
-      else settings = readSettings(change?.settings?.xxgk).settings;
+      else {
+        const pushed = readSettings(change?.settings?.xxgk);
+        settings = pushed.settings;
+        showSettingsProblems(pushed.problems);
+      }
       revalidateAll();
     }),
   );
 
   connection.onDidChangeWatchedFiles((change) =>
     guard('workspace/didChangeWatchedFiles', undefined, () => {
+      let rc = false;
       for (const c of change.changes) {
-        if (c.uri.endsWith('.xxgkrc.json')) workspace.forgetRc();
+        if (c.uri.endsWith('.xxgkrc.json')) rc = true;
         else if (c.type === 3) workspace.remove(c.uri);
         else workspace.update(c.uri);
       }
-      revalidateAll();
+      if (rc) rcChanged();
+      else revalidateAll();
     }),
   );
 
   documents.onDidOpen((e) => {
+    guard('.xxgkrc.json', e.document.uri, () => watchRcFolders(e.document.uri));
     // No workspace folder: last year's report may be beside this one; re-check once it is known.
     void workspace.scanBeside(e.document.uri).then(
       (found) => found && guard('workspace', e.document.uri, revalidateAll),
@@ -201,6 +275,7 @@ export function startServer(connection: Connection): void {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);
       parsed.delete(e.document.uri);
+      showRcProblems(); // a broken .xxgkrc.json no open report uses any more is no longer shown
       // What the workspace knows of the report came from the editor's text, perhaps never saved: read the file again.
       workspace.update(e.document.uri);
       if (!pullDiagnostics) return connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -189,10 +189,7 @@ export class Workspace {
 
   /** The nearest `.xxgkrc.json` above the document, within the workspace. */
   rcFor(uri: string): { config?: XxgkConfig; error?: string; file?: string } {
-    const file = uriToPath(uri);
-    if (!file) return {};
-    let dir = path.dirname(file);
-    for (;;) {
+    for (const dir of this.rcFolders(uri)) {
       const candidate = path.join(dir, '.xxgkrc.json');
       let entry = this.rcCache.get(candidate);
       if (entry === undefined) {
@@ -202,8 +199,19 @@ export class Workspace {
         this.rcCache.set(candidate, entry);
       }
       if (entry) return { ...entry, file: candidate };
+    }
+    return {};
+  }
+
+  /** The folders whose `.xxgkrc.json` would apply to the document, nearest first: its own, then up to its workspace folder. */
+  rcFolders(uri: string): string[] {
+    const file = uriToPath(uri);
+    if (!file) return [];
+    const folders: string[] = [];
+    for (let dir = path.dirname(file); ; ) {
+      folders.push(dir);
       const parent = path.dirname(dir);
-      if (parent === dir || !this.folders.some((f) => parent === f || isInside(f, parent))) return {};
+      if (parent === dir || !this.folders.some((f) => parent === f || isInside(f, parent))) return folders;
       dir = parent;
     }
   }

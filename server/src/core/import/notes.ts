@@ -1,6 +1,8 @@
 /** A doubt or guess the import made, with where in the source text it comes from (1-based line). */
 export interface ImportNote {
   readonly line: number;
+  /** The page of a paged source (a PDF), where its lines mean nothing to the reader. */
+  readonly page?: number;
   readonly message: string;
 }
 

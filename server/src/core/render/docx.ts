@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
   ExternalHyperlink,
   Footer,
   HeadingLevel,
@@ -22,6 +23,7 @@ import {
 import type { XxgkDocument } from '../ast';
 import { t } from '../i18n';
 import { buildModel, type Block, type DocumentModel, type SectionBlock } from './blocks';
+import { withOfficeFonts } from './docx-fonts';
 import { cleanText } from './escape';
 import type { Grid, GridCell } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
@@ -36,11 +38,28 @@ import { inlineText, parseInline, type Inline } from './inline';
 // Fonts (East Asian names as Word knows them) and sizes in half-points, after GB/T 9704.
 const FONT = { body: '仿宋', title: '方正小标宋简体', hei: '黑体', kai: '楷体', song: '宋体', latin: 'Times New Roman', mono: 'Courier New' };
 const SIZE = { title: 44, body: 32, table: 21, code: 20, footer: 28 };
-const LINE = 560; // 28 pt, the fixed line pitch of official documents
 
-// A4 with the usual margins: 2.54 cm top and bottom, 3.17 cm left and right (twips).
-const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1797, right: 1797 };
+/**
+ * GB/T 9704-2012 (党政机关公文格式) §5.2: A4; 天头 (top) 37 mm, 订口 (left) 28 mm, a 156 mm × 225 mm 版心, so bottom
+ * 35 mm and right 26 mm; 一般每面排 22 行，每行排 28 个字. Twips (1/1440 inch).
+ */
+const mm = (x: number) => Math.round((x * 1440) / 25.4);
+const PAGE = { width: 11906, height: 16838, top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const LINES_PER_PAGE = 22;
+const CHARS_PER_LINE = 28;
+/** 225 mm / 22 lines: the fixed line pitch of the body (about 28.95 pt). */
+const LINE = Math.floor((PAGE.height - PAGE.top - PAGE.bottom) / LINES_PER_PAGE);
+/**
+ * The document grid's character pitch, as Word stores it: (pitch − the Normal font's size, in points) × 4096. 三号 is
+ * 16 pt; 156 mm / 28 is 15.8 pt, so the grid draws the characters a little closer.
+ */
+const CHAR_SPACE = Math.round(((TEXT_WIDTH / CHARS_PER_LINE) / 20 - SIZE.body / 2) * 4096);
+/** §7.5: the page number's 一字线 7 mm below the 版心; Word measures the footer from the page's bottom edge. */
+const FOOTER_DISTANCE = mm(35 - 7) - SIZE.footer * 10;
+/** §7.5: 单页码居右空一字，双页码居左空一字 (one 4号 character: 14 pt). */
+const ONE_FOOTER_CHAR = SIZE.footer * 10;
+
 
 const font = (eastAsia: string, latin = FONT.latin) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
 
@@ -81,6 +100,7 @@ export async function renderDocx(doc: XxgkDocument, limit = MAX_DOCX_ELEMENTS): 
   };
   const title = model.title ? cleanText(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
   const document = new Document({
+    evenAndOddHeaderAndFooters: true,
     title,
     creator: entry('agency') ?? 'xxgk',
     description: '政府信息公开工作年度报告',
@@ -125,28 +145,31 @@ export async function renderDocx(doc: XxgkDocument, limit = MAX_DOCX_ELEMENTS): 
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: FOOTER_DISTANCE, header: mm(15) },
           },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ text: '— ', font: font(FONT.song), size: SIZE.footer }),
-                  new TextRun({ children: [PageNumber.CURRENT], font: font(FONT.song), size: SIZE.footer }),
-                  new TextRun({ text: ' —', font: font(FONT.song), size: SIZE.footer }),
-                ],
-              }),
-            ],
-          }),
-        },
+        // Page numbers outside: odd pages on the right, even pages on the left (the default footer is the odd one).
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children,
       },
     ],
   });
-  return Packer.pack(document, 'uint8array');
+  return withOfficeFonts(await Packer.pack(document, 'uint8array'));
+}
+
+/** `— 1 —` in 4号 宋体, one character in from the outer edge. */
+function pageNumberFooter(side: 'left' | 'right'): Footer {
+  const run = (text: string) => new TextRun({ text, font: font(FONT.song), size: SIZE.footer });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: ONE_FOOTER_CHAR } : { left: ONE_FOOTER_CHAR },
+        children: [run('— '), new TextRun({ children: [PageNumber.CURRENT], font: font(FONT.song), size: SIZE.footer }), run(' —')],
+      }),
+    ],
+  });
 }
 
 function sectionContent(s: SectionBlock): Array<Paragraph | Table> {

@@ -6,7 +6,9 @@ export const cellCount: Rule = {
   id: 'cell-count',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '每行数值的个数须与规定列数一致',
+  get description() {
+    return t('每行数值的个数须与规定列数一致');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

@@ -48,7 +48,8 @@ function checkCell(cell: Cell, column: ColumnSpec | undefined, report: (f: Findi
         message: inYuan
           ? t('单元格“{0}”中含有单位“元”；此列以万元为单位，只填数字，应为“{1}”。', clip(cell.text), figure)
           : t('单元格“{0}”中含有单位“{1}”；表格单元格只填数字，应为“{2}”。', clip(cell.text), unit[2], figure),
-        fix: { title: t('改为“{0}”', figure), edits: [{ span: cell.span, newText: figure }] },
+        // Dropping the unit keeps the figure; turning 元 into 万元 changes it on the guess that the unit, not the column, is right.
+        fix: { title: t('改为“{0}”', figure), edits: [{ span: cell.span, newText: figure }], safe: !inYuan },
       });
     } else {
       report({ span: cell.span, message: t('单元格“{0}”不是有效的数值；请填写数字（没有的填 0）。', clip(cell.text)) });
@@ -81,7 +82,7 @@ function checkCell(cell: Cell, column: ColumnSpec | undefined, report: (f: Findi
       span: cell.span,
       severity: 'hint',
       message: t('“{0}”使用了全角数字，已按 {1} 读取；建议改为半角数字。', cell.text, half),
-      fix: { title: t('改为半角“{0}”', half), edits: [{ span: cell.span, newText: toHalfWidthDigits(cell.text).replace(/，/g, ',').replace(/．/g, '.') }] },
+      fix: { title: t('改为半角“{0}”', half), edits: [{ span: cell.span, newText: toHalfWidthDigits(cell.text).replace(/，/g, ',').replace(/．/g, '.') }], safe: true },
     });
   }
 }
@@ -90,7 +91,9 @@ export const cellValue: Rule = {
   id: 'cell-value',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '表格单元格须是有效数值：整数、金额列可为小数，不含单位',
+  get description() {
+    return t('表格单元格须是有效数值：整数、金额列可为小数，不含单位');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       for (const row of table.rows) {

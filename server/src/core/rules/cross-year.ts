@@ -19,7 +19,9 @@ export const crossYear: Rule = {
   id: 'cross-year',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '本年“上年结转”须等于上年报告的“结转下年度继续办理”',
+  get description() {
+    return t('本年“上年结转”须等于上年报告的“结转下年度继续办理”');
+  },
   check(doc, report, context) {
     const previous = context.previousYear;
     if (!previous) return;

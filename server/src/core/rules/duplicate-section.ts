@@ -6,7 +6,9 @@ export const duplicateSection: Rule = {
   id: 'duplicate-section',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '同一章节不得重复出现',
+  get description() {
+    return t('同一章节不得重复出现');
+  },
   check(doc, report) {
     const first = new Map<string, (typeof doc.sections)[number]>();
     for (const section of doc.sections) {

@@ -9,7 +9,9 @@ export const emptyCell: Rule = {
   id: 'empty-cell',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '标准表格不应有空白单元格（没有数据请填 0）',
+  get description() {
+    return t('标准表格不应有空白单元格（没有数据请填 0）');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

@@ -20,7 +20,9 @@ export const feeStatement: Rule = {
   id: 'fee-statement',
   severity: 'warning',
   formats: (format) => format.feeStatement,
-  description: '“其他需要报告的事项”应说明信息处理费的收取情况',
+  get description() {
+    return t('“其他需要报告的事项”应说明信息处理费的收取情况');
+  },
   check(doc, report) {
     const k = doc.sections.findIndex((s) => s.spec?.id === 'other');
     if (k < 0) return;

@@ -7,7 +7,9 @@ export const formatMismatch: Rule = {
   id: 'format-mismatch',
   severity: 'warning',
   formats: ALL_FORMATS,
-  description: '所用格式须与报告年度相符，表格类型须属于该格式',
+  get description() {
+    return t('所用格式须与报告年度相符，表格类型须属于该格式');
+  },
   check(doc, report) {
     const declared = doc.frontMatter?.entries.find((e) => e.canonical === 'format');
     if (doc.year !== undefined && doc.formatSource !== 'year' && doc.formatSource !== 'default') {

@@ -60,7 +60,9 @@ export const frontMatter: Rule = {
   id: 'front-matter',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '前置元数据（机关、年度、格式、发布日期）的键和值必须有效',
+  get description() {
+    return t('前置元数据（机关、年度、格式、发布日期）的键和值必须有效');
+  },
   check(doc, report) {
     const fm = doc.frontMatter;
     if (!fm) return;

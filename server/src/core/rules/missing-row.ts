@@ -33,7 +33,9 @@ export const missingRow: Rule = {
   id: 'missing-row',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '标准表格须包含规定的全部行',
+  get description() {
+    return t('标准表格须包含规定的全部行');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

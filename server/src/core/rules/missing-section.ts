@@ -9,7 +9,9 @@ export const missingSection: Rule = {
   id: 'missing-section',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '格式要求的章节必须齐全',
+  get description() {
+    return t('格式要求的章节必须齐全');
+  },
   check(doc, report, context) {
     const legacy = formatSpec(doc.format).kind === 'legacy';
     if (doc.text.trim() === '' && !legacy) {

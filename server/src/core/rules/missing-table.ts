@@ -10,7 +10,9 @@ export const missingTable: Rule = {
   id: 'missing-table',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '章节二、三、四必须有对应的统计表；旧格式中以统计表命名的章节须有“附表”',
+  get description() {
+    return t('章节二、三、四必须有对应的统计表；旧格式中以统计表命名的章节须有“附表”');
+  },
   check(doc, report) {
     if (formatSpec(doc.format).kind === 'legacy') {
       if (doc.tables.some((table) => table.kind === '附表')) return;

@@ -7,7 +7,9 @@ export const period: Rule = {
   id: 'period',
   severity: 'warning',
   formats: ALL_FORMATS,
-  description: '统计期限应为报告年度的 1 月 1 日至 12 月 31 日',
+  get description() {
+    return t('统计期限应为报告年度的 1 月 1 日至 12 月 31 日');
+  },
   check(doc, report) {
     const year = doc.year;
     for (const span of findBlankPeriods(doc)) {

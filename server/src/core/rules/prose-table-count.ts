@@ -9,7 +9,9 @@ export const proseTableCount: Rule = {
   formerId: 'prose-table',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '正文中的申请、办理结果、复议、诉讼件数应与统计表一致',
+  get description() {
+    return t('正文中的申请、办理结果、复议、诉讼件数应与统计表一致');
+  },
   check(doc, report) {
     const statements = tableStatements(doc);
     if (!statements) return;

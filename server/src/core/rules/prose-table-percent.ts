@@ -17,7 +17,9 @@ export const proseTablePercent: Rule = {
   formerId: 'prose-table',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '正文中办理结果所占的百分比应与统计表算出的一致',
+  get description() {
+    return t('正文中办理结果所占的百分比应与统计表算出的一致');
+  },
   check(doc, report) {
     const statements = tableStatements(doc);
     if (!statements) return;

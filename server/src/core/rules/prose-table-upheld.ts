@@ -15,7 +15,9 @@ export const proseTableUpheld: Rule = {
   formerId: 'prose-table',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '正文称复议、诉讼“均获维持”时，统计表中不应有纠正、其他结果或尚未审结',
+  get description() {
+    return t('正文称复议、诉讼“均获维持”时，统计表中不应有纠正、其他结果或尚未审结');
+  },
   check(doc, report) {
     const statements = tableStatements(doc);
     const table = doc.tables.find((x) => x.kind === '复议诉讼' && x.spec);

@@ -16,7 +16,9 @@ export const repetitionRule: Rule = {
   id: 'repetition',
   severity: 'warning',
   formats: ALL_FORMATS,
-  description: '正文与上一年度年报的重复率不应超过一半',
+  get description() {
+    return t('正文与上一年度年报的重复率不应超过一半');
+  },
   check(doc, report, context) {
     const previous = context.previousYear;
     if (!previous) return;

@@ -7,7 +7,9 @@ export const rowLabel: Rule = {
   id: 'row-label',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '行标签应与规定文字一致（识别到错别字时提示）',
+  get description() {
+    return t('行标签应与规定文字一致（识别到错别字时提示）');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       for (const row of table.rows) {
@@ -16,7 +18,7 @@ export const rowLabel: Rule = {
         report({
           span: row.label.span,
           message: t('行标签“{0}”与规定文字不一致，已按“{1}”识别；请改为规定文字。', quote(row.label.text), official),
-          fix: { title: t('改为“{0}”', official), edits: [{ span: row.label.span, newText: official }] },
+          fix: { title: t('改为“{0}”', official), edits: [{ span: row.label.span, newText: official }], safe: true },
         });
       }
     }

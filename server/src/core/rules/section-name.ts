@@ -7,14 +7,16 @@ export const sectionName: Rule = {
   id: 'section-name',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '章节标题应使用格式规定的名称',
+  get description() {
+    return t('章节标题应使用格式规定的名称');
+  },
   check(doc, report) {
     for (const section of doc.sections) {
       if (!section.spec || !section.variant) continue;
       report({
         span: section.nameSpan,
         message: t('章节标题“{0}”不是规定名称；应为“{1}”。', quote(section.name), section.spec.name),
-        fix: { title: t('改为“{0}”', section.spec.name), edits: [{ span: section.nameSpan, newText: section.spec.name }] },
+        fix: { title: t('改为“{0}”', section.spec.name), edits: [{ span: section.nameSpan, newText: section.spec.name }], safe: true },
       });
     }
   },

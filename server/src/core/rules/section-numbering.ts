@@ -7,7 +7,9 @@ export const sectionNumbering: Rule = {
   id: 'section-numbering',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '章节编号应为规范的“一、二、三、”格式并与规定序号一致',
+  get description() {
+    return t('章节编号应为规范的“一、二、三、”格式并与规定序号一致');
+  },
   check(doc, report) {
     for (const section of doc.sections) {
       const spec = section.spec;
@@ -29,6 +31,7 @@ export const sectionNumbering: Rule = {
         fix: {
           title: t('改为“{0}”', expected),
           edits: [{ span: section.numbering ? section.numberingSpan : { start: span.start, end: span.start }, newText: expected }],
+          safe: true,
         },
       });
     }

@@ -7,7 +7,9 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '章节须按格式规定的顺序排列',
+  get description() {
+    return t('章节须按格式规定的顺序排列');
+  },
   check(doc, report) {
     const specs = formatSpec(doc.format).sections;
     let latest: { index: number; name: string } | undefined;

@@ -13,7 +13,9 @@ export const syntax: Rule = {
   id: 'syntax',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '表格容器（::: … :::）的写法必须正确',
+  get description() {
+    return t('表格容器（::: … :::）的写法必须正确');
+  },
   check(doc, report) {
     for (const p of doc.syntaxProblems) {
       if (p.kind === 'unreadable') {

@@ -25,7 +25,9 @@ export const tableHeader: Rule = {
   id: 'table-header',
   severity: 'warning',
   formats: NATIONAL_FORMATS,
-  description: '标准表格的表头须与规定列名一致',
+  get description() {
+    return t('标准表格的表头须与规定列名一致');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

@@ -37,6 +37,7 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
         '勾稽关系不符（第一项加第二项之和应等于第三项加第四项之和）：{0} 为 {1}，应为 {2} − {3} = {4}；请核对。',
         e.cellLabel, actual, describeTerms(e.parts), describeTerms(e.minus), expected,
       ),
+      // Not safe: which of the four terms is wrong is a guess (the editor offers it; --fix leaves it).
       fix: !fixable ? undefined : { title: t('改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
       related,
       data,
@@ -45,7 +46,7 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
   return {
     span: e.cell.span,
     message: t('{0} 为 {1}，但各项之和为 {2}（{3}），{4}；请核对合计或各分项。', e.cellLabel, actual, expected, sums.map((x) => describeTerms(x.parts)).join('；'), diff),
-    fix: !fixable ? undefined : { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }] },
+    fix: !fixable ? undefined : { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }], safe: true },
     related,
     data,
   };
@@ -55,7 +56,9 @@ export const tableSum: Rule = {
   id: 'table-sum',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '表格的勾稽关系：总计等于各分项之和，第一项加第二项等于第三项加第四项',
+  get description() {
+    return t('表格的勾稽关系：总计等于各分项之和，第一项加第二项等于第三项加第四项');
+  },
   check(doc, report) {
     const evaluations = evaluateDocument(doc);
     const failing = evaluations.filter((e) => !e.ok);

@@ -14,6 +14,12 @@ export interface Edit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly Edit[];
+  /**
+   * The fix only writes down what the report already says, in the form it should have (the official label or
+   * numbering, the figure without its unit, half-width digits, the sum of the parts): `xxgk check --fix` applies it
+   * without asking. A fix that guesses (a likely row, last year's figure, which of two years is right) is not safe.
+   */
+  readonly safe?: boolean;
 }
 
 export interface Finding {
@@ -56,7 +62,10 @@ export interface Rule {
    * that fits it.
    */
   readonly formats: FormatScope;
-  /** One line, Chinese: what the rule checks. */
+  /**
+   * One line: what the rule checks, through t() in a getter, so that it is read in the language set when it is shown
+   * (SARIF, the settings schema), not the one at load time.
+   */
   readonly description: string;
   check(doc: XxgkDocument, report: (finding: Finding) => void, context: RuleContext): void;
 }

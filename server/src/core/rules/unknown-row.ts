@@ -6,7 +6,9 @@ export const unknownRow: Rule = {
   id: 'unknown-row',
   severity: 'error',
   formats: NATIONAL_FORMATS,
-  description: '标准表格的行标签必须是规定的行（全称或无歧义的简称）',
+  get description() {
+    return t('标准表格的行标签必须是规定的行（全称或无歧义的简称）');
+  },
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

@@ -41,7 +41,9 @@ export const yearMismatch: Rule = {
   id: 'year-mismatch',
   severity: 'error',
   formats: ALL_FORMATS,
-  description: '标题、前置元数据“年度”与统计期限的年份必须一致',
+  get description() {
+    return t('标题、前置元数据“年度”与统计期限的年份必须一致');
+  },
   check(doc, report) {
     const title = titleYear(doc);
     const declared = frontMatterYear(doc);

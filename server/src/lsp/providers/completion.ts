@@ -61,7 +61,7 @@ function sectionItems(doc: XxgkDocument, ctx: LineContext, query: string): Compl
       const heading = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
       return item(ctx, heading, `${escapeSnippet(sectionText(spec, doc.format))}\n\n$0`, index, {
         kind: CompletionItemKind.Module,
-        detail: spec.tables?.length ? t('章节及其统计表（{0}）', spec.tables.join('、')) : t('章节'),
+        detail: spec.tables?.length ? t('章节及其统计表（{0}）', spec.tables.join(t('、'))) : t('章节'),
         documentation: { kind: MarkupKind.Markdown, value: `**${heading}**\n\n${spec.requires}` },
       });
     });
@@ -78,7 +78,7 @@ function kindItems(doc: XxgkDocument, ctx: LineContext, query: string): Completi
       return item(ctx, `::: ${kind}`, spec ? `${escapeSnippet(body)}\n$0` : body, index, {
         kind: CompletionItemKind.Struct,
         detail: spec ? t('{0}（全部规定行）', spec.title) : t('旧格式统计表'),
-        documentation: spec ? { kind: MarkupKind.Markdown, value: `**${spec.title}**\n\n${t('{0} 行：{1}', spec.rows.length, spec.rows.map((r) => r.label).join('、'))}` } : undefined,
+        documentation: spec ? { kind: MarkupKind.Markdown, value: `**${spec.title}**\n\n${t('{0} 行：{1}', spec.rows.length, spec.rows.map((r) => r.label).join(t('、')))}` } : undefined,
       });
     });
 }
@@ -129,11 +129,11 @@ function frontMatterEntries(today: Date): Array<[string, string, string]> {
   const { year, published } = reportDefaults(formatsOfKind('national')[0].id, today);
   const formats = allFormats();
   return [
-    ['机关', '机关: ${1:某市某局}', '发布年报的机关全称（agency）'],
-    ['年度', `年度: \${1:${year}}`, '报告年度，4 位年份（year）'],
-    ['格式', `格式: \${1|${formats.map((f) => f.id).join(',')}|}`, t('年报格式：{0}（format）', formats.map((f) => `${f.id}（${f.usage()}）`).join('、'))],
-    ['发布日期', `发布日期: \${1:${published}}`, '发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）'],
-    ['层级', '层级: ${1|部门,本级政府|}', '部门年报（次年 1 月 31 日前发布），或本级政府（人民政府、管委会、行政公署等）的整体年报（3 月 31 日前）（level）'],
+    ['机关', '机关: ${1:某市某局}', t('发布年报的机关全称（agency）')],
+    ['年度', `年度: \${1:${year}}`, t('报告年度，4 位年份（year）')],
+    ['格式', `格式: \${1|${formats.map((f) => f.id).join(',')}|}`, t('年报格式：{0}（format）', formats.map((f) => t('{0}（{1}）', f.id, f.usage())).join(t('、')))],
+    ['发布日期', `发布日期: \${1:${published}}`, t('发布日期 YYYY-MM-DD，部门应在次年 1 月 31 日前发布（published）')],
+    ['层级', '层级: ${1|部门,本级政府|}', t('部门年报（次年 1 月 31 日前发布），或本级政府（人民政府、管委会、行政公署等）的整体年报（3 月 31 日前）（level）')],
   ];
 }
 

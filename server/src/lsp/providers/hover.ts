@@ -41,7 +41,7 @@ function cellHover(doc: XxgkDocument, offset: number): { span: Span; text: strin
       const column = table.spec && row.match ? columnsOf(row.match.row, table.spec)[k]?.label : table.columnLabels?.[k];
       const lines = [`**${row.match?.row.name ?? row.label.text}${column ? ` · ${column}` : ''}**`];
       if (asTotal.length) lines.push(...asTotal.map(explain));
-      if (asPart.length) lines.push(t('计入：{0}', asPart.map((e) => e.cellLabel).join('；')));
+      if (asPart.length) lines.push(t('计入：{0}', asPart.map((e) => e.cellLabel).join(t('；'))));
       return { span: cell.span, text: lines.join('\n\n') };
     }
   }
@@ -59,8 +59,8 @@ function sectionHover(doc: XxgkDocument, offset: number): { span: Span; text: st
   const spec = section.spec;
   const format = formatSpec(doc.format);
   const head = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
-  const lines = [`**${head}**（${format.source}）`, spec.requires];
-  if (spec.tables?.length) lines.push(t('统计表：{0}', spec.tables.map((kind) => `::: ${kind}`).join('、')));
+  const lines = [t('{0}（{1}）', `**${head}**`, format.source), spec.requires];
+  if (spec.tables?.length) lines.push(t('统计表：{0}', spec.tables.map((kind) => `::: ${kind}`).join(t('、'))));
   return { span: section.heading.textSpan, text: lines.join('\n\n') };
 }
 

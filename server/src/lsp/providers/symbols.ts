@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { XxgkDocument } from '../../core/index';
+import { t, type XxgkDocument } from '../../core/index';
 import { toRange } from '../convert';
 
 /** Outline: headings nested by level, each standard table under the heading it follows. */
@@ -19,7 +19,7 @@ export function documentSymbols(doc: XxgkDocument): DocumentSymbol[] {
         level: h.level,
         end,
         symbol: {
-          name: h.text || '（空标题）',
+          name: h.text || t('（空标题）'),
           detail: h.level === 2 ? doc.sections.find((s) => s.heading === h)?.spec?.name : undefined,
           kind: h.level === 1 ? SymbolKind.File : h.level === 2 ? SymbolKind.Module : SymbolKind.Namespace,
           range: toRange(doc, { start: h.span.start, end: trimEnd(doc.text, end) }),

@@ -1,0 +1,190 @@
+import { groupByBaseline, joinWrapped, lineText, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
+
+/**
+ * Tables drawn with rules (every official table in a printed report): the rules that touch each other make one
+ * table; their distinct x and y positions make a grid of atomic cells; a missing rule between two atomic cells
+ * merges them (a header cell over five columns, the 依申请 group label over twelve rows). Each text item goes to the
+ * cell its centre lies in, so a label wrapped over three lines in its cell is one cell again. The rows come out as
+ * a browser copies an HTML table: a merged cell once, in the first row it covers, its text where its column is.
+ */
+
+/** Rules thinner than this are lines; rule ends and positions closer than TOUCH are one. */
+const THIN = 2.5;
+const TOUCH = 2;
+
+interface HRule {
+  readonly y: number;
+  readonly x1: number;
+  readonly x2: number;
+}
+interface VRule {
+  readonly x: number;
+  readonly y1: number;
+  readonly y2: number;
+}
+
+export interface RuledTable {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  /** Rows as cells, top to bottom; merged cells once, in their first row. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+export function findRuledTables(
+  rules: readonly PdfRule[],
+  items: readonly PdfTextItem[],
+): { tables: RuledTable[]; rest: PdfTextItem[] } {
+  const hs: HRule[] = [];
+  const vs: VRule[] = [];
+  for (const r of rules) {
+    const w = r.x2 - r.x1;
+    const h = r.y2 - r.y1;
+    if (h <= THIN && w > THIN) hs.push({ y: (r.y1 + r.y2) / 2, x1: r.x1, x2: r.x2 });
+    else if (w <= THIN && h > THIN) vs.push({ x: (r.x1 + r.x2) / 2, y1: r.y1, y2: r.y2 });
+  }
+  const tables: RuledTable[] = [];
+  const taken = new Set<PdfTextItem>();
+  for (const group of touchingGroups(joinCollinear(hs, 'y', 'x1', 'x2'), joinCollinear(vs, 'x', 'y1', 'y2'))) {
+    const table = tableOf(group.hs, group.vs, items, taken);
+    if (table) tables.push(table);
+  }
+  return { tables, rest: items.filter((i) => !taken.has(i)) };
+}
+
+/**
+ * A border is drawn in pieces, one per cell (Chromium), and the piece beside a merged cell touches no crossing rule:
+ * pieces on one line that meet are one rule.
+ */
+function joinCollinear<R extends HRule | VRule>(rules: R[], at: keyof R, from: keyof R, to: keyof R): R[] {
+  const num = (r: R, k: keyof R) => r[k] as unknown as number;
+  const sorted = [...rules].sort((a, b) => num(a, at) - num(b, at) || num(a, from) - num(b, from));
+  const out: R[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(num(last, at) - num(r, at)) <= 1 && num(r, from) <= num(last, to) + TOUCH) {
+      if (num(r, to) > num(last, to)) out[out.length - 1] = { ...last, [to]: num(r, to) };
+    } else out.push(r);
+  }
+  return out;
+}
+
+/** Rules that cross or touch, grouped (union-find); a group with two rules each way can be a table. */
+function touchingGroups(hs: HRule[], vs: VRule[]): Array<{ hs: HRule[]; vs: VRule[] }> {
+  const parent = [...Array(hs.length + vs.length).keys()];
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  // Sorted by position, each horizontal rule meets the vertical rules whose x lies in its span.
+  const byX = vs.map((v, k) => ({ v, k })).sort((a, b) => a.v.x - b.v.x);
+  hs.forEach((h, i) => {
+    let lo = 0;
+    let hi = byX.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byX[mid].v.x < h.x1 - TOUCH) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byX.length && byX[k].v.x <= h.x2 + TOUCH; k++) {
+      const v = byX[k].v;
+      if (h.y >= v.y1 - TOUCH && h.y <= v.y2 + TOUCH) union(i, hs.length + byX[k].k);
+    }
+  });
+  const groups = new Map<number, { hs: HRule[]; vs: VRule[] }>();
+  const group = (i: number) => {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { hs: [], vs: [] }));
+    return g;
+  };
+  hs.forEach((h, i) => group(i).hs.push(h));
+  vs.forEach((v, k) => group(hs.length + k).vs.push(v));
+  return [...groups.values()].filter((g) => g.hs.length >= 2 && g.vs.length >= 2);
+}
+
+/** Distinct positions, near ones as one (their mean). */
+function positions(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= TOUCH) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+}
+
+function tableOf(hs: HRule[], vs: VRule[], items: readonly PdfTextItem[], taken: Set<PdfTextItem>): RuledTable | undefined {
+  const ys = positions(hs.map((h) => h.y)).reverse(); // top first
+  const xs = positions(vs.map((v) => v.x));
+  if (ys.length < 2 || xs.length < 2) return undefined;
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const hasV = (x: number, y: number) => vs.some((v) => Math.abs(v.x - x) <= TOUCH && y >= v.y1 - TOUCH && y <= v.y2 + TOUCH);
+  const hasH = (y: number, x: number) => hs.some((h) => Math.abs(h.y - y) <= TOUCH && x >= h.x1 - TOUCH && x <= h.x2 + TOUCH);
+
+  // Atomic cells merged where no rule parts them.
+  const parent = [...Array(rows * cols).keys()];
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let r = 0; r < rows; r++) {
+    const midY = (ys[r] + ys[r + 1]) / 2;
+    for (let c = 0; c < cols; c++) {
+      const midX = (xs[c] + xs[c + 1]) / 2;
+      if (c + 1 < cols && !hasV(xs[c + 1], midY)) parent[find(r * cols + c + 1)] = find(r * cols + c);
+      if (r + 1 < rows && !hasH(ys[r + 1], midX)) parent[find((r + 1) * cols + c)] = find(r * cols + c);
+    }
+  }
+
+  const inCell = new Map<number, PdfTextItem[]>();
+  for (const item of items) {
+    const cx = item.x + item.width / 2;
+    const cy = item.y + item.size * 0.35;
+    if (cx < xs[0] || cx > xs[cols] || cy > ys[0] || cy < ys[rows]) continue;
+    const c = Math.min(cols - 1, Math.max(0, xs.findIndex((x) => x > cx) - 1));
+    const r = Math.min(rows - 1, Math.max(0, ys.findIndex((y) => y < cy) - 1));
+    const cell = find(r * cols + c);
+    let list = inCell.get(cell);
+    if (!list) inCell.set(cell, (list = []));
+    list.push(item);
+    taken.add(item);
+  }
+
+  // Each merged cell's first atomic cell (row-major order) is where it is written.
+  const seen = new Set<number>();
+  const out: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell = find(r * cols + c);
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      row.push(cellText(inCell.get(cell) ?? []));
+    }
+    if (row.length) out.push(row);
+  }
+  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out };
+}
+
+/** A cell's lines joined: a label wrapped in its cell is one label. */
+function cellText(items: readonly PdfTextItem[]): string {
+  return groupByBaseline(items)
+    .map((line) => lineText(line))
+    .reduce((text, line) => joinWrapped(text, line), '');
+}
+
+/** A table as laid lines (one per row, as cells) for the page's reading order. */
+export function tableLines(table: RuledTable, page: number): LaidLine[] {
+  const step = (table.top - table.bottom) / Math.max(1, table.rows.length);
+  return table.rows.map((cells, k) => ({
+    page,
+    top: table.top - k * step,
+    bottom: table.top - (k + 1) * step,
+    left: table.left,
+    right: table.right,
+    size: 0,
+    text: cells.join('\t'),
+    cells,
+  }));
+}
