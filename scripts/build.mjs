@@ -4,14 +4,17 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { PREVIEW_OUT, PREVIEW_SOURCE, previewOptions } from './preview-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @type {Array<{ source: string; out: string; external?: string[] }>} */
+/** @type {Array<{ source: string; out: string; external?: string[]; browser?: boolean }>} */
 const entries = [
   { source: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { source: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { source: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // The preview's webview script: build output in media/ (ignored by git), where the webview loads it from.
+  { source: PREVIEW_SOURCE, out: PREVIEW_OUT, browser: true },
 ];
 
 const watch = process.argv.includes('--watch');
@@ -25,19 +28,23 @@ if (present.length === 0) {
 
 const contexts = await Promise.all(
   present.map((e) =>
-    esbuild.context({
-      absWorkingDir: root,
-      entryPoints: [e.source],
-      outfile: e.out,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: e.external ?? [],
-      sourcemap: true,
-      minify: production,
-      logLevel: 'warning',
-    }),
+    esbuild.context(
+      e.browser
+        ? { ...previewOptions, absWorkingDir: root, outfile: e.out, minify: production }
+        : {
+            absWorkingDir: root,
+            entryPoints: [e.source],
+            outfile: e.out,
+            bundle: true,
+            platform: 'node',
+            target: 'node20',
+            format: 'cjs',
+            external: e.external ?? [],
+            sourcemap: true,
+            minify: production,
+            logLevel: 'warning',
+          },
+    ),
   ),
 );
 

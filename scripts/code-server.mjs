@@ -214,7 +214,7 @@ export async function ensureToolchain({ browser = false } = {}) {
 // ---------------------------------------------------------------------------------------------------------------
 // The .vsix
 
-const SOURCES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json', '.vscodeignore', 'README.md', 'LICENSE', 'client/src', 'server/src', 'syntaxes', 'snippets', 'l10n', 'schemas', 'media', 'docs', 'scripts/build.mjs'];
+const SOURCES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json', '.vscodeignore', 'README.md', 'LICENSE', 'client/src', 'server/src', 'syntaxes', 'snippets', 'l10n', 'schemas', 'media', 'docs', 'scripts/build.mjs', 'scripts/preview-bundle.mjs', 'client/preview-src'];
 
 function newestMtime(p) {
   let st;

@@ -295,6 +295,9 @@ describe('output formats', () => {
     const ids: string[] = driver.rules.map((rule: { id: string }) => rule.id);
     assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
     assert.ok(ids.includes('file'));
+    // The rules split from prose-table name it as their deprecated id (SARIF 2.1.0 §3.49.4).
+    const split = driver.rules.filter((rule: { deprecatedIds?: string[] }) => rule.deprecatedIds?.includes('prose-table'));
+    assert.deepEqual(split.map((rule: { id: string }) => rule.id).sort(), ['prose-table-count', 'prose-table-percent', 'prose-table-upheld']);
     for (const rule of driver.rules) {
       assert.equal(typeof rule.shortDescription.text, 'string');
       assert.match(rule.helpUri, new RegExp(`^https://.+#${rule.id}$`));

@@ -113,6 +113,17 @@ describe('parser', () => {
     assert.deepEqual(doc.directives.map((d) => [d.kind, d.rules]), [['disable-next-line', ['table-sum', 'empty-cell']]]);
   });
 
+  it('records fenced code blocks, not those in containers or comments, with their text and opening line', () => {
+    const text = '# t\r\n```js\r\na\r\n  b\r\n```\r\n::: 依申请\n```\n:::\n<!--\n```\n-->\n~~~~\n~~~\n~~~~\n```\nopen';
+    const doc = parse(text);
+    assert.deepEqual(doc.codeBlocks.map((c) => [c.line, c.text, text.slice(c.span.start, c.span.end)]), [
+      [1, 'a\n  b', '```js\r\na\r\n  b\r\n```'],
+      [11, '~~~', '~~~~\n~~~\n~~~~'],
+      [14, 'open', '```\nopen'],
+    ]);
+    assert.equal(doc.paragraphs.length, 0);
+  });
+
   it('gives 1-based-convertible positions for CRLF text', () => {
     const text = '# 标题\r\n## 一、总体情况\r\n';
     const doc = parse(text);

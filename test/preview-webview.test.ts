@@ -1,5 +1,6 @@
 /**
- * The preview's webview script (media/preview.js) in real headless Chromium, with VS Code's webview API stubbed:
+ * The preview's webview script (client/preview-src, bundled as scripts/build.mjs bundles it into media/preview.js, but
+ * in memory so that no build is needed first) in real headless Chromium, with VS Code's webview API stubbed:
  * content updates in place keeping the scroll position, scrolling to a source line, reporting the top line back,
  * double-click to source, the summary bar, and the “as printed” toggle.
  */
@@ -13,7 +14,13 @@ import { renderHtml, renderStyles } from '../server/src/core/render/index';
 import { ensureChromium, INSTALL_TIMEOUT, launchChromium } from './browser';
 
 const root = path.join(__dirname, '..');
-const script = fs.readFileSync(path.join(root, 'media', 'preview.js'), 'utf8');
+/** The webview script, bundled from its TypeScript source with the build's own options. */
+async function bundledScript(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const { previewOptions } = await import('../scripts/preview-bundle.mjs');
+  const result = await esbuild.build({ ...previewOptions, absWorkingDir: root, write: false });
+  return result.outputFiles![0].text;
+}
 const css = fs.readFileSync(path.join(root, 'media', 'preview.css'), 'utf8');
 const errors = fs.readFileSync(path.join(root, 'examples', '2023-errors.xxgk'), 'utf8');
 
@@ -23,7 +30,7 @@ function body(text: string): string {
 }
 
 /** The page the extension builds (client/src/preview/shell.ts), with acquireVsCodeApi recording what is posted. */
-function page(initial: string): string {
+function page(initial: string, script: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${renderStyles()}</style><style>${css}</style></head>
 <body class="vscode-light"><div class="xxgk-toolbar"><button type="button" id="xxgk-print-toggle" aria-pressed="false">按打印样式</button></div>
 <main id="xxgk-preview">${initial}</main>
@@ -40,7 +47,7 @@ describe('preview webview script in headless Chromium', () => {
     if (skip) return;
     browser = await launchChromium();
     p = await browser.newPage({ viewport: { width: 900, height: 700 } });
-    await p.setContent(page(body(errors)));
+    await p.setContent(page(body(errors), await bundledScript()));
   }, { timeout: INSTALL_TIMEOUT + 60_000 });
   after(async () => browser?.close());
   const ready = (t: TestContext) => (skip ? (t.skip(skip), false) : true);
@@ -76,6 +83,24 @@ describe('preview webview script in headless Chromium', () => {
     await p.waitForFunction(() => document.body.getAttribute('data-ready') === '2');
     assert.equal(await p.evaluate(() => window.scrollY), y);
     assert.ok((await p.locator('td', { hasText: /^999$/ }).count()) === 1);
+  });
+
+  it('measures the new layout after an update (the element cache is per rendered version)', async (t) => {
+    if (!ready(t)) return;
+    const line = errors.split('\n').findIndex((l) => l.startsWith('| （七）总计'));
+    await p.evaluate((l) => window.postMessage({ type: 'scrollToLine', line: l }, '*'), line);
+    await p.waitForFunction(() => window.scrollY > 300);
+    // Forty more paragraphs before the table: every element below moves down, and the lines move by 80.
+    const padding = Array.from({ length: 40 }, (_, k) => `补充说明第${k + 1}段。`).join('\n\n');
+    const longer = errors.replace(/\n## 三、/, `\n${padding}\n\n## 三、`);
+    await p.evaluate((html) => window.postMessage({ type: 'update', html, uri: 'file:///r.xxgk', version: 3 }, '*'), body(longer));
+    await p.waitForFunction(() => document.body.getAttribute('data-ready') === '3');
+    const moved = longer.split('\n').findIndex((l) => l.startsWith('| （七）总计'));
+    await p.waitForTimeout(150);
+    await p.evaluate((l) => window.postMessage({ type: 'scrollToLine', line: l }, '*'), moved);
+    await p.waitForFunction((l) => Math.abs((window as unknown as { xxgkTopLine: () => number }).xxgkTopLine() - l) <= 3, moved);
+    await p.evaluate((html) => window.postMessage({ type: 'update', html, uri: 'file:///r.xxgk', version: 4 }, '*'), body(errors));
+    await p.waitForFunction(() => document.body.getAttribute('data-ready') === '4');
   });
 
   it('double-click on a figure asks for its source cell', async (t) => {

@@ -5,7 +5,7 @@ import { extractFigures } from '../server/src/core/prose/figures';
 import { findBreakdowns } from '../server/src/core/prose/breakdown';
 import { splitSentences } from '../server/src/core/prose/sentences';
 
-const MINE = ['prose-sum', 'prose-table', 'period', 'year-mismatch', 'fee-statement'];
+const MINE = ['prose-sum', 'prose-table-count', 'prose-table-percent', 'prose-table-upheld', 'period', 'year-mismatch', 'fee-statement'];
 const OVERVIEW = '## 一、总体情况\n\n2023年，本局扎实推进政府信息公开工作。';
 
 /** A clean 2021 report with one more paragraph in section 一. */
@@ -182,11 +182,11 @@ test('prose rules: 1 MB paragraphs are checked, the one wrong sum found', { time
   assert.equal(covered(withOverview(big), d[0]), '12条');
 });
 
-// ——— prose-table ———
+// ——— prose-table-count, prose-table-percent, prose-table-upheld ———
 
-test('prose-table: new, carried, done and carried-over figures against table 三', () => {
+test('prose-table-count: new, carried, done and carried-over figures against table 三', () => {
   const text = withRequestsText('本年度共收到政府信息公开申请25件，上年结转3件，办结23件，结转下年度继续办理1件。');
-  const d = diagnostics(text, 'prose-table');
+  const d = diagnostics(text, 'prose-table-count');
   assert.deepEqual(d.map((x) => covered(text, x)), ['25件', '3件', '23件', '1件']);
   assert.equal(
     d[0].message,
@@ -202,16 +202,16 @@ test('prose-table: new, carried, done and carried-over figures against table 三
   assert.match(d[3].message, /结转下年度继续办理/);
 });
 
-test('prose-table: results rows, groups summed from their items', () => {
+test('prose-table-count: results rows, groups summed from their items', () => {
   const text = withRequestsText(
     '本年度共收到政府信息公开申请24件，办结24件。其中予以公开12件，部分公开3件，不予公开2件，无法提供5件，不予处理1件，其他处理1件。',
   );
-  const d = diagnostics(text, 'prose-table');
+  const d = diagnostics(text, 'prose-table-count');
   assert.deepEqual(d.map((x) => covered(text, x)), ['12件', '2件']);
   assert.match(d[1].message, /（三）不予公开”的总计为 1 件/);
 });
 
-test('prose-table: figures that agree, or are about something else, stay silent', () => {
+test('prose-table-count: figures that agree, or are about something else, stay silent', () => {
   for (const s of [
     '本年度共收到政府信息公开申请24件，上年结转2件，办结24件，结转下年度继续办理2件。',
     // 办理 counting 新收 + 上年结转
@@ -223,54 +223,54 @@ test('prose-table: figures that agree, or are about something else, stay silent'
     '与2022年相比，收到政府信息公开申请30件。',
     '予以公开、部分公开分别为10件、5件。',
   ]) {
-    assert.deepEqual(diagnostics(withRequestsText(s), 'prose-table'), [], s);
+    assert.deepEqual(diagnostics(withRequestsText(s), 'prose-table-count'), [], s);
   }
   for (const p of ['本年度收到人大代表建议5件，政协提案3件。', '全年受理行政许可申请120件，办结118件。']) {
-    assert.deepEqual(diagnostics(withOverview(p), 'prose-table'), [], p);
+    assert.deepEqual(diagnostics(withOverview(p), 'prose-table-count'), [], p);
   }
 });
 
-test('prose-table: a blank table cell is not compared', () => {
+test('prose-table-count: a blank table cell is not compared', () => {
   const table = requestTable2021((rows) => {
     rows[0][1][6] = '';
   });
-  assert.deepEqual(diagnostics(withRequestsText('本年度共收到政府信息公开申请25件。', table), 'prose-table'), []);
+  assert.deepEqual(diagnostics(withRequestsText('本年度共收到政府信息公开申请25件。', table), 'prose-table-count'), []);
 });
 
-test('prose-table: full-width digits in prose', () => {
+test('prose-table-count: full-width digits in prose', () => {
   const text = withRequestsText('本年度共收到政府信息公开申请２５件。');
-  const d = diagnostics(text, 'prose-table');
+  const d = diagnostics(text, 'prose-table-count');
   assert.equal(d.length, 1);
   assert.equal(covered(text, d[0]), '２５件');
 });
 
-test('prose-table: percentages of the results total, to the printed precision', () => {
+test('prose-table-count: 行政复议 and 行政诉讼 against table 四', () => {
+  const text = withAppealsText('本年度因政府信息公开被申请行政复议2件，提起行政诉讼1件。');
+  const d = diagnostics(text, 'prose-table-count');
+  assert.deepEqual(d.map((x) => covered(text, x)), ['2件', '1件']);
+  assert.match(d[0].message, /行政复议”的总计为 1 件/);
+  assert.match(d[1].message, /行政诉讼（未经复议直接起诉 \+ 复议后起诉）”的总计为 0 件/);
+  assert.deepEqual(diagnostics(withAppealsText('本年度因政府信息公开被申请行政复议1件，提起行政诉讼0件。'), 'prose-table-count'), []);
+});
+
+test('prose-table-percent: percentages of the results total, to the printed precision', () => {
   for (const ok of ['其中予以公开13件，占54.17%。', '其中予以公开13件，占54.2%。', '其中予以公开13件（占比54.16%）。']) {
-    assert.deepEqual(diagnostics(withRequestsText(ok), 'prose-table'), [], ok);
+    assert.deepEqual(diagnostics(withRequestsText(ok), 'prose-table-percent'), [], ok);
   }
   const text = withRequestsText('其中予以公开13件，占60%。');
-  const d = diagnostics(text, 'prose-table');
+  const d = diagnostics(text, 'prose-table-percent');
   assert.equal(d.length, 1);
   assert.equal(covered(text, d[0]), '60%');
   assert.match(d[0].message, /应为 54%/);
 });
 
-test('prose-table: 行政复议 and 行政诉讼 against table 四', () => {
-  const text = withAppealsText('本年度因政府信息公开被申请行政复议2件，提起行政诉讼1件。');
-  const d = diagnostics(text, 'prose-table');
-  assert.deepEqual(d.map((x) => covered(text, x)), ['2件', '1件']);
-  assert.match(d[0].message, /行政复议”的总计为 1 件/);
-  assert.match(d[1].message, /行政诉讼（未经复议直接起诉 \+ 复议后起诉）”的总计为 0 件/);
-  assert.deepEqual(diagnostics(withAppealsText('本年度因政府信息公开被申请行政复议1件，提起行政诉讼0件。'), 'prose-table'), []);
-});
-
-test('prose-table: “均获维持” against non-upheld results', () => {
+test('prose-table-upheld: “均获维持” against non-upheld results', () => {
   const text = withAppealsText('本年度因政府信息公开被申请行政复议2件，均获维持。', APPEALS_TABLE([1, 1, 0, 0, 2]));
-  const d = diagnostics(text, 'prose-table');
+  const d = diagnostics(text, 'prose-table-upheld');
   assert.equal(d.length, 1);
   assert.equal(covered(text, d[0]), '均获维持');
   assert.match(d[0].message, /行政复议 · 结果纠正 1/);
-  assert.deepEqual(diagnostics(withAppealsText('本年度因政府信息公开被申请行政复议1件，均获维持。'), 'prose-table'), []);
+  assert.deepEqual(diagnostics(withAppealsText('本年度因政府信息公开被申请行政复议1件，均获维持。'), 'prose-table-upheld'), []);
 });
 
 // ——— period ———

@@ -323,7 +323,7 @@ const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1
 const TOPICS = ['工作动态', '通知公告', '政策文件', '部门预决算', '安全生产信息', '人事信息', '文字解读', '图表解读', '视频解读'];
 const UNITS = ['条', '件', '篇', '期', '次'];
 
-/** One paragraph: a total with a 其中/包括 breakdown (right or wrong), figures for prose-table, the period, fees. */
+/** One paragraph: a total with a 其中/包括 breakdown (right or wrong), figures for the prose-table-* rules, the period, fees. */
 export function prose(c: Choices, year: number): string {
   const kind = c.int(9);
   const unit = c.pick(UNITS);

@@ -10,6 +10,8 @@ export interface RuleInfo {
   readonly id: string;
   readonly severity: Severity;
   readonly description: string;
+  /** The id the rule was split from (prose-table), given to SARIF viewers as a deprecated id. */
+  readonly formerId?: string;
 }
 
 /** Findings the CLI itself makes, listed so that every result's ruleIndex points at a rule. */
@@ -80,6 +82,7 @@ function ruleDescriptor(rule: RuleInfo) {
     shortDescription: { text: rule.description },
     helpUri: `${RULES_DOC}#${rule.id}`,
     defaultConfiguration: { level: LEVEL[rule.severity] },
+    ...(rule.formerId === undefined ? {} : { deprecatedIds: [rule.formerId] }),
   };
 }
 

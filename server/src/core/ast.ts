@@ -129,6 +129,19 @@ export interface Paragraph {
   readonly sectionIndex: number;
 }
 
+/**
+ * A fenced code block (``` or ~~~) outside containers and comments. The checks never read it; the renderer shows it
+ * as written. Recorded by the parser, which already walks the fences, so that nothing scans the text for them again.
+ */
+export interface CodeBlock {
+  /** From the start of the opening fence's line to the end of the closing fence's line (the text's end if unclosed). */
+  readonly span: Span;
+  /** Line of the opening fence (0-based). */
+  readonly line: number;
+  /** The lines between the fences, joined by `\n` (each without its `\r`). */
+  readonly text: string;
+}
+
 export interface Directive {
   readonly kind: 'disable-next-line' | 'disable' | 'enable';
   /** Rule ids named; empty means every rule. */
@@ -157,6 +170,7 @@ export interface XxgkDocument {
   readonly tables: readonly StandardTable[];
   readonly plainTables: readonly PlainTable[];
   readonly paragraphs: readonly Paragraph[];
+  readonly codeBlocks: readonly CodeBlock[];
   readonly directives: readonly Directive[];
   readonly syntaxProblems: readonly SyntaxProblem[];
   /** Format in force and where it came from. */

@@ -1,5 +1,5 @@
 import type { XxgkDocument } from './ast';
-import { effectiveSeverity, type XxgkConfig } from './config';
+import { effectiveSeverity, ruleSetting, type XxgkConfig } from './config';
 import { t } from './i18n';
 import { parse } from './parser/document';
 import { RULES } from './rules/index';
@@ -21,14 +21,14 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
   const context = options.context ?? {};
   for (const rule of options.rules ?? RULES) {
     if (!ruleApplies(rule, formatSpec(doc.format))) continue;
-    const configured = effectiveSeverity(options.config, rule.id, rule.severity);
+    const configured = effectiveSeverity(options.config, rule);
     if (configured === 'off') continue;
-    const explicit = options.config?.rules?.[rule.id];
+    const explicit = ruleSetting(options.config, rule);
     const overridden = typeof explicit === 'string';
     let count = 0;
     const report = (f: Finding) => {
       const span = clampSpan(f.span, doc.text.length);
-      if (suppressed(rule.id, span.start)) return;
+      if (suppressed(rule, span.start)) return;
       if (count === MAX_FINDINGS_PER_RULE) {
         out.push({ rule: rule.id, severity: 'info', span, message: t('规则 {0} 发现的问题超过 {1} 处，其余未列出；请先处理已列出的问题。', rule.id, MAX_FINDINGS_PER_RULE) });
         throw ENOUGH;

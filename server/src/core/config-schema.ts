@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { configSchema } from './config';
 import { allFormats } from './formats/registry';
-import { RULES } from './rules/index';
+import { FORMER_RULE_IDS, RULES } from './rules/index';
 
 /** JSON Schema of `.xxgkrc.json` for editors (completion of rule ids, severities), derived from the zod schema. */
 export function rcJsonSchema(): Record<string, unknown> {
@@ -10,7 +10,11 @@ export function rcJsonSchema(): Record<string, unknown> {
   schema.properties.rules = {
     ...schema.properties.rules,
     description: '逐条规则设置级别；规则说明见 docs/rules.md',
-    properties: Object.fromEntries(RULES.map((r) => [r.id, { description: `${r.description}（默认 ${r.severity}）`, ...(setting as object) }])),
+    properties: Object.fromEntries([
+      ...RULES.map((r) => [r.id, { description: `${r.description}（默认 ${r.severity}）`, ...(setting as object) }]),
+      // A former id still configures the rules split from it; the schema says so rather than flag it as unknown.
+      ...[...FORMER_RULE_IDS].map(([id, rules]) => [id, { description: `旧的规则 id：同时设置 ${rules.map((r) => r.id).join('、')}`, ...(setting as object) }]),
+    ]),
   };
   // The zod schema checks the id against the registry at run time; editors get the registered ids as an enum.
   schema.properties.format = {

@@ -4,7 +4,7 @@ export * from './formats/index';
 export * from './config';
 export * from './check';
 export { parse, type ParseOptions } from './parser/document';
-export { RULES, ruleById } from './rules/index';
+export { FORMER_RULE_IDS, isRuleName, RULES, ruleById } from './rules/index';
 export { fixAll, applyEdits, MAX_FIX_ROUNDS, type FixAllResult } from './fix-all';
 export type { Diagnostic, Edit, Finding, Fix, FormatScope, Rule, RuleContext, Severity } from './rules/types';
 export { ruleApplies, SEVERITIES } from './rules/types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIds, isFormatId, mergeConfigs, ruleById, ruleSettingSchema, type XxgkConfig } from '../core/index';
+import { formatIds, isFormatId, mergeConfigs, isRuleName, ruleSettingSchema, type XxgkConfig } from '../core/index';
 import { validateConfigText } from '../core/config-text';
 import { t } from '../core/i18n';
 
@@ -40,7 +40,7 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   if (given.rules !== undefined && !isObject(given.rules)) problems.push(t('设置 xxgk.rules 必须是一个对象，键为规则 id，已忽略'));
   // Checked entry by entry, so that one wrong value costs that rule's setting, not every rule's.
   for (const [id, value] of Object.entries(isObject(given.rules) ? given.rules : {})) {
-    if (!ruleById(id)) unknown.push(id);
+    if (!isRuleName(id)) unknown.push(id);
     else if (ruleSettingSchema.safeParse(value).success) rules[id] = value as Settings['rules'][string];
     else invalid.push(id);
   }

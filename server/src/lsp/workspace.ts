@@ -11,6 +11,35 @@ import { parseRc } from './settings';
 /** Reports indexed at most, over all folders: a workspace may be a whole archive, or `/`. */
 export const MAX_SCANNED_FILES = 5000;
 
+/** The file system as the workspace reads it; injected by tests to count the reads. */
+export interface Disk {
+  /** Undefined when the file is missing or unreadable. */
+  stat(file: string): { isFile(): boolean; size: number; mtimeMs: number } | undefined;
+  read(file: string): string;
+}
+
+const nodeDisk: Disk = {
+  stat(file) {
+    try {
+      return fs.statSync(file);
+    } catch {
+      return undefined;
+    }
+  },
+  read: (file) => fs.readFileSync(file, 'utf8'),
+};
+
+/**
+ * Last year's report, parsed once: diagnostics and code actions ask for it on every request. Kept with what it was
+ * read from (the open editor's text, or the file's time and size on disk) and used again while that is unchanged.
+ */
+interface ParsedReport {
+  readonly doc: XxgkDocument | undefined;
+  readonly text?: string;
+  readonly mtimeMs?: number;
+  readonly size?: number;
+}
+
 interface ReportInfo {
   uri: string;
   agency: string;
@@ -35,6 +64,7 @@ export class Workspace {
   /** Folders of documents opened without a workspace folder, already looked through. */
   private readonly besideScanned = new Set<string>();
   private rcCache = new Map<string, { config?: XxgkConfig; error?: string } | null>();
+  private readonly parsed = new Map<string, ParsedReport>();
 
   /**
    * `failed` hears of a report that could not be read (its identity, or last year's parse): it is skipped. `limits`
@@ -44,6 +74,7 @@ export class Workspace {
     private readonly openText: (uri: string) => string | undefined,
     private readonly failed: (uri: string, err: unknown) => void = () => undefined,
     private readonly limits: { readonly maxFiles: number } = { maxFiles: MAX_SCANNED_FILES },
+    private readonly disk: Disk = nodeDisk,
   ) {}
 
   setFolders(uris: readonly string[]): void {
@@ -57,6 +88,7 @@ export class Workspace {
    */
   async scan(): Promise<void> {
     this.reports.clear();
+    this.parsed.clear();
     let left = this.limits.maxFiles;
     for (const folder of this.folders) {
       if (left <= 0) break;
@@ -87,6 +119,7 @@ export class Workspace {
 
   /** Re-reads one report's agency and year (from the open editor if it is open, else from disk). */
   update(uri: string, text?: string): void {
+    this.parsed.delete(uri);
     const source = text ?? this.openText(uri) ?? this.readDisk(uri);
     let info: ReturnType<typeof reportIdentity>;
     try {
@@ -101,9 +134,9 @@ export class Workspace {
 
   remove(uri: string): void {
     this.reports.delete(uri);
+    this.parsed.delete(uri);
   }
 
-  /** Last year's report of the same agency, parsed, if the workspace holds it. */
   /** Where last year's report of the same agency is, if the workspace has it. */
   previousYearUri(doc: XxgkDocument, uri: string): string | undefined {
     const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
@@ -114,21 +147,44 @@ export class Workspace {
     return undefined;
   }
 
+  /** Last year's report of the same agency, parsed, if the workspace holds it (parsed again only when it changed). */
   previousYear(doc: XxgkDocument, uri: string): XxgkDocument | undefined {
-    const agency = doc.frontMatter?.entries.find((e) => e.canonical === 'agency')?.value;
-    if (typeof agency !== 'string' || doc.year === undefined) return undefined;
-    for (const info of this.reports.values()) {
-      if (info.uri === uri || info.agency !== agency.trim() || info.year !== doc.year - 1) continue;
-      const text = this.openText(info.uri) ?? this.readDisk(info.uri);
-      try {
-        return text === undefined ? undefined : parse(text);
-      } catch (err) {
-        // Without last year's report this year's is still checked, only not against it.
-        this.failed(info.uri, err);
+    const other = this.previousYearUri(doc, uri);
+    return other === undefined ? undefined : this.parsedReport(other);
+  }
+
+  private parsedReport(uri: string): XxgkDocument | undefined {
+    const cached = this.parsed.get(uri);
+    const open = this.openText(uri);
+    let entry: ParsedReport;
+    if (open !== undefined) {
+      // The editor's text: the same string while the document is unchanged, so the comparison is usually by identity.
+      if (cached?.text === open) return cached.doc;
+      entry = { doc: this.parseReport(uri, open), text: open };
+    } else {
+      const file = uriToPath(uri);
+      const stat = file === undefined ? undefined : this.disk.stat(file);
+      // Only regular files: a FIFO named like a report would block the server for ever.
+      if (!file || !stat || !stat.isFile() || stat.size > MAX_FILE_BYTES) {
+        this.parsed.delete(uri);
         return undefined;
       }
+      if (cached && cached.text === undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.doc;
+      const text = this.readFile(file);
+      entry = { doc: text === undefined ? undefined : this.parseReport(uri, text), mtimeMs: stat.mtimeMs, size: stat.size };
     }
-    return undefined;
+    this.parsed.set(uri, entry);
+    return entry.doc;
+  }
+
+  private parseReport(uri: string, text: string): XxgkDocument | undefined {
+    try {
+      return parse(text);
+    } catch (err) {
+      // Without last year's report this year's is still checked, only not against it.
+      this.failed(uri, err);
+      return undefined;
+    }
   }
 
   /** The nearest `.xxgkrc.json` above the document, within the workspace. */
@@ -167,10 +223,14 @@ export class Workspace {
   private readDisk(uri: string): string | undefined {
     const file = uriToPath(uri);
     if (!file) return undefined;
+    // Only regular files: a FIFO named like a report would block the server for ever.
+    const stat = this.disk.stat(file);
+    return !stat || !stat.isFile() || stat.size > MAX_FILE_BYTES ? undefined : this.readFile(file);
+  }
+
+  private readFile(file: string): string | undefined {
     try {
-      // Only regular files: a FIFO named like a report would block the server for ever.
-      const stat = fs.statSync(file);
-      return !stat.isFile() || stat.size > MAX_FILE_BYTES ? undefined : fs.readFileSync(file, 'utf8');
+      return this.disk.read(file);
     } catch {
       return undefined;
     }

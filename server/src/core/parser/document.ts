@@ -1,5 +1,5 @@
 import type {
-  Directive, FrontMatter, Heading, Paragraph, PlainTable, Section, StandardTable, SyntaxProblem, TableRow, XxgkDocument,
+  CodeBlock, Directive, FrontMatter, Heading, Paragraph, PlainTable, Section, StandardTable, SyntaxProblem, TableRow, XxgkDocument,
 } from '../ast';
 import { formatForYear, formatIds, isFormatId, TABLE_KINDS, tableSpec } from '../formats/index';
 import type { FormatId, TableKind } from '../formats/types';
@@ -105,6 +105,7 @@ function emptyDocument(text: string, options: ParseOptions, problem: SyntaxProbl
     tables: [],
     plainTables: [],
     paragraphs: [],
+    codeBlocks: [],
     directives: [],
     syntaxProblems: [problem],
     format: options.format ?? '2021',
@@ -122,11 +123,13 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
   const plainRows: RawRow[][] = [];
   const directives: Directive[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
+  const codeBlocks: CodeBlock[] = [];
 
   let container: RawContainer | undefined;
   let plain: RawRow[] | undefined;
   let para: { start: number; end: number } | undefined;
-  let fence = '';
+  /** The open code fence: its marker (``` or ~~~~…), where it began, and the lines read so far. */
+  let fence: { marker: string; start: number; line: number; body: string[] } | undefined;
   let inComment = false;
 
   const flushParagraph = () => {
@@ -153,7 +156,10 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
     const trimmed = line.trim();
 
     if (fence) {
-      if (trimmed.startsWith(fence)) fence = '';
+      if (trimmed.startsWith(fence.marker)) {
+        codeBlocks.push({ span: { start: fence.start, end }, line: fence.line, text: fence.body.join('\n') });
+        fence = undefined;
+      } else fence.body.push(line);
       continue;
     }
     if (inComment) {
@@ -201,7 +207,7 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
     if (FENCE.test(trimmed)) {
       flushParagraph();
       flushPlain();
-      fence = FENCE.exec(trimmed)![1];
+      fence = { marker: FENCE.exec(trimmed)![1], start, line: i, body: [] };
       continue;
     }
     if (trimmed.startsWith('#')) {
@@ -237,6 +243,7 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
   flushParagraph();
   flushPlain();
   closeContainer(text.length);
+  if (fence) codeBlocks.push({ span: { start: fence.start, end: text.length }, line: fence.line, text: fence.body.join('\n') });
 
   const year = reportYear(frontMatter, headings);
   const { format, formatSource } = resolveFormat(frontMatter, options.format, year);
@@ -278,6 +285,7 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
     tables,
     plainTables,
     paragraphs: paragraphNodes,
+    codeBlocks,
     directives,
     syntaxProblems,
     format,

@@ -44,7 +44,6 @@ const BULLET = /^([-*+])[ \t]+/;
 const ORDERED = /^(\d{1,9})([.)])[ \t]+/;
 const QUOTE = /^>[ \t]?/;
 const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE = /^(`{3,}|~{3,})/;
 
 type Flat =
   | { kind: 'heading'; h: Heading; start: number }
@@ -72,7 +71,7 @@ export function buildModel(doc: XxgkDocument): DocumentModel {
     const line = lineOf(t.span.start);
     flat.push({ kind: 'table', block: { type: 'table', grid: plainGrid(doc.text, t.rows, t.span, line, 'plain'), span: t.span, line }, start: t.span.start });
   }
-  for (const c of codeBlocks(doc)) flat.push({ kind: 'code', block: c, start: c.span.start });
+  for (const c of doc.codeBlocks) flat.push({ kind: 'code', block: { type: 'code', text: c.text, span: c.span, line: c.line }, start: c.span.start });
   flat.sort((a, b) => a.start - b.start);
 
   const top: (Block | SectionBlock)[] = [];
@@ -199,50 +198,5 @@ function paragraphBlocks(doc: XxgkDocument, paras: ReadonlyArray<{ span: Span; l
   }
   closeLists();
   closeQuote();
-  return out;
-}
-
-/** Fenced code blocks: the parser skips them, so they are found here (outside containers and comments). */
-function codeBlocks(doc: XxgkDocument): Block[] {
-  const out: Block[] = [];
-  const text = doc.text;
-  const lines = doc.lineStarts;
-  // Lines are visited in order: whether one is inside a table is kept up by a sweep over the tables sorted by start
-  // (the furthest end of those begun so far), not a search through every table for every line.
-  const byStart = [...doc.tables].sort((a, b) => a.span.start - b.span.start);
-  let begun = 0;
-  let furthestEnd = -1;
-  const inTable = (offset: number) => {
-    while (begun < byStart.length && byStart[begun].span.start <= offset) furthestEnd = Math.max(furthestEnd, byStart[begun++].span.end);
-    return offset < furthestEnd;
-  };
-  const firstLine = doc.frontMatter ? lineOfOffset(lines, doc.frontMatter.span.end) + (doc.frontMatter.unclosed ? 0 : 1) : 0;
-  let open: { fence: string; line: number; start: number; body: string[] } | undefined;
-  let comment = false;
-  for (let i = doc.frontMatter?.unclosed ? 1 : firstLine; i < lines.length; i++) {
-    const start = lines[i];
-    const end = i + 1 < lines.length ? lines[i + 1] - 1 : text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    const trimmed = line.trim();
-    if (open) {
-      if (trimmed.startsWith(open.fence)) {
-        out.push({ type: 'code', text: open.body.join('\n'), span: { start: open.start, end }, line: open.line });
-        open = undefined;
-      } else open.body.push(line);
-      continue;
-    }
-    if (comment) {
-      if (line.includes('-->')) comment = false;
-      continue;
-    }
-    if (inTable(start)) continue;
-    if (trimmed.startsWith('<!--')) {
-      if (!trimmed.includes('-->')) comment = true;
-      continue;
-    }
-    const f = FENCE.exec(trimmed);
-    if (f) open = { fence: f[1], line: i, start, body: [] };
-  }
-  if (open) out.push({ type: 'code', text: open.body.join('\n'), span: { start: open.start, end: text.length }, line: open.line });
   return out;
 }

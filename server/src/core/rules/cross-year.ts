@@ -2,7 +2,8 @@ import type { StandardTable, XxgkDocument } from '../ast';
 import { formatSpec, reportsDocumentCounts } from '../formats/index';
 import { t } from '../i18n';
 import { add, equals, format, sub } from '../text/decimal';
-import { cellFigure, rowsById } from '../tables/grid';
+import { cellFigure } from '../tables/cell-figure';
+import { rowsById } from '../tables/grid';
 import { NATIONAL_FORMATS, type Finding, type Rule } from './types';
 
 function table(doc: XxgkDocument, kind: StandardTable['kind']) {

@@ -18,8 +18,10 @@ import { placeholderCell } from './placeholder-cell';
 import { tableSum } from './table-sum';
 import { proseSum } from './prose-sum';
 import { proseDocuments } from './prose-documents';
-import { proseTable } from './prose-table';
 import { legacyProseTable } from './legacy-prose-table';
+import { proseTableCount } from './prose-table-count';
+import { proseTablePercent } from './prose-table-percent';
+import { proseTableUpheld } from './prose-table-upheld';
 import { repetitionRule } from './repetition';
 import { yearMismatch } from './year-mismatch';
 import { formatMismatch } from './format-mismatch';
@@ -56,7 +58,9 @@ export const RULES: readonly Rule[] = [
   tableSum,
   crossYear,
   proseSum,
-  proseTable,
+  proseTableCount,
+  proseTablePercent,
+  proseTableUpheld,
   proseDocuments,
   legacyProseTable,
   repetitionRule,
@@ -69,4 +73,16 @@ export const RULES: readonly Rule[] = [
 const byId = new Map(RULES.map((r) => [r.id, r]));
 export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
+}
+
+/** Former ids (see Rule.formerId) and the rules split from each: `prose-table` → its three rules. */
+export const FORMER_RULE_IDS: ReadonlyMap<string, readonly Rule[]> = (() => {
+  const map = new Map<string, Rule[]>();
+  for (const r of RULES) if (r.formerId !== undefined) map.set(r.formerId, [...(map.get(r.formerId) ?? []), r]);
+  return map;
+})();
+
+/** Whether configuration or a suppression comment may name `id`: a rule's id, or a former id that names several. */
+export function isRuleName(id: string): boolean {
+  return byId.has(id) || FORMER_RULE_IDS.has(id);
 }

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { legacyStatements } from '../prose/legacy-requests';
-import { cellFigure } from '../tables/grid';
+import { cellFigure } from '../tables/cell-figure';
 import { legacyFigures } from '../tables/legacy-rows';
 import { equals, format } from '../text/decimal';
 import type { Rule } from './types';

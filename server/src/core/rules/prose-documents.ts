@@ -3,7 +3,8 @@ import { reportsDocumentCounts, tableSpec } from '../formats/index';
 import { t } from '../i18n';
 import { paragraphFigures } from '../prose/figures';
 import { clauseStart, splitSentences } from '../prose/sentences';
-import { cellAt, cellFigure, rowsById } from '../tables/grid';
+import { cellFigure } from '../tables/cell-figure';
+import { cellAt, rowsById } from '../tables/grid';
 import { equals, format } from '../text/decimal';
 import type { Rule } from './types';
 

@@ -1,19 +1,9 @@
-import type { XxgkDocument } from '../ast';
 import { t } from '../i18n';
 import { equals, sub } from '../text/decimal';
-import { evaluateLegacyTable } from '../tables/legacy-sums';
-import { evaluatePlainTable } from '../tables/plain-sums';
-import { evaluateTable, type Evaluation } from '../tables/relations';
+import { evaluateDocument } from '../tables/evaluate';
+import type { Evaluation } from '../tables/relations';
 import { ALL_FORMATS, type Finding, type Rule } from './types';
 import { describeTerms, fmt } from './util';
-
-/** Every evaluated relation of every table in the document (the hover explains cells from the same list). */
-export function evaluateDocument(doc: XxgkDocument): Evaluation[] {
-  const out: Evaluation[] = [];
-  for (const table of doc.tables) out.push(...(table.kind === '附表' ? evaluateLegacyTable(table) : evaluateTable(table)));
-  for (const table of doc.plainTables) out.push(...evaluatePlainTable(table));
-  return out;
-}
 
 /** A plain sum (not an identity, not a part over its total), which can share a finding with another on its cell. */
 function isPlainSum(e: Evaluation): boolean {

@@ -50,6 +50,11 @@ export interface RuleContext {
 export interface Rule {
   /** Stable kebab-case id, documented in docs/rules.md. */
   readonly id: string;
+  /**
+   * The id of the rule this one was split from (`prose-table`), if any. Configuration and suppression comments that
+   * name it still reach this rule, so a `.xxgkrc.json` written for the old rule keeps working.
+   */
+  readonly formerId?: string;
   readonly severity: Severity;
   /**
    * The formats the rule applies to, said by what they are (every format, the national ones, the legacy ones, or a

@@ -1,6 +1,5 @@
 import type { Cell, StandardTable, TableRow } from '../ast';
 import type { ColumnSpec, RowSpec, TableSpec } from '../formats/types';
-import type { Decimal } from '../text/decimal';
 
 /** Columns a row's figures are in: the row's own (主动公开 blocks) or the table's. */
 export function columnsOf(row: RowSpec, spec: TableSpec): readonly ColumnSpec[] {
@@ -20,11 +19,6 @@ export function rowsById(table: StandardTable): ReadonlyMap<string, TableRow> {
   }
   rowIndex.set(table, map);
   return map;
-}
-
-/** The figure written in a cell (a number, or a zero mark such as `—`), or undefined where none is. */
-export function cellFigure(cell: Cell | undefined): Decimal | undefined {
-  return cell && (cell.state === 'number' || cell.state === 'zero-mark') ? cell.value : undefined;
 }
 
 export function cellAt(row: TableRow | undefined, index: number): Cell | undefined {

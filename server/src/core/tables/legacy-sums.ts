@@ -1,7 +1,7 @@
 import type { Cell, StandardTable, TableRow } from '../ast';
 import { add, compare, equals, ZERO, type Decimal } from '../text/decimal';
 import { labelKey } from '../text/normalize';
-import { cellFigure } from './grid';
+import { cellFigure } from './cell-figure';
 import type { Evaluation, Term } from './relations';
 
 /** Parts that are channels (政府网站, 公报, 微博…) can overlap: they are views of a total, not a partition. */

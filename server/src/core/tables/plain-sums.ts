@@ -1,27 +1,21 @@
-import type { Cell, PlainTable, TableRow } from '../ast';
+import type { PlainTable, TableRow } from '../ast';
 import { add, ZERO } from '../text/decimal';
 import { labelKey } from '../text/normalize';
-import { LazyEvaluation, type Evaluation, type Term } from './relations';
+import { cellReading } from './cell-figure';
+import { LazyEvaluation, termOf, type Evaluation } from './relations';
 
 const GRAND = /^(合计|总计|总数|共计)$/;
 const SUB = /^小计$/;
-
-function term(label: string, cell: Cell | undefined): Term {
-  const blank = !isNumberLike(cell);
-  return { label, value: blank ? ZERO : cell!.value!, blank, span: cell?.span };
-}
 
 function mayBeTotal(label: string): boolean {
   return label.includes('计') || label.includes('总数');
 }
 
-function isNumberLike(cell: Cell | undefined): boolean {
-  return !!cell && (cell.state === 'number' || cell.state === 'zero-mark');
-}
-
 /**
  * Other Markdown tables: a row labelled 合计/总计/小计 is the sum of the rows it closes (小计 since the previous
  * subtotal, 合计 all plain rows since the previous 合计); a column headed so is the sum of the columns before it.
+ * Cells are read by cellReading, with the blank rules of the national tables: a blank total is not checked, nor a sum
+ * whose parts are all blank; blank parts count as 0; a part that is text, or a row too short, leaves it unchecked.
  */
 export function evaluatePlainTable(table: PlainTable): Evaluation[] {
   const out: Evaluation[] = [];
@@ -47,15 +41,16 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
     }
     const closed = grand ? sinceGrand : sinceSub;
     row.values.forEach((cell, c) => {
-      if (!isNumberLike(cell) || !closed.length) return;
-      // Every closed row must have a figure here; text (names, units) means the column is not summed.
+      const total = cellReading(cell);
+      if (!total || !closed.length) return;
+      // Every closed row must have a figure or a blank here; text (names, units) means the column is not summed.
       let expected = ZERO;
       let filled = false;
       for (const r of closed) {
-        const x = r.values[c];
-        if (!x || x.state === 'blank') continue;
-        if (!isNumberLike(x)) return;
-        expected = add(expected, x.value!);
+        const v = cellReading(r.values[c]);
+        if (v === undefined) return;
+        if (v === null) continue;
+        expected = add(expected, v);
         filled = true;
       }
       if (!filled) return;
@@ -63,8 +58,8 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
       // In a 合计 column the figure is the sum across its row; the sum down the column follows from the others.
       const derived = column !== undefined && (GRAND.test(labelKey(column)) || SUB.test(labelKey(column)));
       out.push(
-        new LazyEvaluation('plain-row-total', cell, cell.value!, expected, !derived, {
-          parts: () => closed.map((r) => term(r.label.text, r.values[c])),
+        new LazyEvaluation('plain-row-total', cell, total, expected, !derived, {
+          parts: () => closed.map((r) => termOf(r.label.text, r.values[c])!),
           label: () => `${row.label.text}${column ? ` · ${column}` : ''}`,
         }),
       );
@@ -82,13 +77,15 @@ function columnTotals(data: TableRow[], header: TableRow, out: Evaluation[]) {
     const first = from; // the terms are labelled later, after `from` has moved on
     for (const row of data) {
       const cell = row.values[k];
-      if (!isNumberLike(cell)) continue;
+      const total = cellReading(cell);
+      if (!total) continue;
       const cells = row.values.slice(first, k);
-      if (!cells.length || cells.some((x) => x.state !== 'blank' && !isNumberLike(x)) || cells.every((x) => x.state === 'blank')) continue;
-      const expected = cells.reduce((sum, x) => (isNumberLike(x) ? add(sum, x.value!) : sum), ZERO);
+      const values = cells.map(cellReading);
+      if (!values.length || values.includes(undefined) || values.every((v) => v === null)) continue;
+      const expected = values.reduce<typeof total>((sum, v) => (v ? add(sum, v) : sum), ZERO);
       out.push(
-        new LazyEvaluation('plain-column-total', cell, cell.value!, expected, true, {
-          parts: () => cells.map((x, j) => term(header.values[first + j]?.text ?? '', x)),
+        new LazyEvaluation('plain-column-total', cell, total, expected, true, {
+          parts: () => cells.map((x, j) => termOf(header.values[first + j]?.text ?? '', x)!),
           label: () => `${row.label.text} · ${h.text}`,
         }),
       );

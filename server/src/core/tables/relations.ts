@@ -1,7 +1,9 @@
 import type { Cell, Span, StandardTable, TableRow } from '../ast';
-import type { ColumnSpec, RelationSpec, RowSpec, TableSpec } from '../formats/types';
+import type { ColumnSpec, RelationSpec, TableSpec } from '../formats/types';
 import { add, equals, sub, ZERO, type Decimal } from '../text/decimal';
+import { cellReading } from './cell-figure';
 import { cellAt, columnsOf, rowsById } from './grid';
+import { rowFigure } from './row-figure';
 
 /** One term of a sum: what it is called and the figure it contributed (blank terms count as 0). */
 export interface Term {
@@ -62,17 +64,10 @@ export class LazyEvaluation implements Evaluation {
   }
 }
 
-/** A cell's figure as a term of a sum: its value, or blank (0); undefined when it cannot be read. */
-function figureOf(cell: Cell | undefined): Decimal | null | undefined {
-  if (!cell) return undefined;
-  if (cell.state === 'blank') return null;
-  return cell.value !== undefined && cell.state !== 'invalid' ? cell.value : undefined;
-}
-
 /**
- * Evaluates every relation of a standard table under the blank rules of reference §6: a relation whose total is
- * blank or unreadable, or whose parts are all blank, is not checked; otherwise blank parts count as 0; a part that
- * cannot be read (invalid cell) leaves the relation unchecked.
+ * Evaluates every relation of a standard table under the blank rules of reference §6 (cells read by cellReading, group
+ * rows by rowFigure): a relation whose total is blank or unreadable, or whose parts are all blank, is not checked;
+ * otherwise blank parts count as 0; a part that cannot be read (text, or a row too short) leaves it unchecked.
  */
 export function evaluateTable(table: StandardTable): Evaluation[] {
   const spec = table.spec;
@@ -89,9 +84,6 @@ export function evaluateTable(table: StandardTable): Evaluation[] {
 
 /** Lookups every evaluation needs, computed once per (immutable) format spec. */
 interface SpecIndex {
-  readonly rows: ReadonlyMap<string, RowSpec>;
-  /** The items of each group row, in order. */
-  readonly items: ReadonlyMap<string, readonly RowSpec[]>;
   /** Columns that a row relation derives from the others (依申请 总计, 复议诉讼 总计). */
   readonly derived: ReadonlySet<string>;
 }
@@ -100,11 +92,7 @@ const specIndexes = new WeakMap<TableSpec, SpecIndex>();
 function indexOf(spec: TableSpec): SpecIndex {
   let index = specIndexes.get(spec);
   if (!index) {
-    const items = new Map<string, RowSpec[]>();
-    for (const r of spec.rows) if (r.parent !== undefined) items.set(r.parent, [...(items.get(r.parent) ?? []), r]);
     index = {
-      rows: new Map(spec.rows.map((r) => [r.id, r])),
-      items,
       derived: new Set(spec.relations.flatMap((r) => (r.kind === 'row' ? [r.total] : []))),
     };
     specIndexes.set(spec, index);
@@ -128,13 +116,13 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
     const rowSpec = row.match!.row;
     const columns = columnsOf(rowSpec, spec);
     const totalIndex = columnIndex(columns, relation.total);
-    const total = figureOf(cellAt(row, totalIndex));
+    const total = cellReading(cellAt(row, totalIndex));
     if (!total) continue;
     let expected = ZERO;
     let filled = false;
     let readable = true;
     for (const id of relation.parts) {
-      const v = figureOf(cellAt(row, columnIndex(columns, id)));
+      const v = cellReading(cellAt(row, columnIndex(columns, id)));
       if (v === undefined) {
         readable = false;
         break;
@@ -157,33 +145,13 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
   }
 }
 
-/**
- * A row's figure in a column, or null when it cannot be read. A group row stands for the sum of its items, or for
- * its own figure when its items are all blank; a missing row is a blank term.
- */
+/** A row's figure in a column as a term (see rowFigure), or null when it cannot be read. */
 function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number): Term | null {
-  const index = indexOf(spec);
-  const rowSpec = index.rows.get(id);
-  if (!rowSpec) return null;
-  if (rowSpec.group) {
-    let total = ZERO;
-    let filled = false;
-    for (const item of index.items.get(id) ?? []) {
-      const row = rows.get(item.id);
-      if (!row) continue;
-      const v = figureOf(cellAt(row, column));
-      if (v === undefined) return null;
-      if (v !== null) {
-        total = add(total, v);
-        filled = true;
-      }
-    }
-    if (filled) return { label: rowSpec.name, value: total, blank: false };
-  }
-  const row = rows.get(id);
-  const cell = cellAt(row, column);
-  if (!row || (!cell && rowSpec.group)) return { label: rowSpec.name, value: ZERO, blank: true };
-  return termOf(rowSpec.name, cell);
+  const figure = rowFigure(spec, rows, id, column);
+  if (!figure) return null;
+  const { row, value, blank } = figure;
+  // A group's sum stands in no one cell; a row's own figure points at its cell (hover shows where a part is counted).
+  return figure.summed || !figure.ownCell ? { label: row.name, value, blank } : { label: row.name, value, blank, span: figure.ownCell.span };
 }
 
 /** The terms of a column relation in one column; null when one cannot be read. */
@@ -208,7 +176,7 @@ function evaluateColumnRelation(
   const columns = columnsOf(totalRow.match!.row, spec);
   const derived = indexOf(spec).derived;
   columns.forEach((column, c) => {
-    const total = figureOf(cellAt(totalRow, c));
+    const total = cellReading(cellAt(totalRow, c));
     if (!total) return;
     // Column terms are few (a handful per column) and group rows need them summed: built directly.
     const parts = columnTerms(spec, rows, relation.parts, c);
@@ -230,7 +198,7 @@ function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>,
   const columns = columnsOf(derivedRow.match!.row, spec);
   const derived = indexOf(spec).derived;
   columns.forEach((column, c) => {
-    const target = figureOf(cellAt(derivedRow, c));
+    const target = cellReading(cellAt(derivedRow, c));
     if (!target) return;
     const plus = columnTerms(spec, rows, relation.left, c);
     const minus = columnTerms(spec, rows, relation.right.filter((id) => id !== derivedId), c);
@@ -249,8 +217,8 @@ function evaluateIdentity(relation: Extract<RelationSpec, { kind: 'identity' }>,
 }
 
 /** A cell as a term of a sum (blank counts as 0), or null when it cannot be read. */
-function termOf(label: string, cell: Cell | undefined): Term | null {
-  const v = figureOf(cell);
+export function termOf(label: string, cell: Cell | undefined): Term | null {
+  const v = cellReading(cell);
   if (v === undefined) return null;
   return v === null ? { label, value: ZERO, blank: true, span: cell!.span } : { label, value: v, blank: false, span: cell!.span };
 }

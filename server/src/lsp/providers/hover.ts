@@ -2,7 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { decimal, formatSpec, t, type Cell, type Span, type XxgkDocument } from '../../core/index';
 import { findBreakdowns } from '../../core/prose/breakdown';
 import { paragraphFigures } from '../../core/prose/figures';
-import { evaluateDocument } from '../../core/rules/table-sum';
+import { evaluateDocument } from '../../core/tables/evaluate';
 import type { Evaluation } from '../../core/tables/relations';
 import { columnsOf } from '../../core/tables/grid';
 import { toRange } from '../convert';
