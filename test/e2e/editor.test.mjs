@@ -565,6 +565,13 @@ check('8b. importing a Word file from the Explorer’s context menu writes the r
   assert.deepEqual(rows(imported), rows(fs.readFileSync(fileIn(CLEAN), 'utf8')));
   assert.ok(!cli(target).some((d) => d.rule === 'table-sum' || d.rule === 'missing-table'), 'the checker finds the tables and their sums');
   await press('Escape');
+  // Leave the workspace as the later checks expect it: the status bar counts the problems of every open report.
+  await press('Control+K', 'Control+W');
+  fs.rmSync(fileIn(target));
+  fs.rmSync(fileIn(docx));
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: target }).waitFor({ state: 'detached', timeout: 30_000 });
+  await openFile(ERRORS);
+  await waitForStatus(counts(cli(ERRORS)));
 });
 
 check('9. the extension host log: xxgk activated, no [error] from it or its server', '9-logs', async () => {
