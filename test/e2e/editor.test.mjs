@@ -258,8 +258,11 @@ before(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   S.context.setDefaultTimeout(20_000);
+  // Check 8e pastes what it copied from a page: the workbench reads the clipboard.
+  await S.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   S.page = S.context.pages()[0] ?? (await S.context.newPage());
-  await S.page.goto(S.server.folderUrl(S.workspace));
+  // The workbench loads slowly on a busy machine: the first load gets more than the default 20 s.
+  await S.page.goto(S.server.folderUrl(S.workspace), { timeout: 120_000 });
   await S.page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   timings.setup = Date.now() - t0;
 }, { timeout: 30 * 60_000 });
@@ -424,9 +427,18 @@ check('4. the table-sum quick fix corrects the total and the problem disappears'
   const sum = cli(ERRORS).find((d) => d.rule === 'table-sum' && d.line === line);
   assert.ok(sum, `table-sum on line ${line}`);
   await gotoLine(line, sum.column);
-  await press('Control+.');
+  // On a busy machine the first Ctrl+. can come before the code actions are ready and show nothing: asked again.
   const action = page.locator('.action-widget .monaco-list-row', { hasText: /改为\s*3/ });
-  await action.first().waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await press('Control+.');
+    try {
+      await action.first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await press('Escape');
+    }
+  }
   await shot('4-quickfix-menu');
   await action.first().click();
   const text = await saveAndRead(ERRORS, (t) => t.split('\n')[line - 1]?.trimEnd().endsWith('| 3 |') ?? false);
@@ -611,6 +623,49 @@ check('8d. the walkthrough’s first step opens the example as a new untitled re
   await dontSave.first().waitFor({ timeout: 15_000 });
   await dontSave.first().click();
   await waitForStatus(before);
+});
+
+check('8e. a real report copied from its web page and pasted “as annual report markup” gets the diagnostics of its hand-made markup', '8e-paste-report', async () => {
+  const { page } = S;
+  // A real published report (test/corpus/), rendered as its web page and copied from it the way a user does.
+  const corpus = path.join(root, 'test', 'corpus', 'reports', '14-沭阳县发展和改革局-2023.xxgk');
+  const html = path.join(S.tmp, 'published.html');
+  const rendered = spawnSync(process.execPath, [path.join(root, 'bin', 'xxgk.js'), 'render', corpus, '-o', html], { encoding: 'utf8' });
+  assert.equal(rendered.status, 0, rendered.stderr);
+  const site = await S.context.newPage();
+  await site.goto(`file://${html}`);
+  await site.keyboard.press('Control+A');
+  await site.keyboard.press('Control+C');
+  await site.close();
+  await page.bringToFront();
+
+  const target = '粘贴-2023.xxgk';
+  fs.writeFileSync(fileIn(target), '');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: target }).first().waitFor({ timeout: 30_000 });
+  await openFile(target);
+  // Pasted as is first (plain text stays the default); Ctrl+. on the paste then offers the other ways to paste it.
+  const title = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'))['Paste as annual report markup'];
+  await press('Control+V');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 15_000 });
+  await press('Control+.');
+  const option = page.locator('.action-widget').getByText(new RegExp(`^(${escapeRe(title)}|Paste as annual report markup)$`));
+  await option.first().waitFor({ timeout: 30_000 });
+  await shot('8e-paste-options');
+  await option.first().click();
+  // The converted text replaces the plain paste once the server has answered: saved until the file shows it.
+  const converted = (t) => t.startsWith('---\n') && t.includes('::: 依申请');
+  for (const deadline = Date.now() + 30_000; !converted(fs.readFileSync(fileIn(target), 'utf8')); await sleep(500)) {
+    if (Date.now() > deadline) assert.fail(`${target} was not converted: ${fs.readFileSync(fileIn(target), 'utf8').slice(0, 200)}`);
+    await press('Control+S');
+  }
+  await shot('8e-paste-converted');
+  const key = (diagnostics) => diagnostics.map((d) => `${d.rule} ${d.message}`).sort();
+  const hand = spawnSync(process.execPath, [path.join(root, 'bin', 'xxgk.js'), 'check', '--format', 'json', '--lang', 'zh', corpus], { encoding: 'utf8' });
+  assert.deepEqual(key(cli(target)), key(JSON.parse(hand.stdout)));
+  await press('Control+K', 'Control+W');
+  fs.rmSync(fileIn(target));
+  await openFile(ERRORS);
+  await waitForStatus(counts(cli(ERRORS)));
 });
 
 check('9. the extension host log: xxgk activated, no [error] from it or its server', '9-logs', async () => {
