@@ -88,7 +88,7 @@ describe('xxgk render', () => {
     assert.equal(folder.status, 2);
     assert.deepEqual(files(), [...before, 'a-folder'].sort());
     fs.rmdirSync(path.join(tmp, 'a-folder'));
-    assert.equal(xxgk(['render', 'report.xxgk', '-o', 'x.pdf', '--format', 'pdf']).status, 2, 'unknown format');
+    assert.equal(xxgk(['render', 'report.xxgk', '-o', 'x.odt', '--format', 'odt']).status, 2, 'unknown format');
     assert.equal(xxgk(['render', 'report.xxgk']).status, 2, '-o is required');
   });
 

@@ -1,6 +1,6 @@
 /**
  * The Word export: the .docx is opened again (it is a zip of XML parts) and its tables, headings, page and fonts
- * checked; where LibreOffice is installed, it must convert the file to PDF.
+ * checked; where LibreOffice is installed, it must convert the file to PDF of A4 pages within their margins.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { parse, tableSpec } from '../server/src/core/index';
 import { renderDocx } from '../server/src/core/render/docx';
+import { hasPdftoppm, inkMargins, positionedPages } from './pdf-pages';
 import { example, injectionLegacyReport, injectionReport, report2019 } from './render-helpers';
 
 interface WordCell {
@@ -243,6 +244,18 @@ describe('DOCX export', () => {
         const pdf = path.join(dir, `${name}.pdf`);
         assert.ok(fs.existsSync(pdf), `${name}.pdf written`);
         assert.equal(fs.readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
+        // Page count: the layout grid (22 lines of 28 characters) gives these reports a few pages, not one or fifty.
+        const pages = await positionedPages(new Uint8Array(fs.readFileSync(pdf)));
+        assert.ok(pages.length >= 3 && pages.length <= 20, `${name}: ${pages.length} pages`);
+        for (const p of pages) {
+          assert.ok(Math.abs(p.width - 595) < 2 && Math.abs(p.height - 842) < 2, `${name} page ${p.number} is A4`);
+          // No table (or line) runs off the page: all text inside the page's width, clear of the edges.
+          for (const item of p.items) assert.ok(item.x >= 15 * 2.835 && item.x + item.width <= p.width - 15 * 2.835, `${name} page ${p.number}: “${item.text}” at x ${item.x.toFixed(0)}–${(item.x + item.width).toFixed(0)} of ${p.width.toFixed(0)}`);
+        }
+        // Rasterised: ink stays within the margins (28 mm inside, 26 mm outside, less the rounding of 36 dpi).
+        if (hasPdftoppm()) {
+          for (const [k, m] of inkMargins(pdf, 3).entries()) assert.ok(Math.min(m.left, m.right) >= 20 && m.top >= 30, `${name} page ${k + 1}: margins ${JSON.stringify(m)}`);
+        }
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -432,7 +432,8 @@ describe('standalone document', () => {
     assert.match(page, /<meta charset="utf-8">/);
     assert.match(page, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/);
     assert.match(page, /<title>滨江市市场监督管理局2023年政府信息公开工作年度报告<\/title>/);
-    assert.match(page, /@page \{ size: A4; margin: 2\.54cm 3\.17cm; \}/);
+    assert.match(page, /@page \{ size: A4; margin: 37mm 26mm 35mm 28mm; \}/);
+    assert.match(page, /@page :left \{[^}]*@bottom-left \{ content: "— " counter\(page\) " —"/);
     assert.match(page, /break-inside: avoid/);
     assert.match(page, /"Noto Serif CJK SC"/);
     assert.match(page, /"FangSong", "仿宋"/);

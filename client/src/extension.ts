@@ -8,6 +8,7 @@ import { PreviewManager } from './preview/manager';
 import { ServerApi } from './server-api';
 import { RestartingErrorHandler } from './error-handler';
 import { registerFormatStatus } from './status';
+import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerExport(context, api);
   registerImport(context, api);
   registerPasteAsReport(context, api);
+  registerWalkthrough(context);
   await client.start();
   output.info('xxgk language server started');
 }

@@ -574,6 +574,45 @@ check('8b. importing a Word file from the Explorer’s context menu writes the r
   await waitForStatus(counts(cli(ERRORS)));
 });
 
+check('8c. exporting the report as PDF prints it with the machine’s Chromium, through the save dialog', '8c-export-pdf', async () => {
+  const { page } = S;
+  await openFile(CLEAN);
+  const target = fileIn(CLEAN.replace(/\.xxgk$/, '.pdf'));
+  assert.ok(!fs.existsSync(target), `${target} does not exist yet`);
+  await runCommand('xxgk.exportPdf', { asks: true });
+  await page.waitForFunction(() => /2023-clean\.pdf$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? ''), null, { timeout: 15_000 });
+  await press('Enter');
+  const notice = page.locator('.notifications-toasts .notification-toast', { hasText: '2023-clean.pdf' });
+  await notice.first().waitFor({ timeout: 60_000 });
+  await shot('8c-export-pdf-done');
+  assert.equal(fs.readFileSync(target).subarray(0, 5).toString('latin1'), '%PDF-');
+  await press('Escape');
+  fs.rmSync(target);
+});
+
+check('8d. the walkthrough’s first step opens the example as a new untitled report, checked at once', '8d-walkthrough-example', async () => {
+  const { page } = S;
+  const before = await statusCounts();
+  await runCommand('xxgk.openExample');
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  await editor.locator('.view-lines', { hasText: '滨江市市场监督管理局' }).first().waitFor({ timeout: 30_000 });
+  const tab = page.locator('.tabs-container .tab.active');
+  assert.match(await tab.innerText(), /Untitled|无标题/);
+  // Its planted errors arrive in the status bar on top of those already counted.
+  const deadline = Date.now() + 30_000;
+  while ((await statusCounts()).errors <= before.errors) {
+    if (Date.now() > deadline) assert.fail(`the example's problems did not reach the status bar (${(await statusCounts()).label})`);
+    await sleep(250);
+  }
+  await shot('8d-walkthrough-example');
+  // Closed without saving: the user's folders were never touched.
+  await press('Control+W');
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /不保存|Don’t Save|Don't Save/ });
+  await dontSave.first().waitFor({ timeout: 15_000 });
+  await dontSave.first().click();
+  await waitForStatus(before);
+});
+
 check('9. the extension host log: xxgk activated, no [error] from it or its server', '9-logs', async () => {
   const logRoot = S.profile.logs;
   const files = fs.readdirSync(logRoot, { recursive: true }).map((f) => path.join(logRoot, String(f))).filter((f) => f.endsWith('.log'));

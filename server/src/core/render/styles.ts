@@ -108,7 +108,11 @@ table.xxgk-problem.xxgk-warning { outline: 2px solid #d90; }
 h1.xxgk-problem, h2.xxgk-problem, h3.xxgk-problem, h4.xxgk-problem, p.xxgk-problem, li.xxgk-problem, pre.xxgk-problem { background: #fff5f5; }
 h1.xxgk-problem.xxgk-warning, h2.xxgk-problem.xxgk-warning, h3.xxgk-problem.xxgk-warning, p.xxgk-problem.xxgk-warning { background: #fffaf0; }
 @media print {
-  @page { size: A4; margin: 2.54cm 3.17cm; }
+  /* GB/T 9704 (党政机关公文格式): A4, margins top 37 mm, bottom 35 mm, inside 28 mm, outside 26 mm; page numbers
+     “— 1 —” in 4号 宋体, 7 mm below the type area, at the outside edge (right on odd pages, left on even ones). */
+  @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+  @page :left { margin-left: 26mm; margin-right: 28mm; @bottom-left { content: "— " counter(page) " —"; font: 14pt "宋体", SimSun, "Songti SC", "Noto Serif CJK SC", serif; vertical-align: top; padding-top: 7mm; padding-left: 1em; } }
+  @page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "宋体", SimSun, "Songti SC", "Noto Serif CJK SC", serif; vertical-align: top; padding-top: 7mm; padding-right: 1em; } }
   html, body { background: #fff; }
   .xxgk-doc { font-size: 16pt; line-height: 28pt; max-width: none; margin: 0; padding: 0; }
   .xxgk-doc h1 { font-size: 22pt; line-height: 1.5; }
