@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { checkText, positionAt } from '../server/src/core/index';
+import { expectations, withoutMarkers } from './expect-markers';
 
 const check = (file: string) => {
   const text = fs.readFileSync(file, 'utf8');
   const { document, diagnostics } = checkText(text);
   return diagnostics.map((d) => ({ line: positionAt(document.lineStarts, d.span.start).line + 1, rule: d.rule, severity: d.severity, message: d.message }));
 };
+
+/** `line rule` strings in line order, then by rule, as expectations() sorts them. */
+const byLine = (a: string, b: string) => parseInt(a) - parseInt(b) || (a < b ? -1 : a > b ? 1 : 0);
 
 describe('the shipped examples', () => {
   it('2023-clean.xxgk (2021 format) yields no diagnostic at all', () => {
@@ -18,16 +22,29 @@ describe('the shipped examples', () => {
     assert.deepEqual(check('examples/2012-legacy.xxgk'), []);
   });
 
-  it('2023-errors.xxgk yields exactly the planted errors listed in examples/README.md', () => {
-    // The table of planted errors in the README, as `line rule` pairs.
-    const readme = fs.readFileSync('examples/README.md', 'utf8');
-    const section = readme.slice(readme.indexOf('## 2023-errors.xxgk'), readme.indexOf('## 2012-legacy.xxgk'));
-    const planted = [...section.matchAll(/^\| (\d+) \| `([a-z-]+)`/gm)].map((m) => `${m[1]} ${m[2]}`);
-    const found = check('examples/2023-errors.xxgk').map((d) => `${d.line} ${d.rule}`);
-    assert.ok(planted.length >= 20);
-    // Every planted error is found once, and nothing else.
-    for (const p of planted) assert.ok(found.includes(p), `planted but not found: ${p}\nfound: ${found.join(', ')}`);
-    for (const f of found) assert.ok(planted.includes(f), `found but not planted: ${f}`);
+  describe('2023-errors.xxgk: the planted errors, marked in the file (test/expect-markers.ts)', () => {
+    const text = fs.readFileSync('examples/2023-errors.xxgk', 'utf8');
+    const marked = expectations(text).map((e) => `${e.line} ${e.rule}`);
+    const found = check('examples/2023-errors.xxgk').map((d) => `${d.line} ${d.rule}`).sort(byLine);
+
+    it('yields exactly the diagnostics its markers expect: each planted error once, and nothing else', () => {
+      assert.ok(marked.length >= 20, `${marked.length} markers`);
+      assert.deepEqual(found, marked);
+    });
+
+    it('gives the same diagnostics without its markers (the checker ignores them)', () => {
+      const bare = checkText(withoutMarkers(text)).diagnostics;
+      const withMarkers = checkText(text).diagnostics;
+      assert.ok(withoutMarkers(text).length < text.length);
+      assert.deepEqual(bare.map((d) => `${d.rule} ${d.severity} ${d.message}`), withMarkers.map((d) => `${d.rule} ${d.severity} ${d.message}`));
+    });
+
+    it('examples/README.md lists the marked errors, line by line', () => {
+      const readme = fs.readFileSync('examples/README.md', 'utf8');
+      const section = readme.slice(readme.indexOf('## 2023-errors.xxgk'), readme.indexOf('## 2012-legacy.xxgk'));
+      const listed = [...section.matchAll(/^\| (\d+) \| `([a-z-]+)`/gm)].map((m) => `${m[1]} ${m[2]}`).sort(byLine);
+      assert.deepEqual(listed, marked);
+    });
   });
 
   it('a wrong 合计 in both a total row and a total column is one finding listing both sums', () => {

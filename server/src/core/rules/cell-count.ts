@@ -9,6 +9,7 @@ export const cellCount: Rule = {
   get description() {
     return t('每行数值的个数须与规定列数一致');
   },
+  fixes: 'none',
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

@@ -94,6 +94,7 @@ export const cellValue: Rule = {
   get description() {
     return t('表格单元格须是有效数值：整数、金额列可为小数，不含单位');
   },
+  fixes: 'some',
   check(doc, report) {
     for (const table of doc.tables) {
       for (const row of table.rows) {

@@ -22,6 +22,7 @@ export const crossYear: Rule = {
   get description() {
     return t('本年“上年结转”须等于上年报告的“结转下年度继续办理”');
   },
+  fixes: 'some',
   check(doc, report, context) {
     const previous = context.previousYear;
     if (!previous) return;

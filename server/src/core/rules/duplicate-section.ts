@@ -9,6 +9,7 @@ export const duplicateSection: Rule = {
   get description() {
     return t('同一章节不得重复出现');
   },
+  fixes: 'none',
   check(doc, report) {
     const first = new Map<string, (typeof doc.sections)[number]>();
     for (const section of doc.sections) {

@@ -12,6 +12,7 @@ export const emptyCell: Rule = {
   get description() {
     return t('标准表格不应有空白单元格（没有数据请填 0）');
   },
+  fixes: 'all',
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

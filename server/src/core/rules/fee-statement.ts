@@ -23,6 +23,7 @@ export const feeStatement: Rule = {
   get description() {
     return t('“其他需要报告的事项”应说明信息处理费的收取情况');
   },
+  fixes: 'none',
   check(doc, report) {
     const k = doc.sections.findIndex((s) => s.spec?.id === 'other');
     if (k < 0) return;

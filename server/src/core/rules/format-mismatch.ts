@@ -10,6 +10,7 @@ export const formatMismatch: Rule = {
   get description() {
     return t('所用格式须与报告年度相符，表格类型须属于该格式');
   },
+  fixes: 'some',
   check(doc, report) {
     const declared = doc.frontMatter?.entries.find((e) => e.canonical === 'format');
     if (doc.year !== undefined && doc.formatSource !== 'year' && doc.formatSource !== 'default') {

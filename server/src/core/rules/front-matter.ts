@@ -63,6 +63,7 @@ export const frontMatter: Rule = {
   get description() {
     return t('前置元数据（机关、年度、格式、发布日期）的键和值必须有效');
   },
+  fixes: 'some',
   check(doc, report) {
     const fm = doc.frontMatter;
     if (!fm) return;

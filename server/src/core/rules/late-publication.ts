@@ -13,6 +13,7 @@ export const latePublication: Rule = {
   get description() {
     return t('发布日期不得晚于法定期限（部门为次年 1 月 31 日；本级政府为 3 月 31 日）');
   },
+  fixes: 'none',
   check(doc, report) {
     const entry = doc.frontMatter?.entries.find((e) => e.canonical === 'published');
     if (!entry || typeof entry.value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(entry.value) || doc.year === undefined) return;

@@ -18,6 +18,7 @@ export const legacyProseTable: Rule = {
   get description() {
     return t('旧格式年报正文中的申请、答复、复议诉讼数应与附表本年数一致');
   },
+  fixes: 'some',
   check(doc, report) {
     if (!doc.tables.some((x) => x.kind === '附表')) return;
     const table = legacyFigures(doc);

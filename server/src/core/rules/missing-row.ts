@@ -36,6 +36,7 @@ export const missingRow: Rule = {
   get description() {
     return t('标准表格须包含规定的全部行');
   },
+  fixes: 'all',
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

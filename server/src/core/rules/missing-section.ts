@@ -14,6 +14,7 @@ export const missingSection: Rule = {
   get description() {
     return t('格式要求的章节必须齐全');
   },
+  fixes: 'all',
   check(doc, report, context) {
     const legacy = formatSpec(doc.format).kind === 'legacy';
     if (doc.text.trim() === '' && !legacy) {

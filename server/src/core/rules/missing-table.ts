@@ -13,6 +13,7 @@ export const missingTable: Rule = {
   get description() {
     return t('章节二、三、四必须有对应的统计表；旧格式中以统计表命名的章节须有“附表”');
   },
+  fixes: 'some',
   check(doc, report) {
     if (formatSpec(doc.format).kind === 'legacy') {
       if (doc.tables.some((table) => table.kind === '附表')) return;

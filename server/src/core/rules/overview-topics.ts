@@ -38,6 +38,7 @@ export const overviewTopics: Rule = {
   get description() {
     return t('“总体情况”应涵盖格式列出的各方面（主动公开、依申请公开、政府信息管理、平台建设、监督保障等）');
   },
+  fixes: 'all',
   check(doc, report) {
     const government = reportLevel(doc).level === 'government';
     doc.sections.forEach((section, k) => {

@@ -10,6 +10,7 @@ export const period: Rule = {
   get description() {
     return t('统计期限应为报告年度的 1 月 1 日至 12 月 31 日');
   },
+  fixes: 'some',
   check(doc, report) {
     const year = doc.year;
     for (const span of findBlankPeriods(doc)) {

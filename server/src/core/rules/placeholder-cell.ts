@@ -17,6 +17,7 @@ export const placeholderCell: Rule = {
   get description() {
     return t('标准表格中的“/”“-”“—”“无”按 0 计算，应直接填 0');
   },
+  fixes: 'all',
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

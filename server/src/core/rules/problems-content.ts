@@ -113,6 +113,7 @@ export const problemsContent: Rule = {
   get description() {
     return t('“存在的主要问题及改进情况”应写出具体问题和改进措施（2021 格式还应报告上年度问题的改进情况）');
   },
+  fixes: 'none',
   check(doc, report, context) {
     doc.sections.forEach((section, k) => {
       if (section.spec?.id === 'problems') checkSection(doc, section, k, context.previousYear, report);

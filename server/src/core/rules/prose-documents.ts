@@ -41,6 +41,7 @@ export const proseDocuments: Rule = {
   get description() {
     return t('正文中规章、行政规范性文件的制发、废止、现行有效件数应与统计表一致');
   },
+  fixes: 'all',
   check(doc, report) {
     const table = doc.tables.find((x): x is StandardTable => x.kind === '主动公开' && !!x.spec);
     const spec = tableSpec(doc.format, '主动公开');

@@ -16,6 +16,7 @@ export const proseSum: Rule = {
   get description() {
     return t('正文中“共…，其中…”的各分项之和应等于总数');
   },
+  fixes: 'some',
   check(doc, report) {
     doc.paragraphs.forEach((paragraph, k) => {
       // 1，234件 is read as 1,234件 (extractFigures), so that its sums are checked as 1,234's are; the slip is worth saying.

@@ -12,6 +12,7 @@ export const proseTableCount: Rule = {
   get description() {
     return t('正文中的申请、办理结果、复议、诉讼件数应与统计表一致');
   },
+  fixes: 'some',
   check(doc, report) {
     const statements = tableStatements(doc);
     if (!statements) return;

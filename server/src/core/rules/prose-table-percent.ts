@@ -20,6 +20,7 @@ export const proseTablePercent: Rule = {
   get description() {
     return t('正文中办理结果所占的百分比应与统计表算出的一致');
   },
+  fixes: 'none',
   check(doc, report) {
     const statements = tableStatements(doc);
     if (!statements) return;

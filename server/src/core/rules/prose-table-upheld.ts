@@ -18,6 +18,7 @@ export const proseTableUpheld: Rule = {
   get description() {
     return t('正文称复议、诉讼“均获维持”时，统计表中不应有纠正、其他结果或尚未审结');
   },
+  fixes: 'none',
   check(doc, report) {
     const statements = tableStatements(doc);
     const table = doc.tables.find((x) => x.kind === '复议诉讼' && x.spec);

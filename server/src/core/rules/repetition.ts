@@ -19,6 +19,7 @@ export const repetitionRule: Rule = {
   get description() {
     return t('正文与上一年度年报的重复率不应超过一半');
   },
+  fixes: 'none',
   check(doc, report, context) {
     const previous = context.previousYear;
     if (!previous) return;

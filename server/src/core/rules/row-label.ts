@@ -10,6 +10,7 @@ export const rowLabel: Rule = {
   get description() {
     return t('行标签应与规定文字一致（识别到错别字时提示）');
   },
+  fixes: 'all',
   check(doc, report) {
     for (const table of doc.tables) {
       for (const row of table.rows) {

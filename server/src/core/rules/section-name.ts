@@ -10,6 +10,7 @@ export const sectionName: Rule = {
   get description() {
     return t('章节标题应使用格式规定的名称');
   },
+  fixes: 'all',
   check(doc, report) {
     for (const section of doc.sections) {
       if (!section.spec || !section.variant) continue;

@@ -10,6 +10,7 @@ export const sectionNumbering: Rule = {
   get description() {
     return t('章节编号应为规范的“一、二、三、”格式并与规定序号一致');
   },
+  fixes: 'all',
   check(doc, report) {
     for (const section of doc.sections) {
       const spec = section.spec;

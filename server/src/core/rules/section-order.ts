@@ -10,6 +10,7 @@ export const sectionOrder: Rule = {
   get description() {
     return t('章节须按格式规定的顺序排列');
   },
+  fixes: 'none',
   check(doc, report) {
     const specs = formatSpec(doc.format).sections;
     let latest: { index: number; name: string } | undefined;

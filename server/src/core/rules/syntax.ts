@@ -16,6 +16,7 @@ export const syntax: Rule = {
   get description() {
     return t('表格容器（::: … :::）的写法必须正确');
   },
+  fixes: 'some',
   check(doc, report) {
     for (const p of doc.syntaxProblems) {
       if (p.kind === 'unreadable') {

@@ -28,6 +28,7 @@ export const tableHeader: Rule = {
   get description() {
     return t('标准表格的表头须与规定列名一致');
   },
+  fixes: 'none',
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

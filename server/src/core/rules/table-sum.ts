@@ -59,6 +59,7 @@ export const tableSum: Rule = {
   get description() {
     return t('表格的勾稽关系：总计等于各分项之和，第一项加第二项等于第三项加第四项');
   },
+  fixes: 'some',
   check(doc, report) {
     const evaluations = evaluateDocument(doc);
     const failing = evaluations.filter((e) => !e.ok);

@@ -14,6 +14,7 @@ export const thinSection: Rule = {
   get description() {
     return t('规定的章节不能只有标题或只有模板中的说明文字');
   },
+  fixes: 'none',
   check(doc, report) {
     doc.sections.forEach((section, k) => {
       const spec = section.spec;

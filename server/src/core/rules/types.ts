@@ -67,8 +67,15 @@ export interface Rule {
    * (SARIF, the settings schema), not the one at load time.
    */
   readonly description: string;
+  /**
+   * Which of its findings carry a quick fix: every one, some (a case the rule cannot mend on its own), or none. The
+   * 快速修复 column of docs/rules.md is written from it; the doc-example test holds each finding to it.
+   */
+  readonly fixes: RuleFixes;
   check(doc: XxgkDocument, report: (finding: Finding) => void, context: RuleContext): void;
 }
+
+export type RuleFixes = 'all' | 'some' | 'none';
 
 export type FormatScope = 'all' | FormatKind | ((format: FormatSpec) => boolean);
 

@@ -9,6 +9,7 @@ export const unknownRow: Rule = {
   get description() {
     return t('标准表格的行标签必须是规定的行（全称或无歧义的简称）');
   },
+  fixes: 'some',
   check(doc, report) {
     for (const table of doc.tables) {
       const spec = table.spec;

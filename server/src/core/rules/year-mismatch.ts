@@ -44,6 +44,7 @@ export const yearMismatch: Rule = {
   get description() {
     return t('标题、前置元数据“年度”与统计期限的年份必须一致');
   },
+  fixes: 'all',
   check(doc, report) {
     const title = titleYear(doc);
     const declared = frontMatterYear(doc);
