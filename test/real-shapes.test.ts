@@ -124,6 +124,31 @@ describe('row labels written with their group and their own number', () => {
     assert.ok(tried > 500, `${tried} labels`);
   });
 
+  it('a label with characters of the official text dropped (2.其他法律行政止公开) is that row, with a label warning', () => {
+    // A district government printed this label so in its 2023 and 2024 tables (test/corpus 22, 23): one typo, not an
+    // unknown row plus a missing row.
+    const text = report2021().replace('| 2.其他法律行政法规禁止公开 |', '| 2.其他法律行政止公开 |');
+    assert.ok(text.includes('2.其他法律行政止公开'));
+    const found = diagnostics(text).filter((d) => ['unknown-row', 'missing-row', 'row-label', 'table-sum'].includes(d.rule));
+    assert.deepEqual(found.map((d) => d.rule), ['row-label']);
+    assert.match(found[0].message, /已按“2\.其他法律行政法规禁止公开”识别/);
+  });
+
+  it('dropped characters stay a typo only when few and unambiguous: a short piece or a different row is not taken', async () => {
+    const { matchRow } = await import('../server/src/core/parser/rowmatch');
+    const { tableSpec } = await import('../server/src/core/index');
+    const spec = tableSpec('2021', '依申请')!;
+    const id = (label: string) => {
+      const r = matchRow(label, spec);
+      return 'match' in r ? r.match.row.id : r.unmatched.reason;
+    };
+    assert.equal(id('2.其他法律行政止公开'), id('2.其他法律行政法规禁止公开'));
+    assert.equal(id('属于三类内部信息'), id('5.属于三类内部事务信息'));
+    // Four characters dropped is more than a typo; a label of other words is not made to fit.
+    assert.equal(id('其他法律止公开'), 'unknown');
+    assert.equal(id('本年新增申请数量合计'), 'unknown');
+  });
+
   it('a clean report whose 3.其他 row is written 其他处理/3、其他 has no row or sum problems', () => {
     const text = report2021({ requests: `## 三、收到和处理政府信息公开申请情况\n\n本年度共收到政府信息公开申请24件，上年结转2件，办结24件，结转下年度继续办理2件。\n\n${requestTable2021((rows) => {
       const other = rows.find(([l]) => l === '3.其他')!;

@@ -44,7 +44,32 @@ export function inferFrontMatter(blocks: readonly Block[], tables: readonly Impo
   if (signed) notes.add(signed.line + 1, t('机关“{0}”取自文末署名', signed.text));
   else if (title && agency) notes.add(title.line + 1, t('机关“{0}”取自标题，请核对是否为机关全称', agency));
   const format = formatOf(year, tables, notes, title?.line ?? 0);
-  return { agency, year, format, published: date?.date };
+  // The page's own 发布日期 is when the report was published; a date signed at the end is when it was written.
+  const labelled = labelledDate(blocks);
+  if (labelled) notes.add(labelled.line + 1, t('发布日期 {0} 取自页面上的“{1}”', labelled.date, labelled.label));
+  return { agency, year, format, published: labelled?.date ?? date?.date };
+}
+
+/** A date labelled as the publication, as pages print it by the title: 发布日期：2020-01-31, 发布时间:2025-02-06 10:37. */
+const LABELLED_DATE = /((?:发布|公开)(?:日期|时间))\s*[:：]\s*((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})/;
+/** Where it is looked for: the lines around the title, before the report's own text. */
+const LABELLED_WINDOW = 4;
+
+function labelledDate(blocks: readonly Block[]): { date: string; label: string; line: number } | undefined {
+  for (const b of blocks.slice(0, LABELLED_WINDOW)) {
+    if (b.type !== 'paragraph' && b.type !== 'title') continue;
+    const m = LABELLED_DATE.exec(toHalfWidthDigits(b.text));
+    const date = m ? calendarDate(Number(m[2]), Number(m[3]), Number(m[4])) : undefined;
+    if (date) return { date, label: m![1], line: b.line };
+  }
+  return undefined;
+}
+
+/** `YYYY-MM-DD` for a date that exists, else undefined. */
+function calendarDate(y: number, mo: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** `统计期限自2014年1月1日起…`: the statistics period starts on 1 January of the report's year. */
@@ -91,10 +116,8 @@ function publishedDate(blocks: readonly Block[]): { date: string; index: number 
     if (b.type !== 'paragraph') continue;
     const m = DATE.exec(toHalfWidthDigits(b.text).trim());
     if (!m) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-    return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, index: i };
+    const date = calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return date ? { date, index: i } : undefined;
   }
   return undefined;
 }

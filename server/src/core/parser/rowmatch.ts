@@ -61,6 +61,14 @@ function computeMatch(label: string, spec: TableSpec): RowMatchResult {
     if (partial.length > 1) return { unmatched: { reason: 'ambiguous', candidates: partial.map((k) => k.row) } };
   }
 
+  // The official text with a few characters dropped (其他法律行政止公开 for 其他法律行政法规禁止公开, printed so in a
+  // real district government's table two years running): too many edits for the typo tolerance of a short label, but
+  // every character is the official text's, in its order.
+  if (key.length >= 6) {
+    const dropped = keys.filter((k) => k.full.length - key.length <= MAX_DROPPED && isSubsequence(key, k.full));
+    if (dropped.length === 1) return { match: { row: dropped[0].row, how: 'fuzzy' } };
+  }
+
   // The official text with a typo (只计这一情况 for 情形, 三类内容事务信息 for 内部).
   const scored = keys
     .map((k) => ({ row: k.row, d: Math.min(distance(key, k.full), ...k.short.map((s) => distance(key, s))) }))
@@ -71,6 +79,16 @@ function computeMatch(label: string, spec: TableSpec): RowMatchResult {
     return { match: { row: best.row, how: 'fuzzy' } };
   }
   return { unmatched: { reason: 'unknown', candidates: scored.slice(0, 3).map((s) => s.row) } };
+}
+
+/** At most this many characters of the official text left out, as for a typo. */
+const MAX_DROPPED = 3;
+
+/** Whether every character of `part` occurs in `whole`, in order. */
+function isSubsequence(part: string, whole: string): boolean {
+  let i = 0;
+  for (let j = 0; j < whole.length && i < part.length; j++) if (whole[j] === part[i]) i++;
+  return i === part.length;
 }
 
 function matchWithParent(parentKey: string, childKey: string, keys: RowKeys[]): RowMatchResult {
