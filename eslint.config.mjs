@@ -16,6 +16,8 @@ export default tseslint.config(
     rules: {
       // The full-width space (U+3000) is ordinary in Chinese prose, and comments quote the markup that holds it.
       'no-irregular-whitespace': ['error', { skipComments: true }],
+      // `const { file: _file, ...rest } = x` is how a field is dropped.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       // node:test's test() and describe() return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
@@ -32,5 +34,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
+  },
+  {
+    // These tests parse JSON (CLI and SARIF output, package.json, the grammar, golden files) and assert on its shape.
+    files: [
+      'test/cli.test.ts', 'test/cli-cross-year.test.ts', 'test/corpus.test.ts', 'test/format-registry.test.ts', 'test/grammar.test.ts',
+      'test/i18n-coverage.test.ts', 'test/render-golden.test.ts', 'test/robust-files.test.ts', 'test/vsix.test.ts', 'test/vscode/suite.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // These tests match control characters on purpose (ANSI colours, the characters the renderers must drop).
+    files: ['test/cli.test.ts', 'test/lsp/server.test.ts', 'test/render.test.ts', 'test/render-docx.test.ts', 'test/robust-render.test.ts'],
+    rules: { 'no-control-regex': 'off' },
   },
 );
