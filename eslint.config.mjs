@@ -1,5 +1,5 @@
 // ESLint with typescript-eslint's recommended type-checked rules over every TypeScript project
-// (server, client, preview script, tests, bench); each file is checked with the tsconfig.json nearest to it.
+// (server, client, preview script, tests, bench) and the JSDoc-typed code-server harness; each file is checked with the tsconfig.json nearest to it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,7 +8,7 @@ export default tseslint.config(
     ignores: ['dist/**', 'out/**', 'node_modules/**', 'media/**', 'coverage/**', '.vscode-test/**', 'test/e2e/artifacts/**', 'test/artifacts/**', 'bench/inputs/**'],
   },
   {
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/preview-src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/preview-src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/code-server/*.mjs'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
