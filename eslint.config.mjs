@@ -1,15 +1,17 @@
 // ESLint with typescript-eslint's recommended type-checked rules over every TypeScript project
-// (server, client, preview script, tests, bench) and the JSDoc-typed code-server harness; each file is checked with the tsconfig.json nearest to it.
+// (server, client, preview script, tests, bench) and the JSDoc-typed code-server harness; each file is checked with
+// the tsconfig.json nearest to it.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['dist/**', 'out/**', 'node_modules/**', 'media/**', 'coverage/**', '.vscode-test/**', 'test/e2e/artifacts/**', 'test/artifacts/**', 'bench/inputs/**'],
   },
   {
     files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/preview-src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/code-server/*.mjs'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
