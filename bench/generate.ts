@@ -116,7 +116,7 @@ export function grownReport(target: number, seed: number, tableShare: number): s
     prose += bytes(sub) + 1;
   }
   if (tableShare > 0) {
-    const heading = `### （${chineseNumeral(++n)}）基层单位统计数据`;
+    const heading = `### （${chineseNumeral(n + 1)}）基层单位统计数据`;
     // Rows until the whole report reaches the target (the row size measured on a sample).
     const sample = legacyTable(new Prng(seed + 1), 100, heading);
     const perRow = (bytes(sample) - bytes(legacyTable(new Prng(seed + 1), 0, heading))) / 100;
@@ -211,7 +211,7 @@ const MUTATIONS: Record<string, (lines: string[], rng: Prng) => boolean> = {
     const [line, i] = rng.pick(candidates);
     const matches = [...line.matchAll(/(\d+)件/g)];
     const m = rng.pick(matches);
-    lines[i] = line.slice(0, m.index) + `${Number(m[1]) + rng.int(1, 9)}件` + line.slice(m.index! + m[0].length);
+    lines[i] = line.slice(0, m.index) + `${Number(m[1]) + rng.int(1, 9)}件` + line.slice(m.index + m[0].length);
     return true;
   },
   // A whole section left out.

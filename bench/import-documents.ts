@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const html = Buffer.from(renderHtml(doc, { standalone: true }));
     totals.docx.library += await median(() => libraryDocx(docx));
     totals.docx.import += await median(() => importDocument('r.docx', docx));
-    totals.html.library += await median(async () => tokenize(html.toString('utf8'), false));
+    totals.html.library += await median(() => Promise.resolve(tokenize(html.toString('utf8'), false)));
     totals.html.import += await median(() => importDocument('r.html', html));
   }
   const n = files().length;

@@ -89,7 +89,7 @@ async function main() {
   log(`${machine.cpus} CPUs, load ${machine.loadavg_start.join(' ')}${QUICK ? ' (quick)' : ''}`);
 
   // ---- Inputs ----
-  let t = performance.now();
+  const t = performance.now();
   const inputs: Inputs = generateInputs();
   log(`inputs generated in ${(performance.now() - t).toFixed(0)} ms`);
   details.inputs = {
@@ -355,7 +355,7 @@ async function main() {
 
   printTable(results, targets);
   if (details.stress) console.log('\n' + stressTable(details.stress as StressDetails).join('\n'));
-  if (WRITE_README) updateReadme(output as ResultsFile);
+  if (WRITE_README) updateReadme(output);
   log(`done in ${machineEnd.bench_s} s → ${path.relative(ROOT, RESULTS)}${WRITE_README ? ', bench/README.md' : ''}`);
 }
 
@@ -399,7 +399,7 @@ const ROWS: Array<[string, string]> = [
 function tableRows(results: Record<string, unknown>, targets: TargetResult[]) {
   return ROWS.filter(([k]) => results[k] !== undefined).map(([k, unit]) => {
     const tg = targets.find((x) => x.key === k);
-    return { key: k, value: `${results[k]}${unit ? ` ${unit}` : ''}`, target: tg?.target ?? '', status: tg ? (tg.met ? 'met' : `NOT MET: ${tg.by}`) : '' };
+    return { key: k, value: `${String(results[k])}${unit ? ` ${unit}` : ''}`, target: tg?.target ?? '', status: tg ? (tg.met ? 'met' : `NOT MET: ${tg.by}`) : '' };
   });
 }
 
@@ -438,7 +438,7 @@ function updateReadme(out: ResultsFile) {
   const d = out.details;
   const m = out.machine;
   const lines: string[] = [START, ''];
-  lines.push(`Run of ${String(m.date).slice(0, 16).replace('T', ' ')} UTC: Node ${m.node}, ${m.cpus} × ${m.cpu_model}, load average ${(m.loadavg_start as number[]).join(' ')} at the start and ${(m.loadavg_end as number[]).join(' ')} at the end; the whole bench took ${m.bench_s} s.`, '');
+  lines.push(`Run of ${String(m.date).slice(0, 16).replace('T', ' ')} UTC: Node ${String(m.node)}, ${String(m.cpus)} × ${String(m.cpu_model)}, load average ${(m.loadavg_start as number[]).join(' ')} at the start and ${(m.loadavg_end as number[]).join(' ')} at the end; the whole bench took ${String(m.bench_s)} s.`, '');
   lines.push('| metric | value | target | status |', '|---|---:|---|---|');
   for (const r of tableRows(out, out.targets)) lines.push(`| \`${r.key}\` | ${r.value} | ${r.target} | ${r.status} |`);
   lines.push('');
@@ -459,7 +459,7 @@ function updateReadme(out: ResultsFile) {
   if (d.lsp) lines.push(`Language server: diagnostics p90 ${d.lsp.diagnostics.p90_ms} ms, max ${d.lsp.diagnostics.max_ms} ms over ${d.lsp.diagnostics.edits} edits; completion p90 ${d.lsp.completion.p90_ms} ms, by query ${Object.entries(d.lsp.completion.by_query).map(([q, v]: [string, any]) => `${q}: p99 ${v.p99_ms} ms (${v.items} items)`).join('; ')}.`, '');
   if (d.cli) lines.push(`CLI, best of ${d.cli.runs}: xxgk ${d.cli.xxgk_wall_ms.join(' / ')} ms wall (CPU/wall ${d.cli.xxgk_cpu_over_wall_best}, ${d.cli.xxgk_findings} findings in ${d.cli.xxgk_files_with_findings} files), --jobs 1 ${d.cli.xxgk_jobs1_wall_ms} ms; markdownlint-cli2 ${d.cli.markdownlint_wall_ms.join(' / ')} ms wall (${d.cli.markdownlint_findings} findings). Parallel ceiling: the core on the 20 KB report ${d.cli.parallel_ceiling.rounds} times in one process ${d.cli.parallel_ceiling.one_process_ms} ms, half each in two processes at once ${d.cli.parallel_ceiling.two_processes_ms.join(' / ')} ms.`, '');
   if (d.vsix) lines.push(`.vsix: ${d.vsix.files} files, ${d.vsix.uncompressed_bytes} bytes uncompressed; largest ${d.vsix.largest.slice(0, 4).map((e: any) => `${e.name} ${e.bytes}`).join(', ')}.`, '');
-  if (d.activation) lines.push(`Activation (production bundles), ${d.activation.runs} fresh processes: ${d.activation.total_ms.join(' / ')} ms; median require ${d.activation.require_ms_median} ms + activate ${d.activation.activate_ms_median} ms. Server spawn → initialize over stdio alone: ${out.server_initialize_ms} ms.`, '');
+  if (d.activation) lines.push(`Activation (production bundles), ${d.activation.runs} fresh processes: ${d.activation.total_ms.join(' / ')} ms; median require ${d.activation.require_ms_median} ms + activate ${d.activation.activate_ms_median} ms. Server spawn → initialize over stdio alone: ${String(out.server_initialize_ms)} ms.`, '');
   if (d.stress) {
     const st = d.stress as StressDetails;
     lines.push(`Worst cases (each run a child limited to ${st.time_limit_ms / 1000} s and ${st.heap_limit_mb} MB of heap; time is the median of repeated runs where they are short, after a warm-up on 1 KB of the same case; the RSS is the child's peak, node itself included; bold: failed, or more than 12× for 10× the input):`, '');

@@ -8,7 +8,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureToolchain, ensureVsix, languagePackVsix, prepareProfile, root, startCodeServer, writeVsix } from './code-server.mjs';
+import { root } from './code-server/common.mjs';
+import { ensureVsix, languagePackVsix, writeVsix } from './code-server/packaging.mjs';
+import { prepareProfile } from './code-server/profile.mjs';
+import { startCodeServer } from './code-server/server.mjs';
+import { ensureToolchain } from './code-server/toolchain.mjs';
 
 const { values: opts } = parseArgs({
   options: {

@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import { parse } from '../server/src/core/index';
 import { importBlocks } from '../server/src/core/import/index';
 import { readDoc } from '../server/src/core/import/readers/doc';
-import { MAX_DOCUMENT_XML_BYTES, readDocx } from '../server/src/core/import/readers/docx';
+import { MAX_DOCUMENT_XML_BYTES } from '../server/src/core/import/readers/docx';
 import { readHtml } from '../server/src/core/import/readers/html';
 import { importDocument } from '../server/src/core/import/readers/index';
 import { renderDocx } from '../server/src/core/render/docx';
@@ -37,7 +37,7 @@ describe('import from a web page', () => {
     for (const chrome of ['首页', '当前位置', '机构职能', '网站标识码', '统计代码', 'console.log']) assert.ok(!outcome.result.text.includes(chrome), chrome);
   });
 
-  it('rowspan and colspan: every figure in its column, the wrong total kept wrong', async () => {
+  it('rowspan and colspan: every figure in its column, the wrong total kept wrong', () => {
     const doc = parse(importBlocks(readHtml(fs.readFileSync(PAGE))).text);
     const requests = doc.tables.find((t) => t.kind === '依申请')!;
     assert.deepEqual(requests.rows.find((r) => r.kind === 'header')!.values.map((c) => c.text), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);

@@ -19,7 +19,7 @@ async function bundledScript(): Promise<string> {
   const esbuild = await import('esbuild');
   const { previewOptions } = await import('../scripts/preview-bundle.mjs');
   const result = await esbuild.build({ ...previewOptions, absWorkingDir: root, write: false });
-  return result.outputFiles![0].text;
+  return result.outputFiles[0].text;
 }
 const css = fs.readFileSync(path.join(root, 'media', 'preview.css'), 'utf8');
 const errors = fs.readFileSync(path.join(root, 'examples', '2023-errors.xxgk'), 'utf8');

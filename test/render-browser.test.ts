@@ -52,9 +52,9 @@ interface Rect {
 
 /** Bounding boxes of the elements a selector finds (the code runs in the page, so it is given as text). */
 async function rects(page: Page, selector: string): Promise<Rect[]> {
-  return (await page.evaluate(
+  return await page.evaluate<Rect[]>(
     `Array.from(document.querySelectorAll(${JSON.stringify(selector)})).map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })`,
-  )) as Rect[];
+  );
 }
 
 /** Sends every element the events an injected handler would wait for, and focuses it (links are not clicked). */
@@ -208,7 +208,7 @@ describe('rendered HTML in headless Chromium', () => {
         // Give any handler that slipped through its event: hover, focus, toggle, and time to run.
         await page.evaluate(PROVOKE);
         await page.waitForTimeout(300);
-        const dom = (await page.evaluate(inspect([...RENDERER_TAGS]))) as DomReport;
+        const dom = await page.evaluate<DomReport>(inspect([...RENDERER_TAGS]));
         assert.deepEqual(dialogs, [], `${what}: no dialog`);
         assert.deepEqual(requests, [], `${what}: no request`);
         assert.deepEqual(errors, [], `${what}: no script error`);

@@ -1,7 +1,7 @@
 /** Helpers shared by the renderer's tests: the example reports, an HTML table's layout, a 2019 report. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
+import { NodeType, parse as parseHtml, type HTMLElement } from 'node-html-parser';
 
 export const ROOT = path.join(__dirname, '..');
 export const EXAMPLES = ['2023-clean', '2023-errors', '2012-legacy'] as const;
@@ -33,7 +33,7 @@ export function layout(table: HTMLElement): { slots: Placed[][]; rows: HTMLEleme
   const slots: Placed[][] = rows.map(() => []);
   rows.forEach((tr, r) => {
     let col = 0;
-    const cells = tr.childNodes.filter((n) => n.nodeType === 1 && /^(TD|TH)$/.test((n as HTMLElement).tagName)) as HTMLElement[];
+    const cells = tr.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE && /^(TD|TH)$/.test((n as HTMLElement).tagName)) as HTMLElement[];
     for (const cell of cells) {
       while (slots[r][col]) col++;
       const rowSpan = Number(cell.getAttribute('rowspan') ?? 1);

@@ -6,10 +6,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HTMLElement } from 'node-html-parser';
+import { NodeType, type HTMLElement } from 'node-html-parser';
 import { checkText, parse, tableSpec, type RowSpec, type TableSpec, type XxgkDocument } from '../server/src/core/index';
 import { buildModel, renderHtml } from '../server/src/core/render/index';
-import { example, EXAMPLES, html, injectionLegacyReport, injectionReport, layout, PAYLOADS, RENDERER_TAGS, report2019, ROOT } from './render-helpers';
+import { example, html, injectionLegacyReport, injectionReport, layout, PAYLOADS, RENDERER_TAGS, report2019, ROOT } from './render-helpers';
 
 /** Figures as written in the source for each official row id (first occurrence), read from the AST's spans. */
 function sourceFigures(doc: XxgkDocument, kind: string): Map<string, string[]> {
@@ -24,7 +24,7 @@ function sourceFigures(doc: XxgkDocument, kind: string): Map<string, string[]> {
 
 function ancestorsOf(spec: TableSpec, row: RowSpec): RowSpec[] {
   const chain: RowSpec[] = [];
-  for (let p = spec.rows.find((r) => r.id === row.parent); p; p = spec.rows.find((r) => r.id === p!.parent)) chain.unshift(p);
+  for (let p = spec.rows.find((r) => r.id === row.parent); p; p = spec.rows.find((r) => r.id === p.parent)) chain.unshift(p);
   return chain;
 }
 
@@ -334,7 +334,7 @@ describe('prose', () => {
 
   test('lists (nested, numbered from their first number), quotes, rules and code blocks', () => {
     const ul = root.querySelector('ul')!;
-    assert.equal(ul.querySelectorAll(':scope > li').length || ul.childNodes.filter((n) => n.nodeType === 1).length, 2);
+    assert.equal(ul.querySelectorAll(':scope > li').length || ul.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE).length, 2);
     assert.equal(ul.querySelector('li ul li')!.text, '子项');
     const ol = root.querySelector('ol')!;
     assert.equal(ol.getAttribute('start'), '3');
@@ -364,7 +364,7 @@ describe('diagnostics', () => {
     assert.ok(errors > 0 && warnings > 0);
     assert.equal(root.querySelector('.xxgk-summary summary')!.text, `${errors} 个错误，${warnings} 个警告${hints ? `，${hints} 个提示` : ''}`);
     assert.equal(root.querySelectorAll('.xxgk-summary li').length, diagnostics.length);
-    assert.equal((root.querySelector('article')!.childNodes.find((n) => n.nodeType === 1) as HTMLElement).getAttribute('class'), 'xxgk-summary');
+    assert.equal((root.querySelector('article')!.childNodes.find((n) => n.nodeType === NodeType.ELEMENT_NODE) as HTMLElement).getAttribute('class'), 'xxgk-summary');
   });
 
   test('cells, words and tables carry their diagnostics', () => {

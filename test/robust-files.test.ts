@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { report2021 } from './helpers';
-import { TestClient } from './lsp/client';
+import { messageText, TestClient } from './lsp/client';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'xxgk.js');
@@ -233,7 +233,7 @@ describe('item 16: configuration errors never quote the file', () => {
       await client.open(uri, report2021());
       const config = (await client.diagnostics(uri)).filter((d) => d.code === 'config');
       assert.equal(config.length, 1);
-      assertNoSecret(String(config[0].message));
+      assertNoSecret(messageText(config[0]));
     } finally {
       await client.stop();
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { it } from 'node:test';
@@ -24,7 +25,7 @@ it('packages a .vsix with the bundled client and server and no stray sources', {
   const server = await zip.file('extension/dist/server.js')!.async('string');
   // (pdf.js builds `require("' + name + '")` in a string for Node's own modules: not a module name, not a dependency.)
   const requires = [...server.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:') && /^[@\w][\w@./-]*$/.test(m));
-  const builtins = new Set(require('node:module').builtinModules as string[]);
+  const builtins = new Set(builtinModules);
   assert.deepEqual([...new Set(requires.filter((m) => !builtins.has(m)))], []);
   assert.ok(bytes < 5 * 1024 * 1024, `vsix is ${bytes} bytes`);
 

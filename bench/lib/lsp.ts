@@ -3,6 +3,7 @@
  * latency from an incremental didChange to the publishDiagnostics of that version, latency of completion inside the
  * 依申请 table, and spawn-to-initialize time.
  */
+import { CompletionTriggerKind } from 'vscode-languageserver';
 import { TestClient } from '../../test/lsp/client';
 
 export function percentile(values: readonly number[], p: number): number {
@@ -117,11 +118,11 @@ export async function completionLatency(text: string, requests: number, warmup: 
       const k = i % COMPLETION_QUERIES.length;
       const line = doc.lines[k];
       const t0 = performance.now();
-      const result = (await client.connection.sendRequest('textDocument/completion', {
+      const result = await client.connection.sendRequest<{ items: unknown[] } | null>('textDocument/completion', {
         textDocument: { uri },
         position: { line, character: lines[line].length },
-        context: { triggerKind: 1 },
-      })) as { items: unknown[] } | null;
+        context: { triggerKind: CompletionTriggerKind.Invoked },
+      });
       const t = performance.now() - t0;
       if (i < warmup) continue;
       all.push(t);

@@ -1,4 +1,4 @@
-// End-to-end test in a real VS Code: code-server (installed once into a cache folder, see scripts/code-server.mjs)
+// End-to-end test in a real VS Code: code-server (installed once into a cache folder, see scripts/code-server/)
 // driven headless in Debian's Chromium by playwright-core. Each check keeps a screenshot in test/e2e/artifacts/.
 // Run: npm run test:e2e   (or: node --test --test-reporter=spec test/e2e/editor.test.mjs)
 import assert from 'node:assert/strict';
@@ -10,7 +10,11 @@ import { after, before, test } from 'node:test';
 import { eastAsianWidth } from 'get-east-asian-width';
 import JSZip from 'jszip';
 import { chromium } from 'playwright-core';
-import { ensureToolchain, ensureVsix, EXTENSION_ID, languagePackVsix, prepareProfile, root, startCodeServer } from '../../scripts/code-server.mjs';
+import { root } from '../../scripts/code-server/common.mjs';
+import { ensureVsix, EXTENSION_ID, languagePackVsix } from '../../scripts/code-server/packaging.mjs';
+import { prepareProfile } from '../../scripts/code-server/profile.mjs';
+import { startCodeServer } from '../../scripts/code-server/server.mjs';
+import { ensureToolchain } from '../../scripts/code-server/toolchain.mjs';
 
 const artifacts = path.join(root, 'test', 'e2e', 'artifacts');
 const ERRORS = '2023-errors.xxgk';

@@ -264,8 +264,8 @@ export function plainTable(c: Choices, options: PlainOptions = {}): PlainTableCa
   const num = () => (options.decimals && c.chance(70) ? c.money() : String(c.count()));
   const body: string[][] = [];
   const wrong: Array<[number, number]> = [];
-  const grand = Array(cols).fill('0');
-  let sub = Array(cols).fill('0');
+  const grand = Array<string>(cols).fill('0');
+  let sub = Array<string>(cols).fill('0');
   let sinceSub = 0;
   const rowsCount = 1 + c.int(6);
   const pushRow = (label: string, values: string[], isTotal: boolean) => {
@@ -293,7 +293,7 @@ export function plainTable(c: Choices, options: PlainOptions = {}): PlainTableCa
     pushRow(c.pick(['工作动态', '通知公告', '政策文件', '人事信息', '财政预决算', '规划计划']), values, false);
     if (c.chance(15) && r < rowsCount - 1 && sinceSub > 0) {
       pushRow('小计', sub, true);
-      sub = Array(cols).fill('0');
+      sub = Array<string>(cols).fill('0');
       sinceSub = 0;
     }
   }
@@ -550,7 +550,7 @@ export function mutateOnce(c: Choices, text: string): string {
     }
     case 5: {
       // Drop a line: a closing ::: when there is one (containers left open), else any line.
-      const closes = [...text.matchAll(/^[ \t]*:::[ \t]*\r?$/gm)].map((m) => m.index!);
+      const closes = [...text.matchAll(/^[ \t]*:::[ \t]*\r?$/gm)].map((m) => m.index);
       const p = closes.length && c.chance(60) ? c.pick(closes) : at();
       const [s, e] = lineBounds(p);
       return text.slice(0, s) + text.slice(Math.min(text.length, e + 1));
@@ -569,7 +569,7 @@ export function mutateOnce(c: Choices, text: string): string {
         '99999999999999999999', '9007199254740993', '9007199254740992', toFull(m[0]), '一千二百', '十二', '〇', m[0] + '.5',
         '-' + m[0], m[0] + '0000000000000000', '1,2,3', '0.30000000000000004', '1' + '0'.repeat(c.int(40)), `${m[0]}件`,
       ]);
-      return text.slice(0, m.index!) + replacement + text.slice(m.index! + m[0].length);
+      return text.slice(0, m.index) + replacement + text.slice(m.index + m[0].length);
     }
     case 8: {
       // Random bytes decoded as UTF-8 (invalid sequences become U+FFFD) or as Latin-1.

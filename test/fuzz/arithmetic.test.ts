@@ -72,7 +72,7 @@ function buildPlain(g: PlainSpec): Grid {
   type Row = { label: string; kind: 'data' | 'sub' | 'grand'; values: string[] };
   const rows: Row[] = [];
   let sinceSub: Row[] = [];
-  let sinceGrand: Row[] = [];
+  const sinceGrand: Row[] = [];
   g.rows.forEach((r, k) => {
     const row: Row = { label: ['工作动态', '通知公告', '政策文件', '人事信息', '财政预决算', '规划计划', '其他信息'][k], kind: 'data', values: r.values.slice(0, g.cols) };
     rows.push(row);

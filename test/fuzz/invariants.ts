@@ -179,7 +179,7 @@ export function structureSummary(doc: XxgkDocument): string {
       directives: doc.directives,
       syntaxProblems: doc.syntaxProblems,
     },
-    (_, v) => (typeof v === 'bigint' ? v.toString() : v),
+    (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
   );
 }
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver';
+import { FileChangeType, TextDocumentSaveReason, type CodeAction, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver';
 import { checkText } from '../../server/src/core/index';
 import { report2021 } from '../helpers';
 import { applyEdits, SERVER, settle, TestClient } from '../lsp/client';
@@ -318,14 +318,14 @@ describe('language server fed garbage on the wire', () => {
   it('frames that are not JSON-RPC messages are logged and skipped; the next request is answered', async () => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stdout.on('data', (d) => (out += String(d)));
     const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     try {
-      child.stdin!.write(frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'));
+      child.stdin.write(frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'));
       for (const body of ['{not json', '[1,2,3]', '{"jsonrpc":"2.0","id":2}', '{"jsonrpc":"2.0","id":3,"method":42}', '"a string"', 'null', '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///g.xxgk","text":7}}}']) {
-        child.stdin!.write(frame(body));
+        child.stdin.write(frame(body));
       }
-      child.stdin!.write(frame('{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.xxgk"},"position":{"line":0,"character":0}}}'));
+      child.stdin.write(frame('{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.xxgk"},"position":{"line":0,"character":0}}}'));
       const deadline = Date.now() + 15_000;
       while (!out.includes('"id":4') && Date.now() < deadline) await sleep(50);
       assert.match(out, /"id":4,"result":null/, `no answer to the request after the garbage; stdout: ${out.slice(-500)}`);
@@ -354,7 +354,7 @@ function randomJson(c: Choices, depth = 0): unknown {
 /** A copy of `value` with one leaf (or subtree) replaced by a random value: params that are almost right. */
 function mutateJson(c: Choices, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || c.chance(20)) return randomJson(c);
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) };
   const keys = Object.keys(copy);
   if (!keys.length) return randomJson(c);
   const key = c.pick(keys);
@@ -388,8 +388,8 @@ describe('language server under protocol misuse', () => {
       'textDocument/didChange': () => ({ textDocument: { uri: other(c.int(100)), version: c.int(100) }, contentChanges: [{ range: range(), text: c.pick(['1', '|', '\n', ':::', '']) }] }),
       'textDocument/didClose': () => ({ textDocument: { uri: other(c.int(100)) } }),
       'textDocument/didSave': () => ({ textDocument: { uri: other(c.int(100)) } }),
-      'textDocument/willSave': () => ({ textDocument: { uri: other(c.int(100)) }, reason: 1 }),
-      'workspace/didChangeWatchedFiles': () => ({ changes: [{ uri: other(c.int(100)), type: 1 + c.int(3) }] }),
+      'textDocument/willSave': () => ({ textDocument: { uri: other(c.int(100)) }, reason: TextDocumentSaveReason.Manual }),
+      'workspace/didChangeWatchedFiles': () => ({ changes: [{ uri: other(c.int(100)), type: FileChangeType.Created + c.int(3) }] }),
       'workspace/didChangeConfiguration': () => ({ settings: { xxgk: { validate: { delay: 0 } } } }),
       '$/cancelRequest': () => ({ id: c.int(1000) }),
       '$/setTrace': () => ({ value: c.pick(['off', 'messages', 'verbose']) }),
@@ -404,7 +404,7 @@ describe('language server under protocol misuse', () => {
       'textDocument/formatting': () => ({ textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),
       'textDocument/rangeFormatting': () => ({ textDocument: { uri }, range: range(), options: { tabSize: 2, insertSpaces: true } }),
       'textDocument/diagnostic': () => ({ textDocument: { uri } }),
-      'textDocument/willSaveWaitUntil': () => ({ textDocument: { uri }, reason: 1 }),
+      'textDocument/willSaveWaitUntil': () => ({ textDocument: { uri }, reason: TextDocumentSaveReason.Manual }),
       'workspace/executeCommand': () => ({ command: 'xxgk.nothing', arguments: [] }),
       initialize: () => ({ processId: null, rootUri: null, capabilities: {} }),
       'xxgk/noSuchRequest': () => ({}),
@@ -508,14 +508,14 @@ describe('language server fed broken frame headers', () => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout!.on('data', (d) => (out += String(d)));
-    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // Once the server has exited, the chunks still to write meet a closed pipe: that is expected, not a failure.
-    child.stdin!.on('error', () => undefined);
+    child.stdin.on('error', () => undefined);
     for (const [k, chunk] of chunks.entries()) {
       if (child.exitCode !== null) break;
-      child.stdin!.write(chunk);
+      child.stdin.write(chunk);
       await sleep(20);
       // Generous limits: the machine running the tests may be busy with other work.
       for (let waited = 0; k === 0 && !out.includes('"id":1') && waited < 30_000; waited += 50) await sleep(50);

@@ -7,6 +7,11 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** A minimal LSP client over stdio to the real bundled server process. */
+/** A diagnostic's message as text (LSP 3.18 allows markup content too). */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 export class TestClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
@@ -60,7 +65,7 @@ export class TestClient {
   }
 
   request<T>(method: string, params: unknown): Promise<T> {
-    return this.connection.sendRequest(method, params) as Promise<T>;
+    return this.connection.sendRequest<T>(method, params);
   }
 
   /**

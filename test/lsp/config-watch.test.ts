@@ -8,9 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic } from 'vscode-languageserver';
 import { report2021 } from '../helpers';
-import { TestClient } from './client';
+import { messageText, TestClient } from './client';
 
 /** A report whose 予以公开 total is wrong: one table-sum finding, an error unless the configuration says otherwise. */
 const broken = report2021().replace('| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 14 |');
@@ -59,7 +59,7 @@ describe('.xxgkrc.json changes without a restart', () => {
       assert.ok(watched.registerOptions?.watchers?.some((x) => x.globPattern.includes('.xxgkrc.json')));
 
       fs.writeFileSync(w.rcFile, JSON.stringify({ rules: { 'table-sum': 'info' } }));
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: w.rcUri, type: 2 }] });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: w.rcUri, type: FileChangeType.Changed }] });
       await until(client, w.uri, (d) => tableSumSeverity(d) === 3, 'table-sum becomes info after the event');
     } finally {
       await client.stop();
@@ -112,14 +112,14 @@ describe('configuration problems shown to the user', () => {
       await client.open(w.uri, report2021());
       const [problem] = await until(client, w.rcUri, (d) => d.length === 1, 'a diagnostic on .xxgkrc.json');
       assert.equal(problem.code, 'config');
-      assert.equal(problem.severity, 1);
-      const message = String(problem.message);
+      assert.equal(problem.severity, DiagnosticSeverity.Error);
+      const message = messageText(problem);
       assert.match(message, /table-summ/);
       assert.match(message, /"table-sum"/, 'the nearest rule id is suggested');
       assert.match(message, /row-label/);
 
       fs.writeFileSync(w.rcFile, JSON.stringify({ rules: { 'table-sum': 'warning' } }));
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: w.rcUri, type: 2 }] });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: w.rcUri, type: FileChangeType.Changed }] });
       await until(client, w.rcUri, (d) => d.length === 0, 'the diagnostic on .xxgkrc.json is cleared');
     } finally {
       await client.stop();
@@ -138,7 +138,7 @@ describe('configuration problems shown to the user', () => {
       await client.open(w.uri, broken);
       await client.diagnostics(w.uri);
       const first = await waitFor(() => (shown.length >= 3 ? shown.slice() : undefined), 'three messages');
-      assert.ok(first.every((m) => m.type === 2), 'warnings');
+      assert.ok(first.every((m) => m.type === MessageType.Warning), 'warnings');
       assert.ok(first.some((m) => m.message.includes('no-such-rule')));
       assert.ok(first.some((m) => m.message.includes('table-sum')));
       assert.ok(first.some((m) => m.message.includes('2099')));

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { applyEdits, TestClient } from './client';
+import { applyEdits, messageText, TestClient } from './client';
 
 const uri = 'file:///tmp/xxgk-test/errors.xxgk';
 const errors = fs.readFileSync('examples/2023-errors.xxgk', 'utf8');
-const key = (d: Diagnostic) => `${d.code} ${d.message}`;
+const key = (d: Diagnostic) => `${d.code} ${messageText(d)}`;
 
 describe('every quick fix on the errors example, through the server', () => {
   const client = new TestClient();
@@ -28,7 +28,7 @@ describe('every quick fix on the errors example, through the server', () => {
       const after = applyEdits(errors, edits);
       await client.change(uri, [{ text: after }]);
       const now = await client.diagnostics(uri);
-      assert.ok(!now.some((n) => key(n) === key(d)), `${d.code} still reported after “${fix.title}”: ${d.message}`);
+      assert.ok(!now.some((n) => key(n) === key(d)), `${d.code} still reported after “${fix.title}”: ${messageText(d)}`);
       // Outside the edited lines the text is unchanged (edits never reach beyond what they claim).
       const first = Math.min(...edits.map((e) => e.range.start.line));
       const before = errors.split('\n');

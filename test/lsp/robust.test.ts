@@ -14,7 +14,7 @@ import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageser
 import { parse } from '../../server/src/core/index';
 import { formatTables } from '../../server/src/core/format/tables';
 import { report2021 } from '../helpers';
-import { applyEdits, SERVER, settle, TestClient } from './client';
+import { applyEdits, messageText, SERVER, settle, TestClient } from './client';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
@@ -97,7 +97,7 @@ describe('item 1: the server survives any document and any request', () => {
     const diagnostics = await client.diagnostics(u);
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
     assert.equal(diagnostics[0].code, 'internal-error');
-    assert.match(String(diagnostics[0].message), /injected fault/);
+    assert.match(messageText(diagnostics[0]), /injected fault/);
     for (const method of ['textDocument/hover', 'textDocument/completion']) {
       const outcome = await settle(client.request(method, { textDocument: { uri: u }, position: { line: 3, character: 1 } }));
       assert.ok(outcome.code === undefined || outcome.code === -32603, `${method}: ${JSON.stringify(outcome)}`);
@@ -200,7 +200,7 @@ describe('item 8, sibling: what the workspace knows of a report follows the text
       await client.diagnostics(last);
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: last } });
       await client.open(now, thisYear);
-      const cross = (await client.diagnostics(now)).filter((d) => d.code === 'cross-year' && String(d.message).includes('上年结转'));
+      const cross = (await client.diagnostics(now)).filter((d) => d.code === 'cross-year' && messageText(d).includes('上年结转'));
       assert.equal(cross.length, 2, JSON.stringify(cross.map((d) => d.message)));
     } finally {
       await client.stop();
@@ -305,13 +305,13 @@ describe('item 17: protocol edge cases', () => {
   it('a frame with Content-Length: -5: one line on stderr and the server exits, so that the client can restart it', async () => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
-    child.stderr!.on('data', (d) => (err += String(d)));
-    child.stdin!.on('error', () => undefined); // the server may be gone before the last write
+    child.stderr.on('data', (d) => (err += String(d)));
+    child.stdin.on('error', () => undefined); // the server may be gone before the last write
     const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);
-      child.stdin!.write(frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'));
-      child.stdin!.write('Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
+      child.stdin.write(frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'));
+      child.stdin.write('Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
       setTimeout(() => child.kill(), 10_000);
     });
     assert.equal(code, 1, `exit ${code}; stderr: ${err}`);
@@ -370,7 +370,7 @@ describe('item 17: protocol edge cases', () => {
         const diagnostics: Diagnostic[] = await client.diagnostics(uri);
         const config = diagnostics.filter((d) => d.code === 'config');
         assert.equal(config.length, 1, JSON.stringify(diagnostics.map((d) => d.message)));
-        const message = String(config[0].message);
+        const message = messageText(config[0]);
         assert.match(message, /x0/);
         assert.ok(message.length < 5000, `${message.length} characters`);
         assert.equal(client.process.exitCode, null);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { report2021 } from '../helpers';
 import { TestClient } from './client';
 
@@ -21,7 +22,7 @@ describe('settings and .xxgkrc.json through the server', () => {
     await client.open(uri, broken);
     const fromRc = (await client.diagnostics(uri)).filter((d) => d.code === 'table-sum');
     assert.ok(fromRc.length > 0);
-    assert.ok(fromRc.every((d) => d.severity === 2), 'warning, from .xxgkrc.json');
+    assert.ok(fromRc.every((d) => d.severity === DiagnosticSeverity.Warning), 'warning, from .xxgkrc.json');
 
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: { rules: { 'table-sum': 'off' }, validate: { delay: 0 } } } });
     await new Promise((r) => setTimeout(r, 300));

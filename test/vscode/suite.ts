@@ -51,7 +51,7 @@ const tests: Array<[string, () => Promise<void>]> = [
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, sum.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit);
     assert.ok(fix, 'a quick fix');
-    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     await waitFor(() => (vscode.languages.getDiagnostics(doc.uri).some((d) => d.range.isEqual(sum.range) && d.message === sum.message) ? undefined : true), 'the fixed problem to disappear');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }],

@@ -111,7 +111,9 @@ class Preview {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
+    this.disposables.forEach((d) => {
+      d.dispose();
+    });
     this.onDispose();
   }
 }

@@ -26,12 +26,12 @@ export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, 
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style nonce="${n}">${renderStyles()}</style>
-<link rel="stylesheet" href="${media('preview.css')}">
+<link rel="stylesheet" href="${media('preview.css').toString()}">
 </head>
 <body>
 <div class="xxgk-toolbar"><button type="button" id="xxgk-print-toggle" aria-pressed="false">${toggle}</button></div>
 <main id="xxgk-preview">${initialBody}</main>
-<script nonce="${n}" src="${media('preview.js')}"></script>
+<script nonce="${n}" src="${media('preview.js').toString()}"></script>
 </body>
 </html>`;
 }

@@ -23,8 +23,8 @@ export function withPreviousYears(tasks: readonly CheckTask[]): CheckTask[] {
   const needed = new Set(previous.filter((k) => k !== undefined));
   return tasks.map((task, i) => ({
     ...task,
-    previousPath: previous[i] === undefined ? undefined : tasks[previous[i]!].path,
-    previousFile: previous[i] === undefined ? undefined : tasks[previous[i]!].file,
+    previousPath: previous[i] === undefined ? undefined : tasks[previous[i]].path,
+    previousFile: previous[i] === undefined ? undefined : tasks[previous[i]].file,
     previousOfAnother: needed.has(i) || undefined,
   }));
 }

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { t } from '../core/i18n';
 import { importText, type ImportResult } from '../core/import/index';
 import { documentExtensions, importDocument, readerFor } from '../core/import/readers/index';

@@ -33,13 +33,14 @@ export function runWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
   applyLang(setup.lang, setup.bundle);
-  port.on('message', async (job: Job) => {
+  const onJob = async (job: Job) => {
     if (job === null) return port.close();
     // One file at a time: an imported Word file or page is read asynchronously, and its memory freed before the next.
     const done: Array<Done[number]> = [];
     for (const { index, task } of job) done.push({ index, result: await checkFile(task, setup.run) });
     port.postMessage(done);
-  });
+  };
+  port.on('message', (job: Job) => void onJob(job));
 }
 
 /** Workers can only be started from the bundle (a .js file); from TypeScript sources the run stays sequential. */
@@ -51,7 +52,7 @@ export function canUseWorkers(): boolean {
  * Checks the tasks on `jobs` workers, handing out small batches of files as workers become free. Results keep the order of `tasks`. Files a crashed worker left undone are checked here instead.
  */
 export async function checkInWorkers(tasks: readonly CheckTask[], jobs: number, setup: WorkerSetup): Promise<FileResult[]> {
-  const results: Array<FileResult | undefined> = new Array(tasks.length);
+  const results = new Array<FileResult | undefined>(tasks.length);
   let next = 0;
   const workers: Worker[] = [];
   const runOne = () =>

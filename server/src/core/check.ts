@@ -71,7 +71,8 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
  * from `report`, which ends the rule's loops where they are).
  */
 export const MAX_FINDINGS_PER_RULE = 1000;
-const ENOUGH = Symbol('enough findings');
+// One Error made once: thrown as a signal, so no stack is captured per rule.
+const ENOUGH = new Error('enough findings');
 
 /**
  * The longest message a diagnostic carries. Rules quote labels and headings at most 40 characters long; this bounds

@@ -54,7 +54,7 @@ export function nextYearReport(text: string): NextYear {
     const pattern = new RegExp(`(?<!\\d)(${year}|${year - 1})(?=\\s*年)`, 'g');
     const tableSpans = [...doc.tables, ...doc.plainTables].map((t) => t.span);
     for (const m of text.slice(bodyStart).matchAll(pattern)) {
-      const start = bodyStart + m.index!;
+      const start = bodyStart + m.index;
       if (tableSpans.some((s) => s.start <= start && start < s.end)) continue;
       edits.push({ span: { start, end: start + 4 }, newText: String(Number(m[1]) + 1) });
     }

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, ErrorCodes, ResponseError, type CancellationToken,
-  TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic as LspDiagnostic, type InitializeParams, type InitializeResult,
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, MessageType, ShowMessageNotification, ErrorCodes, ResponseError, type CancellationToken,
+  TextDocuments, TextDocumentSyncKind, type Connection, type NotificationHandler, type Diagnostic as LspDiagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { z } from 'zod';
@@ -101,10 +101,10 @@ export function startServer(connection: Connection): void {
     } catch (err) {
       reportFailure('textDocument/publishDiagnostics', document.uri, err);
       const message = t('xxgk 无法检查这份文档（内部错误：{0}）。其他文档不受影响；请报告此问题。', errorText(err));
-      return [{ range: top, severity: 1, source: 'xxgk', code: 'internal-error', message }];
+      return [{ range: top, severity: DiagnosticSeverity.Error, source: 'xxgk', code: 'internal-error', message }];
     }
     const rc = workspace.rcFor(document.uri);
-    if (rc.error) lsp.unshift({ range: top, severity: 1, source: 'xxgk', code: 'config', message: rc.error });
+    if (rc.error) lsp.unshift({ range: top, severity: DiagnosticSeverity.Error, source: 'xxgk', code: 'config', message: rc.error });
     showRcProblems();
     return lsp;
   };
@@ -123,7 +123,7 @@ export function startServer(connection: Connection): void {
     for (const [uri, message] of now) {
       if (rcShown.get(uri) === message) continue;
       void guard('textDocument/publishDiagnostics', uri, () =>
-        connection.sendDiagnostics({ uri, diagnostics: [{ range: top, severity: 1, source: 'xxgk', code: 'config', message }] }));
+        connection.sendDiagnostics({ uri, diagnostics: [{ range: top, severity: DiagnosticSeverity.Error, source: 'xxgk', code: 'config', message }] }));
     }
     for (const uri of rcShown.keys()) {
       if (!now.has(uri)) void guard('textDocument/publishDiagnostics', uri, () => connection.sendDiagnostics({ uri, diagnostics: [] }));
@@ -156,8 +156,8 @@ export function startServer(connection: Connection): void {
         if (!current || current.version !== version) return;
         return connection.sendDiagnostics({ uri: current.uri, version, diagnostics: publish(current) });
       });
-    if (settings.validate.delay === 0) run();
-    else timers.set(document.uri, setTimeout(run, settings.validate.delay));
+    if (settings.validate.delay === 0) void run();
+    else timers.set(document.uri, setTimeout(() => void run(), settings.validate.delay));
   };
   const revalidateAll = () => {
     parsed.invalidateDiagnostics();
@@ -169,7 +169,7 @@ export function startServer(connection: Connection): void {
 
   const loadSettings = async () => {
     if (!configurationRequests) return;
-    const raw = await connection.workspace.getConfiguration('xxgk');
+    const raw: unknown = await connection.workspace.getConfiguration('xxgk');
     const { settings: next, problems } = readSettings(raw);
     settings = next;
     showSettingsProblems(problems);
@@ -197,7 +197,7 @@ export function startServer(connection: Connection): void {
     refreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationRequests = !!caps.workspace?.configuration;
     watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = readSettings(params.initializationOptions?.settings);
+    const init = readSettings((params.initializationOptions as { settings?: unknown } | null | undefined)?.settings);
     settings = init.settings;
     initProblems = init.problems;
     const folders: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [];
@@ -241,7 +241,7 @@ export function startServer(connection: Connection): void {
     guard('workspace/didChangeConfiguration', undefined, async () => {
       if (configurationRequests) await loadSettings().catch(() => undefined);
       else {
-        const pushed = readSettings(change?.settings?.xxgk);
+        const pushed = readSettings((change?.settings as { xxgk?: unknown } | null | undefined)?.xxgk);
         settings = pushed.settings;
         showSettingsProblems(pushed.problems);
       }
@@ -254,7 +254,7 @@ export function startServer(connection: Connection): void {
       let rc = false;
       for (const c of change.changes) {
         if (c.uri.endsWith('.xxgkrc.json')) rc = true;
-        else if (c.type === 3) workspace.remove(c.uri);
+        else if (c.type === FileChangeType.Deleted) workspace.remove(c.uri);
         else workspace.update(c.uri);
       }
       if (rc) rcChanged();
@@ -286,7 +286,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.languages.diagnostics.on(validated('textDocument/diagnostic', documentParams, async (params, token) => {
+  connection.languages.diagnostics.on(validated('textDocument/diagnostic', documentParams, (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: publish(document) };
@@ -404,10 +404,10 @@ export function startServer(connection: Connection): void {
  */
 type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
 function checkedSync(connection: Connection, log: (problem: string) => void): TextDocumentConnection {
-  const checked = <P>(method: string, schema: z.ZodType, handler: (params: P) => void) => (params: P) => {
+  const checked = <P>(method: string, schema: z.ZodType, handler: NotificationHandler<P>) => (params: P) => {
     const problem = paramsProblem(method, schema, params);
     if (problem) log(problem);
-    else handler(params);
+    else void handler(params);
   };
   return {
     onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', didOpenParams, h)),

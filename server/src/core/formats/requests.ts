@@ -1,5 +1,8 @@
 import type { ColumnSpec, RelationSpec, RowSpec, TableSpec } from './types';
 
+/** A row written out: its id under its parent, official label, name, short forms. */
+type RowTuple = [id: string, label: string, name: string, aliases: string[]];
+
 /** Table 三 — 收到和处理政府信息公开申请情况, shared by the 2019 and 2021 formats (they differ only in （六）其他处理). */
 
 const LEGAL = '法人或其他组织';
@@ -13,7 +16,7 @@ export const requestColumns: ColumnSpec[] = [
   { id: 'total', label: '总计', kind: 'int' },
 ];
 
-const refuse: RowSpec[] = [
+const refuse: RowSpec[] = ([
   ['secret', '1.属于国家秘密', '属于国家秘密', ['国家秘密']],
   ['law', '2.其他法律行政法规禁止公开', '其他法律行政法规禁止公开', ['法律行政法规禁止公开']],
   ['safety', '3.危及“三安全一稳定”', '危及“三安全一稳定”', ['三安全一稳定']],
@@ -22,28 +25,28 @@ const refuse: RowSpec[] = [
   ['process', '6.属于四类过程性信息', '属于四类过程性信息', ['过程性信息']],
   ['enforcement', '7.属于行政执法案卷', '属于行政执法案卷', ['行政执法案卷']],
   ['query', '8.属于行政查询事项', '属于行政查询事项', ['行政查询事项']],
-].map(([id, label, name, aliases]) => ({ id: `refuse.${id}`, label, name, aliases, parent: 'refuse' }) as RowSpec);
+] satisfies RowTuple[]).map(([id, label, name, aliases]) => ({ id: `refuse.${id}`, label, name, aliases, parent: 'refuse' }));
 
-const unable: RowSpec[] = [
+const unable: RowSpec[] = ([
   ['notHeld', '1.本机关不掌握相关政府信息', '本机关不掌握相关政府信息', ['不掌握相关政府信息']],
   ['toProduce', '2.没有现成信息需要另行制作', '没有现成信息需要另行制作', ['需要另行制作']],
   ['unclear', '3.补正后申请内容仍不明确', '补正后申请内容仍不明确', ['申请内容仍不明确']],
-].map(([id, label, name, aliases]) => ({ id: `unable.${id}`, label, name, aliases, parent: 'unable' }) as RowSpec);
+] satisfies RowTuple[]).map(([id, label, name, aliases]) => ({ id: `unable.${id}`, label, name, aliases, parent: 'unable' }));
 
-const reject: RowSpec[] = [
+const reject: RowSpec[] = ([
   ['petition', '1.信访举报投诉类申请', '信访举报投诉类申请', ['信访举报投诉']],
   ['repeat', '2.重复申请', '重复申请', []],
   ['publication', '3.要求提供公开出版物', '要求提供公开出版物', ['公开出版物']],
   ['mass', '4.无正当理由大量反复申请', '无正当理由大量反复申请', ['大量反复申请']],
   ['confirm', '5.要求行政机关确认或重新出具已获取信息', '要求行政机关确认或重新出具已获取信息', ['确认或重新出具已获取信息']],
-].map(([id, label, name, aliases]) => ({ id: `reject.${id}`, label, name, aliases, parent: 'reject' }) as RowSpec);
+] satisfies RowTuple[]).map(([id, label, name, aliases]) => ({ id: `reject.${id}`, label, name, aliases, parent: 'reject' }));
 
 /** The items of （六）其他处理 in the 2021 format (the 2019 format has the row alone). */
-export const otherHandlingItems2021: RowSpec[] = [
+export const otherHandlingItems2021: RowSpec[] = ([
   ['noSupplement', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正']],
   ['unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['逾期未缴纳费用', '逾期未按收费通知要求缴纳费用']],
   ['misc', '3.其他', '其他', []],
-].map(([id, label, name, aliases]) => ({ id: `otherHandling.${id}`, label, name, aliases, parent: 'otherHandling' }) as RowSpec);
+] satisfies RowTuple[]).map(([id, label, name, aliases]) => ({ id: `otherHandling.${id}`, label, name, aliases, parent: 'otherHandling' }));
 
 /** The table; formats differ only in the items under （六）其他处理 (none: the row holds its own figures). */
 export function requestTable(otherHandlingItems: readonly RowSpec[]): TableSpec {

@@ -315,6 +315,7 @@ function resolveFormat(
   year: number | undefined,
 ): { format: FormatId; formatSource: XxgkDocument['formatSource'] } {
   const declared = frontMatter?.entries.find((e) => e.canonical === 'format')?.value;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML list such as [2021] reads as its text
   const asText = declared === undefined || declared === null ? '' : String(declared).trim();
   if (isFormatId(asText)) return { format: asText, formatSource: 'front-matter' };
   if (configured) return { format: configured, formatSource: 'config' };

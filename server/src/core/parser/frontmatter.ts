@@ -148,7 +148,7 @@ function readYaml(body: string, bodyStart: number, bodyEnd: number, span: FrontM
   const yaml = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   const at = (r: readonly number[] | undefined, fallback: number) =>
     r ? { start: bodyStart + r[0], end: bodyStart + r[1] } : { start: bodyStart + fallback, end: bodyStart + fallback };
-  const errors: Array<{ message: string; code?: string; span: { start: number; end: number } }> = yaml.errors.slice(0, MAX_YAML_ERRORS).map((e) => ({ message: clip(e.message.split('\n')[0]), code: e.code as string, span: at(e.pos, 0) }));
+  const errors: Array<{ message: string; code?: string; span: { start: number; end: number } }> = yaml.errors.slice(0, MAX_YAML_ERRORS).map((e) => ({ message: clip(e.message.split('\n')[0]), code: e.code, span: at(e.pos, 0) }));
   const entries: FrontMatterEntry[] = [];
   const contents = yaml.contents;
   if (isMap(contents)) {

@@ -30,7 +30,7 @@ const resultCache = new WeakMap<TableSpec, Map<string, RowMatchResult>>();
 /** Finds the official row a label means: its official text, a short form, `父/子`, or the official text with a typo. */
 export function matchRow(label: string, spec: TableSpec): RowMatchResult {
   let cache = resultCache.get(spec);
-  if (!cache) resultCache.set(spec, (cache = new Map()));
+  if (!cache) resultCache.set(spec, (cache = new Map<string, RowMatchResult>()));
   const hit = cache.get(label);
   if (hit) return hit;
   const result = computeMatch(label, spec);

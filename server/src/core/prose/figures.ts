@@ -31,6 +31,7 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10
 
 // Scans read char codes: each CJK character read as `text[i]` would be a fresh one-character string.
 /** What each UTF-16 code unit can start: looked up once per character of every paragraph. */
+const OTHER = 0; // what a fresh Uint8Array holds
 const DIGIT = 1;
 const CN_NUMERAL = 2;
 const CHAR_CLASS = new Uint8Array(0x10000);
@@ -126,7 +127,7 @@ const byDocument = new WeakMap<XxgkDocument, Array<readonly Figure[] | undefined
 
 export function paragraphFigures(doc: XxgkDocument, index: number): readonly Figure[] {
   let table = byDocument.get(doc);
-  if (!table) byDocument.set(doc, (table = new Array(doc.paragraphs.length)));
+  if (!table) byDocument.set(doc, (table = new Array<readonly Figure[] | undefined>(doc.paragraphs.length)));
   return (table[index] ??= extractFigures(doc.paragraphs[index].text));
 }
 
@@ -143,7 +144,7 @@ export function extractFigures(text: string): Figure[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     const kind = CHAR_CLASS[c];
-    if (kind === 0) {
+    if (kind === OTHER) {
       i++;
       continue;
     }

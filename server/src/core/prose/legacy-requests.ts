@@ -110,7 +110,7 @@ export function legacyStatements(doc: XxgkDocument): LegacyStatement[] {
       // Statements of none, clause by clause (a clause with a figure states a count, not none).
       let start = sentence.start;
       for (const m of said.matchAll(/[，,；;。]|$/g)) {
-        const end = sentence.start + m.index!;
+        const end = sentence.start + m.index;
         const clause = text.slice(start, end);
         if (NONE.test(clause) && !figures.some((f) => f.start >= start && f.end <= end)) {
           for (const measure of noneOf(clause)) out.push({ measure, value: ZERO, span: { start: paragraph.span.start + start, end: paragraph.span.start + end } });

@@ -96,7 +96,7 @@ export async function renderDocx(doc: XxgkDocument, limit = MAX_DOCX_ELEMENTS): 
   if (!children.length) children.push(new Paragraph({}));
   const entry = (key: string) => {
     const v = doc.frontMatter?.entries.find((e) => e.canonical === key)?.value;
-    return v === undefined || v === null || typeof v === 'object' ? undefined : cleanText(String(v));
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? cleanText(String(v)) : undefined;
   };
   const title = model.title ? cleanText(inlineText(parseInline(model.title, 0, model.title.length))) : undefined;
   const document = new Document({
@@ -289,7 +289,7 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
         out.push(...runs(n.children, { ...base, italics: true }));
         break;
       case 'link':
-        out.push(new ExternalHyperlink({ link: cleanText(n.href), children: runs(n.children, { ...base, style: 'Hyperlink' }) as TextRun[] }));
+        out.push(new ExternalHyperlink({ link: cleanText(n.href), children: runs(n.children, { ...base, style: 'Hyperlink' }) }));
         break;
       case 'softbreak':
         if (n.join) out.push(new TextRun({ ...base, text: n.join }));

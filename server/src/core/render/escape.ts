@@ -8,6 +8,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * as parse errors (DEL and the C1 controls, the other noncharacters). Both renderers clean every string through
  * this one function; characters outside the BMP (a surrogate pair) are kept.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNCLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
 
 export function cleanText(text: string): string {
@@ -32,6 +33,7 @@ export function attr(name: string, value: string | number | undefined): string {
  */
 export function safeHref(raw: string): string | undefined {
   const href = raw.trim();
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (!href || /[\u0000-\u0020\u007f-\u009f\u2028\u2029\u3000\s]/.test(href)) return undefined;
   if (/^https?:\/\/[^/\\]/i.test(href)) return href;
   if (/^mailto:[^:/\\]/i.test(href)) return href;

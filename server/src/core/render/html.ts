@@ -44,7 +44,7 @@ export function renderStyles(): string {
 function standalonePage(doc: XxgkDocument, title: string | undefined, body: string): string {
   const entry = (key: string) => {
     const v = doc.frontMatter?.entries.find((e) => e.canonical === key)?.value;
-    return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
   };
   const agency = entry('agency');
   const published = entry('published');

@@ -53,7 +53,7 @@ export const proseDocuments: Rule = {
       const figures = paragraphFigures(doc, k).filter((f) => f.unit === '件' && !f.approximate && !f.ordinal);
       if (figures.length === 0) return;
       for (const sentence of splitSentences(text)) {
-        const mentions = KINDS.flatMap((kind) => [...text.slice(sentence.start, sentence.end).matchAll(kind.words)].map((m) => ({ row: kind.row, at: sentence.start + m.index! })));
+        const mentions = KINDS.flatMap((kind) => [...text.slice(sentence.start, sentence.end).matchAll(kind.words)].map((m) => ({ row: kind.row, at: sentence.start + m.index })));
         if (mentions.length === 0) continue;
         for (const figure of figures) {
           if (figure.start < sentence.start || figure.end > sentence.end) continue;

@@ -31,7 +31,7 @@ export const syntax: Rule = {
     }
     for (const table of doc.tables) {
       if (table.kind) continue;
-      const suggestion = closest(table.kindText, TABLE_KINDS as string[]);
+      const suggestion = closest(table.kindText, TABLE_KINDS);
       report({
         span: table.kindSpan,
         message: t('未知的表格类型“{0}”；可用的类型为 {1}。是否想写“{2}”？', clip(table.kindText), describeTableKinds(t('格式')), suggestion),

@@ -21,6 +21,7 @@ function titleYear(doc: XxgkDocument): Witness | undefined {
 function frontMatterYear(doc: XxgkDocument): Witness | undefined {
   const entry = doc.frontMatter?.entries.find((e) => e.canonical === 'year');
   if (!entry) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML list such as [2023] reads as its text
   const m = /^\s*(\d{4})/.exec(toHalfWidthDigits(String(entry.value ?? '')));
   return m ? { year: Number(m[1]), span: entry.valueSpan } : undefined;
 }

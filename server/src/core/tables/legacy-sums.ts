@@ -1,5 +1,5 @@
-import type { Cell, StandardTable, TableRow } from '../ast';
-import { add, compare, equals, ZERO, type Decimal } from '../text/decimal';
+import type { StandardTable, TableRow } from '../ast';
+import { add, compare, equals, ZERO } from '../text/decimal';
 import { labelKey } from '../text/normalize';
 import { cellFigure } from './cell-figure';
 import type { Evaluation, Term } from './relations';

@@ -5,7 +5,7 @@ const FULLWIDTH_DIGIT = /[０-９]/g;
 const WIDTH_MAP: Record<string, string> = {
   '（': '(', '）': ')', '：': ':', '，': ',', '．': '.', '／': '/', '＋': '+', '－': '-', '“': '"', '”': '"', '‘': "'", '’': "'", '　': ' ',
 };
-const WIDTH_RE = /[（）：，．／＋－“”‘’　]/g;
+const WIDTH_RE = /[（）：，．／＋－“”‘’\u3000]/g;
 
 export function toHalfWidthDigits(s: string): string {
   return s.replace(FULLWIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

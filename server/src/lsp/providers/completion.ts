@@ -28,7 +28,7 @@ export function matchesQuery(text: string, query: string): boolean {
 }
 
 function lineContext(doc: XxgkDocument, offset: number): LineContext {
-  const { line, character } = positionAt(doc.lineStarts, offset);
+  const { line } = positionAt(doc.lineStarts, offset);
   const start = doc.lineStarts[line];
   let end = line + 1 < doc.lineStarts.length ? doc.lineStarts[line + 1] - 1 : doc.text.length;
   if (doc.text.charCodeAt(end - 1) === 0x0d) end--;

@@ -30,7 +30,7 @@ export function parseNumbering(xml: string): Numbering {
     {
       onopentag(name, attrs) {
         const val = attrs['w:val'];
-        if (name === 'w:abstractnum') abstracts.set(attrs['w:abstractnumid'], (abstract = new Map()));
+        if (name === 'w:abstractnum') abstracts.set(attrs['w:abstractnumid'], (abstract = new Map<number, Level>()));
         else if (name === 'w:lvl' && abstract) abstract.set(Number(attrs['w:ilvl'] ?? 0), (level = { start: 1, format: 'decimal', text: '' }));
         else if (name === 'w:start' && level) level.start = Number(val ?? 1) || 0;
         else if (name === 'w:numfmt' && level) level.format = val ?? 'decimal';
@@ -122,6 +122,11 @@ function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let s = '';
-  for (const [v, r] of table) while (n >= v) (s += r), (n -= v);
+  for (const [v, r] of table) {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+  }
   return s;
 }

@@ -32,7 +32,7 @@ const MB = 1024 * 1024;
 export const READERS: readonly DocumentReader[] = [
   { label: () => t('Word 文件（.docx）'), extensions: ['.docx'], contents: ['zip'], maxBytes: 64 * MB, read: async (b) => importBlocks(await readDocx(b)) },
   { label: () => t('旧版 Word 文件（.doc）'), extensions: ['.doc'], contents: ['ole'], maxBytes: 64 * MB, read: async (b) => textImport(await readDoc(b)) },
-  { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, read: async (b) => importBlocks(readHtml(b)) },
+  { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, read: (b) => Promise.resolve(importBlocks(readHtml(b))) },
 ];
 
 function textImport(text: string): DocumentImport {
