@@ -55,7 +55,7 @@ export function findBrowser(explicit: string | undefined, search: BrowserSearch 
   const named = explicit?.trim() || search.env.XXGK_BROWSER?.trim() || search.env.CHROME_PATH?.trim();
   if (named) return named;
   const dirs = (search.env.PATH ?? '').split(search.platform === 'win32' ? ';' : ':').filter(Boolean);
-  const join = search.platform === 'win32' ? path.win32.join : path.posix.join;
+  const join = (dir: string, name: string) => (search.platform === 'win32' ? path.win32.join(dir, name) : path.posix.join(dir, name));
   const exeNames = search.platform === 'win32' ? PATH_NAMES.map((n) => `${n}.exe`) : PATH_NAMES;
   for (const name of exeNames) {
     for (const dir of dirs) {
