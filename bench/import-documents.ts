@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import JSZip from 'jszip';
 import { parse } from '../server/src/core/index';
-import { importDocument } from '../server/src/core/import/readers/index';
+import { importFile } from '../server/src/core/import/file';
 import { renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
 
@@ -50,9 +50,9 @@ async function main(): Promise<void> {
     const docx = await renderDocx(doc);
     const html = Buffer.from(renderHtml(doc, { standalone: true }));
     totals.docx.library += await median(() => libraryDocx(docx));
-    totals.docx.import += await median(() => importDocument('r.docx', docx));
+    totals.docx.import += await median(() => importFile('r.docx', docx));
     totals.html.library += await median(async () => tokenize(html.toString('utf8'), false));
-    totals.html.import += await median(() => importDocument('r.html', html));
+    totals.html.import += await median(() => importFile('r.html', html));
   }
   const n = files().length;
   for (const [kind, t] of Object.entries(totals)) {

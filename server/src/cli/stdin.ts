@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n';
-import { decodeReport, MAX_FILE_BYTES, type ReadOutcome } from './read';
+import { decodeReport } from '../core/text/decode';
+import { MAX_FILE_BYTES, type ReadOutcome } from './read';
 
 /** The argument that stands for standard input. */
 export const STDIN_ARGUMENT = '-';
