@@ -1,9 +1,6 @@
 import * as fs from 'node:fs';
 import { t } from '../core/i18n';
-import { decodeReport, type DecodedReport } from '../core/text/decode';
-
-/** Larger files are skipped unread: no real report comes near this, and parsing one would stall the run. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { decodeReport, MAX_REPORT_BYTES, type DecodedReport } from '../core/text/decode';
 
 export type ReadOutcome =
   /** `bad`: the file is readable but is no report, reported as a finding of rule `file`, at line/column (1-based). */
@@ -17,7 +14,7 @@ export function readReport(path: string, shown: string): ReadOutcome {
   try {
     const stat = fs.statSync(path);
     if (!stat.isFile()) return { kind: 'problem', message: t('不是普通文件，已跳过：{0}', shown) };
-    if (stat.size > MAX_FILE_BYTES) {
+    if (stat.size > MAX_REPORT_BYTES) {
       const mb = (stat.size / 1024 / 1024).toFixed(1);
       return { kind: 'problem', message: t('文件过大（{0} MB，上限 20 MB），已跳过：{1}', mb, shown) };
     }

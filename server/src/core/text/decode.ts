@@ -7,6 +7,9 @@ import { t } from '../i18n';
  * file is and where it stops being UTF-8. And back: a fixed text stored as the original was.
  */
 
+/** Larger reports are refused unread: no real report comes near this, and parsing one would stall the run. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
 /** How a report's text was stored, so that a fix writes it back the same way. */
 export interface Stored {
   readonly encoding: 'utf-8' | 'gb18030';

@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { MAX_REPORT_BYTES } from '../../text/decode';
 import { importBlocks, importText, type ImportResult } from '../index';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
@@ -48,7 +49,7 @@ export const READERS: readonly DocumentReader[] = [
   { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importBlocks(readHtml(b)) }) },
   { label: () => 'PDF', extensions: ['.pdf'], contents: ['pdf'], maxBytes: 64 * MB, noteLines: 'page', read: readPdfReport },
   // The checker's own limit and decoding: a text is a report before it is imported.
-  { label: () => t('纯文本'), extensions: ['.txt'], contents: 'any', maxBytes: 20 * MB, noteLines: 'file', read: async (b) => readTextFile(b) },
+  { label: () => t('纯文本'), extensions: ['.txt'], contents: 'any', maxBytes: MAX_REPORT_BYTES, noteLines: 'file', read: async (b) => readTextFile(b) },
 ];
 
 async function readPdfReport(bytes: Uint8Array): Promise<ReaderOutput> {
