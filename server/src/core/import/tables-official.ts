@@ -96,7 +96,7 @@ export function readOfficialTable(
   notes: NoteList,
 ): ImportedTable {
   const tokens = tokensOf(lines, from, lines.length);
-  const reading = readRows(tokens, spec);
+  const reading = readingOf(lines, from, spec, tokens);
   const dataTokens = reading.rows.flatMap((r) => [r.label, ...r.items]);
   const mode = blankMode(dataTokens);
   const rows: ImportedRow[] = [];
@@ -262,5 +262,18 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
 
 /** How well a reading fits: rows matched. */
 export function scoreOfficial(lines: readonly SourceLine[], from: number, spec: TableSpec): number {
-  return readRows(tokensOf(lines, from, lines.length), spec).matched;
+  return readingOf(lines, from, spec).matched;
+}
+
+/** Readings already made: the format that scored best is then read with the reading that scored it. */
+const readings = new WeakMap<readonly SourceLine[], Map<TableSpec, Map<number, Reading>>>();
+
+function readingOf(lines: readonly SourceLine[], from: number, spec: TableSpec, tokens?: readonly Token[]): Reading {
+  let bySpec = readings.get(lines);
+  if (!bySpec) readings.set(lines, (bySpec = new Map()));
+  let byLine = bySpec.get(spec);
+  if (!byLine) bySpec.set(spec, (byLine = new Map()));
+  let reading = byLine.get(from);
+  if (!reading) byLine.set(from, (reading = readRows(tokens ?? tokensOf(lines, from, lines.length), spec)));
+  return reading;
 }
