@@ -3,7 +3,8 @@
  * for each example and corpus report rendered to .docx and .html by the project's renderers (and the page printed to
  * PDF by headless Chromium, when there is one), the whole import (read, recognize, write .xxgk) over what the
  * libraries alone take (JSZip opening the zip and inflating word/document.xml, htmlparser2 parsing the XML or the page
- * into its DOM, pdf.js extracting every page's text). Not part of `bench/run.ts`; run on its own:
+ * into its DOM, pdf.js extracting every page's text). The import runs bundled by esbuild, as the CLI and the server
+ * ship it (bench/lib/import-entry.ts). Not part of `bench/run.ts`; run on its own:
  *
  *   node --import tsx bench/import-documents.ts
  */
@@ -12,16 +13,16 @@ import * as path from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import JSZip from 'jszip';
 import { CHROMIUM, launchChromium } from '../test/browser';
-import { pdfjsText } from './lib/pdf-entry';
+import { bundle } from './lib/core-bundle';
 import { parse } from '../server/src/core/index';
-import { importFile } from '../server/src/core/import/file';
 import { renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
 
 const ROOT = path.join(__dirname, '..');
 const ROUNDS = 20;
 /** A PDF takes a hundred times longer to read: fewer rounds. */
-const PDF_ROUNDS = 5;
+const PDF_ROUNDS = 3;
+const IMPORT_BUNDLE = path.join(__dirname, 'inputs', 'build', 'import.cjs');
 
 function files(): string[] {
   const dirs = [path.join(ROOT, 'examples'), path.join(ROOT, 'test/corpus/reports')];
@@ -49,6 +50,8 @@ async function median(run: () => Promise<unknown>, rounds = ROUNDS): Promise<num
 }
 
 async function main(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { importFile, pdfjsText } = require(await bundle('bench/lib/import-entry.ts', IMPORT_BUNDLE)) as typeof import('./lib/import-entry');
   const totals: Record<string, { library: number; import: number }> = { docx: { library: 0, import: 0 }, html: { library: 0, import: 0 } };
   const browser = fs.existsSync(CHROMIUM) ? await launchChromium() : undefined;
   if (browser) totals.pdf = { library: 0, import: 0 };
