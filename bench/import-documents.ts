@@ -1,8 +1,10 @@
 /**
- * Import of Word files and web pages against the libraries' own reading time (issue 11), as ratios in one run:
- * for each example and corpus report rendered to .docx and .html by the project's renderers, the whole import
- * (read, recognize, write .xxgk) over what the libraries alone take (JSZip opening the zip and inflating
- * word/document.xml, htmlparser2 parsing the XML or the page into its DOM). Not part of `bench/run.ts`; run on its own:
+ * Import of Word files, web pages and PDFs against the libraries' own reading time (issue 11), as ratios in one run:
+ * for each example and corpus report rendered to .docx and .html by the project's renderers (and the page printed to
+ * PDF by headless Chromium, when there is one), the whole import (read, recognize, write .xxgk) over what the
+ * libraries alone take (JSZip opening the zip and inflating word/document.xml, htmlparser2 parsing the XML or the page
+ * into its DOM, pdf.js extracting every page's text). The import runs bundled by esbuild, as the CLI and the server
+ * ship it (bench/lib/import-entry.ts). Not part of `bench/run.ts`; run on its own:
  *
  *   node --import tsx bench/import-documents.ts
  */
@@ -10,13 +12,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import JSZip from 'jszip';
+import { CHROMIUM, launchChromium } from '../test/browser';
+import { bundle } from './lib/core-bundle';
 import { parse } from '../server/src/core/index';
-import { importDocument } from '../server/src/core/import/readers/index';
 import { renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
 
 const ROOT = path.join(__dirname, '..');
 const ROUNDS = 20;
+/** A PDF takes a hundred times longer to read: fewer rounds. */
+const PDF_ROUNDS = 3;
+const IMPORT_BUNDLE = path.join(__dirname, 'inputs', 'build', 'import.cjs');
 
 function files(): string[] {
   const dirs = [path.join(ROOT, 'examples'), path.join(ROOT, 'test/corpus/reports')];
@@ -33,9 +39,9 @@ async function libraryDocx(bytes: Uint8Array): Promise<void> {
   tokenize(xml, true);
 }
 
-async function median(run: () => Promise<unknown>): Promise<number> {
+async function median(run: () => Promise<unknown>, rounds = ROUNDS): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < rounds; i++) {
     const started = performance.now();
     await run();
     times.push(performance.now() - started);
@@ -44,16 +50,30 @@ async function median(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const totals = { docx: { library: 0, import: 0 }, html: { library: 0, import: 0 } };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { importFile, pdfjsText } = require(await bundle('bench/lib/import-entry.ts', IMPORT_BUNDLE)) as typeof import('./lib/import-entry');
+  const totals: Record<string, { library: number; import: number }> = { docx: { library: 0, import: 0 }, html: { library: 0, import: 0 } };
+  const browser = fs.existsSync(CHROMIUM) ? await launchChromium() : undefined;
+  if (browser) totals.pdf = { library: 0, import: 0 };
+  else console.log(`pdf: skipped, no ${CHROMIUM}`);
   for (const file of files()) {
     const doc = parse(fs.readFileSync(file, 'utf8'));
     const docx = await renderDocx(doc);
     const html = Buffer.from(renderHtml(doc, { standalone: true }));
     totals.docx.library += await median(() => libraryDocx(docx));
-    totals.docx.import += await median(() => importDocument('r.docx', docx));
+    totals.docx.import += await median(() => importFile('r.docx', docx));
     totals.html.library += await median(() => Promise.resolve(tokenize(html.toString('utf8'), false)));
-    totals.html.import += await median(() => importDocument('r.html', html));
+    totals.html.import += await median(() => importFile('r.html', html));
+    if (browser) {
+      const page = await browser.newPage();
+      await page.setContent(html.toString('utf8'));
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      await page.close();
+      totals.pdf.library += await median(() => pdfjsText(pdf), PDF_ROUNDS);
+      totals.pdf.import += await median(() => importFile('r.pdf', pdf), PDF_ROUNDS);
+    }
   }
+  await browser?.close();
   const n = files().length;
   for (const [kind, t] of Object.entries(totals)) {
     console.log(

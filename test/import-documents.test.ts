@@ -16,7 +16,7 @@ import { importBlocks } from '../server/src/core/import/index';
 import { readDoc } from '../server/src/core/import/readers/doc';
 import { MAX_DOCUMENT_XML_BYTES } from '../server/src/core/import/readers/docx';
 import { readHtml } from '../server/src/core/import/readers/html';
-import { importDocument } from '../server/src/core/import/readers/index';
+import { importFile } from '../server/src/core/import/file';
 import { renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
 import { compareOfficialRoundTrip, LAYOUT_CHANGED, ROUND_TRIP_KNOWN, reportFiles, ruleCounts, runXxgk } from './import-helpers';
@@ -31,7 +31,7 @@ describe('import from a web page', () => {
   it('a GBK page: the report in its main content (navigation, crumbs, menu, footer and scripts left out), its expected .xxgk', async () => {
     const bytes = fs.readFileSync(PAGE);
     assert.ok(!bytes.toString('utf8').includes('青石县'), 'the fixture is GBK, not UTF-8');
-    const outcome = await importDocument('web-page-gbk.html', bytes);
+    const outcome = await importFile('web-page-gbk.html', bytes);
     assert.ok(outcome.ok);
     assert.equal(outcome.result.text, read(path.join(FIXTURES, 'web-page-gbk.xxgk')));
     for (const chrome of ['首页', '当前位置', '机构职能', '网站标识码', '统计代码', 'console.log']) assert.ok(!outcome.result.text.includes(chrome), chrome);
@@ -83,7 +83,7 @@ describe('import from a Word file', () => {
     const word = await wordFile(readHtml(fs.readFileSync(PAGE)));
     const xml = await (await JSZip.loadAsync(word)).file('word/document.xml')!.async('string');
     assert.ok(xml.includes('w:gridSpan') && xml.includes('w:vMerge'), 'the fixture has merged cells both ways');
-    const outcome = await importDocument('年报.docx', word);
+    const outcome = await importFile('年报.docx', word);
     assert.ok(outcome.ok);
     assert.equal(outcome.result.text, read(path.join(FIXTURES, 'web-page-gbk.xxgk')));
   });
@@ -119,7 +119,7 @@ describe('import from a Word file', () => {
         ],
       }),
     );
-    const outcome = await importDocument('年报.docx', bytes);
+    const outcome = await importFile('年报.docx', bytes);
     assert.ok(outcome.ok);
     const doc = parse(outcome.result.text);
     assert.deepEqual(
@@ -146,7 +146,7 @@ for (const kind of ['HTML', 'Word'] as const) {
       it(name, async () => {
         const original = parse(read(file));
         const bytes = kind === 'HTML' ? Buffer.from(renderHtml(original, { standalone: true })) : await renderDocx(original);
-        const outcome = await importDocument(kind === 'HTML' ? 'r.html' : 'r.docx', bytes);
+        const outcome = await importFile(kind === 'HTML' ? 'r.html' : 'r.docx', bytes);
         assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
         // The official layout draws a missing row blank and lists unknown rows under the table (as in the text round trip).
         compareOfficialRoundTrip(original, parse(outcome.result.text), tally, name in LAYOUT_CHANGED, Object.keys(ROUND_TRIP_KNOWN[name] ?? {}));
@@ -157,7 +157,7 @@ for (const kind of ['HTML', 'Word'] as const) {
 
 describe('import: hostile and broken files give a clear message, in bounded time, and nothing else', () => {
   const refused = async (name: string, bytes: Uint8Array, pattern: RegExp) => {
-    const outcome = await importDocument(name, bytes);
+    const outcome = await importFile(name, bytes);
     assert.ok(!outcome.ok, `${name} was imported`);
     assert.match(outcome.message, pattern);
   };
@@ -214,9 +214,9 @@ describe('import: hostile and broken files give a clear message, in bounded time
 
   it('a .doc that is really a .docx or a web page (as Word and WPS save them) is read as what it is, and says so', async () => {
     const word = await wordFile([{ type: 'text', text: '青石县2023年政府信息公开工作年度报告' }]);
-    const asDoc = await importDocument('年报.doc', word);
+    const asDoc = await importFile('年报.doc', word);
     assert.ok(asDoc.ok && /内容其实是Word 文件（\.docx）/.test(asDoc.remark ?? ''));
-    const page = await importDocument('年报.doc', Buffer.from('<html><body><p>青石县2023年政府信息公开工作年度报告</p></body></html>'));
+    const page = await importFile('年报.doc', Buffer.from('<html><body><p>青石县2023年政府信息公开工作年度报告</p></body></html>'));
     assert.ok(page.ok && page.result.frontMatter.year === 2023);
   });
 
@@ -227,7 +227,7 @@ describe('import: hostile and broken files give a clear message, in bounded time
     const page = Buffer.from(report.replace('<body>', `<body>${image.repeat(50)}`));
     const started = performance.now();
     const rss = process.memoryUsage().rss;
-    const outcome = await importDocument('big.html', page);
+    const outcome = await importFile('big.html', page);
     assert.ok(outcome.ok);
     assert.ok(outcome.result.tables.length >= 3);
     console.log(`web page of ${(page.byteLength / 1024 / 1024).toFixed(0)} MB: ${((performance.now() - started) / 1000).toFixed(2)} s, memory grew ${((process.memoryUsage().rss - rss) / 1024 / 1024).toFixed(0)} MB`);
@@ -235,10 +235,10 @@ describe('import: hostile and broken files give a clear message, in bounded time
 
   it('markup nested 100,000 deep, a colspan of a million, a rowspan past the table: no crash', async () => {
     const deep = Buffer.from('<html><body>' + '<div>'.repeat(100_000) + '<p>2023年度报告</p>' + '</div>'.repeat(100_000) + '</body></html>');
-    const outcome = await importDocument('deep.html', deep);
+    const outcome = await importFile('deep.html', deep);
     assert.ok(outcome.ok && outcome.result.text.includes('2023年度报告'));
     const spans = Buffer.from('<table><tr><td colspan="1000000">a</td><td rowspan="999999">b</td></tr><tr><td>c</td></tr></table>');
-    const wide = await importDocument('spans.html', spans);
+    const wide = await importFile('spans.html', spans);
     assert.ok(wide.ok && /a/.test(wide.result.text) && /c/.test(wide.result.text));
   });
 });

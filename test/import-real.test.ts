@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../server/src/core/index';
 import { importText } from '../server/src/core/import/index';
-import { importDocument } from '../server/src/core/import/readers/index';
+import { importFile } from '../server/src/core/import/file';
 
 const REAL = path.join(__dirname, 'fixtures', 'import', 'real');
 const CORPUS = path.join(__dirname, 'corpus', 'reports');
@@ -33,7 +33,7 @@ describe('real published pages', () => {
     const expectedFile = path.join(REAL, page.replace(/\.html?$/, '.xxgk'));
 
     it(`${page}: imports to the faithful hand conversion`, async () => {
-      const outcome = await importDocument(page, fs.readFileSync(path.join(REAL, page)));
+      const outcome = await importFile(page, fs.readFileSync(path.join(REAL, page)));
       assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
       assert.equal(outcome.result.text, withoutNote(fs.readFileSync(expectedFile, 'utf8')));
     });

@@ -1,22 +1,18 @@
 import { checkText, parse, positionAt, repetition, type Diagnostic, type FormatId, type Span, type XxgkDocument } from '../core/index';
 import { t } from '../core/i18n';
+import { convertedNote } from '../core/text/decode';
 import { isImportInput, readAndImport } from './import-input';
-import { convertedNote, readReport, type ReadOutcome } from './read';
+import { readReport, type ReadOutcome } from './read';
 import { FILE_RULE_ID, INTERNAL_RULE_ID, type CheckTask, type FileFinding, type FileResult, type Place, type RepetitionRate, type RunContext } from './types';
 
 /**
- * Reads and checks one file; never throws, so that one bad file cannot stop a run. A Word file, a web page or a
- * text file is imported first and its import checked (a PDF was imported before, into `task.text`): the findings'
- * lines are those of the `.xxgk` that `xxgk import` writes for it. Standard input arrives read, in `task.input`.
+ * Reads and checks one file; never throws, so that one bad file cannot stop a run. A Word file, a web page, a PDF or
+ * a text file is imported first (here, so in a worker thread when the run has them) and its import checked: the
+ * findings' lines are those of the `.xxgk` that `xxgk import` writes for it. Standard input arrives read, in
+ * `task.given`.
  */
 export async function checkFile(task: CheckTask, run: RunContext): Promise<FileResult> {
-  const read =
-    task.input ??
-    (task.text !== undefined
-      ? ({ kind: 'text', text: task.text, encoding: 'utf-8', bom: false } as const)
-      : isImportInput(task.path)
-        ? await importedText(task.path, task.file)
-        : readReport(task.path, task.file));
+  const read = task.given ?? (isImportInput(task.path) ? await importedText(task.path, task.file) : readReport(task.path, task.file));
   if (read.kind === 'problem') return { file: task.file, findings: [], problem: read.message };
   if (read.kind === 'bad') {
     const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };
@@ -38,9 +34,17 @@ export async function checkFile(task: CheckTask, run: RunContext): Promise<FileR
   }
 }
 
+/**
+ * A file that is not what its name says, or not UTF-8 text, is a finding about it (as for a report); one that cannot
+ * be read at all (damaged, encrypted, a scan) is a problem of the run, as a file that cannot be opened is.
+ */
 async function importedText(path: string, shown: string): Promise<ReadOutcome> {
   const read = await readAndImport(path, shown);
-  return read.kind === 'imported' ? { kind: 'text', text: read.result.text, encoding: 'utf-8', bom: false } : read;
+  if (read.kind === 'problem') return read;
+  const outcome = read.outcome;
+  if (outcome.ok) return { kind: 'text', text: outcome.result.text, encoding: 'utf-8', bom: false };
+  if (outcome.at) return { kind: 'bad', message: outcome.message, ...outcome.at };
+  return { kind: 'problem', message: t('无法导入 {0}：{1}', shown, outcome.message) };
 }
 
 /**

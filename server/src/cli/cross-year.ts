@@ -19,7 +19,7 @@ function head(path: string): string {
 
 /** Pairs each report with last year's report of the same agency among the files checked, for the cross-year rule. */
 export function withPreviousYears(tasks: readonly CheckTask[]): CheckTask[] {
-  const previous = previousYearIndex(tasks.map((task) => reportIdentity(task.input ? (task.input.kind === 'text' ? task.input.text.slice(0, 8192) : '') : head(task.path))));
+  const previous = previousYearIndex(tasks.map((task) => reportIdentity(task.given ? (task.given.kind === 'text' ? task.given.text.slice(0, 8192) : '') : head(task.path))));
   const needed = new Set(previous.filter((k) => k !== undefined));
   return tasks.map((task, i) => ({
     ...task,

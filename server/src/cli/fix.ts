@@ -3,7 +3,8 @@ import { createTwoFilesPatch } from 'diff';
 import { fixAll } from '../core/index';
 import { t } from '../core/i18n';
 import { isImportInput } from './import-input';
-import { encodeReport, readReport, type ReadOutcome } from './read';
+import { encodeReport } from '../core/text/decode';
+import { readReport, type ReadOutcome } from './read';
 import type { CheckTask, RunContext } from './types';
 
 /** What `--fix` / `--fix-dry-run` did over all files. */
@@ -32,17 +33,17 @@ export function fixReports(tasks: readonly CheckTask[], run: RunContext, dryRun:
   let stdinText: string | undefined;
   for (const task of tasks) {
     // A report imported on the fly (a PDF, a Word file) is checked, never rewritten: its source is not the markup.
-    if (task.text !== undefined || isImportInput(task.path)) continue;
-    const read: ReadOutcome = task.input ?? readReport(task.path, task.file);
+    if (isImportInput(task.path)) continue;
+    const read: ReadOutcome = task.given ?? readReport(task.path, task.file);
     if (read.kind !== 'text') continue;
     const result = fixAll(read.text, { config: task.config, context: { today: run.today } });
-    if (task.input) stdinText = result.text;
+    if (task.given) stdinText = result.text;
     if (result.applied === 0) continue;
     fixes += result.applied;
     files++;
     if (dryRun) {
       diffs.push(createTwoFilesPatch(`a/${task.file}`, `b/${task.file}`, read.text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
-    } else if (!task.input) {
+    } else if (!task.given) {
       try {
         fs.writeFileSync(task.path, encodeReport(result.text, read));
       } catch (err) {

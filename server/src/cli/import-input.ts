@@ -1,37 +1,35 @@
 import * as fs from 'node:fs';
 import { t } from '../core/i18n';
-import { importText, type ImportResult } from '../core/import/index';
-import { documentExtensions, importDocument, readerFor } from '../core/import/readers/index';
-import { readReport } from './read';
+import { importFile, type FileImport } from '../core/import/file';
+import { documentExtensions, readerFor } from '../core/import/readers/index';
 
 /**
- * The files `xxgk import` and `xxgk check` import: plain text (.txt, read as the checker reads a report) and the
- * documents the readers take (.docx, .doc, .html, .htm). A file too large is refused before it is read.
+ * The files `xxgk import` and `xxgk check` import (every extension the readers take: .docx, .doc, .html, .htm, .pdf,
+ * .txt): the file read, bounded by its reader's limit before a byte is read, and handed to the core's importFile.
  */
 
 export function importExtensions(): string[] {
-  return ['.txt', ...documentExtensions()];
+  return documentExtensions();
+}
+
+/**
+ * What `check --import` takes from folders: not .txt, since a folder's text files are notes and read-mes far more
+ * often than reports (a .txt named on the command line is imported).
+ */
+export function folderImportExtensions(): string[] {
+  return importExtensions().filter((e) => e !== '.txt');
 }
 
 export function isImportInput(file: string): boolean {
-  const lower = file.toLowerCase();
-  return importExtensions().some((e) => lower.endsWith(e)) && !lower.endsWith('.xxgk.md');
+  return readerFor(file) !== undefined && !file.toLowerCase().endsWith('.xxgk.md');
 }
 
-export type ImportRead =
-  /** gbk: a text file that was GBK/GB18030 and was converted (said once, as a note). */
-  | { readonly kind: 'imported'; readonly result: ImportResult; readonly remark?: string; readonly gbk?: boolean }
-  /** The file is readable but cannot be imported: what is wrong (and, for text, where). */
-  | { readonly kind: 'bad'; readonly message: string; readonly line: number; readonly column: number }
-  /** The file could not be read at all. */
-  | { readonly kind: 'problem'; readonly message: string };
+/** The import's outcome, or a problem of the run: the file could not be read at all (missing, a folder, too large). */
+export type ImportRead = { readonly kind: 'read'; readonly outcome: FileImport } | { readonly kind: 'problem'; readonly message: string };
 
 export async function readAndImport(file: string, shown: string): Promise<ImportRead> {
   const reader = readerFor(file);
-  if (!reader) {
-    const read = readReport(file, shown);
-    return read.kind === 'text' ? { kind: 'imported', result: importText(read.text), gbk: read.encoding === 'gb18030' } : read;
-  }
+  if (!reader) return { kind: 'problem', message: t('不支持的文件类型（可导入 {0}）', importExtensions().join(' ')) };
   let bytes: Uint8Array;
   try {
     const stat = fs.statSync(file);
@@ -44,7 +42,5 @@ export async function readAndImport(file: string, shown: string): Promise<Import
   } catch (err) {
     return { kind: 'problem', message: t('无法读取文件 {0}（{1}）', shown, (err as NodeJS.ErrnoException).code ?? String(err)) };
   }
-  const outcome = await importDocument(shown, bytes);
-  if (!outcome.ok) return { kind: 'bad', message: outcome.message, line: 1, column: 1 };
-  return { kind: 'imported', result: outcome.result, remark: outcome.remark };
+  return { kind: 'read', outcome: await importFile(shown, bytes) };
 }

@@ -2,11 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../core/i18n';
-import type { ImportResult } from '../core/import/index';
 import { importExtensions, isImportInput, readAndImport } from './import-input';
-import { importPdfFile, isPdf } from './import-pdf';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { convertedNote } from './read';
 
 /**
  * `xxgk import`: reports as Word files (.docx, .doc), web pages (.html), PDFs with a text layer, or plain text pasted
@@ -61,7 +58,7 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   };
   const cwd = process.cwd();
   const input = path.resolve(cwd, file);
-  if (!isImportInput(input) && !isPdf(input)) return fail(t('不能导入 {0}：可导入的文件为 {1}', file, [...importExtensions(), '.pdf'].join(' ')));
+  if (!isImportInput(input)) return fail(t('不能导入 {0}：可导入的文件为 {1}', file, importExtensions().join(' ')));
   const toStdout = opts.output === '-';
   const shown = toStdout ? '-' : (opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk'));
   const output = toStdout ? '' : path.resolve(cwd, shown);
@@ -70,19 +67,10 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
     if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', shown));
   }
 
-  let result: ImportResult;
-  let remark: string | undefined;
-  if (isPdf(input)) {
-    const imported = await importPdfFile(input, file);
-    if (imported.kind === 'problem') return fail(imported.message);
-    result = imported.result;
-  } else {
-    const read = await readAndImport(input, file);
-    if (read.kind === 'problem') return fail(read.message);
-    if (read.kind === 'bad') return fail(t('无法导入 {0}：{1}', file, read.message));
-    result = read.result;
-    remark = read.remark ?? (read.gbk ? `${file}: ${convertedNote()}` : undefined);
-  }
+  const read = await readAndImport(input, file);
+  if (read.kind === 'problem') return fail(read.message);
+  if (!read.outcome.ok) return fail(t('无法导入 {0}：{1}', file, read.outcome.message));
+  const { result, remark, noteLines } = read.outcome;
   if (toStdout) process.stdout.write(result.text);
   else {
     try {
@@ -97,16 +85,12 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   }
   // Notes go to stderr when the report itself goes to stdout, so that it can be piped.
   const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
-  if (remark) say(remark);
+  if (remark) say(`${file}: ${remark}`);
   if (!toStdout) say(t('已生成 {0}（{1} 条提示）', shown.split(path.sep).join('/'), result.notes.length));
-  if (result.notes.length && !isPlainText(input) && !isPdf(input)) say(t('（以下行号指从该文件读出的文本：每段、每个表格行各占一行）'));
+  if (result.notes.length && noteLines === 'read-text') say(t('（以下行号指从该文件读出的文本：每段、每个表格行各占一行）'));
   // A PDF's notes say their page: the lines of its rebuilt text are nowhere to be seen.
   for (const note of result.notes) say(`${file}:${note.page === undefined ? note.line : t('第 {0} 页', note.page)}: ${note.message}`);
   return EXIT_OK;
-}
-
-function isPlainText(file: string): boolean {
-  return path.extname(file).toLowerCase() === '.txt';
 }
 
 function isDirectory(p: string): boolean {

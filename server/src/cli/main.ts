@@ -9,15 +9,14 @@ import { ConfigResolver, loadConfigFile } from './config';
 import { expandPaths, type FileEntry } from './files';
 import { fixReports, fixSummary } from './fix';
 import { localizeCommander } from './help';
-import { documentExtensions } from '../core/import/readers/index';
 import { formatCsv } from './format-csv';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
 import { applyLang, langFromArgv, langFromEnv, loadEnglishBundle, type Lang } from './locale';
-import { canUseWorkers, checkInWorkers, isCheckWorker, PARALLEL_THRESHOLD, runWorker } from './pool';
+import { canUseWorkers, checkInWorkers, IMPORT_WEIGHT, isCheckWorker, PARALLEL_THRESHOLD, runWorker, worthWorkers } from './pool';
 import { registerImport } from './import';
-import { importPdfTasks } from './import-pdf';
+import { folderImportExtensions } from './import-input';
 import { registerRender } from './render';
 import { readStdin, STDIN_ARGUMENT, stdinPath } from './stdin';
 import { countFindings, onlyErrors } from './summary';
@@ -40,7 +39,7 @@ interface CheckOptions {
   readonly stdinFilename?: string;
   readonly quiet?: boolean;
   readonly maxWarnings?: number;
-  /** Folders also give their Word files and web pages, imported on the fly. */
+  /** Folders also give their Word files, web pages and PDFs, imported on the fly. */
   readonly import?: boolean;
 }
 
@@ -66,7 +65,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     process.stderr.write(t('--fix 与标准输入（-）一起用时只能检查这一份：修正后的年报写到标准输出') + '\n');
     return EXIT_TROUBLE;
   }
-  const { files, problems } = await expandPaths(paths.filter((p) => p !== STDIN_ARGUMENT), cwd, { documents: opts.import ? documentExtensions() : undefined });
+  const { files, problems } = await expandPaths(paths.filter((p) => p !== STDIN_ARGUMENT), cwd, { documents: opts.import ? folderImportExtensions() : undefined });
   const entries: Array<FileEntry & { stdin?: boolean }> = stdin ? [{ ...stdinPath(cwd, opts.stdinFilename), stdin: true }, ...files] : files;
   const resolver = new ConfigResolver(cwd, explicit);
   let tasks: CheckTask[] = [];
@@ -75,11 +74,10 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   for (const f of entries) {
     const { config, error } = resolver.forFile(f.path);
     if (error !== undefined) unchecked.set(error, (unchecked.get(error) ?? 0) + 1);
-    else tasks.push({ path: f.path, file: f.file, config, ...(f.stdin ? { input: readStdin() } : {}) });
+    else tasks.push({ path: f.path, file: f.file, config, ...(f.stdin ? { given: readStdin() } : {}) });
   }
   for (const [error, count] of unchecked) problems.push(error + '\n' + t('（使用此配置的 {0} 个文件未检查）', count));
 
-  tasks = await importPdfTasks(tasks, problems);
   tasks = withPreviousYears(tasks);
   const run = { today: localToday() };
 
@@ -95,10 +93,10 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     }
     // Standard input's report, fixed, goes to standard output; the files were written and are checked again below.
     if (fixed.stdinText !== undefined) {
-      tasks = tasks.map((task) => (task.input?.kind === 'text' ? { ...task, input: { ...task.input, text: fixed.stdinText! } } : task));
+      tasks = tasks.map((task) => (task.given?.kind === 'text' ? { ...task, given: { ...task.given, text: fixed.stdinText! } } : task));
     }
   }
-  const jobs = Math.min(opts.jobs ?? (tasks.length > PARALLEL_THRESHOLD ? os.availableParallelism() : 1), tasks.length);
+  const jobs = Math.min(opts.jobs ?? (worthWorkers(tasks) ? os.availableParallelism() : 1), tasks.length);
   const results =
     jobs > 1 && canUseWorkers()
       ? await checkInWorkers(tasks, jobs, { xxgkWorker: true, lang, bundle, run })
@@ -109,7 +107,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   const counts = countFindings(results);
   const shown: readonly FileResult[] = opts.quiet ? onlyErrors(results) : results;
   for (const p of problems) process.stderr.write(p + '\n');
-  const stdinFixed = opts.fix && stdin ? tasks.find((task) => task.input?.kind === 'text')?.input : undefined;
+  const stdinFixed = opts.fix && stdin ? tasks.find((task) => task.given?.kind === 'text')?.given : undefined;
   if (stdinFixed?.kind === 'text') {
     // `xxgk check --fix -` is a filter: the fixed report on standard output, what is still wrong on standard error.
     process.stdout.write(stdinFixed.text);
@@ -164,8 +162,8 @@ function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', t('输出格式')).choices(['text', 'json', 'sarif', 'csv']).default('text'))
     .option('-c, --config <file>', t('配置文件（默认：每个文件所在文件夹及其上级中最近的 .xxgkrc.json）'))
     .addOption(new Option('--lang <lang>', t('消息语言（默认取自 LC_ALL / LANG）')).choices(['zh', 'en']))
-    .addOption(new Option('-j, --jobs <n>', t('并行检查的线程数（默认：多于 {0} 个文件时用全部 CPU）', PARALLEL_THRESHOLD)).argParser(parseJobs))
-    .option('--import', t('文件夹中的 Word 文件和网页（.docx、.doc、.html、.htm）也导入并检查'))
+    .addOption(new Option('-j, --jobs <n>', t('并行检查的线程数（默认：多于 {0} 个文件，或多于 {1} 个要导入的文件时，用全部 CPU）', PARALLEL_THRESHOLD, Math.floor(PARALLEL_THRESHOLD / IMPORT_WEIGHT))).argParser(parseJobs))
+    .option('--import', t('文件夹中的 Word 文件、网页和 PDF（.docx、.doc、.html、.htm、.pdf）也导入并检查'))
     .option('--fix', t('自动修正可以安全修正的问题（合计、行标签、章节名称与编号、单元格中的单位、全角数字），写回文件'))
     .addOption(new Option('--fix-dry-run', t('只列出 --fix 会做的修改（统一 diff 格式），不写文件')).conflicts('fix'))
     .option('--stdin-filename <path>', t('从标准输入（-）读取时，把它当作这个文件：用于消息和查找 .xxgkrc.json'))

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile } from './check-file';
+import { isImportInput } from './import-input';
 import { applyLang, type Lang } from './locale';
 import type { CheckTask, FileResult, RunContext } from './types';
 
@@ -8,6 +9,23 @@ import type { CheckTask, FileResult, RunContext } from './types';
  * bundle, 0.1–0.2 s measured (bench/README.md), while a report takes about 1 ms to check.
  */
 export const PARALLEL_THRESHOLD = 200;
+
+/**
+ * What a file costs against a report's check: an imported Word file, page or PDF is read and recognized first, some
+ * 10–30 ms (bench/README.md, import of Word files and web pages), which is the time of about 16 reports' checks.
+ */
+export const IMPORT_WEIGHT = 16;
+
+export function workOf(task: CheckTask): number {
+  return !task.given && isImportInput(task.path) ? IMPORT_WEIGHT : 1;
+}
+
+/** Whether a run's files are worth starting workers for (see PARALLEL_THRESHOLD). */
+export function worthWorkers(tasks: readonly CheckTask[]): boolean {
+  let work = 0;
+  for (const task of tasks) work += workOf(task);
+  return work > PARALLEL_THRESHOLD;
+}
 
 /** What every worker needs to check files the way the main thread would. */
 export interface WorkerSetup {
@@ -20,7 +38,10 @@ export interface WorkerSetup {
 type Job = ReadonlyArray<{ readonly index: number; readonly task: CheckTask }> | null;
 type Done = ReadonlyArray<{ readonly index: number; readonly result: FileResult }>;
 
-/** Files handed to a worker at a time: small enough that one large file holds up little, large enough to spare messages. */
+/**
+ * Work handed to a worker at a time (see workOf): 16 reports, or one imported file; small enough that one large file
+ * holds up little, large enough to spare messages.
+ */
 const BATCH = 16;
 
 /** True inside a worker started by checkInWorkers (the same bundle runs as CLI and as worker). */
@@ -61,7 +82,11 @@ export async function checkInWorkers(tasks: readonly CheckTask[], jobs: number, 
       workers.push(worker);
       const feed = () => {
         const batch: Array<{ index: number; task: CheckTask }> = [];
-        while (batch.length < BATCH && next < tasks.length) batch.push({ index: next, task: tasks[next++] });
+        let work = 0;
+        while (work < BATCH && next < tasks.length) {
+          work += workOf(tasks[next]);
+          batch.push({ index: next, task: tasks[next++] });
+        }
         worker.postMessage(batch.length ? batch : null);
       };
       worker.on('message', (done: Done) => {

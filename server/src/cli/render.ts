@@ -8,7 +8,8 @@ import { localToday } from './check-file';
 import { ConfigResolver } from './config';
 import { findBrowser, PdfPrintError, printHtmlToPdf } from './browser-pdf';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
-import { convertedNote, readReport } from './read';
+import { convertedNote } from '../core/text/decode';
+import { readReport } from './read';
 import { sameFile } from './same-file';
 
 /** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n';
-import { decodeReport, MAX_FILE_BYTES, type ReadOutcome } from './read';
+import { decodeReport, MAX_REPORT_BYTES } from '../core/text/decode';
+import type { ReadOutcome } from './read';
 
 /** The argument that stands for standard input. */
 export const STDIN_ARGUMENT = '-';
@@ -23,7 +24,7 @@ export function readStdin(): ReadOutcome {
     }
     if (n === 0) break;
     size += n;
-    if (size > MAX_FILE_BYTES) return { kind: 'problem', message: t('标准输入过大（上限 20 MB），未检查') };
+    if (size > MAX_REPORT_BYTES) return { kind: 'problem', message: t('标准输入过大（上限 20 MB），未检查') };
     chunks.push(Buffer.from(buffer.subarray(0, n)));
   }
   return decodeReport(Buffer.concat(chunks));

@@ -41,10 +41,11 @@ export interface CheckTask {
   readonly path: string;
   readonly file: string;
   readonly config?: XxgkConfig;
-  /** The report already read (standard input): `path` then only names it, for messages and the configuration. */
-  readonly input?: ReadOutcome;
-  /** The report's text when it was imported from another format (a PDF): checked instead of the file's bytes. */
-  readonly text?: string;
+  /**
+   * The report's text already in hand (standard input, or its text after --fix), checked instead of reading `path`,
+   * which then only names it, for messages and the configuration.
+   */
+  readonly given?: ReadOutcome;
   /** Last year's report of the same agency among the checked files (cross-year and repetition rules). */
   readonly previousPath?: string;
   /** The same, as shown to the user. */

@@ -19,7 +19,7 @@ import { completions } from './providers/completion';
 import { foldingRanges } from './providers/folding';
 import { formatDocument } from './providers/formatting';
 import { hover } from './providers/hover';
-import { convertPaste, importFile } from './providers/import-request';
+import { convertPaste, importRequest } from './providers/import-request';
 import { documentInfo, nextYear, notOpen, renderReport } from './providers/report-requests';
 import { sourceOffset } from './providers/source-offset';
 import {
@@ -382,7 +382,7 @@ export function startServer(connection: Connection): void {
 
   // Not about an open document (so not `guarded`); asynchronous, so every failure arrives in the catch.
   connection.onRequest(IMPORT, validated(IMPORT, importParams, (params: ImportParams) =>
-    importFile(params.fileName, params.base64).catch((err: unknown) => {
+    importRequest(params.fileName, params.base64).catch((err: unknown) => {
       reportFailure(IMPORT, params.fileName, err);
       throw new ResponseError(ErrorCodes.InternalError, t('xxgk 内部错误：{0}', errorText(err)));
     }),

@@ -5,7 +5,7 @@ import { parse, type XxgkConfig, type XxgkDocument } from '../core/index';
 import { reportIdentity } from '../core/identity';
 import { configReadMessage, readConfigFile } from '../cli/config';
 import { isInside, walkFiles } from '../cli/files';
-import { MAX_FILE_BYTES } from '../cli/read';
+import { MAX_REPORT_BYTES } from '../core/text/decode';
 import { parseRc } from './settings';
 
 /** Reports indexed at most, over all folders: a workspace may be a whole archive, or `/`. */
@@ -165,7 +165,7 @@ export class Workspace {
       const file = uriToPath(uri);
       const stat = file === undefined ? undefined : this.disk.stat(file);
       // Only regular files: a FIFO named like a report would block the server for ever.
-      if (!file || !stat || !stat.isFile() || stat.size > MAX_FILE_BYTES) {
+      if (!file || !stat || !stat.isFile() || stat.size > MAX_REPORT_BYTES) {
         this.parsed.delete(uri);
         return undefined;
       }
@@ -225,7 +225,7 @@ export class Workspace {
     if (!file) return undefined;
     // Only regular files: a FIFO named like a report would block the server for ever.
     const stat = this.disk.stat(file);
-    return !stat || !stat.isFile() || stat.size > MAX_FILE_BYTES ? undefined : this.readFile(file);
+    return !stat || !stat.isFile() || stat.size > MAX_REPORT_BYTES ? undefined : this.readFile(file);
   }
 
   private readFile(file: string): string | undefined {

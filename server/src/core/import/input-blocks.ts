@@ -46,6 +46,8 @@ function cleanLine(text: string): string {
 
 /** A cell's text on one line: its paragraphs joined (a header broken over two lines is one label). */
 function cleanCell(text: string): string {
+  // Most cells are one paragraph.
+  if (!/[\r\n]/.test(text)) return text.replace(SPACE_RUN, ' ').trim();
   return text
     .split(/\r?\n|\r/)
     .map((l) => l.replace(SPACE_RUN, ' ').trim())

@@ -14,14 +14,44 @@ export interface Token {
   readonly explicit: boolean;
 }
 
+/** The tokens of lines [from, to). */
 export function tokensOf(lines: readonly SourceLine[], from: number, to: number): Token[] {
+  const { tokens, starts } = streamOf(lines);
+  return tokens.slice(starts[Math.max(0, Math.min(from, lines.length))], starts[Math.max(0, Math.min(to, lines.length))]);
+}
+
+/** The first `count` tokens of lines [from, to) that are not blank lines (fewer if there are not so many). */
+export function firstFilled(lines: readonly SourceLine[], from: number, to: number, count: number): Token[] {
+  const { tokens, starts } = streamOf(lines);
   const out: Token[] = [];
-  for (let i = from; i < to && i < lines.length; i++) {
-    const l = lines[i];
-    if (l.cells) for (const c of l.cells) out.push({ text: c, line: l.index, blank: false, explicit: true });
-    else out.push({ text: l.text, line: l.index, blank: l.text === '', explicit: false });
+  const end = starts[Math.max(0, Math.min(to, lines.length))];
+  for (let k = starts[Math.max(0, Math.min(from, lines.length))]; k < end && out.length < count; k++) {
+    if (!tokens[k].blank) out.push(tokens[k]);
   }
   return out;
+}
+
+/**
+ * The whole text's tokens, made once per text: the tables are looked for at every line and read to the end of the
+ * text, each time for several formats. Tokens are never changed once made, so they are shared.
+ */
+const streams = new WeakMap<readonly SourceLine[], { readonly tokens: readonly Token[]; readonly starts: readonly number[] }>();
+
+function streamOf(lines: readonly SourceLine[]): { readonly tokens: readonly Token[]; readonly starts: readonly number[] } {
+  let stream = streams.get(lines);
+  if (stream) return stream;
+  const tokens: Token[] = [];
+  /** starts[i]: index of line i's first token; starts[lines.length]: the number of tokens. */
+  const starts: number[] = [];
+  for (const l of lines) {
+    starts.push(tokens.length);
+    if (l.cells) for (const c of l.cells) tokens.push({ text: c, line: l.index, blank: false, explicit: true });
+    else tokens.push({ text: l.text, line: l.index, blank: l.text === '', explicit: false });
+  }
+  starts.push(tokens.length);
+  stream = { tokens, starts };
+  streams.set(lines, stream);
+  return stream;
 }
 
 /**

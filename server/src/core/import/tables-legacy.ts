@@ -20,6 +20,9 @@ const MAX_LABEL = 60;
 
 /** The header of a 附表 starts here: its corner word, then header words. */
 export function startsLegacyTable(lines: readonly SourceLine[], at: number): boolean {
+  // Cheap test first: this runs at every line (not a blank one) of the text, whose first cell is the corner word.
+  const line = lines[at];
+  if (!CORNERS.has(labelKey(line.cells ? line.cells[0] : line.text))) return false;
   const header = legacyHeader(tokensOf(lines, at, at + 16));
   return header !== undefined && header.cells.length >= 2;
 }

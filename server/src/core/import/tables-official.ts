@@ -5,7 +5,7 @@ import { labelKey } from '../text/normalize';
 import { headerPiece, headerWords, isFigureLike, LAYOUT_WORDS } from './cell-kinds';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
-import { blankMode, restOfLine, rowCells, tokensOf, type Token } from './stream';
+import { blankMode, firstFilled, restOfLine, rowCells, tokensOf, type Token } from './stream';
 import type { ImportedRow, ImportedTable } from './table-types';
 
 /**
@@ -15,8 +15,6 @@ import type { ImportedRow, ImportedTable } from './table-types';
 
 /** A label longer than this, or with a full stop, is prose after the table, not a row. */
 const MAX_LABEL = 60;
-/** How far the reading looks ahead for the figures of a row it does not know. */
-const LOOKAHEAD = 4;
 
 interface RawRow {
   label: Token;
@@ -37,9 +35,14 @@ interface Reading {
   readonly matched: number;
 }
 
-/** Whether a table of this spec starts at this line: a known row label followed by a figure or another row. */
+/**
+ * Whether a table of this spec starts at this line (not a blank one): a known row label followed by a figure or
+ * another row. This runs at every line for every official table: the line's first cell is tried alone first.
+ */
 export function startsTable(lines: readonly SourceLine[], at: number, spec: TableSpec): boolean {
-  const tokens = tokensOf(lines, at, at + 12).filter((t) => !t.blank);
+  const line = lines[at];
+  if (!mayNameRow(line.cells ? line.cells[0] : line.text, spec)) return false;
+  const tokens = firstFilled(lines, at, at + 12, 2);
   if (tokens.length < 2) return false;
   const first = matchRow(tokens[0].text, spec);
   if (!('match' in first) || first.match.how === 'fuzzy') return false;
@@ -49,6 +52,26 @@ export function startsTable(lines: readonly SourceLine[], at: number, spec: Tabl
   if (isFigureLike(next.text) || (next.explicit && next.text === '')) return true;
   const second = matchRow(next.text, spec);
   return 'match' in second && second.match.row.parent === first.match.row.id;
+}
+
+/**
+ * False when the text cannot be a row label of the spec other than by a typo: without a `父/子` slash, a label is one
+ * of the official texts or short names, or a piece of one, so its key is no longer than the longest of them. Spares
+ * the row matcher's search for the closest row (edit distances against every row) on every line of prose.
+ */
+function mayNameRow(text: string, spec: TableSpec): boolean {
+  return /[/／]/.test(text) || labelKey(text).length <= longestKey(spec);
+}
+
+const longestKeys = new WeakMap<TableSpec, number>();
+
+function longestKey(spec: TableSpec): number {
+  let longest = longestKeys.get(spec);
+  if (longest === undefined) {
+    longest = Math.max(0, ...spec.rows.flatMap((r) => [r.label, r.name, ...(r.aliases ?? [])].map((l) => labelKey(l).length)));
+    longestKeys.set(spec, longest);
+  }
+  return longest;
 }
 
 /** Header lines just before a table's first row belong to it (corner, column names, pieces of them). */
@@ -73,7 +96,7 @@ export function readOfficialTable(
   notes: NoteList,
 ): ImportedTable {
   const tokens = tokensOf(lines, from, lines.length);
-  const reading = readRows(tokens, spec);
+  const reading = readingOf(lines, from, spec, tokens);
   const dataTokens = reading.rows.flatMap((r) => [r.label, ...r.items]);
   const mode = blankMode(dataTokens);
   const rows: ImportedRow[] = [];
@@ -200,8 +223,11 @@ function continuesLabel(current: RawRow, t: Token, spec: TableSpec): boolean {
 function looksLikeRow(tokens: readonly Token[], k: number): boolean {
   const text = tokens[k].text;
   if (text.length > MAX_LABEL || /[。；]/.test(text) || isFigureLike(text)) return false;
-  const ahead = tokens.slice(k + 1).filter((t) => !t.blank).slice(0, LOOKAHEAD);
-  return ahead.length > 0 && (isFigureLike(ahead[0].text) || (ahead[0].explicit && ahead[0].text === ''));
+  // The first token after it that is not a blank line.
+  let j = k + 1;
+  while (j < tokens.length && tokens[j].blank) j++;
+  const next = tokens[j];
+  return next !== undefined && (isFigureLike(next.text) || (next.explicit && next.text === ''));
 }
 
 /**
@@ -236,5 +262,18 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
 
 /** How well a reading fits: rows matched. */
 export function scoreOfficial(lines: readonly SourceLine[], from: number, spec: TableSpec): number {
-  return readRows(tokensOf(lines, from, lines.length), spec).matched;
+  return readingOf(lines, from, spec).matched;
+}
+
+/** Readings already made: the format that scored best is then read with the reading that scored it. */
+const readings = new WeakMap<readonly SourceLine[], Map<TableSpec, Map<number, Reading>>>();
+
+function readingOf(lines: readonly SourceLine[], from: number, spec: TableSpec, tokens?: readonly Token[]): Reading {
+  let bySpec = readings.get(lines);
+  if (!bySpec) readings.set(lines, (bySpec = new Map<TableSpec, Map<number, Reading>>()));
+  let byLine = bySpec.get(spec);
+  if (!byLine) bySpec.set(spec, (byLine = new Map<number, Reading>()));
+  let reading = byLine.get(from);
+  if (!reading) byLine.set(from, (reading = readRows(tokens ?? tokensOf(lines, from, lines.length), spec)));
+  return reading;
 }

@@ -45,9 +45,9 @@ function tableAt(
     const starting = specs.filter((s) => startsTable(lines, at, s.spec));
     if (!starting.length) continue;
     const from = Math.max(notBefore, headerStart(lines, at, starting[0].spec));
-    // The first (preferred) format wins a tie.
+    // The first (preferred) format wins a tie; a format alone needs no score.
     let best = starting[0];
-    let bestScore = scoreOfficial(lines, from, best.spec);
+    let bestScore = starting.length > 1 ? scoreOfficial(lines, from, best.spec) : 0;
     for (const s of starting.slice(1)) {
       const score = scoreOfficial(lines, from, s.spec);
       if (score > bestScore) [best, bestScore] = [s, score];

@@ -1,7 +1,6 @@
 import { t } from '../../core/i18n';
+import { importFile } from '../../core/import/file';
 import { importText, type ImportResult } from '../../core/import/index';
-import { importDocument } from '../../core/import/readers/index';
-import { convertedNote, decodeReport } from '../../cli/read';
 import type { ConvertPasteReply, ImportReply } from '../protocol';
 
 /** Files larger than this are refused before they are decoded (the readers have their own, equal or smaller, limits). */
@@ -11,22 +10,10 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
  * `xxgk/import`: the same importer as `xxgk import`, on a file the client sends. Never throws: a damaged file, a file
  * that is not what its name says or a zip bomb is an answer with a message, and nothing is written.
  */
-export async function importFile(fileName: string, base64: string): Promise<ImportReply> {
+export async function importRequest(fileName: string, base64: string): Promise<ImportReply> {
   // base64 is 4/3 of the bytes: refuse by its length before decoding anything.
   if ((base64.length * 3) / 4 > MAX_IMPORT_BYTES) return { ok: false, message: t('文件过大（上限 {0} MB）', MAX_IMPORT_BYTES / 1024 / 1024) };
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  if (/\.pdf$/i.test(fileName)) {
-    // pdf.js is loaded on the first PDF only.
-    const { importPdf } = await import('../../core/import/readers/pdf');
-    const imported = await importPdf(bytes);
-    return imported.kind === 'report' ? reply(imported.result) : { ok: false, message: imported.message };
-  }
-  if (/\.txt$/i.test(fileName)) {
-    const decoded = decodeReport(bytes);
-    if (decoded.kind !== 'text') return { ok: false, message: decoded.message };
-    return reply(importText(decoded.text), decoded.encoding === 'gb18030' ? convertedNote() : undefined);
-  }
-  const outcome = await importDocument(fileName, bytes);
+  const outcome = await importFile(fileName, new Uint8Array(Buffer.from(base64, 'base64')));
   return outcome.ok ? reply(outcome.result, outcome.remark) : { ok: false, message: outcome.message };
 }
 

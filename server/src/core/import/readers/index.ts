@@ -1,42 +1,61 @@
 import { t } from '../../i18n';
+import { MAX_REPORT_BYTES } from '../../text/decode';
 import { importBlocks, importText, type ImportResult } from '../index';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { ReadError } from './errors';
 import { readHtml } from './html';
-import { sniffContent, type ContentKind } from './sniff';
+import { importPdf } from './pdf';
+import type { ContentKind } from './sniff';
+import { readTextFile } from './text';
 
 export { ReadError } from './errors';
 
 /**
- * Which reader reads a file, by its extension and by what its bytes really are. One entry per input kind: a new
- * kind (PDF) is one more line in READERS. Plain text (.txt) is not here: the CLI reads it as the checker reads a
- * report (strict UTF-8, with its messages), then calls importText.
+ * Which reader reads a file, by its extension (and, checked by importFile, by what its bytes really are). One entry
+ * per input kind, every one asynchronous (pdf.js and JSZip are): a new kind is one more line in READERS.
  */
 export interface DocumentReader {
   /** Shown in messages: what the file should be (a function: the words follow the language set at run time). */
   readonly label: () => string;
   readonly extensions: readonly string[];
-  /** The contents this reader reads (checked before it is called). */
-  readonly contents: readonly ContentKind[];
+  /** The contents this reader reads (checked before it is called); `any` for a reader that judges the bytes itself. */
+  readonly contents: readonly ContentKind[] | 'any';
   /** Larger files are refused unread. */
   readonly maxBytes: number;
-  readonly read: (bytes: Uint8Array) => Promise<DocumentImport>;
+  /** What the notes' line numbers count (see NoteLines). */
+  readonly noteLines: NoteLines;
+  /** Throws ReadError when the file cannot be read. */
+  readonly read: (bytes: Uint8Array) => Promise<ReaderOutput>;
 }
 
-/** An import and the text its notes' line numbers count in (one line per paragraph and per table row). */
-export type DocumentImport = ImportResult & { readonly source: string };
+/**
+ * What an import note's line number counts: the file's own lines (plain text); the lines of the text read from it,
+ * one per paragraph and per table row (Word files, web pages); or nothing useful, the note gives its page (PDF).
+ */
+export type NoteLines = 'file' | 'read-text' | 'page';
+
+export interface ReaderOutput {
+  readonly result: ImportResult;
+  /** Said once beside the notes: how the file was read (converted from GBK). */
+  readonly remark?: string;
+}
 
 const MB = 1024 * 1024;
 
 export const READERS: readonly DocumentReader[] = [
-  { label: () => t('Word 文件（.docx）'), extensions: ['.docx'], contents: ['zip'], maxBytes: 64 * MB, read: async (b) => importBlocks(await readDocx(b)) },
-  { label: () => t('旧版 Word 文件（.doc）'), extensions: ['.doc'], contents: ['ole'], maxBytes: 64 * MB, read: async (b) => textImport(await readDoc(b)) },
-  { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, read: (b) => Promise.resolve(importBlocks(readHtml(b))) },
+  { label: () => t('Word 文件（.docx）'), extensions: ['.docx'], contents: ['zip'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importBlocks(await readDocx(b)) }) },
+  { label: () => t('旧版 Word 文件（.doc）'), extensions: ['.doc'], contents: ['ole'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importText(await readDoc(b)) }) },
+  { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, noteLines: 'read-text', read: (b) => Promise.resolve({ result: importBlocks(readHtml(b)) }) },
+  { label: () => 'PDF', extensions: ['.pdf'], contents: ['pdf'], maxBytes: 64 * MB, noteLines: 'page', read: readPdfReport },
+  // The checker's own limit and decoding: a text is a report before it is imported.
+  { label: () => t('纯文本'), extensions: ['.txt'], contents: 'any', maxBytes: MAX_REPORT_BYTES, noteLines: 'file', read: (b) => Promise.resolve(readTextFile(b)) },
 ];
 
-function textImport(text: string): DocumentImport {
-  return { ...importText(text), source: text };
+async function readPdfReport(bytes: Uint8Array): Promise<ReaderOutput> {
+  const imported = await importPdf(bytes);
+  if (imported.kind === 'problem') throw new ReadError(imported.message);
+  return { result: imported.result };
 }
 
 /** The reader for a file name's extension, if any. */
@@ -48,66 +67,4 @@ export function readerFor(fileName: string): DocumentReader | undefined {
 /** Extensions the readers take (for the CLI's messages and the folder walk). */
 export function documentExtensions(): string[] {
   return READERS.flatMap((r) => [...r.extensions]);
-}
-
-/**
- * Word and WPS save a .docx, or a web page, under the name .doc: such a file is read as what it is, with a remark.
- * Any other mismatch is refused.
- */
-const ALSO_UNDER: Readonly<Record<string, readonly ContentKind[]>> = { '.doc': ['zip', 'html'] };
-
-/** What a content is, in messages (a function: the words follow the language set at run time). */
-function contentName(kind: ContentKind): string {
-  switch (kind) {
-    case 'zip':
-      return t('zip 压缩包（如 .docx）');
-    case 'ole':
-      return t('旧版 Office 文件（如 .doc、.xls）');
-    case 'pdf':
-      return 'PDF';
-    case 'rtf':
-      return 'RTF';
-    case 'html':
-      return t('网页（HTML）');
-    case 'text':
-      return t('纯文本');
-    case 'binary':
-      return t('二进制文件（如图片）');
-    case 'empty':
-      return t('空文件');
-  }
-}
-
-export type DocumentOutcome =
-  | { readonly ok: true; readonly result: DocumentImport; readonly remark?: string }
-  | { readonly ok: false; readonly message: string };
-
-/**
- * Imports a Word file or a web page from its bytes (the name gives the extension). Never throws: a file that is not what its name says, a damaged
- * file or a zip bomb comes back as a message, and nothing is imported.
- */
-export async function importDocument(fileName: string, bytes: Uint8Array): Promise<DocumentOutcome> {
-  const named = readerFor(fileName);
-  if (!named) return { ok: false, message: t('不支持的文件类型（可导入 {0} 和 .txt）', documentExtensions().join(' ')) };
-  const content = sniffContent(bytes);
-  const extension = named.extensions.find((e) => fileName.toLowerCase().endsWith(e))!;
-  let reader = named;
-  let remark: string | undefined;
-  if (!named.contents.includes(content)) {
-    const other = ALSO_UNDER[extension]?.includes(content) ? READERS.find((r) => r.contents.includes(content)) : undefined;
-    if (!other) {
-      return { ok: false, message: t('扩展名是 {0}，但内容是{1}，不是{2}；请确认文件，或改为正确的扩展名', extension, contentName(content), named.label()) };
-    }
-    reader = other;
-    remark = t('{0} 的扩展名是 {1}，内容其实是{2}，已按{2}读取', fileName, extension, other.label());
-  }
-  if (bytes.byteLength > reader.maxBytes) {
-    return { ok: false, message: t('文件过大（{0} MB，上限 {1} MB）', (bytes.byteLength / MB).toFixed(1), reader.maxBytes / MB) };
-  }
-  try {
-    return { ok: true, result: await reader.read(bytes), remark };
-  } catch (err) {
-    if (err instanceof ReadError) return { ok: false, message: err.message };
-    return { ok: false, message: t('无法读取为{0}（{1}）', reader.label(), err instanceof Error ? err.message : String(err)) };
-  }
 }
