@@ -645,8 +645,13 @@ check('8e. a real report copied from its web page and pasted “as annual report
 
   const target = '粘贴-2023.xxgk';
   fs.writeFileSync(fileIn(target), '');
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: target }).first().waitFor({ timeout: 30_000 });
-  await openFile(target);
+  // Opened from the Explorer: Quick Open's file list may not know a file created a moment ago.
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: target });
+  await row.first().waitFor({ timeout: 30_000 });
+  await row.first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: target }).first().waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
   // Pasted as is first (plain text stays the default); Ctrl+. on the paste then offers the other ways to paste it.
   const title = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'))['Paste as annual report markup'];
   await press('Control+V');
