@@ -153,9 +153,9 @@ export function compareOfficialRoundTrip(
   assert.deepEqual(known(ruleCounts(imported)), known(ruleCounts(original)));
 }
 
-/** Runs the built CLI (`npm run build` first) in `cwd`, in Chinese and without colour, as a user would. */
-export function runXxgk(root: string, cwd: string, args: readonly string[]): SpawnSyncReturns<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
+/** Runs the built CLI (`npm run build` first) in `cwd`, in Chinese and without colour, as a user would (`extraEnv` over the environment). */
+export function runXxgk(root: string, cwd: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
   delete env.LC_ALL;
   delete env.LC_MESSAGES;
   return spawnSync(process.execPath, [path.join(root, 'bin', 'xxgk.js'), ...args], { cwd, env, encoding: 'utf8' });

@@ -5,7 +5,6 @@
  * browser that fails, a browser that hangs. Needs `npm run build`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -87,8 +86,7 @@ describe('xxgk render -o report.pdf', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pdftest-'));
     try {
       const out = path.join(dir, 'r.pdf');
-      const env = { ...process.env, PATH: '', XXGK_BROWSER: '', CHROME_PATH: '' };
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'render', path.join(ROOT, 'examples', '2023-clean.xxgk'), '-o', out], { cwd: dir, env: { ...env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1' }, encoding: 'utf8' });
+      const r = runXxgk(ROOT, dir, ['render', path.join(ROOT, 'examples', '2023-clean.xxgk'), '-o', out], { PATH: '', XXGK_BROWSER: '', CHROME_PATH: '' });
       assert.equal(r.status, 2);
       assert.match(r.stderr, /未找到 Chromium、Chrome 或 Edge 浏览器，无法导出 PDF.*--browser（或环境变量 XXGK_BROWSER）/);
       assert.deepEqual(fs.readdirSync(dir), []);

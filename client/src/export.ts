@@ -25,10 +25,6 @@ function browserForPdf(): string | undefined {
   return browser;
 }
 
-/**
- * Export the active report as a self-contained HTML page or a Word document. Writes only where the user chose, and
- * asks before replacing an existing file.
- */
 function pdfFailure(err: unknown): string {
   if (!(err instanceof PdfPrintError)) return vscode.l10n.t('The report could not be exported: {0}', err instanceof Error ? err.message : String(err));
   if (err.reason === 'timeout') return vscode.l10n.t('{0} did not finish printing the PDF in time and was stopped.', err.browser);
@@ -36,6 +32,10 @@ function pdfFailure(err: unknown): string {
   return vscode.l10n.t('{0} printed no PDF ({1}).', err.browser, err.detail);
 }
 
+/**
+ * Export the active report as a self-contained HTML page, a Word document or a PDF. Writes only where the user chose, and
+ * asks before replacing an existing file.
+ */
 async function exportReport(api: ServerApi, kind: Kind, uri?: vscode.Uri): Promise<void> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'xxgk') {
