@@ -128,11 +128,23 @@ describe('import from a Word file', () => {
     );
   });
 
-  it('a .doc table (word-extractor): a row per line, empty cells kept, the row mark dropped', async () => {
-    // word-extractor's own test file (MIT, morungos/node-word-extractor __tests__/data/test12.doc).
-    const text = await readDoc(fs.readFileSync(path.join(FIXTURES, 'word-extractor-table.doc')));
-    assert.match(text, /^Row 1, cell 1\tRow 1, cell 2\tRow 1, cell 3$/m);
-    assert.match(text, /^Row 2, cell 1\t\tRow 2, cell 3$/m);
+  it('a .doc table: a row per line, empty cells kept, the row mark dropped, quotes and dashes as typed', async () => {
+    // Made here: the project's Word export of a small report, saved as .doc by LibreOffice 7.4.
+    const text = await readDoc(fs.readFileSync(path.join(FIXTURES, 'word-table.doc')));
+    assert.match(text, /^项目\t上年\t本年$/m);
+    assert.match(text, /^第1行\t\t丙1$/m);
+    assert.match(text, /^说明：“引号”与——破折号照原样。$/m);
+  });
+
+  it('a .doc whose table rows run together (vertically merged cells) is read as a stream of cells, and comes back as the .docx does', async () => {
+    // Made here: the Word export of the corpus report 14-沭阳县发展和改革局-2023 (a real published report),
+    // saved as .doc by LibreOffice 7.4; in its text the rows of the 依申请 table after the header are one line.
+    const report = path.join(ROOT, 'test', 'corpus', 'reports', '14-沭阳县发展和改革局-2023.xxgk');
+    const fromDoc = await importFile('年报.doc', fs.readFileSync(path.join(FIXTURES, '沭阳县发展和改革局-2023.doc')));
+    const fromDocx = await importFile('年报.docx', await renderDocx(parse(read(report))));
+    assert.ok(fromDoc.ok && fromDocx.ok);
+    assert.equal(fromDoc.result.text, fromDocx.result.text);
+    assert.deepEqual(ruleCounts(parse(fromDoc.result.text)), ruleCounts(parse(read(report))));
   });
 });
 
@@ -201,7 +213,7 @@ describe('import: hostile and broken files give a clear message, in bounded time
   });
 
   it('a damaged .doc', async () => {
-    await refused('bad.doc', fs.readFileSync(path.join(FIXTURES, 'word-extractor-bad-header.doc')), /无法读取旧版 Word 文件（\.doc）/);
+    await refused('bad.doc', fs.readFileSync(path.join(FIXTURES, 'word-damaged-header.doc')), /无法读取旧版 Word 文件（\.doc）/);
   });
 
   it('files whose extension lies', async () => {
