@@ -109,6 +109,21 @@ describe('missing-table, missing-row, unknown-row, row-label, table-header', () 
     assert.equal(d.fix!.edits[0].newText, '| 2.重复申请 |  |  |  |  |  |  |  |\n');
     assert.equal(diagnostics(clean, 'missing-row').length, 0);
   });
+  it('missing-row: a table written in two parts (split at a page break) is one table', () => {
+    const table = requestTable2021();
+    const lines = table.split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('| 1.本机关不掌握相关政府信息 |'));
+    assert.ok(cut > 0);
+    const split = [...lines.slice(0, cut), ':::', '', '::: 依申请', ...lines.slice(cut)].join('\n');
+    const text = clean.replace(table, split);
+    assert.notEqual(text, clean);
+    assert.equal(diagnostics(text, 'missing-row').length, 0);
+    // A row missing from both parts is reported once, on the first part.
+    const missing = text.replace(/\| 2\.重复申请 \|[^\n]*\n/, '');
+    const found = diagnostics(missing, 'missing-row');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /缺少“2.重复申请”行/);
+  });
   it('unknown-row: suggests the closest official label; ambiguous labels ask for 父/子', () => {
     const text = withRequests((rows) => rows.push(['不予公开的其他情形', [0, 0, 0, 0, 0, 0, 0]], ['公开', [0, 0, 0, 0, 0, 0, 0]]));
     const found = diagnostics(text, 'unknown-row');
