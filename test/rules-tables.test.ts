@@ -109,7 +109,7 @@ describe('missing-table, missing-row, unknown-row, row-label, table-header', () 
     assert.equal(d.fix!.edits[0].newText, '| 2.重复申请 |  |  |  |  |  |  |  |\n');
     assert.equal(diagnostics(clean, 'missing-row').length, 0);
   });
-  it('missing-row: a table written in two parts (split at a page break) is one table', () => {
+  it('missing-row, table-sum: a table written in two parts (split at a page break) is one table', () => {
     const table = requestTable2021();
     const lines = table.split('\n');
     const cut = lines.findIndex((l) => l.startsWith('| 1.本机关不掌握相关政府信息 |'));
@@ -118,6 +118,8 @@ describe('missing-table, missing-row, unknown-row, row-label, table-header', () 
     const text = clean.replace(table, split);
     assert.notEqual(text, clean);
     assert.equal(diagnostics(text, 'missing-row').length, 0);
+    // Its sums are summed over both parts.
+    assert.equal(diagnostics(text, 'table-sum').length, 0);
     // A row missing from both parts is reported once, on the first part.
     const missing = text.replace(/\| 2\.重复申请 \|[^\n]*\n/, '');
     const found = diagnostics(missing, 'missing-row');

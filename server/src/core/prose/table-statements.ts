@@ -1,3 +1,4 @@
+import { officialTable } from '../tables/parts';
 import type { XxgkDocument } from '../ast';
 import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { paragraphFigures, type Figure } from './figures';
@@ -58,8 +59,8 @@ const cache = new WeakMap<XxgkDocument, TableStatements | null>();
 export function tableStatements(doc: XxgkDocument): TableStatements | undefined {
   const hit = cache.get(doc);
   if (hit !== undefined) return hit ?? undefined;
-  const requests = doc.tables.find((x) => x.kind === '依申请' && x.spec);
-  const appeals = doc.tables.find((x) => x.kind === '复议诉讼' && x.spec);
+  const requests = officialTable(doc, '依申请');
+  const appeals = officialTable(doc, '复议诉讼');
   let result: TableStatements | null = null;
   if (requests || appeals) {
     const paragraphs: ParagraphStatements[] = [];

@@ -1,3 +1,4 @@
+import { officialTable } from '../tables/parts';
 import type { StandardTable, XxgkDocument } from '../ast';
 import { formatSpec, reportsDocumentCounts } from '../formats/index';
 import { t } from '../i18n';
@@ -7,7 +8,7 @@ import { rowsById } from '../tables/grid';
 import { NATIONAL_FORMATS, type Finding, type Rule } from './types';
 
 function table(doc: XxgkDocument, kind: StandardTable['kind']) {
-  const found = doc.tables.find((x) => x.kind === kind && x.spec);
+  const found = kind && officialTable(doc, kind);
   return found ? rowsById(found) : undefined;
 }
 

@@ -2,6 +2,7 @@ import type { StandardTable, XxgkDocument } from '../ast';
 import type { TableSpec } from '../formats/types';
 import { t } from '../i18n';
 import { rowText } from '../skeleton';
+import { logicalTables } from '../tables/parts';
 import { NATIONAL_FORMATS, type Rule } from './types';
 import { insertLines } from './util';
 
@@ -38,32 +39,22 @@ export const missingRow: Rule = {
   },
   fixes: 'all',
   check(doc, report) {
-    // A table written in parts (split at a page break in the Word file it came from, or its extra rows listed
-    // after it) is one table: a row present in any part is present. Missing rows are reported on the first part.
-    const parts = new Map<TableSpec, StandardTable[]>();
-    for (const table of doc.tables) {
-      if (!table.spec) continue;
-      const list = parts.get(table.spec);
-      if (list) list.push(table);
-      else parts.set(table.spec, [table]);
-    }
-    for (const [spec, tables] of parts) {
-      const present = new Set<string>();
-      for (const table of tables) for (const r of table.rows) if (r.match) present.add(r.match.row.id);
+    // A table written in parts is one table: a row in any part is present (tables/parts.ts).
+    for (const table of logicalTables(doc)) {
+      const spec = table.spec;
+      if (!spec) continue;
+      const present = new Set(table.rows.map((r) => r.match?.row.id).filter(Boolean));
       if (present.size === 0) {
         // An empty table is one problem, not one per row; its fix fills in the whole official table.
         const all = allRows(spec);
-        for (const table of tables) {
-          const at = insertionPoint(table, 0, doc);
-          report({
-            span: table.kindSpan,
-            message: t('“{0}”表还没有任何规定行（应有 {1} 行）；请逐行填报（没有数据的填 0）。', spec.title, all.count),
-            fix: { title: t('插入“{0}”表的全部规定行', spec.title), edits: [insertLines(doc, at, all.text)] },
-          });
-        }
+        const at = insertionPoint(table, 0, doc);
+        report({
+          span: table.kindSpan,
+          message: t('“{0}”表还没有任何规定行（应有 {1} 行）；请逐行填报（没有数据的填 0）。', spec.title, all.count),
+          fix: { title: t('插入“{0}”表的全部规定行', spec.title), edits: [insertLines(doc, at, all.text)] },
+        });
         continue;
       }
-      const table = tables[0];
       spec.rows.forEach((row, index) => {
         // Group rows (三、本年度办理结果, （三）不予公开…) carry no figures of their own; their items are required.
         if (row.group || present.has(row.id)) return;

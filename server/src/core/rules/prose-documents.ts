@@ -1,4 +1,5 @@
-import type { Span, StandardTable } from '../ast';
+import { officialTable } from '../tables/parts';
+import type { Span } from '../ast';
 import { reportsDocumentCounts, tableSpec } from '../formats/index';
 import { t } from '../i18n';
 import { paragraphFigures } from '../prose/figures';
@@ -43,7 +44,7 @@ export const proseDocuments: Rule = {
   },
   fixes: 'all',
   check(doc, report) {
-    const table = doc.tables.find((x): x is StandardTable => x.kind === '主动公开' && !!x.spec);
+    const table = officialTable(doc, '主动公开');
     const spec = tableSpec(doc.format, '主动公开');
     if (!table || !spec) return;
     const rows = rowsById(table);

@@ -1,3 +1,4 @@
+import { officialTable } from '../tables/parts';
 import type { Span } from '../ast';
 import { t } from '../i18n';
 import { tableStatements } from '../prose/table-statements';
@@ -21,7 +22,7 @@ export const proseTableUpheld: Rule = {
   fixes: 'none',
   check(doc, report) {
     const statements = tableStatements(doc);
-    const table = doc.tables.find((x) => x.kind === '复议诉讼' && x.spec);
+    const table = officialTable(doc, '复议诉讼');
     const spec = table?.spec;
     if (!statements || !table || !spec) return;
     const rows = rowsById(table);

@@ -1,6 +1,7 @@
 import type { XxgkDocument } from '../ast';
 import { evaluateLegacyTable } from './legacy-sums';
 import { evaluatePlainTable } from './plain-sums';
+import { logicalTables } from './parts';
 import { evaluateTable, type Evaluation } from './relations';
 
 /** Documents are immutable: the table-sum rule and the hover (twice per request) share one evaluation. */
@@ -14,7 +15,8 @@ export function evaluateDocument(doc: XxgkDocument): readonly Evaluation[] {
   const hit = evaluated.get(doc);
   if (hit) return hit;
   const out: Evaluation[] = [];
-  for (const table of doc.tables) out.push(...(table.kind === '附表' ? evaluateLegacyTable(table) : evaluateTable(table)));
+  // An official table written in parts is summed as one.
+  for (const table of logicalTables(doc)) out.push(...(table.kind === '附表' ? evaluateLegacyTable(table) : evaluateTable(table)));
   for (const table of doc.plainTables) out.push(...evaluatePlainTable(table));
   evaluated.set(doc, out);
   return out;
