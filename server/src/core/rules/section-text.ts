@@ -2,6 +2,7 @@ import type { Heading, Paragraph, XxgkDocument } from '../ast';
 import { GUIDANCE_OPENERS, PLACEHOLDER_ONLY } from '../formats/content';
 import { allFormats } from '../formats/registry';
 import type { FormatSpec } from '../formats/types';
+import { NodeCache } from '../node-cache';
 
 /** The text with spaces and punctuation removed, for comparing what two texts say. */
 export function squeeze(text: string): string {
@@ -15,7 +16,7 @@ interface SectionContents {
   readonly withTables: ReadonlySet<number>;
 }
 
-const contentsOf = new WeakMap<XxgkDocument, SectionContents>();
+const contentsOf = new NodeCache<XxgkDocument, SectionContents>('section contents');
 function contents(doc: XxgkDocument): SectionContents {
   let found = contentsOf.get(doc);
   if (found) return found;
