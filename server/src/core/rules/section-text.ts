@@ -14,6 +14,8 @@ interface SectionContents {
   readonly paragraphs: Paragraph[][];
   readonly subheadings: Heading[][];
   readonly withTables: ReadonlySet<number>;
+  /** ownParagraphs of each section, filled as asked for. */
+  readonly own: Array<readonly Paragraph[] | undefined>;
 }
 
 const contentsOf = new NodeCache<XxgkDocument, SectionContents>('section contents');
@@ -32,7 +34,7 @@ function contents(doc: XxgkDocument): SectionContents {
     if (section && section.span.start < h.span.start) subheadings[k].push(h);
   }
   const withTables = new Set([...doc.tables, ...doc.plainTables].map((t) => t.sectionIndex));
-  found = { paragraphs, subheadings, withTables };
+  found = { paragraphs, subheadings, withTables, own: [] };
   contentsOf.set(doc, found);
   return found;
 }
@@ -55,18 +57,36 @@ export function hasTable(doc: XxgkDocument, k: number): boolean {
 /** The shortest copy of a format's guidance that counts as copied (shorter ones are a heading's words). */
 const MIN_COPIED = 6;
 
-let guidanceCache: { formats: readonly FormatSpec[]; texts: readonly string[]; longest: number } | undefined;
+let guidanceCache: { formats: readonly FormatSpec[]; texts: readonly string[]; longest: number; chars: ReadonlySet<number> } | undefined;
 /**
  * Every section's `requires` text of every registered format, squeezed: the guidance skeletons and snippets write.
  * Read again only when the registry changes (a test registers a format).
  */
-function formatGuidance(): { texts: readonly string[]; longest: number } {
+function formatGuidance(): { texts: readonly string[]; longest: number; chars: ReadonlySet<number> } {
   const formats = allFormats();
   const cached = guidanceCache;
   if (cached && cached.formats.length === formats.length && cached.formats.every((f, i) => f === formats[i])) return cached;
   const texts = formats.flatMap((f) => f.sections.map((s) => squeeze(s.requires)));
-  guidanceCache = { formats, texts, longest: Math.max(0, ...texts.map((g) => g.length)) };
+  const chars = new Set<number>();
+  for (const g of texts) for (let i = 0; i < g.length; i++) chars.add(g.charCodeAt(i));
+  guidanceCache = { formats, texts, longest: Math.max(0, ...texts.map((g) => g.length)), chars };
   return guidanceCache;
+}
+
+const SQUEEZED_OUT = /[\s\p{P}\p{S}]/u;
+/**
+ * Whether `text` has a character that squeeze keeps (not a space, punctuation or symbol) and no guidance text has (a
+ * digit, a name): then its squeezed text is in no guidance text. Most paragraphs are ruled out by their first few
+ * characters this way, without squeezing them (squeeze's Unicode classes were the content rules' largest cost).
+ */
+function hasForeignCharacter(text: string, chars: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (chars.has(text.charCodeAt(i))) continue;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!SQUEEZED_OUT.test(String.fromCodePoint(cp))) return true;
+  }
+  return false;
 }
 
 /**
@@ -80,11 +100,16 @@ export function isGuidance(text: string): boolean {
   const guidance = formatGuidance();
   if (trimmed.length > 2 * guidance.longest + 20) return false;
   if (PLACEHOLDER_ONLY.test(trimmed.replace(/[。.．！!]+$/, ''))) return true;
+  if (hasForeignCharacter(trimmed, guidance.chars)) return false;
   const own = squeeze(trimmed);
   return own.length >= MIN_COPIED && guidance.texts.some((g) => g.length >= own.length && g.includes(own));
 }
 
-/** The paragraphs of section `k` that say something of their own (template guidance left out). */
-export function ownParagraphs(doc: XxgkDocument, k: number): Paragraph[] {
-  return sectionParagraphs(doc, k).filter((p) => !isGuidance(p.text));
+/**
+ * The paragraphs of section `k` that say something of their own (template guidance left out); worked out once per
+ * section of a document, for the content rules that all read them.
+ */
+export function ownParagraphs(doc: XxgkDocument, k: number): readonly Paragraph[] {
+  const own = contents(doc).own;
+  return (own[k] ??= sectionParagraphs(doc, k).filter((p) => !isGuidance(p.text)));
 }
