@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { hasTable, ownParagraphs, sectionParagraphs } from './section-text';
+import { hasTable, isGuidance, sectionParagraphs } from './section-text';
 import { ALL_FORMATS, type Rule } from './types';
 import { quote } from './util';
 
@@ -20,7 +20,7 @@ export const thinSection: Rule = {
       const spec = section.spec;
       if (!spec?.required || spec.tables?.length || hasTable(doc, k)) return;
       const paragraphs = sectionParagraphs(doc, k);
-      if (ownParagraphs(doc, k).length) return;
+      if (paragraphs.some((p) => !isGuidance(p.text))) return;
       const name = quote(section.name);
       report({
         span: section.heading.span,
