@@ -65,7 +65,9 @@ export function tableStatements(doc: XxgkDocument): TableStatements | undefined 
   if (requests || appeals) {
     const paragraphs: ParagraphStatements[] = [];
     doc.paragraphs.forEach((paragraph, k) => {
-      // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件).
+      // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件), but without it
+      // (or 维持) the paragraph's figures need not be read at all.
+      if (!paragraph.text.includes('件') && !paragraph.text.includes('维持')) return;
       const figures = paragraphFigures(doc, k);
       if (!paragraph.text.includes('维持') && !figures.some((f) => f.unit === '件')) return;
       const found = readParagraph(doc, paragraph, figures);
