@@ -123,3 +123,17 @@ describe('English messages from the CLI', () => {
     });
   });
 });
+
+describe('Chinese messages: placeholders filled without l10n', () => {
+  test('t fills {0}, {1}… exactly as @vscode/l10n does, odd templates included', async () => {
+    const l10n = await import('@vscode/l10n');
+    const { t } = await import('../server/src/core/i18n');
+    setLocale('zh-cn');
+    const templates = ['“{0}”为 {1}', '{0}{0}{1}', '{}{0}', '{{0}}', '{0', '}{0}{', '{length}', '{a}{1}', '没有参数', 'x{0}y', '{0}{2}'];
+    for (const template of templates) {
+      for (const args of [[], ['甲'], ['甲', 0], ['$&', 12, '丙']] as Array<Array<string | number>>) {
+        assert.equal(t(template, ...args), l10n.t(template, ...args), `${template} with ${JSON.stringify(args)}`);
+      }
+    }
+  });
+});

@@ -2,7 +2,8 @@
 // profiler (the same as `node --cpu-prof`, started through node:inspector so that only the measured loop is in
 // the profile). Writes a .cpuprofile (open it in Chrome DevTools → Performance, or VS Code) and prints, as JSON,
 // the functions by self time, mapped through the bundle's source map to server/src/….
-// argv: core bundle, report, today, rounds, out.cpuprofile, interval µs
+// argv: core bundle, report (or a directory of reports, every .xxgk in it checked once a round: the real corpus),
+// today, rounds, out.cpuprofile, interval µs
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,10 +12,15 @@ const { SourceMap } = require('node:module');
 
 const [bundle, file, today, roundsArg, outFile, intervalArg] = process.argv.slice(2);
 const core = require(bundle);
-const text = fs.readFileSync(file, 'utf8');
+const texts = fs.statSync(file).isDirectory()
+  ? fs.readdirSync(file).filter((f) => f.endsWith('.xxgk')).sort().map((f) => fs.readFileSync(path.join(file, f), 'utf8'))
+  : [fs.readFileSync(file, 'utf8')];
 const options = { context: { today } };
 const rounds = Number(roundsArg);
-for (let i = 0; i < Math.max(2, Math.ceil(rounds / 5)); i++) core.checkText(text, options);
+const round = () => {
+  for (const text of texts) core.checkText(text, options);
+};
+for (let i = 0; i < Math.max(2, Math.ceil(rounds / 5)); i++) round();
 
 const session = new inspector.Session();
 session.connect();
@@ -26,7 +32,7 @@ const post = (method, params) =>
   await post('Profiler.setSamplingInterval', { interval: Number(intervalArg) || 100 });
   await post('Profiler.start');
   const t0 = performance.now();
-  for (let i = 0; i < rounds; i++) core.checkText(text, options);
+  for (let i = 0; i < rounds; i++) round();
   const elapsed = performance.now() - t0;
   const { profile } = await post('Profiler.stop');
   session.disconnect();

@@ -31,6 +31,35 @@ function legacyOrder(specs: readonly SectionSpec[]): readonly SectionSpec[] {
   return ordered;
 }
 
+interface NameIndex {
+  /** The first section (in the format's order) by the key of its name, and by the key of one of its variants. */
+  readonly byName: ReadonlyMap<string, SectionSpec>;
+  readonly byVariant: ReadonlyMap<string, SectionSpec>;
+  /** Every name and variant, keyed, in order: the near misses are measured against them. */
+  readonly candidates: ReadonlyArray<{ readonly spec: SectionSpec; readonly key: string }>;
+}
+/** The keys of a format's section names, made once per format instead of once per heading and section. */
+const nameIndexes = new WeakMap<readonly SectionSpec[], NameIndex>();
+function nameIndex(specs: readonly SectionSpec[]): NameIndex {
+  let index = nameIndexes.get(specs);
+  if (index) return index;
+  const byName = new Map<string, SectionSpec>();
+  const byVariant = new Map<string, SectionSpec>();
+  const candidates: Array<{ spec: SectionSpec; key: string }> = [];
+  for (const spec of specs) {
+    const key = labelKey(spec.name);
+    if (!byName.has(key)) byName.set(key, spec);
+    candidates.push({ spec, key });
+    for (const v of spec.variants ?? []) {
+      const variantKey = labelKey(v);
+      if (!byVariant.has(variantKey)) byVariant.set(variantKey, spec);
+      candidates.push({ spec, key: variantKey });
+    }
+  }
+  nameIndexes.set(specs, (index = { byName, byVariant, candidates }));
+  return index;
+}
+
 /**
  * The official section a heading's name stands for. `numeral` is the heading's own number (五 of `五、`), if any: a
  * national heading worded differently from every known name is still that section when it carries its numeral and
@@ -44,15 +73,16 @@ export function matchSection(name: string, format: FormatId, numeral?: string): 
     for (const spec of legacyOrder(specs)) if (spec.topicWords?.some((w) => key.includes(w))) return { spec };
     return {};
   }
-  for (const spec of specs) if (labelKey(spec.name) === key) return { spec };
-  for (const spec of specs) if (spec.variants?.some((v) => labelKey(v) === key)) return { spec, variant: true };
+  const index = nameIndex(specs);
+  const named = index.byName.get(key);
+  if (named) return { spec: named };
+  const variant = index.byVariant.get(key);
+  if (variant) return { spec: variant, variant: true };
   // A near miss of the official name (收到和处理政府信息公开申请的情况): matched, and flagged as a variant.
   let best: { spec: SectionSpec; d: number } | undefined;
-  for (const spec of specs) {
-    for (const candidate of [spec.name, ...(spec.variants ?? [])]) {
-      const d = distance(key, labelKey(candidate));
-      if (!best || d < best.d) best = { spec, d };
-    }
+  for (const candidate of index.candidates) {
+    const d = distance(key, candidate.key);
+    if (!best || d < best.d) best = { spec: candidate.spec, d };
   }
   if (best && best.d <= Math.max(1, Math.floor(key.length * 0.25))) return { spec: best.spec, variant: true };
   const numbered = numeral ? specs.find((s) => s.numeral === numeral) : undefined;

@@ -25,6 +25,8 @@ export interface Breakdown {
 }
 
 const MARKERS = ['其中', '包括', '包含'];
+/** Any of MARKERS, found in one pass (three `includes` read every paragraph three times). */
+const ANY_MARKER = new RegExp(MARKERS.join('|'));
 /** Between the total and the marker: nothing, or one of these (`52条，其中`, `486条（包括`, `215条。其中`). */
 const GAP = new Set(['，', ',', '：', ':', '。', '；', ';', '（', '(']);
 const ITEM_SEPARATORS = new Set([...'，,、；;'].map((c) => c.charCodeAt(0)));
@@ -47,7 +49,7 @@ const MAX_ITEM_CHARS = 200;
 
 /** No marker, no breakdown: most paragraphs are passed over by this test, before any per-character work. */
 export function hasBreakdownMarker(text: string): boolean {
-  return MARKERS.some((marker) => text.includes(marker));
+  return ANY_MARKER.test(text);
 }
 
 /** The breakdowns in `text`; `figures` are its figures when the caller has them already. */

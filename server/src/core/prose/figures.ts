@@ -1,5 +1,6 @@
 import type { XxgkDocument } from '../ast';
 import { parseDecimal, type Decimal } from '../text/decimal';
+import { NodeCache } from '../node-cache';
 
 /** A count or amount written in prose: a number and its unit (`486条`, `１２件`, `0.35万元`, `54.17%`, `十二条`). */
 export interface Figure {
@@ -121,9 +122,9 @@ const APPROX_LAST = new Set(APPROX_BEFORE.map((w) => w.charCodeAt(w.length - 1))
 
 /**
  * Several rules read the figures of the same paragraph in one check: scanned once per paragraph of a (immutable)
- * document. One table per document, indexed by paragraph, costs one WeakMap entry instead of one per paragraph.
+ * document. One table per document, indexed by paragraph, costs one cache entry instead of one per paragraph.
  */
-const byDocument = new WeakMap<XxgkDocument, Array<readonly Figure[] | undefined>>();
+const byDocument = new NodeCache<XxgkDocument, Array<readonly Figure[] | undefined>>('paragraph figures');
 
 export function paragraphFigures(doc: XxgkDocument, index: number): readonly Figure[] {
   let table = byDocument.get(doc);

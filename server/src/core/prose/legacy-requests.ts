@@ -107,7 +107,9 @@ export function legacyStatements(doc: XxgkDocument): LegacyStatement[] {
         const measure = measureOf(text.slice(from, figure.start), rest.slice(0, clauseEnd));
         if (measure) out.push({ measure, value: figure.value, span: shift(paragraph.span.start, figure), figure });
       }
-      // Statements of none, clause by clause (a clause with a figure states a count, not none).
+      // Statements of none, clause by clause (a clause with a figure states a count, not none); a sentence without
+      // one in any clause is not cut into clauses.
+      if (!NONE.test(said)) continue;
       let start = sentence.start;
       for (const m of said.matchAll(/[，,；;。]|$/g)) {
         const end = sentence.start + m.index;

@@ -1,6 +1,7 @@
 import type { Span, XxgkDocument } from '../ast';
 import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { splitSentences } from './sentences';
+import { NodeCache } from '../node-cache';
 
 /** A date in prose: 2023年1月1日, 12月20日, 2023年12月. */
 export interface ProseDate {
@@ -32,7 +33,7 @@ const UNTIL_BEFORE = /(?:截至|截止|截止到|截止至|止于)\s?$/;
 const ABOUT_STATISTICS = /统计(?:期限|时限|期间|时间|区间|范围|周期|截至|截止)|数据统计|统计数据|数据的统计|数据均?截[至止]/;
 
 /** Two rules read the periods of the same (immutable) document. */
-const memo = new WeakMap<XxgkDocument, readonly PeriodStatement[]>();
+const memo = new NodeCache<XxgkDocument, readonly PeriodStatement[]>('period statements');
 
 /** Every statistics period the report states, in order. */
 export function findPeriods(doc: XxgkDocument): readonly PeriodStatement[] {

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Span, XxgkDocument } from '../ast';
 import { splitSentences } from './sentences';
+import { NodeCache } from '../node-cache';
 
 /**
  * How much of a report repeats last year's (provincial assessments deduct points above half). Compared sentence by
@@ -67,7 +68,7 @@ function sentencesOf(doc: XxgkDocument): Sentence[] {
 }
 
 /** Results by this year's document, then last year's: the rule and the CLI's per-report rate share one comparison. */
-const computed = new WeakMap<XxgkDocument, WeakMap<XxgkDocument, Repetition>>();
+const computed = new NodeCache<XxgkDocument, WeakMap<XxgkDocument, Repetition>>('repetition');
 
 /** How much of `doc` repeats `previous`, computed once per pair of parsed documents. */
 export function repetition(doc: XxgkDocument, previous: XxgkDocument): Repetition {

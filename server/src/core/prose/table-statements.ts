@@ -5,6 +5,7 @@ import { paragraphFigures, type Figure } from './figures';
 import { categoryOf, RESULT_CATEGORIES, type Reading } from './requests-text';
 import { clauseStart, splitSentences } from './sentences';
 import { TableFigures } from './table-figures';
+import { NodeCache } from '../node-cache';
 
 /** `收到申请25件`: a count in 件 that restates a row of table 三 or 四. Offsets are the paragraph's. */
 export interface CountStatement {
@@ -48,7 +49,7 @@ const HELD = /(?:均|全部|都)(?:获|被|予以|予|为|得到)?维持/;
 const YEAR = /(\d{4})\s?年/g;
 
 /** Documents are immutable: the three prose-table rules read the sentences once between them. */
-const cache = new WeakMap<XxgkDocument, TableStatements | null>();
+const cache = new NodeCache<XxgkDocument, TableStatements | null>('table statements');
 
 /**
  * The statements of a 2019/2021 report's prose that restate tables 三 and 四: counts in 件 of requests, results,
@@ -65,7 +66,9 @@ export function tableStatements(doc: XxgkDocument): TableStatements | undefined 
   if (requests || appeals) {
     const paragraphs: ParagraphStatements[] = [];
     doc.paragraphs.forEach((paragraph, k) => {
-      // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件).
+      // Only counts in 件 (and 均获维持) can restate the tables; 件 alone is no sign (文件, 事件), but without it
+      // (or 维持) the paragraph's figures need not be read at all.
+      if (!paragraph.text.includes('件') && !paragraph.text.includes('维持')) return;
       const figures = paragraphFigures(doc, k);
       if (!paragraph.text.includes('维持') && !figures.some((f) => f.unit === '件')) return;
       const found = readParagraph(doc, paragraph, figures);

@@ -5,6 +5,7 @@ import { splitSentences } from '../prose/sentences';
 import { ownParagraphs, squeeze, subheadings } from './section-text';
 import { ALL_FORMATS, type Finding, type Rule } from './types';
 import { quote } from './util';
+import { NodeCache } from '../node-cache';
 
 /** Whether a sentence names a problem (有待加强, 不够及时), not counting a denied one (未发现问题). */
 export function namesProblem(sentence: string): boolean {
@@ -49,7 +50,7 @@ export function listedProblems(previous: XxgkDocument): readonly string[] {
 }
 
 /** Last year's report is read once, however many 五 sections this year's has. */
-const listedOf = new WeakMap<XxgkDocument, readonly string[]>();
+const listedOf = new NodeCache<XxgkDocument, readonly string[]>('listed problems');
 
 function readListedProblems(previous: XxgkDocument): string[] {
   const k = previous.sections.findIndex((s) => s.spec?.id === 'problems');

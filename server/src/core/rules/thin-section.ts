@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { hasTable, sectionParagraphs, isGuidance } from './section-text';
+import { hasTable, isGuidance, sectionParagraphs } from './section-text';
 import { ALL_FORMATS, type Rule } from './types';
 import { quote } from './util';
 

@@ -3,9 +3,10 @@ import { evaluateLegacyTable } from './legacy-sums';
 import { evaluatePlainTable } from './plain-sums';
 import { logicalTables } from './parts';
 import { evaluateTable, type Evaluation } from './relations';
+import { NodeCache } from '../node-cache';
 
 /** Documents are immutable: the table-sum rule and the hover (twice per request) share one evaluation. */
-const evaluated = new WeakMap<XxgkDocument, readonly Evaluation[]>();
+const evaluated = new NodeCache<XxgkDocument, readonly Evaluation[]>('evaluated sums');
 
 /**
  * Every evaluated sum of every table in the document: the national tables' relations, the legacy 附表's parts, the

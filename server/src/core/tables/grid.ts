@@ -1,5 +1,6 @@
 import type { Cell, StandardTable, TableRow } from '../ast';
 import type { ColumnSpec, RowSpec, TableSpec } from '../formats/types';
+import { NodeCache } from '../node-cache';
 
 /** Columns a row's figures are in: the row's own (主动公开 blocks) or the table's. */
 export function columnsOf(row: RowSpec, spec: TableSpec): readonly ColumnSpec[] {
@@ -7,7 +8,7 @@ export function columnsOf(row: RowSpec, spec: TableSpec): readonly ColumnSpec[] 
 }
 
 /** Parsed tables are immutable, and several rules look rows up by id: one index per table. */
-const rowIndex = new WeakMap<StandardTable, ReadonlyMap<string, TableRow>>();
+const rowIndex = new NodeCache<StandardTable, ReadonlyMap<string, TableRow>>('rows by id');
 
 /** A standard table's data rows by official row id (the first occurrence wins; duplicates are reported elsewhere). */
 export function rowsById(table: StandardTable): ReadonlyMap<string, TableRow> {

@@ -3,7 +3,7 @@ import type { ColumnSpec, RelationSpec, TableSpec } from '../formats/types';
 import { add, equals, sub, ZERO, type Decimal } from '../text/decimal';
 import { cellReading } from './cell-figure';
 import { cellAt, columnsOf, rowsById } from './grid';
-import { rowFigure } from './row-figure';
+import { rowFigureOnly } from './row-figure';
 
 /** One term of a sum: what it is called and the figure it contributed (blank terms count as 0). */
 export interface Term {
@@ -133,21 +133,35 @@ function evaluateRowRelation(relation: Extract<RelationSpec, { kind: 'row' }>, s
       }
     }
     if (!readable || !filled) continue;
-    out.push(
-      new LazyEvaluation(relation.id, row.values[totalIndex], total, expected, true, {
-        parts: () => relation.parts.map((id) => {
-          const k = columnIndex(columns, id);
-          return termOf(columns[k].label, cellAt(row, k))!;
-        }),
-        label: () => `${rowSpec.name} · ${columns[totalIndex].label}`,
-      }),
-    );
+    out.push(new LazyEvaluation(relation.id, row.values[totalIndex], total, expected, true, new RowTerms(relation, columns, row, totalIndex)));
+  }
+}
+
+/**
+ * The terms and the label of a row relation's evaluation, made when asked for. One object, not an object of two
+ * closures: every row of every 依申请 and 复议诉讼 table makes one.
+ */
+class RowTerms {
+  constructor(
+    private readonly relation: Extract<RelationSpec, { kind: 'row' }>,
+    private readonly columns: readonly ColumnSpec[],
+    private readonly row: TableRow,
+    private readonly totalIndex: number,
+  ) {}
+  parts(): readonly Term[] {
+    return this.relation.parts.map((id) => {
+      const k = columnIndex(this.columns, id);
+      return termOf(this.columns[k].label, cellAt(this.row, k))!;
+    });
+  }
+  label(): string {
+    return `${this.row.match!.row.name} · ${this.columns[this.totalIndex].label}`;
   }
 }
 
 /** A row's figure in a column as a term (see rowFigure), or null when it cannot be read. */
 function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number): Term | null {
-  const figure = rowFigure(spec, rows, id, column);
+  const figure = rowFigureOnly(spec, rows, id, column);
   if (!figure) return null;
   const { row, value, blank } = figure;
   // A group's sum stands in no one cell; a row's own figure points at its cell (hover shows where a part is counted).

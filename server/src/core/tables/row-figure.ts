@@ -39,11 +39,26 @@ function indexOf(spec: TableSpec) {
  * Undefined when a figure it needs cannot be read (text, or a row too short), or when the spec has no such row.
  */
 export function rowFigure(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number): RowFigure | undefined {
+  return readRowFigure(spec, rows, id, column, true);
+}
+
+const NO_CELLS: RowFigure['cells'] = [];
+
+/**
+ * rowFigure without its `cells` (always empty): for the sums, which read only the figure and the row's own cell, and
+ * evaluate every column of every relation of every report (the list of cells was most of what they allocated).
+ */
+export function rowFigureOnly(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number): RowFigure | undefined {
+  return readRowFigure(spec, rows, id, column, false);
+}
+
+function readRowFigure(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: string, column: number, withCells: boolean): RowFigure | undefined {
   const index = indexOf(spec);
   const rowSpec = index.rows.get(id);
   if (!rowSpec) return undefined;
   if (rowSpec.group) {
     let total = ZERO;
+    let filled = 0;
     const cells: Array<RowFigure['cells'][number]> = [];
     for (const item of index.items.get(id) ?? []) {
       const row = rows.get(item.id);
@@ -53,18 +68,19 @@ export function rowFigure(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, 
       if (v === undefined) return undefined;
       if (v !== null) {
         total = add(total, v);
-        cells.push({ row: item, cell: cell!, value: v });
+        filled++;
+        if (withCells) cells.push({ row: item, cell: cell!, value: v });
       }
     }
-    if (cells.length) return { row: rowSpec, value: total, blank: false, summed: true, cells };
+    if (filled) return { row: rowSpec, value: total, blank: false, summed: true, cells: withCells ? cells : NO_CELLS };
   }
   const row = rows.get(id);
   const cell = cellAt(row, column);
   // A missing row is blank; so is a group row's missing own cell (its items are what is written).
-  if (!row || (!cell && rowSpec.group)) return { row: rowSpec, value: ZERO, blank: true, summed: false, cells: [] };
+  if (!row || (!cell && rowSpec.group)) return { row: rowSpec, value: ZERO, blank: true, summed: false, cells: withCells ? [] : NO_CELLS };
   const v = cellReading(cell);
   if (v === undefined) return undefined;
   return v === null
-    ? { row: rowSpec, value: ZERO, blank: true, summed: false, cells: [], ownCell: cell }
-    : { row: rowSpec, value: v, blank: false, summed: false, cells: [{ row: rowSpec, cell: cell!, value: v }], ownCell: cell };
+    ? { row: rowSpec, value: ZERO, blank: true, summed: false, cells: withCells ? [] : NO_CELLS, ownCell: cell }
+    : { row: rowSpec, value: v, blank: false, summed: false, cells: withCells ? [{ row: rowSpec, cell: cell!, value: v }] : NO_CELLS, ownCell: cell };
 }

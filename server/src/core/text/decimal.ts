@@ -30,9 +30,15 @@ function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
   return [a.units * pow10(b.scale - a.scale), b.units, b.scale];
 }
 
-// Same-scale fast paths (integer counts, nearly every figure) skip align's tuple.
+// Same-scale fast paths (integer counts, nearly every figure) skip align's tuple. Decimals are immutable: adding a
+// zero of the same scale returns the other operand itself, with no new BigInt or object (most cells of a report's
+// tables are 0, and every sum starts from ZERO).
 export function add(a: Decimal, b: Decimal): Decimal {
-  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
+  if (a.scale === b.scale) {
+    if (b.units === 0n) return a;
+    if (a.units === 0n) return b;
+    return { units: a.units + b.units, scale: a.scale };
+  }
   const [x, y, scale] = align(a, b);
   return { units: x + y, scale };
 }
@@ -119,8 +125,10 @@ export function isInteger(d: Decimal): boolean {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+// Negated once: `-MAX_SAFE` in isUnsafe made a BigInt for every cell checked.
+const MIN_SAFE = -MAX_SAFE;
 /** Whether the integer part exceeds 2^53 − 1 (such a figure is almost certainly a typo, and other tools would round it). */
 export function isUnsafe(d: Decimal): boolean {
   const int = d.scale === 0 ? d.units : d.units / pow10(d.scale);
-  return int > MAX_SAFE || int < -MAX_SAFE;
+  return int > MAX_SAFE || int < MIN_SAFE;
 }
