@@ -1,7 +1,8 @@
 import type { StandardTable, XxgkDocument } from '../ast';
 import type { TableKind, TableSpec } from '../formats/types';
+import { NodeCache } from '../node-cache';
 
-const cache = new WeakMap<XxgkDocument, readonly StandardTable[]>();
+const cache = new NodeCache<XxgkDocument, readonly StandardTable[]>('logical tables');
 
 /**
  * The document's tables as the report means them: the parts of one official table (the same table of the format in
