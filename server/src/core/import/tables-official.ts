@@ -41,17 +41,25 @@ interface Reading {
  */
 export function startsTable(lines: readonly SourceLine[], at: number, spec: TableSpec): boolean {
   const line = lines[at];
-  if (!mayNameRow(line.cells ? line.cells[0] : line.text, spec)) return false;
+  if (!mayStartTable(line.cells ? line.cells[0] : line.text, spec)) return false;
   const tokens = firstFilled(lines, at, at + 12, 2);
   if (tokens.length < 2) return false;
-  const first = matchRow(tokens[0].text, spec);
-  if (!('match' in first) || first.match.how === 'fuzzy') return false;
-  // 总计 and 其他 are also column names: a table does not start with them.
-  if (headerPiece(tokens[0].text, headerWords(spec)) === 'word') return false;
+  // tokens[0] is the line's first cell (the line is not blank): its label was tested above.
+  const first = matchRow(tokens[0].text, spec) as { match: { row: RowSpec } };
   const next = tokens[1];
   if (isFigureLike(next.text) || (next.explicit && next.text === '')) return true;
   const second = matchRow(next.text, spec);
   return 'match' in second && second.match.row.parent === first.match.row.id;
+}
+
+/**
+ * Whether a table of this spec may start with this first cell, by the cell alone: a row label of the spec other than
+ * by a typo, and not a column name (总计 and 其他 are both: a table does not start with them).
+ */
+export function mayStartTable(text: string, spec: TableSpec): boolean {
+  if (!mayNameRow(text, spec)) return false;
+  const first = matchRow(text, spec);
+  return 'match' in first && first.match.how !== 'fuzzy' && headerPiece(text, headerWords(spec)) !== 'word';
 }
 
 /**
@@ -265,15 +273,22 @@ export function scoreOfficial(lines: readonly SourceLine[], from: number, spec: 
   return readingOf(lines, from, spec).matched;
 }
 
-/** Readings already made: the format that scored best is then read with the reading that scored it. */
-const readings = new WeakMap<readonly SourceLine[], Map<TableSpec, Map<number, Reading>>>();
+/**
+ * Readings already made: the format that scored best is then read with the reading that scored it. Kept for the
+ * text being read only (see streamOf), released by forgetReadings.
+ */
+let readings: { lines: readonly SourceLine[]; bySpec: Map<TableSpec, Map<number, Reading>> } | undefined;
 
 function readingOf(lines: readonly SourceLine[], from: number, spec: TableSpec, tokens?: readonly Token[]): Reading {
-  let bySpec = readings.get(lines);
-  if (!bySpec) readings.set(lines, (bySpec = new Map<TableSpec, Map<number, Reading>>()));
-  let byLine = bySpec.get(spec);
-  if (!byLine) bySpec.set(spec, (byLine = new Map<number, Reading>()));
+  if (readings?.lines !== lines) readings = { lines, bySpec: new Map<TableSpec, Map<number, Reading>>() };
+  let byLine = readings.bySpec.get(spec);
+  if (!byLine) readings.bySpec.set(spec, (byLine = new Map<number, Reading>()));
   let reading = byLine.get(from);
   if (!reading) byLine.set(from, (reading = readRows(tokens ?? tokensOf(lines, from, lines.length), spec)));
   return reading;
+}
+
+/** Lets the readings of a text go once its tables are found. */
+export function forgetReadings(lines: readonly SourceLine[]): void {
+  if (readings?.lines === lines) readings = undefined;
 }

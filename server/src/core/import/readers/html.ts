@@ -70,7 +70,7 @@ export function readHtml(input: Uint8Array | string): InputBlock[] {
  * Attributes come one by one (no object of them per element), and only the few read here are kept.
  */
 function parseTree(html: string): Element {
-  const root: Element = { tag: '#root', children: [], weight: 0 };
+  const root = element('#root', undefined);
   let current = root;
   let unseen = 0;
   let depth = 0;
@@ -88,7 +88,7 @@ function parseTree(html: string): Element {
           return;
         }
         depth++;
-        const el: Element = { tag: name, children: [], parent: current, weight: 0 };
+        const el = element(name, current);
         current.children.push(el);
         if (name === 'table') for (let up: Element | undefined = current; up && !up.holdsTable; up = up.parent) up.holdsTable = true;
         current = el;
@@ -134,6 +134,24 @@ function parseTree(html: string): Element {
   parser.write(html);
   parser.end();
   return root;
+}
+
+/** A new element, every field set: elements of one shape keep the callbacks' property reads fast. */
+function element(tag: string, parent: Element | undefined): Element {
+  return {
+    tag,
+    children: [],
+    parent,
+    rowspan: undefined,
+    colspan: undefined,
+    role: undefined,
+    id: undefined,
+    className: undefined,
+    holdsTable: false,
+    chrome: false,
+    weight: 0,
+    text: undefined,
+  };
 }
 
 /** The characters of a text that are not white space (`\s`). */
