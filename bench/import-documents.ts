@@ -7,6 +7,7 @@
  * ship it (bench/lib/import-entry.ts). Not part of `bench/run.ts`; run on its own:
  *
  *   node --import tsx bench/import-documents.ts
+ *   node --import tsx bench/import-documents.ts --kinds=docx,html    # only these kinds (a PDF round takes seconds)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -49,21 +50,31 @@ async function median(run: () => Promise<unknown>, rounds = ROUNDS): Promise<num
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+/** The kinds asked for with --kinds=docx,html,pdf (all by default). */
+function kinds(): Set<string> {
+  const arg = process.argv.find((a) => a.startsWith('--kinds='));
+  return new Set(arg ? arg.slice('--kinds='.length).split(',') : ['docx', 'html', 'pdf']);
+}
+
 async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { importFile, pdfjsText } = require(await bundle('bench/lib/import-entry.ts', IMPORT_BUNDLE)) as typeof import('./lib/import-entry');
   const totals: Record<string, { library: number; import: number }> = { docx: { library: 0, import: 0 }, html: { library: 0, import: 0 } };
-  const browser = fs.existsSync(CHROMIUM) ? await launchChromium() : undefined;
+  const browser = kinds().has('pdf') && fs.existsSync(CHROMIUM) ? await launchChromium() : undefined;
   if (browser) totals.pdf = { library: 0, import: 0 };
-  else console.log(`pdf: skipped, no ${CHROMIUM}`);
+  else if (kinds().has('pdf')) console.log(`pdf: skipped, no ${CHROMIUM}`);
   for (const file of files()) {
     const doc = parse(fs.readFileSync(file, 'utf8'));
     const docx = await renderDocx(doc);
     const html = Buffer.from(renderHtml(doc, { standalone: true }));
-    totals.docx.library += await median(() => libraryDocx(docx));
-    totals.docx.import += await median(() => importFile('r.docx', docx));
-    totals.html.library += await median(() => Promise.resolve(tokenize(html.toString('utf8'), false)));
-    totals.html.import += await median(() => importFile('r.html', html));
+    if (kinds().has('docx')) {
+      totals.docx.library += await median(() => libraryDocx(docx));
+      totals.docx.import += await median(() => importFile('r.docx', docx));
+    }
+    if (kinds().has('html')) {
+      totals.html.library += await median(() => Promise.resolve(tokenize(html.toString('utf8'), false)));
+      totals.html.import += await median(() => importFile('r.html', html));
+    }
     if (browser) {
       const page = await browser.newPage();
       await page.setContent(html.toString('utf8'));
@@ -75,7 +86,7 @@ async function main(): Promise<void> {
   }
   await browser?.close();
   const n = files().length;
-  for (const [kind, t] of Object.entries(totals)) {
+  for (const [kind, t] of Object.entries(totals).filter(([kind]) => kinds().has(kind))) {
     console.log(
       `${kind}: ${n} reports, library ${(t.library / n).toFixed(2)} ms, import ${(t.import / n).toFixed(2)} ms per report: import / library = ${(t.import / t.library).toFixed(2)}`,
     );

@@ -74,12 +74,13 @@ export function forgetStream(lines: readonly SourceLine[]): void {
 export type BlankMode = 'dense' | 'spaced';
 
 export function blankMode(tokens: readonly Token[]): BlankMode {
-  for (let k = 1; k < tokens.length; k++) {
-    const a = tokens[k - 1];
-    const b = tokens[k];
-    if (!a.blank && !b.blank && !a.explicit && !b.explicit) return 'dense';
-  }
+  for (let k = 1; k < tokens.length; k++) if (cellsFollow(tokens[k - 1], tokens[k])) return 'dense';
   return 'spaced';
+}
+
+/** Two cells one per line with no blank line between them: the stream is dense. */
+export function cellsFollow(a: Token, b: Token): boolean {
+  return !a.blank && !b.blank && !a.explicit && !b.explicit;
 }
 
 /**

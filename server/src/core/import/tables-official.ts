@@ -5,7 +5,7 @@ import { labelKey } from '../text/normalize';
 import { headerPiece, headerWords, isFigureLike, LAYOUT_WORDS } from './cell-kinds';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
-import { blankMode, firstFilled, restOfLine, rowCells, tokensOf, type Token } from './stream';
+import { cellsFollow, firstFilled, restOfLine, rowCells, tokensOf, type BlankMode, type Token } from './stream';
 import type { ImportedRow, ImportedTable } from './table-types';
 
 /**
@@ -105,8 +105,7 @@ export function readOfficialTable(
 ): ImportedTable {
   const tokens = tokensOf(lines, from, lines.length);
   const reading = readingOf(lines, from, spec, tokens);
-  const dataTokens = reading.rows.flatMap((r) => [r.label, ...r.items]);
-  const mode = blankMode(dataTokens);
+  const mode = rowsBlankMode(reading.rows);
   const rows: ImportedRow[] = [];
   reading.rows.forEach((raw, index) => {
     const header = reading.headers.get(index);
@@ -129,6 +128,20 @@ export function readOfficialTable(
   const leftovers = restOfLine(tokens, reading.end);
   if (leftovers) notes.add(leftovers.line + 1, t('这一行的其余部分不能作为表格的行读出，照原文保留在表格之后'));
   return { kind: spec.kind, rows, from, to: last + 1, format, leftovers };
+}
+
+/** The blank mode of the rows' tokens in their order (as blankMode of them all, without making that list). */
+function rowsBlankMode(rows: readonly RawRow[]): BlankMode {
+  let prev: Token | undefined;
+  for (const r of rows) {
+    if (prev && cellsFollow(prev, r.label)) return 'dense';
+    prev = r.label;
+    for (const t of r.items) {
+      if (cellsFollow(prev, t)) return 'dense';
+      prev = t;
+    }
+  }
+  return 'spaced';
 }
 
 /** How many cells a row has in the official table: none for a group row left without figures. */

@@ -93,14 +93,25 @@ function parseTree(html: string): Element {
         if (name === 'table') for (let up: Element | undefined = current; up && !up.holdsTable; up = up.parent) up.holdsTable = true;
         current = el;
       },
-      // The attributes of the tag just opened (the first of a name counts, as in the browser).
+      // The attributes of the tag just opened (the first of a name counts, as in the browser). Most are none of
+      // these (data-*, style, href): told apart by their length first.
       onattribute(name, value) {
         if (unseen || flattened) return;
-        if (name === 'rowspan') current.rowspan ??= value;
-        else if (name === 'colspan') current.colspan ??= value;
-        else if (name === 'role') current.role ??= value;
-        else if (name === 'id') current.id ??= value;
-        else if (name === 'class') current.className ??= value;
+        switch (name.length) {
+          case 2:
+            if (name === 'id') current.id ??= value;
+            return;
+          case 4:
+            if (name === 'role') current.role ??= value;
+            return;
+          case 5:
+            if (name === 'class') current.className ??= value;
+            return;
+          case 7:
+            if (name === 'rowspan') current.rowspan ??= value;
+            else if (name === 'colspan') current.colspan ??= value;
+            return;
+        }
       },
       onclosetag() {
         if (unseen) {
@@ -120,12 +131,10 @@ function parseTree(html: string): Element {
         el.parent.weight += el.weight;
         current = el.parent;
       },
+      // Pieces of one text (around an entity, across chunks) stay pieces: every reader of them joins them.
       ontext(text) {
         if (unseen) return;
-        const children = current.children;
-        const last = children[children.length - 1];
-        if (typeof last === 'string') children[children.length - 1] = last + text;
-        else children.push(text);
+        current.children.push(text);
         current.weight += solidLength(text);
       },
     },
