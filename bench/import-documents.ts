@@ -23,6 +23,8 @@ const ROOT = path.join(__dirname, '..');
 const ROUNDS = 20;
 /** A PDF takes a hundred times longer to read: fewer rounds. */
 const PDF_ROUNDS = 3;
+/** Warm-up rounds of each before the measured ones (none for a PDF: its rounds are long, and few). */
+const WARM = 3;
 const IMPORT_BUNDLE = path.join(__dirname, 'inputs', 'build', 'import.cjs');
 
 function files(): string[] {
@@ -40,14 +42,41 @@ async function libraryDocx(bytes: Uint8Array): Promise<void> {
   tokenize(xml, true);
 }
 
-async function median(run: () => Promise<unknown>, rounds = ROUNDS): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
+/**
+ * The library and the import on the same input, side by side as the other benches time them (lib/interleave.cjs):
+ * `warm` rounds of each first (the first runs of a function are compiled, not measured), then `rounds` rounds that
+ * alternate the two, their order swapped every round, so that a busy neighbour slows both alike. Medians.
+ */
+async function sideBySide(
+  library: () => Promise<unknown>,
+  imported: () => Promise<unknown>,
+  rounds: number,
+  warm: number,
+): Promise<{ library: number; import: number }> {
+  for (let i = 0; i < warm; i++) {
+    await library();
+    await imported();
+  }
+  const times = { library: [] as number[], import: [] as number[] };
+  const time = async (run: () => Promise<unknown>, into: number[]) => {
     const started = performance.now();
     await run();
-    times.push(performance.now() - started);
+    into.push(performance.now() - started);
+  };
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2) {
+      await time(library, times.library);
+      await time(imported, times.import);
+    } else {
+      await time(imported, times.import);
+      await time(library, times.library);
+    }
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return { library: median(times.library), import: median(times.import) };
+}
+
+function median(times: number[]): number {
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
 /** The kinds asked for with --kinds=docx,html,pdf (all by default). */
@@ -67,21 +96,20 @@ async function main(): Promise<void> {
     const doc = parse(fs.readFileSync(file, 'utf8'));
     const docx = await renderDocx(doc);
     const html = Buffer.from(renderHtml(doc, { standalone: true }));
-    if (kinds().has('docx')) {
-      totals.docx.library += await median(() => libraryDocx(docx));
-      totals.docx.import += await median(() => importFile('r.docx', docx));
-    }
+    const add = (kind: string, t: { library: number; import: number }) => {
+      totals[kind].library += t.library;
+      totals[kind].import += t.import;
+    };
+    if (kinds().has('docx')) add('docx', await sideBySide(() => libraryDocx(docx), () => importFile('r.docx', docx), ROUNDS, WARM));
     if (kinds().has('html')) {
-      totals.html.library += await median(() => Promise.resolve(tokenize(html.toString('utf8'), false)));
-      totals.html.import += await median(() => importFile('r.html', html));
+      add('html', await sideBySide(() => Promise.resolve(tokenize(html.toString('utf8'), false)), () => importFile('r.html', html), ROUNDS, WARM));
     }
     if (browser) {
       const page = await browser.newPage();
       await page.setContent(html.toString('utf8'));
       const pdf = await page.pdf({ preferCSSPageSize: true });
       await page.close();
-      totals.pdf.library += await median(() => pdfjsText(pdf), PDF_ROUNDS);
-      totals.pdf.import += await median(() => importFile('r.pdf', pdf), PDF_ROUNDS);
+      add('pdf', await sideBySide(() => pdfjsText(pdf), () => importFile('r.pdf', pdf), PDF_ROUNDS, 0));
     }
   }
   await browser?.close();

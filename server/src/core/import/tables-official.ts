@@ -265,7 +265,7 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
       joined[joined.length - 1] = { ...prev, text: prev.text + tok.text };
     } else joined.push(tok);
   }
-  const layout = new Set([...LAYOUT_WORDS].map(labelKey));
+  const layout = (layoutKeys ??= new Set([...LAYOUT_WORDS].map(labelKey)));
   const twoLevel = joined.some((tok) => layout.has(labelKey(tok.text)));
   let cells = joined.filter((tok) => !layout.has(labelKey(tok.text)));
   if (cells.length === 0) return [];
@@ -280,6 +280,9 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
   }
   return [{ kind: 'header', label: cells[0].text, cells: cells.slice(1).map((c) => c.text), line: cells[0].line }];
 }
+
+/** The keys of LAYOUT_WORDS, made on first use. */
+let layoutKeys: ReadonlySet<string> | undefined;
 
 /** How well a reading fits: rows matched. */
 export function scoreOfficial(lines: readonly SourceLine[], from: number, spec: TableSpec): number {

@@ -92,6 +92,15 @@ const allSpecs = allFormats().flatMap((f) => f.tables);
 
 /** The official tables of every national format, by kind, the preferred format's first. */
 function officialSpecs(preferred: FormatId | undefined): Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>> {
+  let specs = specsByPreferred.get(preferred);
+  if (!specs) specsByPreferred.set(preferred, (specs = specsPreferring(preferred)));
+  return specs;
+}
+
+/** Per preferred format (a handful): made once, never changed. */
+const specsByPreferred = new Map<FormatId | undefined, Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>>>();
+
+function specsPreferring(preferred: FormatId | undefined): Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>> {
   const formats = [...allFormats()].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const byKind = new Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>>();
   for (const f of formats) for (const spec of f.tables) byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), { format: f.id, spec }]);

@@ -14,7 +14,7 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
   const bom = bomCharset(buffer);
   if (bom) return decode(buffer, bom);
   const declared = declaredCharset(buffer);
-  if (declared && iconv.encodingExists(declared)) return decode(buffer, declared);
+  if (declared && (UTF8.test(declared) || iconv.encodingExists(declared))) return decode(buffer, declared);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
@@ -24,8 +24,10 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
 
 /** UTF-8, most pages, by the platform's own decoder (several times faster than iconv-lite's); the BOM is dropped by both. */
 function decode(buffer: Buffer, charset: string): string {
-  return /^utf-?8$/i.test(charset) ? new TextDecoder('utf-8').decode(buffer) : iconv.decode(buffer, charset);
+  return UTF8.test(charset) ? new TextDecoder('utf-8').decode(buffer) : iconv.decode(buffer, charset);
 }
+
+const UTF8 = /^utf-?8$/i;
 
 function bomCharset(b: Buffer): string | undefined {
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
