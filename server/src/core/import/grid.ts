@@ -44,8 +44,13 @@ export function expandGrid(rows: readonly (readonly SpannedCell[])[]): GridPosit
     }
   });
   const width = Math.max(0, ...grid.map((row) => row.length));
-  return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '', origin: true, fromAbove: false, cell: -1 }));
+  // Most rows are full: padded (and their holes filled) in place, with one shared empty position.
+  for (const row of grid) for (let c = 0; c < width; c++) row[c] ??= EMPTY;
+  return grid as GridPosition[][];
 }
+
+/** A position no cell covers (a short row's padding). */
+const EMPTY: GridPosition = Object.freeze({ text: '', origin: true, fromAbove: false, cell: -1 });
 
 function clamp(span: number | undefined): number {
   return span !== undefined && Number.isFinite(span) && span >= 1 ? Math.min(Math.floor(span), MAX_SPAN) : 1;

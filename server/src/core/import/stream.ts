@@ -33,15 +33,23 @@ export function firstFilled(lines: readonly SourceLine[], from: number, to: numb
 
 /**
  * The whole text's tokens, made once per text: the tables are looked for at every line and read to the end of the
- * text, each time for several formats. Tokens are never changed once made, so they are shared.
+ * text, each time for several formats. Tokens are never changed once made, so they are shared. One text is read at
+ * a time (the recognizer is synchronous), so the stream is kept for the last text only, and released by
+ * forgetStream when its tables are found: a WeakMap keyed by each text's lines cost more, in garbage collection,
+ * than making the tokens.
  */
-const streams = new WeakMap<readonly SourceLine[], { readonly tokens: readonly Token[]; readonly starts: readonly number[] }>();
-
-function streamOf(lines: readonly SourceLine[]): { readonly tokens: readonly Token[]; readonly starts: readonly number[] } {
-  let stream = streams.get(lines);
-  if (stream) return stream;
-  const tokens: Token[] = [];
+interface Stream {
+  readonly lines: readonly SourceLine[];
+  readonly tokens: readonly Token[];
   /** starts[i]: index of line i's first token; starts[lines.length]: the number of tokens. */
+  readonly starts: readonly number[];
+}
+
+let kept: Stream | undefined;
+
+function streamOf(lines: readonly SourceLine[]): Stream {
+  if (kept?.lines === lines) return kept;
+  const tokens: Token[] = [];
   const starts: number[] = [];
   for (const l of lines) {
     starts.push(tokens.length);
@@ -49,9 +57,13 @@ function streamOf(lines: readonly SourceLine[]): { readonly tokens: readonly Tok
     else tokens.push({ text: l.text, line: l.index, blank: l.text === '', explicit: false });
   }
   starts.push(tokens.length);
-  stream = { tokens, starts };
-  streams.set(lines, stream);
-  return stream;
+  kept = { lines, tokens, starts };
+  return kept;
+}
+
+/** Lets the tokens of a text go once it is read. */
+export function forgetStream(lines: readonly SourceLine[]): void {
+  if (kept?.lines === lines) kept = undefined;
 }
 
 /**
@@ -62,12 +74,13 @@ function streamOf(lines: readonly SourceLine[]): { readonly tokens: readonly Tok
 export type BlankMode = 'dense' | 'spaced';
 
 export function blankMode(tokens: readonly Token[]): BlankMode {
-  for (let k = 1; k < tokens.length; k++) {
-    const a = tokens[k - 1];
-    const b = tokens[k];
-    if (!a.blank && !b.blank && !a.explicit && !b.explicit) return 'dense';
-  }
+  for (let k = 1; k < tokens.length; k++) if (cellsFollow(tokens[k - 1], tokens[k])) return 'dense';
   return 'spaced';
+}
+
+/** Two cells one per line with no blank line between them: the stream is dense. */
+export function cellsFollow(a: Token, b: Token): boolean {
+  return !a.blank && !b.blank && !a.explicit && !b.explicit;
 }
 
 /**

@@ -13,7 +13,9 @@ import type { ImportedRow, ImportedTable } from './table-types';
  * five, labelled with the group names as typed.
  */
 
-const GROUPS = ['行政复议', '未经复议直接起诉', '复议后起诉'];
+/** The layout's first cell. */
+export const APPEALS_FIRST = '行政复议';
+const GROUPS = [APPEALS_FIRST, '未经复议直接起诉', '复议后起诉'];
 const LAYOUT = new Set(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']);
 /** The header has 19 cells; blank lines between them do not count. */
 const HEADER_CELLS = 24;
@@ -48,7 +50,7 @@ function layoutAt(tokens: readonly Token[], spec: TableSpec): Layout | undefined
 
 export function startsAppealsLayout(lines: readonly SourceLine[], at: number, spec: TableSpec): boolean {
   // Cheap test first: this runs at every line of the text.
-  if (labelKey(lines[at].cells?.[0] ?? lines[at].text) !== '行政复议') return false;
+  if (labelKey(lines[at].cells?.[0] ?? lines[at].text) !== APPEALS_FIRST) return false;
   return layoutAt(tokensOf(lines, at, at + HEADER_LINES), spec) !== undefined;
 }
 

@@ -11,7 +11,7 @@ import type { ImportedRow, ImportedTable } from './table-types';
  * its figures. Its rows are free (no official list), so the header gives the width of every row.
  */
 
-const CORNERS = new Set(['指标名称', '统计指标', '指标']);
+export const CORNERS = new Set(['指标名称', '统计指标', '指标']);
 const HEADER_CELL = /^(?:(?:19|20)\d{2}年?度?|本年度?|上年度?|本期|上期|单位|计量单位|历年累计|累计|历年|合计|备注|数量|数值)$/;
 const UNIT_HEADERS = new Set(['单位', '计量单位']);
 /** A unit is a short word (条, 件, 人次, 万元), never a figure. */

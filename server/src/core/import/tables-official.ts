@@ -5,7 +5,7 @@ import { labelKey } from '../text/normalize';
 import { headerPiece, headerWords, isFigureLike, LAYOUT_WORDS } from './cell-kinds';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
-import { blankMode, firstFilled, restOfLine, rowCells, tokensOf, type Token } from './stream';
+import { cellsFollow, firstFilled, restOfLine, rowCells, tokensOf, type BlankMode, type Token } from './stream';
 import type { ImportedRow, ImportedTable } from './table-types';
 
 /**
@@ -41,17 +41,25 @@ interface Reading {
  */
 export function startsTable(lines: readonly SourceLine[], at: number, spec: TableSpec): boolean {
   const line = lines[at];
-  if (!mayNameRow(line.cells ? line.cells[0] : line.text, spec)) return false;
+  if (!mayStartTable(line.cells ? line.cells[0] : line.text, spec)) return false;
   const tokens = firstFilled(lines, at, at + 12, 2);
   if (tokens.length < 2) return false;
-  const first = matchRow(tokens[0].text, spec);
-  if (!('match' in first) || first.match.how === 'fuzzy') return false;
-  // 总计 and 其他 are also column names: a table does not start with them.
-  if (headerPiece(tokens[0].text, headerWords(spec)) === 'word') return false;
+  // tokens[0] is the line's first cell (the line is not blank): its label was tested above.
+  const first = matchRow(tokens[0].text, spec) as { match: { row: RowSpec } };
   const next = tokens[1];
   if (isFigureLike(next.text) || (next.explicit && next.text === '')) return true;
   const second = matchRow(next.text, spec);
   return 'match' in second && second.match.row.parent === first.match.row.id;
+}
+
+/**
+ * Whether a table of this spec may start with this first cell, by the cell alone: a row label of the spec other than
+ * by a typo, and not a column name (总计 and 其他 are both: a table does not start with them).
+ */
+export function mayStartTable(text: string, spec: TableSpec): boolean {
+  if (!mayNameRow(text, spec)) return false;
+  const first = matchRow(text, spec);
+  return 'match' in first && first.match.how !== 'fuzzy' && headerPiece(text, headerWords(spec)) !== 'word';
 }
 
 /**
@@ -97,8 +105,7 @@ export function readOfficialTable(
 ): ImportedTable {
   const tokens = tokensOf(lines, from, lines.length);
   const reading = readingOf(lines, from, spec, tokens);
-  const dataTokens = reading.rows.flatMap((r) => [r.label, ...r.items]);
-  const mode = blankMode(dataTokens);
+  const mode = rowsBlankMode(reading.rows);
   const rows: ImportedRow[] = [];
   reading.rows.forEach((raw, index) => {
     const header = reading.headers.get(index);
@@ -121,6 +128,20 @@ export function readOfficialTable(
   const leftovers = restOfLine(tokens, reading.end);
   if (leftovers) notes.add(leftovers.line + 1, t('这一行的其余部分不能作为表格的行读出，照原文保留在表格之后'));
   return { kind: spec.kind, rows, from, to: last + 1, format, leftovers };
+}
+
+/** The blank mode of the rows' tokens in their order (as blankMode of them all, without making that list). */
+function rowsBlankMode(rows: readonly RawRow[]): BlankMode {
+  let prev: Token | undefined;
+  for (const r of rows) {
+    if (prev && cellsFollow(prev, r.label)) return 'dense';
+    prev = r.label;
+    for (const t of r.items) {
+      if (cellsFollow(prev, t)) return 'dense';
+      prev = t;
+    }
+  }
+  return 'spaced';
 }
 
 /** How many cells a row has in the official table: none for a group row left without figures. */
@@ -244,7 +265,7 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
       joined[joined.length - 1] = { ...prev, text: prev.text + tok.text };
     } else joined.push(tok);
   }
-  const layout = new Set([...LAYOUT_WORDS].map(labelKey));
+  const layout = (layoutKeys ??= new Set([...LAYOUT_WORDS].map(labelKey)));
   const twoLevel = joined.some((tok) => layout.has(labelKey(tok.text)));
   let cells = joined.filter((tok) => !layout.has(labelKey(tok.text)));
   if (cells.length === 0) return [];
@@ -260,20 +281,30 @@ function headerRow(tokens: readonly Token[], spec: TableSpec, notes: NoteList): 
   return [{ kind: 'header', label: cells[0].text, cells: cells.slice(1).map((c) => c.text), line: cells[0].line }];
 }
 
+/** The keys of LAYOUT_WORDS, made on first use. */
+let layoutKeys: ReadonlySet<string> | undefined;
+
 /** How well a reading fits: rows matched. */
 export function scoreOfficial(lines: readonly SourceLine[], from: number, spec: TableSpec): number {
   return readingOf(lines, from, spec).matched;
 }
 
-/** Readings already made: the format that scored best is then read with the reading that scored it. */
-const readings = new WeakMap<readonly SourceLine[], Map<TableSpec, Map<number, Reading>>>();
+/**
+ * Readings already made: the format that scored best is then read with the reading that scored it. Kept for the
+ * text being read only (see streamOf), released by forgetReadings.
+ */
+let readings: { lines: readonly SourceLine[]; bySpec: Map<TableSpec, Map<number, Reading>> } | undefined;
 
 function readingOf(lines: readonly SourceLine[], from: number, spec: TableSpec, tokens?: readonly Token[]): Reading {
-  let bySpec = readings.get(lines);
-  if (!bySpec) readings.set(lines, (bySpec = new Map<TableSpec, Map<number, Reading>>()));
-  let byLine = bySpec.get(spec);
-  if (!byLine) bySpec.set(spec, (byLine = new Map<number, Reading>()));
+  if (readings?.lines !== lines) readings = { lines, bySpec: new Map<TableSpec, Map<number, Reading>>() };
+  let byLine = readings.bySpec.get(spec);
+  if (!byLine) readings.bySpec.set(spec, (byLine = new Map<number, Reading>()));
   let reading = byLine.get(from);
   if (!reading) byLine.set(from, (reading = readRows(tokens ?? tokensOf(lines, from, lines.length), spec)));
   return reading;
+}
+
+/** Lets the readings of a text go once its tables are found. */
+export function forgetReadings(lines: readonly SourceLine[]): void {
+  if (readings?.lines === lines) readings = undefined;
 }

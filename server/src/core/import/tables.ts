@@ -2,9 +2,11 @@ import { allFormats } from '../formats/index';
 import type { FormatId, TableKind, TableSpec } from '../formats/types';
 import type { SourceLine } from './lines';
 import type { NoteList } from './notes';
-import { readAppealsLayout, startsAppealsLayout } from './tables-appeals';
-import { readLegacyTable, startsLegacyTable } from './tables-legacy';
-import { headerStart, readOfficialTable, scoreOfficial, startsTable } from './tables-official';
+import { APPEALS_FIRST, readAppealsLayout, startsAppealsLayout } from './tables-appeals';
+import { CORNERS as LEGACY_CORNERS, readLegacyTable, startsLegacyTable } from './tables-legacy';
+import { forgetStream } from './stream';
+import { forgetReadings, headerStart, mayStartTable, readOfficialTable, scoreOfficial, startsTable } from './tables-official';
+import { labelKey } from '../text/normalize';
 import type { ImportedTable } from './table-types';
 
 export type { ImportedRow, ImportedTable } from './table-types';
@@ -14,6 +16,15 @@ export type { ImportedRow, ImportedTable } from './table-types';
  * the one that knows most of them wins, so a 2019 table is read as one), the legacy 附表 by its header.
  */
 export function findTables(lines: readonly SourceLine[], preferred: FormatId | undefined, notes: NoteList): ImportedTable[] {
+  try {
+    return tablesOf(lines, preferred, notes);
+  } finally {
+    forgetStream(lines);
+    forgetReadings(lines);
+  }
+}
+
+function tablesOf(lines: readonly SourceLine[], preferred: FormatId | undefined, notes: NoteList): ImportedTable[] {
   const candidates = officialSpecs(preferred);
   const tables: ImportedTable[] = [];
   let i = 0;
@@ -38,6 +49,8 @@ function tableAt(
   notBefore: number,
   notes: NoteList,
 ): ImportedTable | undefined {
+  const line = lines[at];
+  if (!mayStartAny(line.cells ? line.cells[0] : line.text)) return undefined;
   if (startsLegacyTable(lines, at)) return readLegacyTable(lines, at, notes);
   for (const specs of candidates.values()) {
     const layout = specs.find((s) => s.spec.kind === '复议诉讼' && startsAppealsLayout(lines, at, s.spec));
@@ -57,8 +70,37 @@ function tableAt(
   return undefined;
 }
 
+/**
+ * Whether any table may start at a line with this first cell, by the cell alone: the corner word of a 附表, the
+ * first word of the 复议诉讼 layout, or a row label that may start an official table of some format. Most lines
+ * (prose, headings, a table's header rows) start none, and are passed over at the cost of one look-up: the answer
+ * depends on the text only, so it is kept across lines and imports (bounded, as labelKey's).
+ */
+function mayStartAny(text: string): boolean {
+  let may = startCache.get(text);
+  if (may === undefined) {
+    const key = labelKey(text);
+    may = LEGACY_CORNERS.has(key) || key === APPEALS_FIRST || allSpecs.some((spec) => mayStartTable(text, spec));
+    if (startCache.size >= 20_000) startCache.clear();
+    startCache.set(text, may);
+  }
+  return may;
+}
+
+const startCache = new Map<string, boolean>();
+const allSpecs = allFormats().flatMap((f) => f.tables);
+
 /** The official tables of every national format, by kind, the preferred format's first. */
 function officialSpecs(preferred: FormatId | undefined): Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>> {
+  let specs = specsByPreferred.get(preferred);
+  if (!specs) specsByPreferred.set(preferred, (specs = specsPreferring(preferred)));
+  return specs;
+}
+
+/** Per preferred format (a handful): made once, never changed. */
+const specsByPreferred = new Map<FormatId | undefined, Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>>>();
+
+function specsPreferring(preferred: FormatId | undefined): Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>> {
   const formats = [...allFormats()].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const byKind = new Map<TableKind, Array<{ format: FormatId; spec: TableSpec }>>();
   for (const f of formats) for (const spec of f.tables) byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), { format: f.id, spec }]);

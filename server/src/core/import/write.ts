@@ -45,15 +45,17 @@ function paragraph(text: string): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return text.includes('|') ? text.replace(/\|/g, '\\|') : text;
 }
 
 function row(label: string, cells: readonly string[]): string {
-  return `|${[label, ...cells].map((c) => ` ${cell(c)} `).join('|')}|`;
+  let out = `| ${cell(label)} |`;
+  for (const c of cells) out += ` ${cell(c)} |`;
+  return out;
 }
 
 function separator(width: number): string {
-  return `|${Array.from({ length: width }, () => '---').join('|')}|`;
+  return width > 0 ? `|${'---|'.repeat(width)}` : '||';
 }
 
 function container(table: ImportedTable): string {
