@@ -51,10 +51,10 @@ describe('a real report as a Word file in the real shape', () => {
       const imported = outcome.result.text;
       assert.deepEqual(figuresOf(imported), figuresOf(hand));
       assert.deepEqual(findings(imported), findings(hand));
-      // The sections and sub-sections (the title, broken over two lines by a line break as it is here, is read from
-      // its second line only: not yet joined again).
-      const sections = (text: string) => parse(text).headings.filter((h) => h.level >= 2).map((h) => h.text);
-      assert.deepEqual(sections(imported), sections(hand), 'every heading found, with its own numbering');
+      // The title (broken over two lines by a line break, as it is here, and joined again), the sections and
+      // sub-sections.
+      const headings = (text: string) => parse(text).headings.map((h) => `${h.level} ${h.text}`);
+      assert.deepEqual(headings(imported), headings(hand), 'the title and every heading found, with its own numbering');
     });
   }
 });

@@ -32,7 +32,7 @@ export function toBlocks(lines: readonly SourceLine[], tables: readonly Imported
   const blocks: Block[] = [];
   const tableAt = new Map(tables.map((t) => [t.from, t]));
   let titled = false;
-  const titleLine = findTitle(lines, tables);
+  const title = findTitle(lines, tables);
   for (let i = 0; i < lines.length; i++) {
     const table = tableAt.get(i);
     if (table) {
@@ -51,9 +51,10 @@ export function toBlocks(lines: readonly SourceLine[], tables: readonly Imported
       i = k - 1;
       continue;
     }
-    if (!titled && i === titleLine) {
+    if (!titled && title && i === title.from) {
       titled = true;
-      blocks.push({ type: 'title', text: l.text, line: i });
+      blocks.push({ type: 'title', text: title.text, line: i });
+      i = title.to;
       continue;
     }
     const level = headingLevel(l.text);
@@ -67,10 +68,27 @@ function isTitle(text: string): boolean {
 }
 
 /** The title: the first title-like line naming a year, else the first title-like line (navigation crumbs excluded). */
-function findTitle(lines: readonly SourceLine[], tables: readonly ImportedTable[]): number | undefined {
+function findTitle(lines: readonly SourceLine[], tables: readonly ImportedTable[]): { from: number; to: number; text: string } | undefined {
   const firstTable = tables[0]?.from ?? lines.length;
   const candidates = lines.filter((l) => l.index < firstTable && !l.cells && isTitle(l.text));
-  return (candidates.find((l) => /(?:19|20)\d{2}\s*年/.test(l.text)) ?? candidates[0])?.index;
+  const line = candidates.find((l) => /(?:19|20)\d{2}\s*年/.test(l.text)) ?? candidates[0];
+  if (!line) return undefined;
+  // A title broken over two lines (a line break after the agency's name, as titles are set in Word): the name
+  // stands alone on the line before, and the title line starts where the name leaves off.
+  let before = line.index - 1;
+  while (before >= 0 && lines[before].text === '') before--;
+  const name = before >= 0 ? lines[before] : undefined;
+  if (name && TITLE_CONTINUES.test(line.text) && isTitleHead(name)) return { from: name.index, to: line.index, text: name.text + line.text };
+  return { from: line.index, to: line.index, text: line.text };
+}
+
+/** A title line that needs its first half: it starts with the year or with what follows the year. */
+const TITLE_CONTINUES = /^(?:(?:19|20)\d{2}\s*年|年度|政府信息公开)/;
+
+/** The first half of a broken title: a short line naming an agency, neither a sentence nor a heading nor a date. */
+function isTitleHead(line: SourceLine): boolean {
+  const text = line.text;
+  return !line.cells && text.length <= 30 && !SENTENCE.test(text) && !/[0-9０-９]/.test(text) && !TITLE.test(text) && headingLevel(text) === undefined && !/[，,：:]/.test(text);
 }
 
 /** The official section names of every format: a heading naming one is a section, whatever its numbering. */
