@@ -19,7 +19,9 @@ import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/
 import { renderHtml } from '../server/src/core/render/html';
 import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
 import { SpanIndex } from '../server/src/core/render/marks';
+import { evaluateLegacyTable } from '../server/src/core/tables/legacy-sums';
 import { seek, stopsOf } from '../server/src/core/render/stops';
+import { append, maxOf } from '../server/src/core/arrays';
 import { check } from './fuzz/config';
 import { parseInline as referenceParseInline } from './inline-reference';
 import { example, ROOT } from './render-helpers';
@@ -332,6 +334,35 @@ describe('item 6: the stop tables of the inline reader', () => {
     assert.equal(last, n - 1);
     // A binary search of the whole table is 20 reads a lookup.
     assert.ok(reads <= 6 * n, `${reads} reads for ${n} lookups of the next stop`);
+  });
+});
+
+describe('siblings: no document-sized array is spread into a call (past about 120,000 elements the stack overflows)', () => {
+  test('append and maxOf take a million elements', () => {
+    const million = Array.from({ length: 1_000_000 }, (_, i) => i);
+    assert.equal(append([-1], million).length, 1_000_001);
+    assert.equal(maxOf(million, (x) => x, -5), 999_999);
+    assert.equal(maxOf([], (x: number) => x, 7), 7);
+  });
+
+  const FRONT = '---\n机关: 某局\n年度: 2023\n格式: 2021\n---\n# t\n\n';
+  const shapes: Record<string, string> = {
+    'a table row of 250,000 cells': FRONT + '| 1 '.repeat(250_000) + '\n',
+    '250,000 paragraphs': FRONT + '段落。\n\n'.repeat(250_000),
+    'a legacy 附表 of 150,000 channel parts over a total of 0': '---\n格式: legacy\n---\n::: 附表\n| 指标 | 本年 |\n| 总数 | 0 |\n| 其中： |\n' + '| 1.政府网站 | 1 |\n'.repeat(150_000) + ':::\n',
+  };
+  for (const [name, text] of Object.entries(shapes)) {
+    test(`${name}: checked, and rendered with every finding placed (each threw a stack overflow)`, HANG, () => {
+      const { document, diagnostics } = checkText(text);
+      assert.ok(renderHtml(document, { standalone: true, sourceLines: true, diagnostics }).length > text.length / 4);
+    });
+  }
+
+  test('the 附表 of 150,000 parts: every part over the total found, the first on its own cell', () => {
+    const text = shapes['a legacy 附表 of 150,000 channel parts over a total of 0'];
+    const exceeding = evaluateLegacyTable(parse(text).tables[0]).filter((e) => e.relation === 'part-exceeds');
+    assert.equal(exceeding.length, 150_000);
+    assert.equal(exceeding[0].cell.span.start, text.indexOf('| 1 |') + 2);
   });
 });
 

@@ -3,6 +3,8 @@
  * colspan) or rows (vMerge, rowspan). Expanded into a grid, every position names the cell covering it, so the
  * recognizer sees each cell in its real column.
  */
+import { maxOf } from '../arrays';
+
 export interface SpannedCell {
   readonly text: string;
   readonly colSpan?: number;
@@ -43,7 +45,7 @@ export function expandGrid(rows: readonly (readonly SpannedCell[])[]): GridPosit
       c += colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  const width = maxOf(grid, (row) => row.length, 0);
   return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '', origin: true, fromAbove: false, cell: -1 }));
 }
 

@@ -1,5 +1,6 @@
 import { safeHref } from './escape';
 import { closesAt, seek, stopsOf } from './stops';
+import { append } from '../arrays';
 
 /**
  * Inline Markdown of a paragraph, heading or table cell, read by hand (no HTML passes through): emphasis, code,
@@ -188,7 +189,7 @@ class Scope {
 
   /** The nodes of an inner scope taken as this scope's own (the text of a link whose target is refused). */
   private splice(inner: Scope): void {
-    this.out.push(...inner.out);
+    append(this.out, inner.out);
     if (inner.tail !== undefined) this.tail = inner.tail;
     if (inner.textTail !== undefined) this.textTail = inner.textTail;
   }
