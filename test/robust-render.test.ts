@@ -19,6 +19,9 @@ import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/
 import { renderHtml } from '../server/src/core/render/html';
 import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
 import { SpanIndex } from '../server/src/core/render/marks';
+import { evaluateLegacyTable } from '../server/src/core/tables/legacy-sums';
+import { seek, stopsOf } from '../server/src/core/render/stops';
+import { append, maxOf } from '../server/src/core/arrays';
 import { check } from './fuzz/config';
 import { parseInline as referenceParseInline } from './inline-reference';
 import { example, ROOT } from './render-helpers';
@@ -282,6 +285,84 @@ describe('item 4: the Word export is bounded, and says so when a document is too
     assert.ok(!fs.existsSync(path.join(tmp, 'big.docx')));
     const html = xxgk(['render', 'big.xxgk', '-o', 'big.html']);
     assert.equal(html.status, 0, html.stderr);
+  });
+});
+
+describe('item 6: the stop tables of the inline reader', () => {
+  const search = (stops: readonly number[], at: number) => {
+    const k = stops.findIndex((p) => p >= at);
+    return k < 0 ? stops.length : k;
+  };
+
+  test('seek finds the first stop at or after a position, whatever index it starts from', () => {
+    check(
+      fc.tuple(fc.uniqueArray(fc.nat(500), { maxLength: 60 }), fc.integer({ min: -5, max: 510 }), fc.nat(70)),
+      ([raw, at, from]) => {
+        const stops = [...raw].sort((a, b) => a - b);
+        assert.equal(seek(Int32Array.from(stops), at, from), search(stops, at), JSON.stringify([stops, at, from]));
+      },
+      2000,
+    );
+  });
+
+  test('stopsOf lists the positions of the characters asked for, in order', () => {
+    check(
+      fc.tuple(inlineText, fc.nat(), fc.nat()),
+      ([text, a, b]) => {
+        const from = text.length ? a % text.length : 0;
+        const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+        const expected = Array.from({ length: to - from }, (_, i) => from + i).filter((p) => '[]()\\\n'.includes(text[p]));
+        assert.deepEqual([...stopsOf(text, from, to, '[]()\\\n')], expected);
+      },
+      2000,
+    );
+  });
+
+  test('a line of 1,000,000 `[` read opener by opener: each lookup reads a few entries near the last, not a search of the table', () => {
+    // A line of `[` is a million openers looked up in order; a binary search each was 20 reads scattered over 4 MB.
+    const n = 1_000_000;
+    const positions = Int32Array.from({ length: n }, (_, i) => i);
+    let reads = 0;
+    const counted = new Proxy(positions, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key) as unknown;
+      },
+    }) as ArrayLike<number>;
+    let last = 0;
+    for (let i = 0; i < n; i++) last = seek(counted, i, last);
+    assert.equal(last, n - 1);
+    // A binary search of the whole table is 20 reads a lookup.
+    assert.ok(reads <= 6 * n, `${reads} reads for ${n} lookups of the next stop`);
+  });
+});
+
+describe('siblings: no document-sized array is spread into a call (past about 120,000 elements the stack overflows)', () => {
+  test('append and maxOf take a million elements', () => {
+    const million = Array.from({ length: 1_000_000 }, (_, i) => i);
+    assert.equal(append([-1], million).length, 1_000_001);
+    assert.equal(maxOf(million, (x) => x, -5), 999_999);
+    assert.equal(maxOf([], (x: number) => x, 7), 7);
+  });
+
+  const FRONT = '---\n机关: 某局\n年度: 2023\n格式: 2021\n---\n# t\n\n';
+  const shapes: Record<string, string> = {
+    'a table row of 250,000 cells': FRONT + '| 1 '.repeat(250_000) + '\n',
+    '250,000 paragraphs': FRONT + '段落。\n\n'.repeat(250_000),
+    'a legacy 附表 of 150,000 channel parts over a total of 0': '---\n格式: legacy\n---\n::: 附表\n| 指标 | 本年 |\n| 总数 | 0 |\n| 其中： |\n' + '| 1.政府网站 | 1 |\n'.repeat(150_000) + ':::\n',
+  };
+  for (const [name, text] of Object.entries(shapes)) {
+    test(`${name}: checked, and rendered with every finding placed (each threw a stack overflow)`, HANG, () => {
+      const { document, diagnostics } = checkText(text);
+      assert.ok(renderHtml(document, { standalone: true, sourceLines: true, diagnostics }).length > text.length / 4);
+    });
+  }
+
+  test('the 附表 of 150,000 parts: every part over the total found, the first on its own cell', () => {
+    const text = shapes['a legacy 附表 of 150,000 channel parts over a total of 0'];
+    const exceeding = evaluateLegacyTable(parse(text).tables[0]).filter((e) => e.relation === 'part-exceeds');
+    assert.equal(exceeding.length, 150_000);
+    assert.equal(exceeding[0].cell.span.start, text.indexOf('| 1 |') + 2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { checkText, type CheckOptions } from './check';
 import type { Diagnostic, Edit } from './rules/types';
+import { append } from './arrays';
 
 /** Rounds of fixing at most: a fixed total can make the total above it wrong, but real tables nest two or three deep. */
 export const MAX_FIX_ROUNDS = 10;
@@ -49,7 +50,7 @@ function compatibleSafeEdits(diagnostics: readonly Diagnostic[]): { edits: Edit[
     const fresh = d.fix.edits.filter((e) => !taken.some((t) => sameEdit(t, e)));
     if (fresh.length === 0) continue; // a cell that totals two relations: already fixed by the other finding
     if (fresh.some((e) => taken.some((t) => overlaps(t, e)) || fresh.some((o) => o !== e && overlaps(o, e)))) continue;
-    taken.push(...fresh);
+    append(taken, fresh);
     fixes++;
   }
   return { edits: taken.sort((a, b) => a.span.start - b.span.start), fixes };

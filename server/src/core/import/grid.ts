@@ -3,6 +3,8 @@
  * colspan) or rows (vMerge, rowspan). Expanded into a grid, every position names the cell covering it, so the
  * recognizer sees each cell in its real column.
  */
+import { maxOf } from '../arrays';
+
 export interface SpannedCell {
   readonly text: string;
   readonly colSpan?: number;
@@ -43,7 +45,7 @@ export function expandGrid(rows: readonly (readonly SpannedCell[])[]): GridPosit
       c += colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  const width = maxOf(grid, (row) => row.length, 0);
   // Most rows are full: padded (and their holes filled) in place, with one shared empty position.
   for (const row of grid) for (let c = 0; c < width; c++) row[c] ??= EMPTY;
   return grid as GridPosition[][];

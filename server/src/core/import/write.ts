@@ -1,6 +1,7 @@
 import type { Block } from './blocks';
 import type { InferredFrontMatter } from './front-matter';
 import type { ImportedTable } from './table-types';
+import { maxOf } from '../arrays';
 
 /**
  * The `.xxgk` text of an imported report: front matter, `#` title, `##` sections and deeper headings with their own
@@ -69,7 +70,7 @@ function container(table: ImportedTable): string {
 }
 
 function plainTable(rows: readonly (readonly string[])[]): string {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = maxOf(rows, (r) => r.length);
   const [head, ...body] = rows;
   return [row(head[0] ?? '', head.slice(1)), separator(width), ...body.map((r) => row(r[0] ?? '', r.slice(1)))].join('\n');
 }

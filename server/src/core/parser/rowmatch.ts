@@ -1,7 +1,7 @@
-import { distance } from 'fastest-levenshtein';
 import type { RowMatch } from '../ast';
 import type { RowSpec, TableSpec } from '../formats/types';
 import { labelKey } from '../text/normalize';
+import { NearestTexts } from './nearest-texts';
 
 export type RowMatchResult =
   | { readonly match: RowMatch }
@@ -15,15 +15,25 @@ interface RowKeys {
   readonly short: readonly string[];
 }
 
-const indexCache = new WeakMap<TableSpec, RowKeys[]>();
-function rowKeys(spec: TableSpec): RowKeys[] {
-  let keys = indexCache.get(spec);
-  if (!keys) {
-    keys = spec.rows.map((row) => ({ row, full: labelKey(row.label), short: [row.name, ...(row.aliases ?? [])].map(labelKey) }));
-    indexCache.set(spec, keys);
-  }
-  return keys;
+interface SpecKeys {
+  readonly keys: RowKeys[];
+  /** Each row's full text, then its short forms (the full text alone, in matchWithParent). */
+  readonly texts: NearestTexts;
 }
+
+const indexCache = new WeakMap<TableSpec, SpecKeys>();
+function specKeys(spec: TableSpec): SpecKeys {
+  let index = indexCache.get(spec);
+  if (!index) {
+    const keys = spec.rows.map((row) => ({ row, full: labelKey(row.label), short: [row.name, ...(row.aliases ?? [])].map(labelKey) }));
+    index = { keys, texts: new NearestTexts(keys.map((k) => [k.full, ...k.short])) };
+    indexCache.set(spec, index);
+  }
+  return index;
+}
+
+/** How many of the closest rows a label that matches none is given as candidates. */
+const CANDIDATES = 3;
 
 const resultCache = new WeakMap<TableSpec, Map<string, RowMatchResult>>();
 
@@ -39,7 +49,7 @@ export function matchRow(label: string, spec: TableSpec): RowMatchResult {
 }
 
 function computeMatch(label: string, spec: TableSpec): RowMatchResult {
-  const keys = rowKeys(spec);
+  const { keys, texts } = specKeys(spec);
   const key = labelKey(label);
   if (!key) return { unmatched: { reason: 'unknown', candidates: [] } };
 
@@ -52,7 +62,7 @@ function computeMatch(label: string, spec: TableSpec): RowMatchResult {
   // `父/子`: each side keeps its own numbering in real tables (`（六）其他处理/3.其他`, `其他处理/（3）其他`), so each is
   // keyed on its own.
   const slash = label.search(/[/／]/);
-  if (slash > 0) return matchWithParent(labelKey(label.slice(0, slash)), labelKey(label.slice(slash + 1)), keys);
+  if (slash > 0) return matchWithParent(labelKey(label.slice(0, slash)), labelKey(label.slice(slash + 1)), keys, texts);
 
   // An unambiguous piece of the official text (`不掌握相关政府信息`).
   if (key.length >= 2) {
@@ -70,15 +80,14 @@ function computeMatch(label: string, spec: TableSpec): RowMatchResult {
   }
 
   // The official text with a typo (只计这一情况 for 情形, 三类内容事务信息 for 内部).
-  const scored = keys
-    .map((k) => ({ row: k.row, d: Math.min(distance(key, k.full), ...k.short.map((s) => distance(key, s))) }))
-    .sort((a, b) => a.d - b.d);
+  // The closest rows by their closest text, closest first (rows as close in table order).
+  const scored = texts.nearest(key, CANDIDATES).map(({ group, d }) => ({ row: keys[group].row, d }));
   const best = scored[0];
   const tolerance = Math.min(3, Math.max(1, Math.floor(key.length * 0.2)));
   if (best && best.d <= tolerance && (scored.length < 2 || scored[1].d > best.d)) {
     return { match: { row: best.row, how: 'fuzzy' } };
   }
-  return { unmatched: { reason: 'unknown', candidates: scored.slice(0, 3).map((s) => s.row) } };
+  return { unmatched: { reason: 'unknown', candidates: scored.map((s) => s.row) } };
 }
 
 /** At most this many characters of the official text left out, as for a typo. */
@@ -91,7 +100,7 @@ function isSubsequence(part: string, whole: string): boolean {
   return i === part.length;
 }
 
-function matchWithParent(parentKey: string, childKey: string, keys: RowKeys[]): RowMatchResult {
+function matchWithParent(parentKey: string, childKey: string, keys: RowKeys[], texts: NearestTexts): RowMatchResult {
   const parents = new Set(keys.filter((k) => k.full === parentKey || k.short.includes(parentKey)).map((k) => k.row.id));
   const underParent = keys.filter((k) => k.row.parent && parents.has(k.row.parent));
   // The child's own name first (`其他`), then a piece of its official text.
@@ -99,10 +108,6 @@ function matchWithParent(parentKey: string, childKey: string, keys: RowKeys[]): 
   const children = named.length ? named : underParent.filter((k) => childKey && k.full.includes(childKey));
   if (children.length === 1) return { match: { row: children[0].row, how: 'short' } };
   if (children.length > 1) return { unmatched: { reason: 'ambiguous', candidates: children.map((k) => k.row) } };
-  const closest = keys
-    .map((k) => ({ row: k.row, d: distance(childKey, k.full) }))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((s) => s.row);
+  const closest = texts.nearest(childKey, CANDIDATES, true).map(({ group }) => keys[group].row);
   return { unmatched: { reason: 'unknown', candidates: closest } };
 }

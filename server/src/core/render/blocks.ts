@@ -4,6 +4,7 @@ import type { Grid } from './grid';
 import { parseInline, type Inline } from './inline';
 import { officialGrid } from './tables-official';
 import { plainGrid } from './tables-plain';
+import { append } from '../arrays';
 
 /**
  * The report as a tree of blocks in source order, the one model the HTML and DOCX writers draw: headings,
@@ -79,7 +80,7 @@ export function buildModel(doc: XxgkDocument): DocumentModel {
   let pending: Array<{ span: Span; line: number }> = [];
   const target = () => current?.children ?? (top as Block[]);
   const flushParas = () => {
-    if (pending.length) target().push(...paragraphBlocks(doc, pending));
+    if (pending.length) append(target(), paragraphBlocks(doc, pending));
     pending = [];
   };
   const sectionStarts = new Map(doc.sections.map((s, k) => [s.heading.span.start, k]));

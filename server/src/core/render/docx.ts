@@ -27,6 +27,7 @@ import { withOfficeFonts } from './docx-fonts';
 import { cleanText } from './escape';
 import type { Grid, GridCell } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
+import { append } from '../arrays';
 
 /**
  * The report as a Word document (.docx): the same block model as the HTML renderer, official tables as real Word
@@ -90,8 +91,8 @@ export async function renderDocx(doc: XxgkDocument, limit = MAX_DOCX_ELEMENTS): 
   if (elements > limit) throw new DocxTooLargeError(elements, limit);
   const children: Array<Paragraph | Table> = [];
   for (const b of model.blocks) {
-    if (b.type === 'section') children.push(...sectionContent(b));
-    else children.push(...blockContent(b));
+    if (b.type === 'section') append(children, sectionContent(b));
+    else append(children, blockContent(b));
   }
   if (!children.length) children.push(new Paragraph({}));
   const entry = (key: string) => {
@@ -198,7 +199,7 @@ function blockContent(b: Block, depth = 0): Array<Paragraph | Table> {
             children: [new TextRun({ text: marker }), ...runs(item.inlines, {})],
           }),
         );
-        for (const c of item.children) out.push(...blockContent(c, depth + 1));
+        for (const c of item.children) append(out, blockContent(c, depth + 1));
       });
       return out;
     }
@@ -283,10 +284,10 @@ function runs(nodes: readonly Inline[], base: IRunOptions): ParagraphChild[] {
         out.push(new TextRun({ ...base, text: cleanText(n.text), font: font(FONT.song, FONT.mono) }));
         break;
       case 'strong':
-        out.push(...runs(n.children, { ...base, bold: true }));
+        append(out, runs(n.children, { ...base, bold: true }));
         break;
       case 'em':
-        out.push(...runs(n.children, { ...base, italics: true }));
+        append(out, runs(n.children, { ...base, italics: true }));
         break;
       case 'link':
         out.push(new ExternalHyperlink({ link: cleanText(n.href), children: runs(n.children, { ...base, style: 'Hyperlink' }) }));

@@ -1,4 +1,6 @@
 import { safeHref } from './escape';
+import { closesAt, seek, stopsOf } from './stops';
+import { append } from '../arrays';
 
 /**
  * Inline Markdown of a paragraph, heading or table cell, read by hand (no HTML passes through): emphasis, code,
@@ -187,7 +189,7 @@ class Scope {
 
   /** The nodes of an inner scope taken as this scope's own (the text of a link whose target is refused). */
   private splice(inner: Scope): void {
-    this.out.push(...inner.out);
+    append(this.out, inner.out);
     if (inner.tail !== undefined) this.tail = inner.tail;
     if (inner.textTail !== undefined) this.textTail = inner.textTail;
   }
@@ -305,18 +307,13 @@ class Scope {
       table = this.emphasisTable(d, n);
       this.emphasisClosers.set(key, table);
     }
-    const k = firstAtOrAfter(table.stops, at);
+    const k = (table.last = seek(table.stops, at, table.last));
     return k < table.stops.length ? table.closes[k] : -1;
   }
 
   private emphasisTable(d: string, n: number): Stops {
     const { src, from, to } = this;
-    const list: number[] = [];
-    for (let p = from; p < to; p++) {
-      const c = src[p];
-      if (c === d || c === '\\' || c === '`') list.push(p);
-    }
-    const stops = Int32Array.from(list);
+    const stops = stopsOf(src, from, to, d + '\\`');
     const closes = new Int32Array(stops.length);
     const count = stops.length;
     // The answer at the first stop at or after q (q beyond the range: none); `k` is a stop index at or before q.
@@ -343,7 +340,7 @@ class Scope {
       }
       closes[k] = found;
     }
-    return { stops, closes };
+    return { stops, closes, last: 0 };
   }
 
   // ---- links ----
@@ -354,9 +351,10 @@ class Scope {
     const src = this.src;
     const tables = this.linkClosers();
     // The tables are those of the outermost range: a closer at or past this range's end is none here.
-    const close = closesAt(tables.stops, tables.bracket, i);
+    const at = (tables.last = seek(tables.stops, i, tables.last));
+    const close = at < tables.stops.length ? tables.bracket[at] : -1;
     if (close < 0 || close >= this.to || src[close + 1] !== '(' || close + 2 >= this.to) return undefined;
-    const k = firstAtOrAfter(tables.stops, close + 2);
+    const k = seek(tables.stops, close + 2, at);
     const end = k < tables.stops.length ? tables.paren[k] : -1;
     if (end < 0 || end >= this.to) return undefined;
     const inside = src.slice(close + 2, end).trim();
@@ -375,18 +373,14 @@ class Scope {
     if (this.shared.links) return this.shared.links;
     const { src } = this;
     const { from, to } = this.shared;
-    const list: number[] = [];
-    for (let p = from; p < to; p++) {
-      const c = src[p];
-      if (c === '[' || c === ']' || c === '(' || c === ')' || c === '\\' || c === '\n') list.push(p);
-    }
-    const stops = Int32Array.from(list);
+    const stops = stopsOf(src, from, to, '[]()\\\n');
     const count = stops.length;
     const bracket = new Int32Array(count).fill(-1);
     const paren = new Int32Array(count).fill(-1);
     const level = new Int32Array(count); // open parentheses before the stop, less closed ones
     const seen = new Uint8Array(count); // 1 where the scan looks at the character (it is not escaped)
-    const open: number[] = [];
+    const open = new Int32Array(count); // indexes of the `[` not matched yet, a stack
+    let opened = 0;
     let depth = 0;
     let escaped = -1;
     for (let k = 0; k < count; k++) {
@@ -396,10 +390,9 @@ class Scope {
       seen[k] = 1;
       level[k] = depth;
       if (c === '\\') escaped = p + 1;
-      else if (c === '[') open.push(k);
+      else if (c === '[') open[opened++] = k;
       else if (c === ']') {
-        const o = open.pop();
-        if (o !== undefined) bracket[o] = p;
+        if (opened > 0) bracket[open[--opened]] = p;
       } else if (c === '(') depth++;
       else if (c === ')') depth--;
     }
@@ -415,7 +408,7 @@ class Scope {
       if (c === ')') nearest.set(level[k], stops[k]);
       paren[k] = nearest.get(level[k]) ?? -1;
     }
-    this.shared.links = { stops, bracket, paren };
+    this.shared.links = { stops, bracket, paren, last: 0 };
     return this.shared.links;
   }
 
@@ -491,6 +484,8 @@ class Scope {
 interface Stops {
   readonly stops: Int32Array;
   readonly closes: Int32Array;
+  /** The index the last lookup found (where the next one starts: see seek). */
+  last: number;
 }
 
 interface LinkTables {
@@ -499,30 +494,14 @@ interface LinkTables {
   readonly bracket: Int32Array;
   /** The `)` closing a link target that a scan reaches this stop from, or -1. */
   readonly paren: Int32Array;
+  /** The index the last lookup found (where the next one starts: see seek). */
+  last: number;
 }
 
 interface Shared {
   readonly from: number;
   readonly to: number;
   links?: LinkTables;
-}
-
-/** Index of the first stop at or after `at` (stops.length if none). */
-function firstAtOrAfter(stops: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (stops[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The answer kept at the stop at `at` (which must be one), or at the first after it. */
-function closesAt(stops: Int32Array, answers: Int32Array, at: number): number {
-  const k = firstAtOrAfter(stops, at);
-  return k < stops.length ? answers[k] : -1;
 }
 
 function skipRun(src: string, i: number, to: number, ch: string): number {

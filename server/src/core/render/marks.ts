@@ -1,6 +1,7 @@
 import type { Span } from '../ast';
 import type { Diagnostic } from '../rules/types';
 import type { Grid, GridCell, GridRow } from './grid';
+import { append } from '../arrays';
 
 /** Diagnostics placed on what the renderer draws: cells of tables, characters of prose, whole blocks. */
 
@@ -118,7 +119,7 @@ export function placeInGrid(grid: Grid, diagnostics: readonly Diagnostic[]): { c
   const table: Diagnostic[] = [];
   const all: GridCell[] = [];
   const collect = (g: Grid) => {
-    for (const r of g.rows as GridRow[]) all.push(...r.cells);
+    for (const r of g.rows as GridRow[]) append(all, r.cells);
     if (g.extra) collect(g.extra);
   };
   collect(grid);

@@ -1,6 +1,7 @@
 import type { StandardTable, TableRow } from '../ast';
 import type { ColumnSpec, RowSpec, TableSpec } from '../formats/types';
 import type { Grid, GridCell, GridRow } from './grid';
+import { maxOf } from '../arrays';
 
 /**
  * The three official tables of the 2019 and 2021 formats, drawn in the official layout from the format data:
@@ -227,7 +228,7 @@ function appealsGrid(table: StandardTable, spec: TableSpec, { byId }: Matched, l
 
 function extraGrid(table: StandardTable, leftovers: readonly TableRow[], line: number): Grid | undefined {
   if (!leftovers.length) return undefined;
-  const width = 1 + Math.max(...leftovers.map((r) => r.values.length));
+  const width = 1 + maxOf(leftovers, (r) => r.values.length);
   const rows: GridRow[] = leftovers.map((r) => ({
     line: r.line,
     cells: [

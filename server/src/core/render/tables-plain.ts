@@ -1,6 +1,7 @@
 import type { Cell, TableRow } from '../ast';
 import type { Grid, GridCell, GridKind, GridRow } from './grid';
 import { parseInline } from './inline';
+import { maxOf } from '../arrays';
 
 /**
  * Markdown pipe tables, the legacy 附表 and containers with no official layout: drawn as written, header rows as
@@ -16,7 +17,7 @@ export function plainGrid(
   const separator = rows.find((r) => r.kind === 'separator');
   const aligns = separator ? separator.cells.map((c) => alignOf(c.text)) : [];
   const shown = rows.filter((r) => r.kind !== 'separator');
-  const columns = Math.max(1, ...shown.map((r) => r.cells.length));
+  const columns = maxOf(shown, (r) => r.cells.length, 1);
   const out: GridRow[] = shown.map((r) => {
     const head = r.kind === 'header';
     const cells: GridCell[] = [];

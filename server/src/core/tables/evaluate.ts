@@ -4,6 +4,7 @@ import { evaluatePlainTable } from './plain-sums';
 import { logicalTables } from './parts';
 import { evaluateTable, type Evaluation } from './relations';
 import { NodeCache } from '../node-cache';
+import { append } from '../arrays';
 
 /** Documents are immutable: the table-sum rule and the hover (twice per request) share one evaluation. */
 const evaluated = new NodeCache<XxgkDocument, readonly Evaluation[]>('evaluated sums');
@@ -17,8 +18,8 @@ export function evaluateDocument(doc: XxgkDocument): readonly Evaluation[] {
   if (hit) return hit;
   const out: Evaluation[] = [];
   // An official table written in parts is summed as one.
-  for (const table of logicalTables(doc)) out.push(...(table.kind === '附表' ? evaluateLegacyTable(table) : evaluateTable(table)));
-  for (const table of doc.plainTables) out.push(...evaluatePlainTable(table));
+  for (const table of logicalTables(doc)) append(out, table.kind === '附表' ? evaluateLegacyTable(table) : evaluateTable(table));
+  for (const table of doc.plainTables) append(out, evaluatePlainTable(table));
   evaluated.set(doc, out);
   return out;
 }

@@ -3,6 +3,7 @@ import { add, compare, equals, ZERO } from '../text/decimal';
 import { labelKey } from '../text/normalize';
 import { cellFigure } from './cell-figure';
 import type { Evaluation, Term } from './relations';
+import { maxOf } from '../arrays';
 
 /** Parts that are channels (政府网站, 公报, 微博…) can overlap: they are views of a total, not a partition. */
 const CHANNEL = /网站|公报|微博|微信|新媒体|客户端|报刊|报纸|广播|电视|新闻发布|公开栏|档案馆|图书馆|查阅|服务中心|政务大厅|短信|热线|电子屏/;
@@ -31,7 +32,7 @@ export function evaluateLegacyTable(table: StandardTable): Evaluation[] {
     const parts = allParts.filter((p) => !p.unit || !parent.unit || unitKey(p) === unitKey(parent));
     if (!parts.length) continue;
     const views = parts.length < 2 || parts.every((p) => CHANNEL.test(p.label.text));
-    const columns = Math.max(parent.values.length, ...parts.map((p) => p.values.length));
+    const columns = maxOf(parts, (p) => p.values.length, parent.values.length);
     for (let c = 0; c < columns; c++) {
       const total = cellFigure(parent.values[c]);
       const values = parts.map((p) => cellFigure(p.values[c]));
@@ -39,9 +40,9 @@ export function evaluateLegacyTable(table: StandardTable): Evaluation[] {
       const terms: Term[] = parts.map((p, k) => ({ label: partLabel(p), value: values[k]!, blank: false, span: p.values[c].span }));
       const label = `${partLabel(parent)}${table.columnLabels?.[c] ? ` · ${table.columnLabels[c]}` : ''}`;
       if (views) {
-        for (const t of terms) {
+        for (const [k, t] of terms.entries()) {
           if (compare(t.value, total) > 0) {
-            const cell = parts[terms.indexOf(t)].values[c];
+            const cell = parts[k].values[c];
             out.push({ relation: 'part-exceeds', cell, cellLabel: `${t.label}`, actual: t.value, expected: total, parts: [t], ok: false, fixable: false });
           }
         }
