@@ -106,8 +106,10 @@ function inBands(rows: TextLine[]): LaidLine[] {
 }
 
 /**
- * A table that goes on over a page break repeats its head rows at the top of the next page: those rows are dropped,
- * so that the table's rows follow on as one table.
+ * A table that goes on over a page break repeats its head rows at the top of the next page (Word's and LibreOffice's
+ * “repeat heading rows”): those rows are dropped, so that the table's rows follow on as one table. The head is the
+ * rows before the first row with a figure in it; a repeat may be drawn differently (a head squeezed at the foot of a
+ * page shows its labels cut short), so a row repeats a head row when its cells start the same way.
  */
 function dropRepeatedHeads(lines: LaidLine[]): LaidLine[] {
   const out: LaidLine[] = [];
@@ -117,50 +119,79 @@ function dropRepeatedHeads(lines: LaidLine[]): LaidLine[] {
     const prev = out[out.length - 1];
     if (l.cells && prev?.cells && prev.page < l.page && head.length) {
       let k = 0;
-      while (k < head.length && lines[i + k]?.cells && lines[i + k].text === head[k].text) k++;
-      if (k > 0 && k < head.length + 1) {
+      while (k < head.length && lines[i + k]?.cells && lines[i + k].page === l.page && repeats(lines[i + k].cells!, head[k].cells!)) k++;
+      if (k > 0) {
         i += k - 1;
         continue;
       }
     }
-    // The first rows of a table that starts here are its head, as far as a page break may repeat it.
-    if (l.cells && !prev?.cells) head = lines.slice(i, i + 4).filter((h) => h.cells && h.page === l.page);
+    if (l.cells && !prev?.cells) {
+      // A table starts here: its head is its rows up to the first with a figure, on this page, at most six.
+      head = [];
+      for (let k = i; k < lines.length && head.length < 6 && lines[k].cells && lines[k].page === l.page && !lines[k].cells!.some(isFigure); k++) head.push(lines[k]);
+    }
     out.push(l);
   }
   return out;
 }
 
+const isFigure = (cell: string) => /^[\s\d.,，。%％-]+$/.test(cell) && /\d/.test(cell);
+
+/** The same cells, as far as each is drawn: empty where the head is empty, else one text the start of the other. */
+function repeats(cells: readonly string[], head: readonly string[]): boolean {
+  if (cells.length !== head.length || cells.some(isFigure)) return false;
+  const bare = (s: string) => s.replace(/\s+/g, '');
+  let same = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const a = bare(cells[c]);
+    const b = bare(head[c]);
+    if (a === b) same++;
+    else if (a === '' || b === '' || !(a.startsWith(b) || b.startsWith(a))) return false;
+  }
+  return same > 0;
+}
+
 /** Page numbers as printed: `— 3 —`, `-3-`, `第 3 页`, `第3页 共10页`, `3 / 10`, `3`. */
 const PAGE_NUMBER = /^[-—–－﹣~～·•\s]*(?:第\s*)?[0-9０-９]{1,4}\s*(?:页)?\s*(?:(?:[/／]|共)\s*[0-9０-９]{1,4}\s*(?:页)?)?[-—–－﹣~～·•\s]*$/;
-/** The share of a page's height at its top and bottom where page furniture lives. */
-const MARGIN_SHARE = 0.1;
+/**
+ * The shares of a page's height at its top and bottom where page furniture may live. A page number as GB/T 9704 sets
+ * it (`— 6 —`, 7 mm under the type area) sits about 70 points above the bottom edge of an A4 page, its top near 90.
+ */
+const TOP_SHARE = 0.1;
+const BOTTOM_SHARE = 0.125;
 
 /**
- * Page numbers in a page's top or bottom margin, and a running head or foot repeated on most pages (the same text
- * once its figures are set aside), are page furniture, not report text.
+ * Page numbers, and a running head or foot repeated on most pages (the same text once its figures are set aside),
+ * are page furniture, not report text, when they are the outermost lines of their page: in its top or bottom margin
+ * with no report text above (below) them. Report text that happens to look like a page number stays.
  */
 function dropFurniture(lines: LaidLine[], pages: readonly PdfPage[]) {
   const heightOf = new Map(pages.map((p) => [p.number, p.height]));
-  const inMargin = (l: LaidLine) => {
-    const h = heightOf.get(l.page) ?? 842;
-    return !l.cells && (l.bottom >= h * (1 - MARGIN_SHARE) || l.top <= h * MARGIN_SHARE);
-  };
+  const inTop = (l: LaidLine) => l.bottom >= (heightOf.get(l.page) ?? 842) * (1 - TOP_SHARE);
+  const inBottom = (l: LaidLine) => l.top <= (heightOf.get(l.page) ?? 842) * BOTTOM_SHARE;
   const shape = (l: LaidLine) => l.text.replace(/[0-9０-９]+/g, '#');
   const pagesOfShape = new Map<string, Set<number>>();
   for (const l of lines) {
-    if (!inMargin(l)) continue;
+    if (l.cells || !(inTop(l) || inBottom(l))) continue;
     const set = pagesOfShape.get(shape(l)) ?? new Set<number>();
     set.add(l.page);
     pagesOfShape.set(shape(l), set);
   }
   const repeated = (l: LaidLine) => pages.length >= 3 && (pagesOfShape.get(shape(l))?.size ?? 0) >= Math.max(3, pages.length / 2);
-  const kept: LaidLine[] = [];
-  const dropped: Array<{ page: number; text: string }> = [];
-  for (const l of lines) {
-    if (inMargin(l) && (PAGE_NUMBER.test(l.text) || repeated(l))) dropped.push({ page: l.page, text: l.text });
-    else kept.push(l);
+  const furniture = (l: LaidLine) => !l.cells && (PAGE_NUMBER.test(l.text) || repeated(l));
+  const drop = new Set<LaidLine>();
+  // Lines come page by page, top to bottom: each page's run is scanned from both of its ends.
+  for (let i = 0; i < lines.length; ) {
+    let k = i;
+    while (k < lines.length && lines[k].page === lines[i].page) k++;
+    for (let j = i; j < k && inTop(lines[j]) && furniture(lines[j]); j++) drop.add(lines[j]);
+    for (let j = k - 1; j >= i && !drop.has(lines[j]) && inBottom(lines[j]) && furniture(lines[j]); j--) drop.add(lines[j]);
+    i = k;
   }
-  return { kept, dropped };
+  return {
+    kept: lines.filter((l) => !drop.has(l)),
+    dropped: lines.filter((l) => drop.has(l)).map((l) => ({ page: l.page, text: l.text })),
+  };
 }
 
 /**
@@ -169,29 +200,57 @@ function dropFurniture(lines: LaidLine[], pages: readonly PdfPage[]) {
  * break too.
  */
 function joinParagraphs(lines: LaidLine[]): LaidLine[] {
-  const edges = new Map<number, { left: number; right: number }>();
-  for (const l of lines) {
-    if (l.cells) continue;
-    const e = edges.get(l.page) ?? { left: Infinity, right: -Infinity };
-    edges.set(l.page, { left: Math.min(e.left, l.left), right: Math.max(e.right, l.right) });
-  }
+  const edge = textEdges(lines);
   const out: LaidLine[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
-    if (prev && continues(prev, l, edges)) out[out.length - 1] = { ...prev, text: joinWrapped(prev.text, l.text), right: l.right, bottom: l.bottom };
+    if (prev && continues(prev, l, edge)) out[out.length - 1] = { ...prev, text: joinWrapped(prev.text, l.text), right: l.right, bottom: l.bottom };
     else out.push(l);
   }
   return out;
 }
 
-function continues(prev: LaidLine, next: LaidLine, edges: Map<number, { left: number; right: number }>): boolean {
+interface Edges {
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * The left and right edges of the running text: the leftmost and rightmost positions that a share of the lines start
+ * or end at. Not the extremes: Word and LibreOffice let a closing comma or full stop hang past the right edge, and a
+ * line here and there may stick out.
+ */
+function textEdges(lines: readonly LaidLine[]): Edges {
+  const text = lines.filter((l) => !l.cells);
+  const enough = Math.max(2, Math.ceil(text.length * 0.1));
+  // Positions within 2 points of each other are one; the groups with enough lines qualify.
+  const groups = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const out: number[][] = [];
+    for (const v of sorted) {
+      const last = out[out.length - 1];
+      if (last && v - last[last.length - 1] <= 2) last.push(v);
+      else out.push([v]);
+    }
+    return out.filter((g) => g.length >= enough);
+  };
+  const lefts = text.map((l) => l.left);
+  const rights = text.map((l) => l.right);
+  // Too few lines to tell: the extremes.
+  const ls = groups(lefts).map((g) => g[0]);
+  const rs = groups(rights).map((g) => g[g.length - 1]);
+  return {
+    left: ls.length ? Math.min(...ls) : Math.min(...lefts),
+    right: rs.length ? Math.max(...rs) : Math.max(...rights),
+  };
+}
+
+function continues(prev: LaidLine, next: LaidLine, edge: Edges): boolean {
   if (prev.cells || next.cells || Math.abs(prev.size - next.size) > 0.5) return false;
-  const prevEdge = edges.get(prev.page)!;
-  const nextEdge = edges.get(next.page)!;
-  if (prev.right < prevEdge.right - 1.5 * prev.size) return false;
+  if (prev.right < edge.right - 1.5 * prev.size) return false;
   // A centred title broken over two lines is centred on both.
-  const centred = (l: LaidLine, e: { left: number; right: number }) => Math.abs(l.left + l.right - e.left - e.right) < 0.5 * l.size;
-  if (next.left > nextEdge.left + 0.5 * next.size && !(next.page === prev.page && centred(prev, prevEdge) && centred(next, nextEdge))) return false;
+  const centred = (l: LaidLine) => Math.abs(l.left + l.right - edge.left - edge.right) < 0.5 * l.size;
+  if (next.left > edge.left + next.size && !(next.page === prev.page && centred(prev) && centred(next))) return false;
   if (next.page === prev.page && prev.bottom - next.top > 1.5 * next.size) return false;
   return headingLevel(next.text) === undefined;
 }
