@@ -113,13 +113,16 @@ function inBands(rows: TextLine[]): LaidLine[] {
  */
 function dropRepeatedHeads(lines: LaidLine[]): LaidLine[] {
   const out: LaidLine[] = [];
-  let head: LaidLine[] = [];
+  // The head of the table being read, as indices into `out`.
+  let head: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const prev = out[out.length - 1];
     if (l.cells && prev?.cells && prev.page < l.page && head.length) {
       let k = 0;
-      while (k < head.length && lines[i + k]?.cells && lines[i + k].page === l.page && repeats(lines[i + k].cells!, head[k].cells!)) k++;
+      while (k < head.length && lines[i + k]?.cells && lines[i + k].page === l.page && repeats(lines[i + k].cells!, out[head[k]].cells!)) k++;
+      // The head drawn in full on this page mends one cut short at the foot of the first.
+      for (let j = 0; j < k; j++) out[head[j]] = fuller(out[head[j]], lines[i + j].cells!);
       if (k > 0) {
         i += k - 1;
         continue;
@@ -128,11 +131,16 @@ function dropRepeatedHeads(lines: LaidLine[]): LaidLine[] {
     if (l.cells && !prev?.cells) {
       // A table starts here: its head is its rows up to the first with a figure, on this page, at most six.
       head = [];
-      for (let k = i; k < lines.length && head.length < 6 && lines[k].cells && lines[k].page === l.page && !lines[k].cells!.some(isFigure); k++) head.push(lines[k]);
+      for (let k = i; k < lines.length && head.length < 6 && lines[k].cells && lines[k].page === l.page && !lines[k].cells!.some(isFigure); k++) head.push(out.length + k - i);
     }
     out.push(l);
   }
   return out;
+}
+
+function fuller(line: LaidLine, cells: readonly string[]): LaidLine {
+  const merged = line.cells!.map((c, k) => (cells[k].replace(/\s+/g, '').length > c.replace(/\s+/g, '').length ? cells[k] : c));
+  return { ...line, cells: merged, text: merged.join('\t') };
 }
 
 const isFigure = (cell: string) => /^[\s\d.,，。%％-]+$/.test(cell) && /\d/.test(cell);

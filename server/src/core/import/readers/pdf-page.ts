@@ -52,9 +52,13 @@ export function joinPieces(a: string, b: string, spaced: boolean): string {
   return !spaced || /\s$/.test(a) || /^\s/.test(b) ? a + b : `${a} ${b}`;
 }
 
-/** Joins the lines of a wrapped text (a cell, a paragraph): no space where Chinese meets the break. */
+/**
+ * Joins the lines of a wrapped text (a cell, a paragraph): no space where Chinese meets the break, nor inside a figure
+ * that a narrow cell broke (`21` over `8` is 218: a writer breaks a number only where nothing else fits).
+ */
 export function joinWrapped(a: string, b: string): string {
-  return joinPieces(a, b, !(CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1))));
+  const figure = /\d$/.test(a) && /^\d/.test(b);
+  return joinPieces(a, b, !(figure || CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1))));
 }
 
 /** Items grouped into lines by baseline (a tolerance of half the font size), each line ordered left to right. */
