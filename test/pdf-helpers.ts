@@ -1,6 +1,8 @@
 /**
- * Small PDFs made in the tests: pages of text in Helvetica (ASCII), drawn rules, an image-only page (a scan), an
- * encrypted file (a password pdf.js cannot guess), each a few hundred bytes with a correct cross-reference table.
+ * Small PDFs made in the tests: pages of text in Helvetica (ASCII) or in a Chinese font (as Word and WPS write one: a
+ * Type0 font with Identity-H codes and a ToUnicode map; no glyphs are embedded, which text extraction does not need),
+ * drawn rules, an image-only page (a scan), an encrypted file (a password pdf.js cannot guess), each with a correct
+ * cross-reference table.
  */
 
 export interface PdfSpec {
@@ -17,10 +19,16 @@ export function makePdf(spec: PdfSpec): Buffer {
   const kids = spec.pages.map((_, k) => `${4 + 2 * k} 0 R`).join(' ');
   add(`<< /Type /Pages /Kids [${kids}] /Count ${spec.pages.length} >>`);
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const cjkFont = 4 + 2 * spec.pages.length;
   spec.pages.forEach((content, k) => {
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * k} 0 R >>`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${cjkFont} 0 R >> >> /Contents ${5 + 2 * k} 0 R >>`);
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
   });
+  add(`<< /Type /Font /Subtype /Type0 /BaseFont /FangSong_GB2312 /Encoding /Identity-H /DescendantFonts [${cjkFont + 1} 0 R] /ToUnicode ${cjkFont + 3} 0 R >>`);
+  // Chinese characters one em wide, ASCII half an em (as 仿宋 and 宋体 set them).
+  add(`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /FangSong_GB2312 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${cjkFont + 2} 0 R /DW 1000 /W [32 126 500] /CIDToGIDMap /Identity >>`);
+  add('<< /Type /FontDescriptor /FontName /FangSong_GB2312 /Flags 4 /FontBBox [0 -140 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>');
+  add(`<< /Length ${Buffer.byteLength(TO_UNICODE, 'latin1')} >>\nstream\n${TO_UNICODE}\nendstream`);
   let encrypt = '';
   if (spec.encrypted) {
     const hex = (n: number) => Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join('');
@@ -43,6 +51,50 @@ export function makePdf(spec: PdfSpec): Buffer {
 /** Text at a place (x, y of the baseline), in Helvetica of `size` points. */
 export function text(x: number, y: number, s: string, size = 10): string {
   return `BT /F1 ${size} Tf ${x} ${y} Td (${s.replace(/([()\\])/g, '\\$1')}) Tj ET`;
+}
+
+/** Codes are UTF-16 code units: the ToUnicode map is the identity over the Basic Multilingual Plane. */
+const TO_UNICODE = (() => {
+  const ranges = Array.from({ length: 256 }, (_, hi) => {
+    const h = hi.toString(16).padStart(2, '0').toUpperCase();
+    return `<${h}00> <${h}FF> <${h}00>`;
+  });
+  const blocks: string[] = [];
+  for (let k = 0; k < ranges.length; k += 100) {
+    const part = ranges.slice(k, k + 100);
+    blocks.push(`${part.length} beginbfrange\n${part.join('\n')}\nendbfrange`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    ...blocks,
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+})();
+
+const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+
+/**
+ * Chinese (or mixed) text at a place in the Chinese font. A run of spaces in `s` is no character but a gap of a
+ * quarter em each, as Word leaves between Chinese and figures and inside a justified line; `charSpacing` (points)
+ * spreads every character, as a justified line is.
+ */
+export function zh(x: number, y: number, s: string, size = 10.5, charSpacing = 0): string {
+  const parts = s.split(/( +)/).filter(Boolean).map((p) => (p.startsWith(' ') ? `${-250 * p.length}` : `<${hex(p)}>`));
+  return `BT /F2 ${size} Tf ${charSpacing.toFixed(3)} Tc ${x} ${y} Td [${parts.join(' ')}] TJ ET`;
+}
+
+/** A label justified over a width (分散对齐: “合    计”): each character placed on its own, spread evenly. */
+export function spread(x: number, y: number, s: string, width: number, size = 10.5): string {
+  const chars = [...s];
+  const step = chars.length > 1 ? (width - size) / (chars.length - 1) : 0;
+  return chars.map((c, k) => `BT /F2 ${size} Tf ${x + k * step} ${y} Td <${hex(c)}> Tj ET`).join('\n');
+}
+
+/** Width of a text in the Chinese font: an em for a Chinese character, half an em for ASCII. */
+export function zhWidth(s: string, size = 10.5): number {
+  return [...s].reduce((w, c) => w + (c.charCodeAt(0) < 128 ? size / 2 : size), 0);
 }
 
 /** A stroked line. */

@@ -46,16 +46,26 @@ interface TextLine extends LaidLine {
 
 /** Gaps wider than this many font sizes part the cells of an unruled table. */
 const CELL_GAP = 2;
+/** A label justified over its cell (“合    计”) spreads its characters at most this many font sizes apart. */
+const SPREAD_GAP = 6;
+const ONE_CHINESE = /^[\u2e80-\u9fff\uf900-\ufaff]$/;
 
 function textLine(items: readonly PdfTextItem[], page: number): TextLine {
   const size = Math.max(...items.map((i) => i.size));
-  const pieces: Array<{ items: PdfTextItem[]; left: number; right: number }> = [];
+  // `spread`: the piece is one Chinese character, or characters spread apart one by one (a justified label).
+  const pieces: Array<{ items: PdfTextItem[]; left: number; right: number; spread: boolean }> = [];
   for (const item of items) {
     const last = pieces[pieces.length - 1];
-    if (last && item.x - last.right <= CELL_GAP * size) {
+    const gap = last ? item.x - last.right : Infinity;
+    const single = ONE_CHINESE.test(item.text);
+    if (last && gap <= CELL_GAP * size) {
       last.items.push(item);
       last.right = Math.max(last.right, item.x + item.width);
-    } else pieces.push({ items: [item], left: item.x, right: item.x + item.width });
+      last.spread = false;
+    } else if (last?.spread && single && gap <= SPREAD_GAP * size) {
+      last.items.push(item);
+      last.right = item.x + item.width;
+    } else pieces.push({ items: [item], left: item.x, right: item.x + item.width, spread: single });
   }
   const y = Math.max(...items.map((i) => i.y));
   return {
@@ -205,14 +215,16 @@ function dropFurniture(lines: LaidLine[], pages: readonly PdfPage[]) {
 /**
  * A line that reaches the right edge of the text, followed by a line of the same size that starts at the left
  * edge (not indented, not a heading), is a paragraph the page broke: the two are one line again, across a page
- * break too.
+ * break too. A title set larger than the text and centred over two lines (“某某区人民政府” / “2024年政府信息公开
+ * 工作年度报告”, as Word and WPS print it) is one line too, though its first line is short.
  */
 function joinParagraphs(lines: LaidLine[]): LaidLine[] {
   const edge = textEdges(lines);
+  const body = bodySize(lines);
   const out: LaidLine[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
-    if (prev && continues(prev, l, edge)) out[out.length - 1] = { ...prev, text: joinWrapped(prev.text, l.text), right: l.right, bottom: l.bottom };
+    if (prev && (continues(prev, l, edge) || titleGoesOn(prev, l, edge, body))) out[out.length - 1] = { ...prev, text: joinWrapped(prev.text, l.text), right: l.right, bottom: l.bottom };
     else out.push(l);
   }
   return out;
@@ -253,12 +265,31 @@ function textEdges(lines: readonly LaidLine[]): Edges {
   };
 }
 
+/** The size most of the text is set in (by characters). */
+function bodySize(lines: readonly LaidLine[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) if (!l.cells) chars.set(Math.round(l.size), (chars.get(Math.round(l.size)) ?? 0) + l.text.length);
+  let best = 0;
+  let most = -1;
+  for (const [size, n] of chars) if (n > most) [best, most] = [size, n];
+  return best;
+}
+
+const centred = (l: LaidLine, e: Edges) => Math.abs(l.left + l.right - e.left - e.right) < 0.5 * l.size;
+
+function titleGoesOn(prev: LaidLine, next: LaidLine, edge: Edges, body: number): boolean {
+  if (prev.cells || next.cells || prev.page !== next.page || Math.abs(prev.size - next.size) > 0.5 || prev.size < body + 1.5) return false;
+  // Both lines on one centre, near the middle of the text (which a page of unjustified lines does not fill).
+  const centre = (l: LaidLine) => (l.left + l.right) / 2;
+  const onOneCentre = Math.abs(centre(prev) - centre(next)) < 0.5 * prev.size && Math.abs(centre(prev) - (edge.left + edge.right) / 2) < 1.5 * prev.size;
+  return onOneCentre && prev.bottom - next.top <= 1.5 * next.size && headingLevel(next.text) === undefined;
+}
+
 function continues(prev: LaidLine, next: LaidLine, edge: Edges): boolean {
   if (prev.cells || next.cells || Math.abs(prev.size - next.size) > 0.5) return false;
   if (prev.right < edge.right - 1.5 * prev.size) return false;
   // A centred title broken over two lines is centred on both.
-  const centred = (l: LaidLine) => Math.abs(l.left + l.right - edge.left - edge.right) < 0.5 * l.size;
-  if (next.left > edge.left + next.size && !(next.page === prev.page && centred(prev) && centred(next))) return false;
+  if (next.left > edge.left + next.size && !(next.page === prev.page && centred(prev, edge) && centred(next, edge))) return false;
   if (next.page === prev.page && prev.bottom - next.top > 1.5 * next.size) return false;
   return headingLevel(next.text) === undefined;
 }

@@ -79,29 +79,38 @@ export function groupByBaseline<T extends PdfTextItem>(items: readonly T[]): T[]
   return lines.map((line) => line.sort((a, b) => a.x - b.x));
 }
 
+/** Chinese characters (not punctuation), and what Word sets apart from them with a gap: figures and Latin letters. */
+const IDEOGRAPH = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/;
+const LATIN = /[0-9A-Za-z%.]/;
+/** Where a gap between these two characters is layout, never a space of the text. */
+const gapIsLayout = (a: string, b: string) => (IDEOGRAPH.test(a) && (IDEOGRAPH.test(b) || LATIN.test(b))) || (LATIN.test(a) && IDEOGRAPH.test(b));
+
 /**
- * The text of items on one baseline: a space where the gap is wider than a fifth of the font size, or between
- * Chinese characters wider than the font size (a justified line spreads its characters apart; that is no space).
+ * The text of items on one baseline. Between Chinese characters, or Chinese and a figure, a gap is never a space: it
+ * is the room Word and WPS leave between Chinese and figures (“2024 年”), or a justified label spread over its cell
+ * (“合    计”, “其  中”); Chinese text has no spaces. Beside Chinese punctuation a gap wider than the font size is a
+ * space (“一、 概述” as typed); between Latin words, one wider than a fifth of it.
  */
 export function lineText(items: readonly PdfTextItem[]): string {
   let text = '';
   let end = -Infinity;
   for (const item of items) {
     const gap = item.x - end;
-    const chinese = CJK.test(text.slice(-1)) && CJK.test(item.text.slice(0, 1));
-    text = joinPieces(text, item.text, gap > item.size * (chinese ? 1 : 0.2));
+    const [a, b] = [text.slice(-1), item.text.slice(0, 1)];
+    const spaced = gapIsLayout(a, b) ? false : gap > item.size * (CJK.test(a) || CJK.test(b) ? 1 : 0.2);
+    text = joinPieces(text, item.text, spaced);
     end = Math.max(end, item.x + item.width);
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return closeGaps(text.replace(/\s+/g, ' ').trim());
 }
 
-const SPREAD = /([\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’])[ \u00a0]+(?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’])/g;
+const SPACED = /(\S)[ \u00a0]+(?=(\S))/g;
 
 /**
- * A justified line that a writer spread out with spaces between every two characters (“年 度 报 告 中”): three or
- * more such spaces in one piece of text are spreading, not spaces of the text, and go.
+ * The spaces pdf.js writes into a piece of text where the glyphs leave a gap: between Chinese and figures
+ * (“第 711 号”), between the characters of a justified line or label (“只计这一情 形”, “总 计”). None is a character
+ * of the text. Spaces between Latin words, and beside punctuation, stay.
  */
-export function unspread(text: string): string {
-  const spaces = text.match(SPREAD);
-  return spaces && spaces.length >= 3 ? text.replace(SPREAD, '$1') : text;
+export function closeGaps(text: string): string {
+  return /[ \u00a0]/.test(text) ? text.replace(SPACED, (all: string, a: string, b: string) => (gapIsLayout(a, b) ? a : all)) : text;
 }

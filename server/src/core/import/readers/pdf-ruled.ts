@@ -55,17 +55,25 @@ export function findRuledTables(
 
 /**
  * A border is drawn in pieces, one per cell (Chromium), and the piece beside a merged cell touches no crossing rule:
- * pieces on one line that meet are one rule.
+ * pieces on one line that meet are one rule. Pieces whose positions differ by a fraction of a point (Word and WPS
+ * place each table's borders a little differently) are on one line, and only pieces that meet along it are joined:
+ * a column rule of the table above must not swallow the one of the table below it.
  */
 function joinCollinear<R extends HRule | VRule>(rules: R[], at: keyof R, from: keyof R, to: keyof R): R[] {
   const num = (r: R, k: keyof R) => r[k] as unknown as number;
-  const sorted = [...rules].sort((a, b) => num(a, at) - num(b, at) || num(a, from) - num(b, from));
+  const byPosition = [...rules].sort((a, b) => num(a, at) - num(b, at));
   const out: R[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(num(last, at) - num(r, at)) <= 1 && num(r, from) <= num(last, to) + TOUCH) {
-      if (num(r, to) > num(last, to)) out[out.length - 1] = { ...last, [to]: num(r, to) };
-    } else out.push(r);
+  for (let i = 0; i < byPosition.length; ) {
+    let k = i + 1;
+    while (k < byPosition.length && num(byPosition[k], at) - num(byPosition[k - 1], at) <= 1) k++;
+    const line = byPosition.slice(i, k).sort((a, b) => num(a, from) - num(b, from));
+    let last: R | undefined;
+    for (const r of line) {
+      if (last && num(r, from) <= num(last, to) + TOUCH) {
+        if (num(r, to) > num(last, to)) out[out.length - 1] = last = { ...last, [to]: num(r, to) };
+      } else out.push((last = r));
+    }
+    i = k;
   }
   return out;
 }
