@@ -282,7 +282,8 @@ function titleGoesOn(prev: LaidLine, next: LaidLine, edge: Edges, body: number):
   // Both lines on one centre, near the middle of the text (which a page of unjustified lines does not fill).
   const centre = (l: LaidLine) => (l.left + l.right) / 2;
   const onOneCentre = Math.abs(centre(prev) - centre(next)) < 0.5 * prev.size && Math.abs(centre(prev) - (edge.left + edge.right) / 2) < 1.5 * prev.size;
-  return onOneCentre && prev.bottom - next.top <= 1.5 * next.size && headingLevel(next.text) === undefined;
+  // LibreOffice sets a title's lines farther apart than Word (a 22-point title 58 points from line to line).
+  return onOneCentre && prev.bottom - next.top <= 2 * next.size && headingLevel(next.text) === undefined;
 }
 
 function continues(prev: LaidLine, next: LaidLine, edge: Edges): boolean {

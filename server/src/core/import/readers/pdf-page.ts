@@ -114,3 +114,15 @@ const SPACED = /(\S)[ \u00a0]+(?=(\S))/g;
 export function closeGaps(text: string): string {
   return /[ \u00a0]/.test(text) ? text.replace(SPACED, (all: string, a: string, b: string) => (gapIsLayout(a, b) ? a : all)) : text;
 }
+
+/** Every character of a run of Chinese text and punctuation set apart by one space. */
+const SPREAD_RUN = /^[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]( [\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’])+$/;
+
+/**
+ * A piece of text as pdf.js gives it for one run of glyphs. LibreOffice justifies Chinese lines by widening every gap,
+ * and pdf.js then writes a space between every two characters, punctuation too (“依 据 《 中 华”): a run spaced so
+ * throughout is spread, none of its spaces typed. Other spaces are left to closeGaps.
+ */
+export function runText(text: string): string {
+  return SPREAD_RUN.test(text) ? text.replace(/ /g, '') : closeGaps(text);
+}
