@@ -59,9 +59,12 @@ export function joinPieces(a: string, b: string, spaced: boolean): string {
  */
 export function joinWrapped(a: string, b: string): string {
   // A figure broken by a narrow cell, or a word or number broken after its hyphen (`0591-` over `23165370`).
-  const unbroken = (/\d$/.test(a) && /^\d/.test(b)) || /\w-$/.test(a);
+  const unbroken = (/\d$/.test(a) && /^\d/.test(b)) || /\w-$/.test(a) || quotesInChinese(a, b);
   return joinPieces(a, b, !(unbroken || CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1))));
 }
+
+/** A Chinese quotation closed at a line's end and the next opened at the next line's start (“办事指南” / “消费提示”). */
+const quotesInChinese = (a: string, b: string) => /[\u2e80-\u9fff][”’]$/.test(a) && /^[“‘]/.test(b);
 
 /** Items grouped into lines by baseline (a tolerance of half the font size), each line ordered left to right. */
 export function groupByBaseline<T extends PdfTextItem>(items: readonly T[]): T[][] {
