@@ -1,5 +1,5 @@
 import { headingLevel } from '../blocks';
-import { groupByBaseline, joinWrapped, lineText, type LaidLine, type PdfPage, type PdfTextItem } from './pdf-page';
+import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfPage, type PdfTextItem } from './pdf-page';
 import { findRuledTables, tableLines } from './pdf-ruled';
 
 /**
@@ -20,7 +20,7 @@ export function layOut(pages: readonly PdfPage[]): PdfLayout {
   const all: LaidLine[] = [];
   for (const page of pages) all.push(...pageLines(page));
   const { kept, dropped } = dropFurniture(all, pages);
-  const joined = joinParagraphs(dropRepeatedHeads(kept));
+  const joined = joinParagraphs(joinCutCells(dropRepeatedHeads(kept)));
   const text: string[] = [];
   const pageOfLine: number[] = [];
   for (const line of joined) {
@@ -151,6 +151,46 @@ function dropRepeatedHeads(lines: LaidLine[]): LaidLine[] {
 function fuller(line: LaidLine, cells: readonly string[]): LaidLine {
   const merged = line.cells!.map((c, k) => (cells[k].replace(/\s+/g, '').length > c.replace(/\s+/g, '').length ? cells[k] : c));
   return { ...line, cells: merged, text: merged.join('\t') };
+}
+
+/** A label's own numbering (`四、`, `（四）`, `4.`): a cell that starts so starts a label, it goes on none. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.、．])/;
+
+/**
+ * A merged cell that a page break cuts (the 依申请 table's 三、本年度办理结果 over twenty rows) is drawn on both pages,
+ * its text split between them (`三、本年度办理` / `结果`), or empty on the second: the first row after the break then
+ * has cells that are no cells of it. A cell there that lies where a cell of the page before reaches the table's foot,
+ * between the same rules, one of the two merged down over rows, goes on that cell: its text is joined to it and the
+ * cell taken out of the row. A cell that starts with its own numbering (`（四）无法提供`) is a cell of its own.
+ */
+function joinCutCells(lines: LaidLine[]): LaidLine[] {
+  const out = [...lines];
+  for (let i = 1; i < out.length; i++) {
+    const row = out[i];
+    const prev = out[i - 1];
+    if (!row.boxes || !prev.boxes || prev.page >= row.page) continue;
+    // The rows of the table's part on the page before.
+    const part: number[] = [];
+    for (let k = i - 1; k >= 0 && out[k].boxes && out[k].page === prev.page && out[k].left === prev.left; k--) part.push(k);
+    const cells = [...row.cells!];
+    const boxes = [...row.boxes];
+    for (let c = 0; c < boxes.length; ) {
+      const b = boxes[c];
+      const same = (p: CellBox) => p.bottom && Math.abs(p.left - b.left) <= 2 && Math.abs(p.right - b.right) <= 2 && (p.merged || b.merged);
+      const at = NUMBERED.test(cells[c]) ? undefined : part.map((k) => ({ k, j: out[k].boxes!.findIndex(same) })).find((f) => f.j >= 0);
+      if (!at) {
+        c++;
+        continue;
+      }
+      const above = out[at.k];
+      const joined = above.cells!.map((t, j) => (j === at.j ? joinWrapped(t, cells[c]) : t));
+      out[at.k] = { ...above, cells: joined, text: joined.join('\t') };
+      cells.splice(c, 1);
+      boxes.splice(c, 1);
+    }
+    if (cells.length !== row.cells!.length) out[i] = { ...row, cells, boxes, text: cells.join('\t') };
+  }
+  return out;
 }
 
 const isFigure = (cell: string) => /^[\s\d.,，。%％-]+$/.test(cell) && /\d/.test(cell);

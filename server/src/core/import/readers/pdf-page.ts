@@ -41,6 +41,16 @@ export interface LaidLine {
   readonly size: number;
   readonly text: string;
   readonly cells?: readonly string[];
+  /** For a row of a ruled table: where each of its cells lies. */
+  readonly boxes?: readonly CellBox[];
+}
+
+/** A cell of a ruled table: its left and right rules, whether it is merged down over more rows, and whether it reaches the table's foot. */
+export interface CellBox {
+  readonly left: number;
+  readonly right: number;
+  readonly merged: boolean;
+  readonly bottom: boolean;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;

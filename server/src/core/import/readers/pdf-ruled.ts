@@ -1,4 +1,4 @@
-import { groupByBaseline, joinWrapped, lineText, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
+import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
 
 /**
  * Tables drawn with rules (every official table in a printed report): the rules that touch each other make one
@@ -30,6 +30,8 @@ export interface RuledTable {
   readonly right: number;
   /** Rows as cells, top to bottom; merged cells once, in their first row. */
   readonly rows: readonly (readonly string[])[];
+  /** Where each cell of `rows` lies. */
+  readonly boxes: readonly (readonly CellBox[])[];
 }
 
 export function findRuledTables(
@@ -163,20 +165,36 @@ function tableOf(hs: HRule[], vs: VRule[], items: readonly PdfTextItem[], taken:
     list.push(item);
   }
 
-  // Each merged cell's first atomic cell (row-major order) is where it is written.
+  // Each merged cell's first atomic cell (row-major order) is where it is written; where it reaches, for tables that a
+  // page break cuts (layout: a merged cell cut in two).
+  const reach = new Map<number, { c1: number; c2: number; r2: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const cell = find(r * cols + c);
+      const e = reach.get(cell);
+      reach.set(cell, { c1: Math.min(e?.c1 ?? c, c), c2: Math.max(e?.c2 ?? c, c), r2: r });
+    }
+  }
   const seen = new Set<number>();
   const out: string[][] = [];
+  const boxes: CellBox[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: string[] = [];
+    const rowBoxes: CellBox[] = [];
     for (let c = 0; c < cols; c++) {
       const cell = find(r * cols + c);
       if (seen.has(cell)) continue;
       seen.add(cell);
       row.push(cellText(inCell.get(cell) ?? []));
+      const e = reach.get(cell)!;
+      rowBoxes.push({ left: xs[e.c1], right: xs[e.c2 + 1], merged: e.r2 > r, bottom: e.r2 === rows - 1 });
     }
-    if (row.length) out.push(row);
+    if (row.length) {
+      out.push(row);
+      boxes.push(rowBoxes);
+    }
   }
-  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out };
+  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out, boxes };
 }
 
 interface Placed {
@@ -234,5 +252,6 @@ export function tableLines(table: RuledTable, page: number): LaidLine[] {
     size: 0,
     text: cells.join('\t'),
     cells,
+    boxes: table.boxes[k],
   }));
 }
