@@ -41,6 +41,16 @@ export interface LaidLine {
   readonly size: number;
   readonly text: string;
   readonly cells?: readonly string[];
+  /** For a row of a ruled table: where each of its cells lies. */
+  readonly boxes?: readonly CellBox[];
+}
+
+/** A cell of a ruled table: its left and right rules, whether it is merged down over more rows, and whether it reaches the table's foot. */
+export interface CellBox {
+  readonly left: number;
+  readonly right: number;
+  readonly merged: boolean;
+  readonly bottom: boolean;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
@@ -52,10 +62,19 @@ export function joinPieces(a: string, b: string, spaced: boolean): string {
   return !spaced || /\s$/.test(a) || /^\s/.test(b) ? a + b : `${a} ${b}`;
 }
 
-/** Joins the lines of a wrapped text (a cell, a paragraph): no space where Chinese meets the break. */
+/**
+ * Joins the lines of a wrapped text (a cell, a paragraph): no space where Chinese meets the break, nor inside a figure
+ * that a narrow cell broke (`21` over `8` is 218: a writer breaks a number only where nothing else fits), nor after
+ * a hyphen the line broke at.
+ */
 export function joinWrapped(a: string, b: string): string {
-  return joinPieces(a, b, !(CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1))));
+  // A figure broken by a narrow cell, or a word or number broken after its hyphen (`0591-` over `23165370`).
+  const unbroken = (/\d$/.test(a) && /^\d/.test(b)) || /\w-$/.test(a) || quotesInChinese(a, b);
+  return joinPieces(a, b, !(unbroken || CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1))));
 }
+
+/** A Chinese quotation closed at a line's end and the next opened at the next line's start (“办事指南” / “消费提示”). */
+const quotesInChinese = (a: string, b: string) => /[\u2e80-\u9fff][”’]$/.test(a) && /^[“‘]/.test(b);
 
 /** Items grouped into lines by baseline (a tolerance of half the font size), each line ordered left to right. */
 export function groupByBaseline<T extends PdfTextItem>(items: readonly T[]): T[][] {
@@ -88,16 +107,33 @@ const gapIsLayout = (a: string, b: string) => (IDEOGRAPH.test(a) && (IDEOGRAPH.t
  * space (“一、 概述” as typed); between Latin words, one wider than a fifth of it.
  */
 export function lineText(items: readonly PdfTextItem[]): string {
+  const stretch = justification(items);
   let text = '';
   let end = -Infinity;
   for (const item of items) {
     const gap = item.x - end;
     const [a, b] = [text.slice(-1), item.text.slice(0, 1)];
-    const spaced = gapIsLayout(a, b) ? false : gap > item.size * (CJK.test(a) || CJK.test(b) ? 1 : 0.2);
+    const spaced = gapIsLayout(a, b) ? false : CJK.test(a) || CJK.test(b) ? gap > item.size + stretch : gap > item.size * 0.2;
     text = joinPieces(text, item.text, spaced);
     end = Math.max(end, item.x + item.width);
   }
   return closeGaps(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * How far a justified line spreads its characters: the middle gap between two Chinese characters set as pieces of
+ * their own. LibreOffice spreads a line with a long figure or address in it by as much as a character; the gaps
+ * beside its punctuation are spread as much, and are no spaces either.
+ */
+function justification(items: readonly PdfTextItem[]): number {
+  const gaps: number[] = [];
+  for (let k = 1; k < items.length; k++) {
+    const [a, b] = [items[k - 1], items[k]];
+    if (IDEOGRAPH.test(a.text.slice(-1)) && IDEOGRAPH.test(b.text.slice(0, 1))) gaps.push(b.x - (a.x + a.width));
+  }
+  if (gaps.length < 3) return 0;
+  gaps.sort((x, y) => x - y);
+  return Math.max(0, gaps[gaps.length >> 1]);
 }
 
 const SPACED = /(\S)[ \u00a0]+(?=(\S))/g;
@@ -109,4 +145,16 @@ const SPACED = /(\S)[ \u00a0]+(?=(\S))/g;
  */
 export function closeGaps(text: string): string {
   return /[ \u00a0]/.test(text) ? text.replace(SPACED, (all: string, a: string, b: string) => (gapIsLayout(a, b) ? a : all)) : text;
+}
+
+/** Every character of a run of Chinese text and punctuation set apart by one space. */
+const SPREAD_RUN = /^[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]( [\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’])+$/;
+
+/**
+ * A piece of text as pdf.js gives it for one run of glyphs. LibreOffice justifies Chinese lines by widening every gap,
+ * and pdf.js then writes a space between every two characters, punctuation too (“依 据 《 中 华”): a run spaced so
+ * throughout is spread, none of its spaces typed. Other spaces are left to closeGaps.
+ */
+export function runText(text: string): string {
+  return SPREAD_RUN.test(text) ? text.replace(/ /g, '') : closeGaps(text);
 }

@@ -1,4 +1,4 @@
-import { groupByBaseline, joinWrapped, lineText, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
+import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
 
 /**
  * Tables drawn with rules (every official table in a printed report): the rules that touch each other make one
@@ -30,6 +30,8 @@ export interface RuledTable {
   readonly right: number;
   /** Rows as cells, top to bottom; merged cells once, in their first row. */
   readonly rows: readonly (readonly string[])[];
+  /** Where each cell of `rows` lies. */
+  readonly boxes: readonly (readonly CellBox[])[];
 }
 
 export function findRuledTables(
@@ -145,34 +147,90 @@ function tableOf(hs: HRule[], vs: VRule[], items: readonly PdfTextItem[], taken:
     }
   }
 
-  const inCell = new Map<number, PdfTextItem[]>();
+  const placed: Placed[] = [];
   for (const item of items) {
     const cx = item.x + item.width / 2;
     const cy = item.y + item.size * 0.35;
     if (cx < xs[0] || cx > xs[cols] || cy > ys[0] || cy < ys[rows]) continue;
     const c = Math.min(cols - 1, Math.max(0, xs.findIndex((x) => x > cx) - 1));
     const r = Math.min(rows - 1, Math.max(0, ys.findIndex((y) => y < cy) - 1));
-    const cell = find(r * cols + c);
+    placed.push({ item, cell: find(r * cols + c), row: r, column: c });
+    taken.add(item);
+  }
+  keepOverflowInCell(placed);
+  const inCell = new Map<number, PdfTextItem[]>();
+  for (const { item, cell } of placed) {
     let list = inCell.get(cell);
     if (!list) inCell.set(cell, (list = []));
     list.push(item);
-    taken.add(item);
   }
 
-  // Each merged cell's first atomic cell (row-major order) is where it is written.
+  // Each merged cell's first atomic cell (row-major order) is where it is written; where it reaches, for tables that a
+  // page break cuts (layout: a merged cell cut in two).
+  const reach = new Map<number, { c1: number; c2: number; r2: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const cell = find(r * cols + c);
+      const e = reach.get(cell);
+      reach.set(cell, { c1: Math.min(e?.c1 ?? c, c), c2: Math.max(e?.c2 ?? c, c), r2: r });
+    }
+  }
   const seen = new Set<number>();
   const out: string[][] = [];
+  const boxes: CellBox[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: string[] = [];
+    const rowBoxes: CellBox[] = [];
     for (let c = 0; c < cols; c++) {
       const cell = find(r * cols + c);
       if (seen.has(cell)) continue;
       seen.add(cell);
       row.push(cellText(inCell.get(cell) ?? []));
+      const e = reach.get(cell)!;
+      rowBoxes.push({ left: xs[e.c1], right: xs[e.c2 + 1], merged: e.r2 > r, bottom: e.r2 === rows - 1 });
     }
-    if (row.length) out.push(row);
+    if (row.length) {
+      out.push(row);
+      boxes.push(rowBoxes);
+    }
   }
-  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out };
+  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out, boxes };
+}
+
+interface Placed {
+  readonly item: PdfTextItem;
+  cell: number;
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * A row drawn too short for its text (LibreOffice squeezes a table's head at the foot of a page) lets the text run on
+ * below the row's bottom rule, into the cells under it: a label set one character a line in a narrow column goes on
+ * at the same x and the same line pitch. Lines that go on so from two or more lines inside a head cell (a row with no
+ * figure) into a row of figures belong to the head cell. (A row label wrapped at a fixed line spacing goes on at the
+ * same pitch into the next row's label too: that is the next row's own text.)
+ */
+function keepOverflowInCell(placed: Placed[]): void {
+  const withFigures = new Set(placed.filter((p) => /^[\d.,%]+$/.test(p.item.text.trim())).map((p) => p.row));
+  const byColumn = new Map<string, Placed[]>();
+  for (const p of placed) {
+    const key = `${p.column}/${Math.round(p.item.x * 2)}/${Math.round(p.item.size * 2)}`;
+    let list = byColumn.get(key);
+    if (!list) byColumn.set(key, (list = []));
+    list.push(p);
+  }
+  for (const list of byColumn.values()) {
+    if (list.length < 3) continue;
+    list.sort((a, b) => b.item.y - a.item.y);
+    for (let i = 2; i < list.length; i++) {
+      const [a, b, c] = [list[i - 2], list[i - 1], list[i]];
+      const pitch = a.item.y - b.item.y;
+      if (c.cell !== b.cell && a.cell === b.cell && !withFigures.has(b.row) && withFigures.has(c.row) && pitch > 0 && Math.abs(b.item.y - c.item.y - pitch) <= 0.5) {
+        for (let k = i; k < list.length && Math.abs(list[k - 1].item.y - list[k].item.y - pitch) <= 0.5; k++) list[k].cell = b.cell;
+      }
+    }
+  }
 }
 
 /** A cell's lines joined: a label wrapped in its cell is one label. */
@@ -194,5 +252,6 @@ export function tableLines(table: RuledTable, page: number): LaidLine[] {
     size: 0,
     text: cells.join('\t'),
     cells,
+    boxes: table.boxes[k],
   }));
 }

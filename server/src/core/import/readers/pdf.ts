@@ -1,7 +1,7 @@
 import { t } from '../../i18n';
 import { importText, type ImportNote, type ImportResult } from '../index';
 import { layOut } from './pdf-layout';
-import { closeGaps, groupByBaseline, type PdfPage, type PdfTextItem } from './pdf-page';
+import { groupByBaseline, runText, type PdfPage, type PdfTextItem } from './pdf-page';
 import { rulesOf } from './pdf-rules';
 import { unifyRadicals } from './radicals';
 
@@ -59,10 +59,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       const [x0, y0, x1, y1] = page.view;
       const texts: PdfTextItem[] = [];
       for (const it of content.items) {
-        // Spaces are gaps, which the layout measures itself (pdf.js also adds them where a line leaves room: closeGaps).
+        // Spaces are gaps, which the layout measures itself (pdf.js also adds them where a line leaves room: runText).
         if (!('str' in it) || it.str.trim() === '') continue;
         const [a, b, , d, e, f] = it.transform as number[];
-        texts.push({ text: closeGaps(unifyRadicals(it.str)), x: e, y: f, width: it.width, size: Math.hypot(b, d) || Math.abs(a) || it.height });
+        texts.push({ text: runText(unifyRadicals(it.str)), x: e, y: f, width: it.width, size: Math.hypot(b, d) || Math.abs(a) || it.height });
       }
       items += texts.length;
       if (items > MAX_ITEMS) return { kind: 'problem', message: t('PDF 的文字过多（超过 {0} 段），不像是一份年报，未导入', MAX_ITEMS) };
