@@ -70,6 +70,12 @@ describe('PDF layout: positioned text as lines', () => {
     assert.deepEqual(laid.text.split('\n').filter(Boolean), ['信息内容\t新制作\t废止', '规章\t3\t1', '规范性文件\t\t5']);
   });
 
+  it('a line of 200,000 glyphs (a hostile PDF) is laid out without a stack overflow', () => {
+    // Spreading a line's items into Math.max or push overflowed the stack past about 120,000 of them.
+    const items = Array.from({ length: 200_000 }, (_, k) => ({ text: '甲', x: 90 + k * 0.001, y: 700, width: 0.001, size: 10 }));
+    const laid = layOut([page(items)]);
+    assert.equal(laid.text.replace(/\s/g, '').length, 200_000);
+  });
   it('radical code points (as Chromium writes them) are read as the ideographs of their glyphs; other text is untouched', () => {
     assert.equal(unifyRadicals('⼀、⾏政复议，⻔户⽹站，⼾籍，⺠⽣，⻬全'), '一、行政复议，门户网站，户籍，民生，齐全');
     assert.equal(unifyRadicals('１２件，ＡＢ'), '１２件，ＡＢ');

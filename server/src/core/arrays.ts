@@ -16,3 +16,10 @@ export function maxOf<T>(items: readonly T[], of: (item: T) => number, floor = -
   for (const item of items) max = Math.max(max, of(item));
   return max;
 }
+
+/** The smallest of `ceiling` and the numbers `of` gives for each item. */
+export function minOf<T>(items: readonly T[], of: (item: T) => number, ceiling = Infinity): number {
+  let min = ceiling;
+  for (const item of items) min = Math.min(min, of(item));
+  return min;
+}

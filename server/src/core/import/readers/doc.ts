@@ -1,4 +1,5 @@
 import WordExtractor from 'word-extractor';
+import { append } from '../../arrays';
 import { t } from '../../i18n';
 import { ReadError } from './errors';
 
@@ -47,7 +48,7 @@ function tableRuns(lines: readonly string[]): string[] {
     let end = i;
     while (end < lines.length && isTableLine(lines[end])) end++;
     const rows = lines.slice(i, end).map(cellsOf);
-    if (rows.some((cells) => cells.length > MAX_ROW_CELLS)) for (const cells of rows) out.push(...cells);
+    if (rows.some((cells) => cells.length > MAX_ROW_CELLS)) for (const cells of rows) append(out, cells);
     else for (const cells of rows) out.push(cells.join('\t'));
     i = end;
   }

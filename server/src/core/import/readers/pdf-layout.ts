@@ -1,3 +1,4 @@
+import { append, maxOf, minOf } from '../../arrays';
 import { headingLevel } from '../blocks';
 import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfPage, type PdfTextItem } from './pdf-page';
 import { findRuledTables, tableLines } from './pdf-ruled';
@@ -18,7 +19,7 @@ export interface PdfLayout {
 
 export function layOut(pages: readonly PdfPage[]): PdfLayout {
   const all: LaidLine[] = [];
-  for (const page of pages) all.push(...pageLines(page));
+  for (const page of pages) append(all, pageLines(page));
   const { kept, dropped } = dropFurniture(all, pages);
   const joined = joinParagraphs(joinCutCells(dropRepeatedHeads(kept)));
   const text: string[] = [];
@@ -34,8 +35,8 @@ export function layOut(pages: readonly PdfPage[]): PdfLayout {
 export function pageLines(page: PdfPage): LaidLine[] {
   const { tables, rest } = findRuledTables(page.rules, page.items);
   const lines: LaidLine[] = [];
-  for (const table of tables) lines.push(...tableLines(table, page.number));
-  lines.push(...unruledRows(groupByBaseline(rest.filter((i) => i.text.trim() !== '')).map((items) => textLine(items, page.number))));
+  for (const table of tables) append(lines, tableLines(table, page.number));
+  append(lines, unruledRows(groupByBaseline(rest.filter((i) => i.text.trim() !== '')).map((items) => textLine(items, page.number))));
   return lines.sort((a, b) => b.top - a.top || a.left - b.left);
 }
 
@@ -51,7 +52,7 @@ const SPREAD_GAP = 6;
 const ONE_CHINESE = /^[\u2e80-\u9fff\uf900-\ufaff]$/;
 
 function textLine(items: readonly PdfTextItem[], page: number): TextLine {
-  const size = Math.max(...items.map((i) => i.size));
+  const size = maxOf(items, (i) => i.size);
   // `spread`: the piece is one Chinese character, or characters spread apart one by one (a justified label).
   const pieces: Array<{ items: PdfTextItem[]; left: number; right: number; spread: boolean }> = [];
   for (const item of items) {
@@ -67,13 +68,13 @@ function textLine(items: readonly PdfTextItem[], page: number): TextLine {
       last.right = item.x + item.width;
     } else pieces.push({ items: [item], left: item.x, right: item.x + item.width, spread: single });
   }
-  const y = Math.max(...items.map((i) => i.y));
+  const y = maxOf(items, (i) => i.y);
   return {
     page,
     top: y + size,
-    bottom: Math.min(...items.map((i) => i.y)),
+    bottom: minOf(items, (i) => i.y),
     left: items[0].x,
-    right: Math.max(...items.map((i) => i.x + i.width)),
+    right: maxOf(items, (i) => i.x + i.width),
     size,
     text: lineText(items),
     pieces: pieces.map((p) => ({ text: lineText(p.items), left: p.left, right: p.right })),
@@ -90,7 +91,7 @@ function unruledRows(lines: TextLine[]): LaidLine[] {
     let k = i;
     while (k < lines.length && lines[k].pieces.length >= 2) k++;
     if (k - i >= 2 && lines.slice(i, k).some((l) => l.pieces.length >= 3)) {
-      out.push(...inBands(lines.slice(i, k)));
+      append(out, inBands(lines.slice(i, k)));
       i = k;
     } else out.push(lines[i++]);
   }
@@ -300,8 +301,8 @@ function textEdges(lines: readonly LaidLine[]): Edges {
   const ls = groups(lefts).map((g) => g[0]);
   const rs = groups(rights).map((g) => g[g.length - 1]);
   return {
-    left: ls.length ? Math.min(...ls) : Math.min(...lefts),
-    right: rs.length ? Math.max(...rs) : Math.max(...rights),
+    left: ls.length ? minOf(ls, (x) => x) : minOf(lefts, (x) => x),
+    right: rs.length ? maxOf(rs, (x) => x) : maxOf(rights, (x) => x),
   };
 }
 
