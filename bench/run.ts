@@ -293,7 +293,7 @@ async function main() {
           {
             description: c.description,
             scaling: Object.fromEntries(Object.entries(c.scaling).map(([op, xs]) => [op, xs.map((x) => round(x, x !== undefined && x < 1 ? 3 : 1))])),
-            runs: Object.fromEntries(Object.entries(c.runs).map(([op, bySize]) => [op, Object.fromEntries(Object.entries(bySize).map(([size, r]) => [size, { ...r, ms: round(r.ms, 3), min_ms: round(r.min_ms, 3), rss_mb: round(r.rss_mb, 0), wall_ms: round(r.wall_ms, 0) }]))])),
+            runs: Object.fromEntries(Object.entries(c.runs).map(([op, bySize]) => [op, Object.fromEntries(Object.entries(bySize).map(([size, r]) => [size, { ...r, ms: round(r.ms, 3), min_ms: round(r.min_ms, 3), first_ms: round(r.first_ms, 3), rss_mb: round(r.rss_mb, 0), wall_ms: round(r.wall_ms, 0) }]))])),
           },
         ]),
       ),

@@ -1,7 +1,7 @@
 import type { Cell, PlainTable, Span, StandardTable, TableRow } from '../ast';
 import type { TableKind, TableSpec } from '../formats/types';
 import { labelKey } from '../text/normalize';
-import { isSeparatorRow, splitRow } from './cells';
+import { hasFullWidthPipe, isSeparatorRow, splitRow } from './cells';
 import { assignHierarchy } from './legacy';
 import { matchRow } from './rowmatch';
 
@@ -46,7 +46,7 @@ function splitRows(text: string, raw: readonly RawRow[]): Array<{ raw: RawRow; c
   return raw.map((r) => {
     // A full-width ｜ is a common slip in Chinese input; splitRow reads it as a pipe, in the text itself (no copy of
     // the text up to the row: 10,000 such rows once made a copy each and exhausted memory).
-    const cells = splitRow(text, r.start, r.end, text.slice(r.start, r.end).includes('｜'));
+    const cells = splitRow(text, r.start, r.end, hasFullWidthPipe(text, r.start, r.end));
     return { raw: r, cells, separator: isSeparatorRow(cells) };
   });
 }
@@ -86,22 +86,45 @@ function cornerWords(spec: TableSpec): Set<string> {
 
 type RowExtras = Pick<TableRow, 'match' | 'unmatched' | 'unit'> & { values?: readonly Cell[] };
 
-/** One object literal per row (no spreads over a base row): a large table has tens of thousands of them. */
+/**
+ * A parsed row. Like a cell, it keeps its offsets as numbers and hands out its span on demand (a span object per row
+ * was a twelfth of what a large table kept); every row has the same fields, in the same order, so that one hidden
+ * class serves them all (assignHierarchy sets depth and parentIndex on 附表 rows in place).
+ */
+class ParsedRow implements TableRow {
+  readonly label: Cell;
+  readonly values: readonly Cell[];
+  readonly match: TableRow['match'];
+  readonly unmatched: TableRow['unmatched'];
+  readonly unit: string | undefined;
+  readonly depth: number | undefined = undefined;
+  readonly parentIndex: number | undefined = undefined;
+  constructor(
+    private readonly start: number,
+    private readonly end: number,
+    readonly line: number,
+    readonly cells: Cell[],
+    readonly kind: TableRow['kind'],
+    extras: RowExtras | undefined,
+  ) {
+    this.label = cells[0] ?? EMPTY_CELL;
+    this.values = extras?.values ?? cells.slice(1);
+    this.match = extras?.match;
+    this.unmatched = extras?.unmatched;
+    this.unit = extras?.unit;
+  }
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+  /** Plain data, as the interface describes it (JSON and structural comparison see the span). */
+  toJSON(): TableRow {
+    const { line, cells, label, values, kind, match, unmatched, unit, depth, parentIndex } = this;
+    return { span: this.span, line, cells, label, values, kind, match, unmatched, unit, depth, parentIndex };
+  }
+}
+
 function row(raw: RawRow, cells: Cell[], kind: TableRow['kind'], extras?: RowExtras): TableRow {
-  return {
-    span: { start: raw.start, end: raw.end },
-    line: raw.line,
-    cells,
-    label: cells[0] ?? EMPTY_CELL,
-    values: extras?.values ?? cells.slice(1),
-    kind,
-    match: extras?.match,
-    unmatched: extras?.unmatched,
-    unit: extras?.unit,
-    // Always present, so that every row has one shape (assignHierarchy sets them on 附表 rows).
-    depth: undefined,
-    parentIndex: undefined,
-  };
+  return new ParsedRow(raw.start, raw.end, raw.line, cells, kind, extras);
 }
 
 export function buildStandardTable(text: string, input: ContainerInput): StandardTable {
