@@ -63,6 +63,30 @@ describe('parser', () => {
     assert.equal(text.slice(row.values[5].span.start, row.values[5].span.end), '3件');
   });
 
+  it('compact rows and cells read as the interface says: fullWidth, empty spans, JSON', () => {
+    // Cells pack their state and fullWidth and compute their end and spans; rows compute their span.
+    const text = '::: 依申请\n| 予以公开 | 12 | １２ | — |    | 3件 | 12345 |\n:::\n';
+    const row = parse(text).tables[0].rows[0];
+    assert.deepEqual(row.values.map((c) => c.fullWidth), [false, true, undefined, undefined, false, false]);
+    assert.deepEqual(row.values.map((c) => c.state), ['number', 'number', 'zero-mark', 'blank', 'invalid', 'number']);
+    const blank = row.values[3];
+    // An empty cell's span is empty, after the pipe and one space: where a figure would be typed.
+    assert.deepEqual(blank.span, { start: text.indexOf('|    |') + 2, end: text.indexOf('|    |') + 2 });
+    assert.deepEqual(blank.outerSpan, { start: text.indexOf('|    |') + 1, end: text.indexOf('|    |') + 5 });
+    assert.equal(text.slice(row.span.start, row.span.end), '| 予以公开 | 12 | １２ | — |    | 3件 | 12345 |');
+    // Shared small counts and a large one read the same way.
+    assert.equal(decimal.format(row.values[0].value!), '12');
+    assert.equal(decimal.format(row.values[5].value!), '12345');
+    // JSON (and structural comparison) see plain data with the spans, as before the packing.
+    const json = JSON.parse(JSON.stringify(row, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))) as {
+      span: unknown;
+      cells: Array<Record<string, unknown>>;
+    };
+    assert.deepEqual(json.span, row.span);
+    assert.deepEqual(json.cells[2], { span: row.cells[2].span, outerSpan: row.cells[2].outerSpan, text: '１２', state: 'number', value: { units: '12', scale: 0 }, fullWidth: true });
+    assert.deepEqual(json.cells[4], { span: blank.span, outerSpan: blank.outerSpan, text: '', state: 'blank' });
+  });
+
   it('keeps exact spans for every cell', () => {
     const text = report2021();
     for (const table of parse(text).tables) {
