@@ -1,4 +1,5 @@
 import type { InputBlock, SpannedCell } from '../input-blocks';
+import type { HtmlHandler } from './html-parse';
 
 /**
  * One reading of a web page as htmlparser2 parses it, with no tree: a stack of the open elements with what choosing
@@ -13,7 +14,7 @@ import type { InputBlock, SpannedCell } from '../input-blocks';
  */
 
 /** Elements whose content is never text of the page. */
-export const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'canvas']);
+const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'canvas']);
 /**
  * Elements around, not in, the report. Not `<header>`: an article's own header holds its title, and a site's header
  * is mostly links, which do not count anyway.
@@ -27,7 +28,8 @@ const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul
 const MAX_DEPTH = 400;
 /** Elements whose text may be the report's title when it stands above the main content. */
 const TITLE_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const TITLE = /年度报告|年报/;
+/** 年度报告 or 年报, looked for as strings (a regular expression of Chinese alternatives scans slowly). */
+const isTitle = (text: string) => text.includes('年报') || text.includes('年度报告');
 const YEAR = /(?:19|20)\d{2}/;
 /** A title above the content is one line of at most this many characters. */
 const TITLE_LENGTH = 80;
@@ -37,6 +39,20 @@ export const IS_CHROME = 1;
 export const HOLDS_TABLE = 2;
 const IS_BLOCK = 4;
 const CLOSED = 8;
+
+/** What a tag is, in one lookup per element (the sets above as bits; IS_BLOCK as in the flags). */
+const UNSEEN_TAG = 16;
+const TITLE_TAG = 32;
+const CHROME_TAG = 64;
+const TAGS = new Map<string, number>();
+for (const [tags, bit] of [
+  [UNSEEN, UNSEEN_TAG],
+  [BLOCK, IS_BLOCK],
+  [TITLE_TAGS, TITLE_TAG],
+  [CHROME, CHROME_TAG],
+] as const) {
+  for (const tag of tags) TAGS.set(tag, (TAGS.get(tag) ?? 0) | bit);
+}
 
 /** What an element is to the table being read as a grid (the innermost open table, while it holds no table). */
 const enum Part {
@@ -108,6 +124,8 @@ class Frame {
   mutes = false;
   constructor(
     readonly tag: string,
+    /** Its TAGS bits. */
+    readonly kind: number,
     readonly index: number,
     readonly parent: Frame | undefined,
     /** The output before it opened, to take it out again. */
@@ -142,11 +160,14 @@ export interface PageFacts {
   readonly trouble: boolean;
 }
 
+/** The attributes read (the first of a name counts, as in the browser). */
+export const ATTRIBUTES: ReadonlySet<string> = new Set(['id', 'class', 'role', 'rowspan', 'colspan']);
+
 /**
- * htmlparser2's handler (its methods are called on it). `target`: a second reading of one element only, the flags
- * the first reading recorded telling it what each element is.
+ * The parser's handler. `second`: a second reading of one element only (`target`), the flags the first reading
+ * recorded telling it what each element is.
  */
-export class PageWalk {
+export class PageWalk implements HtmlHandler {
   blocks: (InputBlock | null)[] = [];
   private line = '';
   private current: Frame;
@@ -160,24 +181,41 @@ export class PageWalk {
   private trouble = false;
   // First reading only.
   private readonly first: boolean;
-  private weight = new Int32Array(256);
-  private end = new Int32Array(256);
-  private startBlock = new Int32Array(256);
-  private endBlock = new Int32Array(256);
-  private flags = new Uint8Array(256);
+  private weight: Int32Array;
+  private end: Int32Array;
+  private startBlock: Int32Array;
+  private endBlock: Int32Array;
+  private flags: Uint8Array;
   private readonly grids: [number, number][] = [];
   private readonly liveTitles: TitleText[] = [];
   private readonly titles: TitleCandidate[] = [];
   private readonly chromeNames = new Map<string, boolean>();
+  private lastMarker = '';
+  private lastChrome = false;
 
-  constructor(private readonly second?: { readonly flags: Uint8Array; readonly target: number }) {
+  /** `size`: the page's length, for a first guess at the number of its elements. */
+  constructor(
+    size: number,
+    private readonly second?: { readonly flags: Uint8Array; readonly target: number },
+  ) {
     this.first = !second;
-    this.current = new Frame('#root', -1, undefined, 0, '');
+    const elements = second ? 0 : Math.max(256, size >> 5);
+    this.weight = new Int32Array(elements);
+    this.end = new Int32Array(elements);
+    this.startBlock = new Int32Array(elements);
+    this.endBlock = new Int32Array(elements);
+    this.flags = new Uint8Array(elements);
+    this.current = new Frame('#root', 0, -1, undefined, 0, '');
     this.muted = second && second.target !== -1 ? 1 : 0;
   }
 
   onopentagname(name: string): void {
-    if (this.unseen || UNSEEN.has(name)) {
+    if (this.unseen) {
+      this.unseen++;
+      return;
+    }
+    const kind = TAGS.get(name) ?? 0;
+    if (kind & UNSEEN_TAG) {
       this.unseen++;
       return;
     }
@@ -193,11 +231,11 @@ export class PageWalk {
       for (let up: Frame | undefined = parent; up && !up.holdsTable; up = up.parent) up.holdsTable = true;
       if (this.grid) this.framing(this.grid);
     }
-    const frame = new Frame(name, index, parent, this.blocks.length, this.line);
+    const frame = new Frame(name, kind, index, parent, this.blocks.length, this.line);
     this.current = frame;
     if (this.first) {
       if (index >= this.flags.length) this.grow();
-      if (TITLE_TAGS.has(name)) this.liveTitles.push((frame.title = new TitleText()));
+      if (kind & TITLE_TAG) this.liveTitles.push((frame.title = new TitleText()));
     } else if (index === this.second!.target) {
       // The element read: its content, whatever it is itself.
       this.muted--;
@@ -215,7 +253,7 @@ export class PageWalk {
       frame.mutes = true;
       return;
     }
-    if (name === 'br' || BLOCK.has(name)) this.flush();
+    if (kind & IS_BLOCK || name === 'br') this.flush();
     frame.startBlock = this.blocks.length;
     if (frame.part === Part.Cell) grid!.rows[grid!.rows.length - 1].push((frame.cell = { start: frame.startBlock, end: frame.startBlock }));
     if (isTable && (this.first || !(this.second!.flags[index] & HOLDS_TABLE))) {
@@ -224,8 +262,7 @@ export class PageWalk {
     }
   }
 
-  // The attributes of the tag just opened (the first of a name counts, as in the browser). Most are none of these
-  // (data-*, style, href): told apart by their length first.
+  // The attributes of the tag just opened (ATTRIBUTES only).
   onattribute(name: string, value: string): void {
     if (this.unseen || this.flattened) return;
     const el = this.current;
@@ -285,7 +322,7 @@ export class PageWalk {
     if (chrome) {
       const grid = frame.grid;
       if (grid && !grid.settled && isStructure(frame)) {
-        const clean = BLOCK.has(tag) && oneLine(frame.savedLine) === '';
+        const clean = (frame.kind & IS_BLOCK) !== 0 && oneLine(frame.savedLine) === '';
         grid.chrome.push({ from: frame.savedBlocks, to: this.blocks.length, clean });
       } else {
         this.blocks.length = frame.savedBlocks;
@@ -300,7 +337,7 @@ export class PageWalk {
     this.end[i] = this.count;
     this.startBlock[i] = frame.startBlock;
     this.endBlock[i] = this.blocks.length;
-    this.flags[i] = (chrome ? IS_CHROME : 0) | (frame.holdsTable ? HOLDS_TABLE : 0) | (BLOCK.has(tag) ? IS_BLOCK : 0) | CLOSED;
+    this.flags[i] = (chrome ? IS_CHROME : 0) | (frame.holdsTable ? HOLDS_TABLE : 0) | (frame.kind & IS_BLOCK) | CLOSED;
     if (chrome) {
       // What navigation holds is not looked at for the title; navigation itself is.
       const titles = this.titles;
@@ -331,7 +368,7 @@ export class PageWalk {
       if (this.first) this.grids.push([frame.index, this.count]);
       return;
     }
-    if (BLOCK.has(frame.tag)) this.flush();
+    if (frame.kind & IS_BLOCK) this.flush();
     if (frame.cell) {
       frame.cell.end = this.blocks.length;
       frame.cell.colspan = frame.colspan;
@@ -364,13 +401,17 @@ export class PageWalk {
   }
 
   private isChrome(el: Frame): boolean {
-    if (CHROME.has(el.tag) || el.role === 'navigation' || el.role === 'contentinfo') return true;
+    if (el.kind & CHROME_TAG || el.role === 'navigation' || el.role === 'contentinfo') return true;
     if (!el.id && !el.className) return false;
     const marker = el.id && el.className ? `${el.id} ${el.className}` : (el.id || el.className)!;
-    let chrome = this.chromeNames.get(marker);
-    // A page repeats its few classes on every cell: each is tested once.
-    if (chrome === undefined) this.chromeNames.set(marker, (chrome = CHROME_NAMES.test(marker)));
-    return chrome && !el.holdsTable;
+    // A page repeats its few classes on every cell, mostly on the next one: each is tested once, the last one kept at hand.
+    if (marker !== this.lastMarker) {
+      this.lastMarker = marker;
+      let chrome = this.chromeNames.get(marker);
+      if (chrome === undefined) this.chromeNames.set(marker, (chrome = CHROME_NAMES.test(marker)));
+      this.lastChrome = chrome;
+    }
+    return this.lastChrome && !el.holdsTable;
   }
 
   private settleTitle(frame: Frame): void {
@@ -378,7 +419,7 @@ export class PageWalk {
     if (title.dead) return;
     if (this.liveTitles[this.liveTitles.length - 1] === title) this.liveTitles.pop();
     const text = title.text.trimEnd();
-    if (TITLE.test(text) && text.length <= TITLE_LENGTH && YEAR.test(text)) this.titles.push({ index: frame.index, text });
+    if (text.length <= TITLE_LENGTH && isTitle(text) && YEAR.test(text)) this.titles.push({ index: frame.index, text });
   }
 
   private grow(): void {
@@ -472,7 +513,11 @@ function isStructure(frame: Frame): boolean {
 /** The characters of a text that are not white space (`\s`). */
 function solidLength(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Chinese text first: above U+3000 only the BOM is a space.
+    if (c > 0x3000 ? c !== 0xfeff : !isSpace(c)) n++;
+  }
   return n;
 }
 
@@ -483,10 +528,15 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** A line of text with its runs of white space as one space. */
+/** A line of text with its runs of white space as one space (trimmed first: most lines are spaces between tags, or have no run). */
 function oneLine(text: string): string {
-  return text.replace(/[ \t\r\n\f]+/g, ' ').trim();
+  const trimmed = text.trim();
+  return trimmed && RUN.test(trimmed) ? trimmed.replace(SPACE_RUN, ' ') : trimmed;
 }
+
+/** What SPACE_RUN changes. */
+const RUN = /[\t\n\f\r]| {2}/;
+const SPACE_RUN = /[ \t\r\n\f]+/g;
 
 function span(value: string | undefined): number | undefined {
   const n = value === undefined ? NaN : Number.parseInt(value, 10);

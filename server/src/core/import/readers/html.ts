@@ -1,14 +1,15 @@
-import { Parser } from 'htmlparser2';
 import type { InputBlock } from '../input-blocks';
 import { decodeHtmlBytes } from './charset';
-import { IS_CHROME, PageWalk, sliceable, type PageFacts } from './html-walk';
+import { parseHtml } from './html-parse';
+import { ATTRIBUTES, IS_CHROME, PageWalk, sliceable, type PageFacts } from './html-walk';
 
 /**
  * A published report page as blocks: the report is looked for in the page's main content (the element holding most
  * of the page's own text, links and navigation not counted), its tables read as grids with their rowspan/colspan,
  * `<p>` and `<br>` as lines. Scripts, styles, navigation, headers and footers are not the report.
  *
- * The page is read as htmlparser2 parses it (implied end tags included), with no tree: see readers/html-walk.ts.
+ * The page is read as htmlparser2 tokenizes it (implied end tags included: readers/html-parse.ts), with no tree: see
+ * readers/html-walk.ts.
  * The main content is chosen afterwards from the weights recorded for each element, and its blocks are a slice of
  * the page's; in the rare page where they cannot be (the content is a table's cell, an inline element), the page is
  * parsed a second time for the main content alone.
@@ -22,18 +23,15 @@ const TITLE_LINES = 12;
 
 export function readHtml(input: Uint8Array | string): InputBlock[] {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
-  const facts = walk(html, new PageWalk()).facts();
+  const facts = walk(html, new PageWalk(html.length)).facts();
   const { main, hidden } = mainContent(facts);
-  const content = sliceable(facts, main, hidden) ? sliceOf(facts, main) : walk(html, new PageWalk({ flags: facts.flags, target: main })).content();
+  const content = sliceable(facts, main, hidden) ? sliceOf(facts, main) : walk(html, new PageWalk(html.length, { flags: facts.flags, target: main })).content();
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   return title ? [{ type: 'text', text: title }, ...content] : content;
 }
 
 function walk(html: string, handler: PageWalk): PageWalk {
-  // Attributes come one by one (no onopentag: no object of them per element).
-  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
-  parser.write(html);
-  parser.end();
+  parseHtml(html, handler, ATTRIBUTES);
   return handler;
 }
 
