@@ -10,7 +10,7 @@ import type { HtmlHandler } from './html-parse';
  * blocks are, so that the main content's blocks are a slice of the page's. Two things are only known when an element
  * closes, and are undone then: an element whose id or class names navigation (unless it holds a table) is taken out
  * again; a table that held no table is read as a grid from the lines its cells gave. A second reading, told by the
- * first what every element is, reads only the main content when it cannot be sliced out (see PageFacts.sliceable).
+ * first what every element is, reads only the main content when it cannot be sliced out (see sliceable).
  */
 
 /** Elements whose content is never text of the page. */
@@ -36,7 +36,7 @@ const TITLE_LENGTH = 80;
 
 /** Per element flags (PageFacts.flags). */
 export const IS_CHROME = 1;
-export const HOLDS_TABLE = 2;
+const HOLDS_TABLE = 2;
 const IS_BLOCK = 4;
 const CLOSED = 8;
 
