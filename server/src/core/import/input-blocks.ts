@@ -15,6 +15,9 @@ export type { SpannedCell } from './grid';
 
 const INDENT = /^[\t \u3000\u00a0]+/;
 const SPACE_RUN = /[\t \u00a0]+/g;
+const BREAK = /[\r\n]/;
+/** What cleanLine and cleanCell change (a single space between words they keep). */
+const TO_CLEAN = /[\t\u3000\u00a0]|^ | $| {2}/;
 
 /** The lines the recognizer reads, and their text (the text that the import's line numbers count in). */
 export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLine[]; text: string } {
@@ -22,7 +25,9 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
   const push = (text: string, cells?: string[]) => lines.push(cells ? { index: lines.length, text, cells } : { index: lines.length, text });
   for (const block of blocks) {
     if (block.type === 'text') {
-      for (const line of block.text.split(/\r?\n|\r/)) push(cleanLine(line));
+      // A web page's lines have no line break left in them.
+      if (!BREAK.test(block.text)) push(cleanLine(block.text));
+      else for (const line of block.text.split(/\r?\n|\r/)) push(cleanLine(line));
       continue;
     }
     const grid = expandGrid(block.rows);
@@ -41,13 +46,15 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
 
 /** A line of text as the recognizer wants it: no indentation, spaces and tabs inside kept as one space. */
 function cleanLine(text: string): string {
+  // Most lines (Chinese prose, a heading) have nothing to clean.
+  if (!TO_CLEAN.test(text)) return text;
   return text.replace(INDENT, '').replace(SPACE_RUN, ' ').replace(/[ \u3000]+$/, '');
 }
 
 /** A cell's text on one line: its paragraphs joined (a header broken over two lines is one label). */
 function cleanCell(text: string): string {
-  // Most cells are one paragraph.
-  if (!/[\r\n]/.test(text)) return text.replace(SPACE_RUN, ' ').trim();
+  // Most cells are one paragraph, and most have nothing to clean but their ends.
+  if (!BREAK.test(text)) return TO_CLEAN.test(text) ? text.replace(SPACE_RUN, ' ').trim() : text.trim();
   return text
     .split(/\r?\n|\r/)
     .map((l) => l.replace(SPACE_RUN, ' ').trim())

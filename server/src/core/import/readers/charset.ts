@@ -16,7 +16,7 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
   const declared = declaredCharset(buffer);
   if (declared && (UTF8.test(declared) || iconv.encodingExists(declared))) return decode(buffer, declared);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    return STRICT_UTF8.decode(buffer);
   } catch {
     return iconv.decode(buffer, 'gb18030');
   }
@@ -24,8 +24,12 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
 
 /** UTF-8, most pages, by the platform's own decoder (several times faster than iconv-lite's); the BOM is dropped by both. */
 function decode(buffer: Buffer, charset: string): string {
-  return UTF8.test(charset) ? new TextDecoder('utf-8').decode(buffer) : iconv.decode(buffer, charset);
+  return UTF8.test(charset) ? LENIENT_UTF8.decode(buffer) : iconv.decode(buffer, charset);
 }
+
+/** One decoder of each for every page (a whole buffer at a time: no state carries from one page to the next). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
 
 const UTF8 = /^utf-?8$/i;
 
