@@ -53,8 +53,11 @@ interface Row {
   readonly figures: readonly string[];
 }
 
-/** The 依申请 table's body rows as grid cells: the label in the column its level goes in, merged group labels. */
-function applicationBody(rows: readonly Row[], first: number): { cells: GridCell[]; heights: number[] } {
+/**
+ * The 依申请 table's body rows as grid cells: the label in the column its level goes in, merged group labels; with
+ * `vertical`, 三、本年度办理结果 written down its narrow cell in a vertical font, as the real PDF has it.
+ */
+function applicationBody(rows: readonly Row[], first: number, vertical = false): { cells: GridCell[]; heights: number[] } {
   const cells: GridCell[] = [];
   const heights: number[] = [];
   const level = (label: string) => (/^[一二三四五]、/.test(label) ? 0 : /^（[一二三四五六七]）/.test(label) ? 1 : 2);
@@ -66,7 +69,7 @@ function applicationBody(rows: readonly Row[], first: number): { cells: GridCell
     if (row.figures.length === 0) {
       let span = 0;
       for (let j = k + 1; j < rows.length && level(rows[j].label) > at; j++) if (rows[j].figures.length) span++;
-      cells.push({ r, c: at, rs: span, text: row.label, left: at > 0 });
+      cells.push({ r, c: at, rs: span, text: row.label, left: at > 0, vertical: vertical && at === 0 });
       continue;
     }
     const width = APPLICATION_XS[3] - APPLICATION_XS[at === 0 ? 0 : at === 1 && !/^（[三四五]）/.test(row.label) ? 1 : 2];
@@ -131,8 +134,8 @@ const SAMPLE_ROWS: Row[] = [
   { label: '四、结转下年度继续办理', figures: ['36', '0', '0', '0', '0', '0', '36'] },
 ];
 
-function applicationTable(page: WordPage, rows: readonly Row[]): void {
-  const body = applicationBody(rows, 3);
+function applicationTable(page: WordPage, rows: readonly Row[], vertical = false): void {
+  const body = applicationBody(rows, 3, vertical);
   ruledTable(page, APPLICATION_XS, [...HEAD_HEIGHTS, ...body.heights], [...APPLICATION_HEAD, ...body.cells]);
 }
 
@@ -220,6 +223,31 @@ describe('PDF printed by Word / WPS: the problems the real 洪泽区 PDF showed'
       ],
     );
   });
+
+  it('5. 三、本年度办理结果 written down its cell in a vertical font (Identity-V) near the page foot is read whole: one 依申请 table', async () => {
+    // pdf.js's text content drops a vertical glyph less than twenty font sizes (199 pt here) above the page's foot;
+    // the real PDF's label stood from 227 down to 137 pt, and only “三、本” came through.
+    const printed = (vertical: boolean) => {
+      const page = new WordPage();
+      page.paragraph('三、收到和处理政府信息公开申请情况');
+      page.y = 370;
+      applicationTable(page, SAMPLE_ROWS, vertical);
+      // The label's first character (its top, from the text matrix of the page turned over) is so low that pdf.js keeps only the first few.
+      const label = page.ops.find((o) => o.includes('/F3'));
+      if (vertical) assert.ok(label && 842 - Number(/ ([\d.]+) Tm/.exec(label)?.[1]) < 199 + 4 * 10, label);
+      return [page];
+    };
+    const text = await lines(printed(true));
+    assert.ok(text.includes('三、本年度办理结果\t（一）予以公开\t50\t0\t0\t0\t0\t0\t50'), text.join('\n'));
+    const doc = parse((await imported(printed(true))).text);
+    const application = doc.tables.filter((t) => t.kindText === '依申请');
+    assert.equal(application.length, 1);
+    assert.deepEqual(application[0].rows.filter((r) => r.kind === 'data').map((r) => r.label.text), SAMPLE_ROWS.map((r) => r.label));
+    // Every figure where the same table printed across the page puts it (test 3 checks that one).
+    const cells = tableCells(doc);
+    assert.equal(cells.size, SAMPLE_ROWS.filter((r) => r.figures.length).length * 7);
+    assert.deepEqual(cells, tableCells(parse((await imported(printed(false))).text)));
+  });
 });
 
 
@@ -269,7 +297,7 @@ function printedLikeTheRealPdf(doc: XxgkDocument): WordPage[] {
   }
 
   function application(rows: Row[]) {
-    const body = applicationBody(rows, 3);
+    const body = applicationBody(rows, 3, true);
     const heights = [...HEAD_HEIGHTS, ...body.heights];
     const cells = [...APPLICATION_HEAD, ...body.cells];
     // Rows as far as the page has room, the rest on the next page (WPS repeats no head rows).

@@ -11,6 +11,12 @@ export interface PdfTextItem {
   readonly width: number;
   /** Font size (the text's height). */
   readonly size: number;
+  /**
+   * Text that runs down the page (a vertical-writing font: one character an item, or text turned a quarter to the
+   * right) or up it (turned a quarter to the left). Then x and width are the column's left and width, and the item's
+   * centre (x + width / 2, y + 0.35 size) is the centre of the text.
+   */
+  readonly vertical?: 'down' | 'up';
 }
 
 /** A drawn rule: a thin filled rectangle or a stroked straight line, axis-aligned (x1 ≤ x2, y1 ≤ y2). */

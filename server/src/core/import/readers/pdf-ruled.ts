@@ -1,3 +1,4 @@
+import { maxOf } from '../../arrays';
 import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
 
 /**
@@ -233,11 +234,35 @@ function keepOverflowInCell(placed: Placed[]): void {
   }
 }
 
-/** A cell's lines joined: a label wrapped in its cell is one label. */
+/** A cell's lines joined: a label wrapped in its cell is one label. Text running down (or up) the cell reads by columns. */
 function cellText(items: readonly PdfTextItem[]): string {
-  return groupByBaseline(items)
-    .map((line) => lineText(line))
-    .reduce((text, line) => joinWrapped(text, line), '');
+  const across = items.filter((i) => !i.vertical);
+  const lines = groupByBaseline(across).map((line) => ({ top: line[0].y + line[0].size, text: lineText(line) }));
+  const down = items.filter((i) => i.vertical);
+  if (down.length) lines.push({ top: maxOf(down, (i) => i.y + i.size), text: columnsText(down) });
+  return lines
+    .sort((a, b) => b.top - a.top)
+    .reduce((text, line) => joinWrapped(text, line.text), '');
+}
+
+/**
+ * Vertical text: items whose centres lie on one x are a column. Text running down reads top to bottom, its columns
+ * right to left (as Chinese is written in columns); text running up (turned a quarter to the left) bottom to top,
+ * its columns left to right.
+ */
+function columnsText(items: readonly PdfTextItem[]): string {
+  const up = items.filter((i) => i.vertical === 'up').length * 2 > items.length;
+  const centre = (i: PdfTextItem) => i.x + i.width / 2;
+  const sorted = [...items].sort((a, b) => (up ? centre(a) - centre(b) : centre(b) - centre(a)));
+  const columns: PdfTextItem[][] = [];
+  for (const item of sorted) {
+    const last = columns[columns.length - 1];
+    if (last && Math.abs(centre(item) - centre(last[0])) <= 0.5 * Math.min(item.size, last[0].size)) last.push(item);
+    else columns.push([item]);
+  }
+  return columns
+    .map((column) => column.sort((a, b) => (up ? a.y - b.y : b.y - a.y)).map((i) => i.text).join(''))
+    .reduce((text, column) => joinWrapped(text, column), '');
 }
 
 /** A table as laid lines (one per row, as cells) for the page's reading order. */
