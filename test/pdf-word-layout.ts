@@ -91,9 +91,10 @@ export interface GridCell {
 
 /**
  * Draws a ruled table: columns at `xs` (their borders, left to right), rows of `heights` from the page's current y;
- * each cell's borders, its text wrapped in it, centred. Returns the y below the table.
+ * each cell's borders, its text wrapped in it, centred. `open` leaves the table's top (bottom) edge undrawn, as some
+ * writers print a row that a page break cuts. Returns the y below the table.
  */
-export function ruledTable(page: WordPage, xs: readonly number[], heights: readonly number[], cells: readonly GridCell[]): void {
+export function ruledTable(page: WordPage, xs: readonly number[], heights: readonly number[], cells: readonly GridCell[], open: { top?: boolean; bottom?: boolean } = {}): void {
   const ys = [page.y];
   for (const h of heights) ys.push(ys[ys.length - 1] - h);
   for (const cell of cells) {
@@ -101,7 +102,9 @@ export function ruledTable(page: WordPage, xs: readonly number[], heights: reado
     const x2 = xs[cell.c + (cell.cs ?? 1)];
     const y1 = ys[cell.r];
     const y2 = ys[cell.r + (cell.rs ?? 1)];
-    page.ops.push(line(x1, y1, x2, y1), line(x1, y2, x2, y2), line(x1, y1, x1, y2), line(x2, y1, x2, y2));
+    if (!(open.top && cell.r === 0)) page.ops.push(line(x1, y1, x2, y1));
+    if (!(open.bottom && cell.r + (cell.rs ?? 1) === heights.length)) page.ops.push(line(x1, y2, x2, y2));
+    page.ops.push(line(x1, y1, x1, y2), line(x2, y1, x2, y2));
     if (!cell.text) continue;
     const size = cell.size ?? 9;
     const pad = 3;
