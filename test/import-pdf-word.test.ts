@@ -389,7 +389,8 @@ function printedLikeTheRealPdf(doc: XxgkDocument): WordPage[] {
         newPage();
         continue;
       }
-      ruledTable(page(), APPLICATION_XS, heights.slice(from, to), cut(cells, from, to));
+      // WPS leaves the bottom edge of a part that goes on over the page break undrawn (the real 2023 PDF).
+      ruledTable(page(), APPLICATION_XS, heights.slice(from, to), cut(cells, from, to), { bottom: to < heights.length });
       from = to;
       if (from < heights.length) newPage();
     }
