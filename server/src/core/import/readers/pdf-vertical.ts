@@ -14,6 +14,8 @@ import { multiply, OP, type Matrix } from './pdf-rules';
 
 /** Text operators of pdf.js's operator list (OPS in pdf.js 5). TJ, ' and " come as showText after their moves. */
 const T = {
+  formBegin: 74,
+  formEnd: 75,
   beginText: 31,
   setCharSpacing: 33,
   setWordSpacing: 34,
@@ -73,6 +75,11 @@ export function verticalGlyphs(fnArray: ArrayLike<number>, argsArray: ArrayLike<
     if (fn === OP.save) stack.push({ ctm, state: { ...state } });
     else if (fn === OP.restore) ({ ctm, state } = stack.pop() ?? { ctm, state });
     else if (fn === OP.transform) ctm = multiply(ctm, matrixOf(args));
+    // A form XObject draws under its own matrix (pdf.js inlines it between these two).
+    else if (fn === T.formBegin) {
+      stack.push({ ctm, state: { ...state } });
+      ctm = multiply(ctm, matrixOf(args));
+    } else if (fn === T.formEnd) ({ ctm, state } = stack.pop() ?? { ctm, state });
     else if (fn === T.beginText) tm = tlm = IDENTITY;
     else if (fn === T.setCharSpacing) state.charSpacing = num(0);
     else if (fn === T.setWordSpacing) state.wordSpacing = num(0);
