@@ -53,8 +53,11 @@ interface Row {
   readonly figures: readonly string[];
 }
 
-/** The 依申请 table's body rows as grid cells: the label in the column its level goes in, merged group labels. */
-function applicationBody(rows: readonly Row[], first: number): { cells: GridCell[]; heights: number[] } {
+/**
+ * The 依申请 table's body rows as grid cells: the label in the column its level goes in, merged group labels; with
+ * `vertical`, 三、本年度办理结果 written down its narrow cell in a vertical font, as the real PDF has it.
+ */
+function applicationBody(rows: readonly Row[], first: number, vertical = false): { cells: GridCell[]; heights: number[] } {
   const cells: GridCell[] = [];
   const heights: number[] = [];
   const level = (label: string) => (/^[一二三四五]、/.test(label) ? 0 : /^（[一二三四五六七]）/.test(label) ? 1 : 2);
@@ -66,7 +69,7 @@ function applicationBody(rows: readonly Row[], first: number): { cells: GridCell
     if (row.figures.length === 0) {
       let span = 0;
       for (let j = k + 1; j < rows.length && level(rows[j].label) > at; j++) if (rows[j].figures.length) span++;
-      cells.push({ r, c: at, rs: span, text: row.label, left: at > 0 });
+      cells.push({ r, c: at, rs: span, text: row.label, left: at > 0, vertical: vertical && at === 0 });
       continue;
     }
     const width = APPLICATION_XS[3] - APPLICATION_XS[at === 0 ? 0 : at === 1 && !/^（[三四五]）/.test(row.label) ? 1 : 2];
@@ -131,8 +134,8 @@ const SAMPLE_ROWS: Row[] = [
   { label: '四、结转下年度继续办理', figures: ['36', '0', '0', '0', '0', '0', '36'] },
 ];
 
-function applicationTable(page: WordPage, rows: readonly Row[]): void {
-  const body = applicationBody(rows, 3);
+function applicationTable(page: WordPage, rows: readonly Row[], vertical = false): void {
+  const body = applicationBody(rows, 3, vertical);
   ruledTable(page, APPLICATION_XS, [...HEAD_HEIGHTS, ...body.heights], [...APPLICATION_HEAD, ...body.cells]);
 }
 
@@ -220,8 +223,112 @@ describe('PDF printed by Word / WPS: the problems the real 洪泽区 PDF showed'
       ],
     );
   });
+
+  it('6. a row cut by a page break (its label over two pages) is one row: label joined, figures from either part, borders at the cut drawn or not', async () => {
+    const body = applicationBody(SAMPLE_ROWS, 3);
+    // Row 5 tall enough for the part of 三、本年度办理结果 on the first page to hold its text (the test is not about that cell).
+    const heights = [...HEAD_HEIGHTS, ...body.heights].map((h, r) => (r === 5 ? 70 : h));
+    const grid = [...APPLICATION_HEAD, ...body.cells];
+    // Row 6 of the grid: （二）部分公开（区分处理的，只计这一情形，不计其他情形）, two lines in its cell.
+    const at = 6;
+    const whole = new WordPage();
+    whole.paragraph('三、收到和处理政府信息公开申请情况');
+    ruledTable(whole, APPLICATION_XS, heights, grid);
+    const expected = tableCells(parse((await imported([whole])).text));
+    const label = SAMPLE_ROWS[4];
+    assert.equal(label.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    for (const figuresFirst of [true, false]) {
+      for (const open of [false, true]) {
+        const split = splitRow(grid, heights, at, figuresFirst);
+        const [first, second] = [new WordPage(), new WordPage()];
+        first.paragraph('三、收到和处理政府信息公开申请情况');
+        first.y = PAGE.bottom + split.heights.slice(0, at + 1).reduce((a, b) => a + b);
+        ruledTable(first, APPLICATION_XS, split.heights.slice(0, at + 1), cut(split.cells, 0, at + 1), { bottom: open });
+        ruledTable(second, APPLICATION_XS, split.heights.slice(at + 1), cut(split.cells, at + 1, split.heights.length), { top: open });
+        const how = `figures in the ${figuresFirst ? 'first' : 'second'} part, the cut ${open ? 'not drawn' : 'drawn'}`;
+        const text = await lines([first, second]);
+        assert.ok(text.includes([label.label, ...label.figures].join('\t')), `${how}:\n${text.join('\n')}`);
+        const doc = parse((await imported([first, second])).text);
+        const application = doc.tables.filter((t) => t.kindText === '依申请');
+        assert.equal(application.length, 1, how);
+        assert.deepEqual(application[0].rows.filter((r) => r.kind === 'data').map((r) => r.label.text), SAMPLE_ROWS.map((r) => r.label), how);
+        assert.deepEqual(tableCells(doc), expected, how);
+      }
+    }
+  });
+
+  it('6. rows on two pages that are two rows stay two: a blank row, a label that does not fill its cell, a numbered label', async () => {
+    const xs = [77.1, 300, 400, 515.8];
+    const printed = async (last: string, next: string, open = false) => {
+      const [first, second] = [new WordPage(), new WordPage()];
+      first.y = PAGE.bottom + 44;
+      ruledTable(first, xs, [22, 22], [
+        { r: 0, c: 0, text: '行政许可', left: true }, { r: 0, c: 1, text: '12', size: 10.5 }, { r: 0, c: 2, text: '30', size: 10.5 },
+        { r: 1, c: 0, text: last, left: true }, { r: 1, c: 1, text: '' }, { r: 1, c: 2, text: '' },
+      ], { bottom: open });
+      ruledTable(second, xs, [22, 22], [
+        { r: 0, c: 0, text: next, left: true }, { r: 0, c: 1, text: '4', size: 10.5 }, { r: 0, c: 2, text: '9', size: 10.5 },
+        { r: 1, c: 0, text: '行政检查', left: true }, { r: 1, c: 1, text: '1', size: 10.5 }, { r: 1, c: 2, text: '2', size: 10.5 },
+      ], { top: open });
+      return lines([first, second]);
+    };
+    // A row left blank, then the next row: the first label is short, its cell not full.
+    const after = '行政检查\t1\t2';
+    assert.deepEqual(await printed('行政处罚', '行政强制'), ['行政许可\t12\t30', '行政处罚\t\t', '行政强制\t4\t9', after]);
+    // A label that fills its cell, then one with its own numbering, even where the cut is not drawn.
+    const full = '（二）其他对外管理服务事项行政处罚行政强制行政';
+    assert.deepEqual(await printed(full, '（三）行政事业性收费'), ['行政许可\t12\t30', `${full}\t\t`, '（三）行政事业性收费\t4\t9', after]);
+    assert.deepEqual(await printed(full, '（三）行政事业性收费', true), ['行政许可\t12\t30', `${full}\t\t`, '（三）行政事业性收费\t4\t9', after]);
+    // The same label going on without numbering is the same row.
+    assert.deepEqual(await printed(full, '检查'), ['行政许可\t12\t30', `${full}检查\t4\t9`, after]);
+  });
+
+  it('5. 三、本年度办理结果 written down its cell in a vertical font (Identity-V) near the page foot is read whole: one 依申请 table', async () => {
+    // pdf.js's text content drops a vertical glyph less than twenty font sizes (199 pt here) above the page's foot;
+    // the real PDF's label stood from 227 down to 137 pt, and only “三、本” came through.
+    const printed = (vertical: boolean) => {
+      const page = new WordPage();
+      page.paragraph('三、收到和处理政府信息公开申请情况');
+      page.y = 370;
+      applicationTable(page, SAMPLE_ROWS, vertical);
+      // The label's first character (its top, from the text matrix of the page turned over) is so low that pdf.js keeps only the first few.
+      const label = page.ops.find((o) => o.includes('/F3'));
+      if (vertical) assert.ok(label && 842 - Number(/ ([\d.]+) Tm/.exec(label)?.[1]) < 199 + 4 * 10, label);
+      return [page];
+    };
+    const text = await lines(printed(true));
+    assert.ok(text.includes('三、本年度办理结果\t（一）予以公开\t50\t0\t0\t0\t0\t0\t50'), text.join('\n'));
+    const doc = parse((await imported(printed(true))).text);
+    const application = doc.tables.filter((t) => t.kindText === '依申请');
+    assert.equal(application.length, 1);
+    assert.deepEqual(application[0].rows.filter((r) => r.kind === 'data').map((r) => r.label.text), SAMPLE_ROWS.map((r) => r.label));
+    // Every figure where the same table printed across the page puts it (test 3 checks that one).
+    const cells = tableCells(doc);
+    assert.equal(cells.size, SAMPLE_ROWS.filter((r) => r.figures.length).length * 7);
+    assert.deepEqual(cells, tableCells(parse((await imported(printed(false))).text)));
+  });
 });
 
+
+/**
+ * The grid with row `at` cut in two by a page break, as Word and LibreOffice print a row allowed to split: the
+ * label's first line in the first part, the rest in the second, the figures in one of the two (`figuresFirst`), the
+ * other part's figure cells empty; a cell merged over the row (三、本年度办理结果) spans both parts.
+ */
+function splitRow(cells: readonly GridCell[], heights: readonly number[], at: number, figuresFirst: boolean): { cells: GridCell[]; heights: number[] } {
+  const label = cells.find((c) => c.r === at && c.left && (c.rs ?? 1) === 1);
+  if (!label) throw new Error(`no label in row ${at}`);
+  const lines = wrap(label.text, APPLICATION_XS[label.c + (label.cs ?? 1)] - APPLICATION_XS[label.c] - 6, 9);
+  const out: GridCell[] = [];
+  for (const c of cells) {
+    if (c.r > at) out.push({ ...c, r: c.r + 1 });
+    else if (c.r < at && c.r + (c.rs ?? 1) > at) out.push({ ...c, rs: (c.rs ?? 1) + 1 });
+    else if (c === label) out.push({ ...c, text: lines[0] }, { ...c, r: at + 1, text: lines.slice(1).join('') });
+    else if (c.r === at) out.push({ ...c, text: figuresFirst ? c.text : '' }, { ...c, r: at + 1, text: figuresFirst ? '' : c.text });
+    else out.push(c);
+  }
+  return { cells: out, heights: [...heights.slice(0, at), 17, 17, ...heights.slice(at + 1)] };
+}
 
 /** The corpus report printed in the real PDF's layout: title, paragraphs, the four tables, pages broken as WPS broke them. */
 function printedLikeTheRealPdf(doc: XxgkDocument): WordPage[] {
@@ -269,7 +376,7 @@ function printedLikeTheRealPdf(doc: XxgkDocument): WordPage[] {
   }
 
   function application(rows: Row[]) {
-    const body = applicationBody(rows, 3);
+    const body = applicationBody(rows, 3, true);
     const heights = [...HEAD_HEIGHTS, ...body.heights];
     const cells = [...APPLICATION_HEAD, ...body.cells];
     // Rows as far as the page has room, the rest on the next page (WPS repeats no head rows).
@@ -282,7 +389,8 @@ function printedLikeTheRealPdf(doc: XxgkDocument): WordPage[] {
         newPage();
         continue;
       }
-      ruledTable(page(), APPLICATION_XS, heights.slice(from, to), cut(cells, from, to));
+      // WPS leaves the bottom edge of a part that goes on over the page break undrawn (the real 2023 PDF).
+      ruledTable(page(), APPLICATION_XS, heights.slice(from, to), cut(cells, from, to), { bottom: to < heights.length });
       from = to;
       if (from < heights.length) newPage();
     }

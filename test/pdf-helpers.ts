@@ -21,7 +21,7 @@ export function makePdf(spec: PdfSpec): Buffer {
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const cjkFont = 4 + 2 * spec.pages.length;
   spec.pages.forEach((content, k) => {
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${cjkFont} 0 R >> >> /Contents ${5 + 2 * k} 0 R >>`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${cjkFont} 0 R /F3 ${cjkFont + 4} 0 R >> >> /Contents ${5 + 2 * k} 0 R >>`);
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
   });
   add(`<< /Type /Font /Subtype /Type0 /BaseFont /FangSong_GB2312 /Encoding /Identity-H /DescendantFonts [${cjkFont + 1} 0 R] /ToUnicode ${cjkFont + 3} 0 R >>`);
@@ -29,6 +29,9 @@ export function makePdf(spec: PdfSpec): Buffer {
   add(`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /FangSong_GB2312 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${cjkFont + 2} 0 R /DW 1000 /W [32 126 500] /CIDToGIDMap /Identity >>`);
   add('<< /Type /FontDescriptor /FontName /FangSong_GB2312 /Flags 4 /FontBBox [0 -140 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>');
   add(`<< /Length ${Buffer.byteLength(TO_UNICODE, 'latin1')} >>\nstream\n${TO_UNICODE}\nendstream`);
+  // The same font for vertical writing (as WPS writes a cell whose text runs down: Identity-V over the same CIDFont,
+  // no vertical metrics, so the default DW2 [880 -1000]).
+  add(`<< /Type /Font /Subtype /Type0 /BaseFont /FangSong_GB2312 /Encoding /Identity-V /DescendantFonts [${cjkFont + 1} 0 R] /ToUnicode ${cjkFont + 3} 0 R >>`);
   let encrypt = '';
   if (spec.encrypted) {
     const hex = (n: number) => Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join('');
@@ -83,6 +86,17 @@ const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padSta
 export function zh(x: number, y: number, s: string, size = 10.5, charSpacing = 0): string {
   const parts = s.split(/( +)/).filter(Boolean).map((p) => (p.startsWith(' ') ? `${-250 * p.length}` : `<${hex(p)}>`));
   return `BT /F2 ${size} Tf ${charSpacing.toFixed(3)} Tc ${x} ${y} Td [${parts.join(' ')}] TJ ET`;
+}
+
+/**
+ * Chinese text written downwards in the vertical font, as WPS prints a table cell whose text direction is vertical
+ * (“三、本年度办理结果” down the 依申请 table's left column): the page's y axis turned over (WPS writes every page
+ * top down), the text matrix scaled by 1/20, and each character placed on its own by a TD `pitch` points below the
+ * last. `top` is the baseline point of the first character (page coordinates, y upwards); `x` its left edge.
+ */
+export function zhVertical(x: number, top: number, s: string, size = 9.95, pitch = size * 1.013): string {
+  const moves = [...s].map((c, k) => `${k ? `0 ${(-pitch * 20).toFixed(3)} TD ` : ''}<${hex(c)}> Tj`);
+  return `q 1 0 0 -1 0 842 cm BT /F3 ${size * 20} Tf 0.05 0 0 -0.05 ${x} ${842 - top} Tm ${moves.join(' ')} ET Q`;
 }
 
 /** A label justified over a width (分散对齐: “合    计”): each character placed on its own, spread evenly. */

@@ -3,10 +3,11 @@
  * tests: paragraphs wrapped at the text width with a first-line indent, the room Word leaves between Chinese and
  * figures (“2024 年”), a title centred over two lines, and ruled tables on a grid of columns and rows whose cells
  * may span several of each (the 依申请 table's group labels, the 复议诉讼 header), their text wrapped in the cell and
- * centred in it, justified labels spread over their cell (“总    计”). Each cell draws its own four borders, as Word
- * does, a little apart from those of the next table (WPS puts one table's borders at 77.1 pt, the next one's at 77.3).
+ * centred in it, justified labels spread over their cell (“总    计”), a label written down its cell in a vertical
+ * font (WPS's 三、本年度办理结果). Each cell draws its own four borders, as Word does, a little apart from those of
+ * the next table (WPS puts one table's borders at 77.1 pt, the next one's at 77.3).
  */
-import { line, spread, zh, zhWidth } from './pdf-helpers';
+import { line, spread, zh, zhVertical, zhWidth } from './pdf-helpers';
 
 export const PAGE = { left: 74.28, right: 518.5, top: 760, bottom: 70 } as const;
 
@@ -84,13 +85,16 @@ export interface GridCell {
   readonly left?: boolean;
   /** Justified over the cell's width (分散对齐), as Word sets a short label such as 总计. */
   readonly spread?: boolean;
+  /** Written down the cell in a vertical-writing font (WPS: a cell whose text direction is vertical), centred. */
+  readonly vertical?: boolean;
 }
 
 /**
  * Draws a ruled table: columns at `xs` (their borders, left to right), rows of `heights` from the page's current y;
- * each cell's borders, its text wrapped in it, centred. Returns the y below the table.
+ * each cell's borders, its text wrapped in it, centred. `open` leaves the table's top (bottom) edge undrawn, as some
+ * writers print a row that a page break cuts. Returns the y below the table.
  */
-export function ruledTable(page: WordPage, xs: readonly number[], heights: readonly number[], cells: readonly GridCell[]): void {
+export function ruledTable(page: WordPage, xs: readonly number[], heights: readonly number[], cells: readonly GridCell[], open: { top?: boolean; bottom?: boolean } = {}): void {
   const ys = [page.y];
   for (const h of heights) ys.push(ys[ys.length - 1] - h);
   for (const cell of cells) {
@@ -98,10 +102,19 @@ export function ruledTable(page: WordPage, xs: readonly number[], heights: reado
     const x2 = xs[cell.c + (cell.cs ?? 1)];
     const y1 = ys[cell.r];
     const y2 = ys[cell.r + (cell.rs ?? 1)];
-    page.ops.push(line(x1, y1, x2, y1), line(x1, y2, x2, y2), line(x1, y1, x1, y2), line(x2, y1, x2, y2));
+    if (!(open.top && cell.r === 0)) page.ops.push(line(x1, y1, x2, y1));
+    if (!(open.bottom && cell.r + (cell.rs ?? 1) === heights.length)) page.ops.push(line(x1, y2, x2, y2));
+    page.ops.push(line(x1, y1, x1, y2), line(x2, y1, x2, y2));
     if (!cell.text) continue;
     const size = cell.size ?? 9;
     const pad = 3;
+    if (cell.vertical) {
+      // WPS places each character by its top centre, 1.3 % more than a character apart.
+      const size = cell.size ?? 9.95;
+      const pitch = size * 1.013;
+      page.ops.push(zhVertical((x1 + x2) / 2, (y1 + y2) / 2 + ([...cell.text].length * pitch) / 2, cell.text, size, pitch));
+      continue;
+    }
     if (cell.spread) {
       page.ops.push(spread(x1 + pad, (y1 + y2) / 2 - size * 0.35, cell.text, x2 - x1 - 2 * pad, size));
       continue;

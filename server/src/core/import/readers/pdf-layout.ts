@@ -1,6 +1,7 @@
 import { append, maxOf, minOf } from '../../arrays';
 import { headingLevel } from '../blocks';
-import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfPage, type PdfTextItem } from './pdf-page';
+import { groupByBaseline, isFigure, joinWrapped, lineText, NUMBERED, type CellBox, type LaidLine, type PdfPage, type PdfTextItem } from './pdf-page';
+import { joinCutRows } from './pdf-cut-rows';
 import { findRuledTables, tableLines } from './pdf-ruled';
 
 /**
@@ -21,7 +22,7 @@ export function layOut(pages: readonly PdfPage[]): PdfLayout {
   const all: LaidLine[] = [];
   for (const page of pages) append(all, pageLines(page));
   const { kept, dropped } = dropFurniture(all, pages);
-  const joined = joinParagraphs(joinCutCells(dropRepeatedHeads(kept)));
+  const joined = joinParagraphs(joinCutRows(joinCutCells(dropRepeatedHeads(kept))));
   const text: string[] = [];
   const pageOfLine: number[] = [];
   for (const line of joined) {
@@ -154,9 +155,6 @@ function fuller(line: LaidLine, cells: readonly string[]): LaidLine {
   return { ...line, cells: merged, text: merged.join('\t') };
 }
 
-/** A label's own numbering (`四、`, `（四）`, `4.`): a cell that starts so starts a label, it goes on none. */
-const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.、．])/;
-
 /**
  * A merged cell that a page break cuts (the 依申请 table's 三、本年度办理结果 over twenty rows) is drawn on both pages,
  * its text split between them (`三、本年度办理` / `结果`), or empty on the second: the first row after the break then
@@ -193,8 +191,6 @@ function joinCutCells(lines: LaidLine[]): LaidLine[] {
   }
   return out;
 }
-
-const isFigure = (cell: string) => /^[\s\d.,，。%％-]+$/.test(cell) && /\d/.test(cell);
 
 /** The same cells, as far as each is drawn: empty where the head is empty, else one text the start of the other. */
 function repeats(cells: readonly string[], head: readonly string[]): boolean {

@@ -11,6 +11,12 @@ export interface PdfTextItem {
   readonly width: number;
   /** Font size (the text's height). */
   readonly size: number;
+  /**
+   * Text that runs down the page (a vertical-writing font: one character an item, or text turned a quarter to the
+   * right) or up it (turned a quarter to the left). Then x and width are the column's left and width, and the item's
+   * centre (x + width / 2, y + 0.35 size) is the centre of the text.
+   */
+  readonly vertical?: 'down' | 'up';
 }
 
 /** A drawn rule: a thin filled rectangle or a stroked straight line, axis-aligned (x1 ≤ x2, y1 ≤ y2). */
@@ -43,6 +49,8 @@ export interface LaidLine {
   readonly cells?: readonly string[];
   /** For a row of a ruled table: where each of its cells lies. */
   readonly boxes?: readonly CellBox[];
+  /** For a row of a ruled table: the table's edge above (below) it is not drawn, as where a page break cuts a row. */
+  readonly cut?: { readonly top: boolean; readonly bottom: boolean };
 }
 
 /** A cell of a ruled table: its left and right rules, whether it is merged down over more rows, and whether it reaches the table's foot. */
@@ -51,7 +59,15 @@ export interface CellBox {
   readonly right: number;
   readonly merged: boolean;
   readonly bottom: boolean;
+  /** Its text runs across the page and the last line reaches the cell's right side: wrapped, it may go on. */
+  readonly full?: boolean;
 }
+
+/** A label's own numbering (`四、`, `（四）`, `4.`): a cell that starts so starts a label, it goes on none. */
+export const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.、．])/;
+
+/** A cell that holds a figure (and nothing else). */
+export const isFigure = (cell: string) => /^[\s\d.,，。%％-]+$/.test(cell) && /\d/.test(cell);
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 

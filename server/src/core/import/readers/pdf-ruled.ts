@@ -1,4 +1,5 @@
-import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
+import { maxOf, minOf } from '../../arrays';
+import { groupByBaseline, joinWrapped, lineText, NUMBERED, type CellBox, type LaidLine, type PdfRule, type PdfTextItem } from './pdf-page';
 
 /**
  * Tables drawn with rules (every official table in a printed report): the rules that touch each other make one
@@ -11,6 +12,8 @@ import { groupByBaseline, joinWrapped, lineText, type CellBox, type LaidLine, ty
 /** Rules thinner than this are lines; rule ends and positions closer than TOUCH are one. */
 const THIN = 2.5;
 const TOUCH = 2;
+/** Column rules that go on this far past the outermost row rule reach an edge left undrawn. */
+const OPEN_EDGE = 6;
 
 interface HRule {
   readonly y: number;
@@ -32,6 +35,9 @@ export interface RuledTable {
   readonly rows: readonly (readonly string[])[];
   /** Where each cell of `rows` lies. */
   readonly boxes: readonly (readonly CellBox[])[];
+  /** The top (bottom) edge has no rule: the table goes on from the page before (onto the next page), cut inside a row. */
+  readonly openTop: boolean;
+  readonly openBottom: boolean;
 }
 
 export function findRuledTables(
@@ -129,6 +135,13 @@ function positions(values: number[]): number[] {
 function tableOf(hs: HRule[], vs: VRule[], items: readonly PdfTextItem[], taken: Set<PdfTextItem>): RuledTable | undefined {
   const ys = positions(hs.map((h) => h.y)).reverse(); // top first
   const xs = positions(vs.map((v) => v.x));
+  // A table cut by a page break may leave its edge at the cut undrawn (no bottom border at the foot of the page, no
+  // top border at the head of the next): column rules that go on past the last row rule end the table there.
+  const [reachUp, reachDown] = [maxOf(vs, (v) => v.y2), minOf(vs, (v) => v.y1)];
+  const openTop = ys.length > 0 && reachUp > ys[0] + OPEN_EDGE;
+  const openBottom = ys.length > 0 && reachDown < ys[ys.length - 1] - OPEN_EDGE;
+  if (openTop) ys.unshift(reachUp);
+  if (openBottom) ys.push(reachDown);
   if (ys.length < 2 || xs.length < 2) return undefined;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
@@ -187,14 +200,24 @@ function tableOf(hs: HRule[], vs: VRule[], items: readonly PdfTextItem[], taken:
       seen.add(cell);
       row.push(cellText(inCell.get(cell) ?? []));
       const e = reach.get(cell)!;
-      rowBoxes.push({ left: xs[e.c1], right: xs[e.c2 + 1], merged: e.r2 > r, bottom: e.r2 === rows - 1 });
+      rowBoxes.push({ left: xs[e.c1], right: xs[e.c2 + 1], merged: e.r2 > r, bottom: e.r2 === rows - 1, full: endsFull(inCell.get(cell) ?? [], xs[e.c2 + 1]) });
     }
     if (row.length) {
       out.push(row);
       boxes.push(rowBoxes);
     }
   }
-  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out, boxes };
+  return { top: ys[0], bottom: ys[rows], left: xs[0], right: xs[cols], rows: out, boxes, openTop, openBottom };
+}
+
+/**
+ * The cell's text runs across the page and its last line reaches the cell's right rule, but for the padding and two
+ * characters (a line may break a character early, where the next would put a comma at the start of a line): it may go on.
+ */
+function endsFull(items: readonly PdfTextItem[], right: number): boolean {
+  const lines = groupByBaseline(items.filter((i) => !i.vertical));
+  const last = lines[lines.length - 1];
+  return last !== undefined && maxOf(last, (i) => i.x + i.width) >= right - 2.5 * maxOf(last, (i) => i.size);
 }
 
 interface Placed {
@@ -226,18 +249,44 @@ function keepOverflowInCell(placed: Placed[]): void {
     for (let i = 2; i < list.length; i++) {
       const [a, b, c] = [list[i - 2], list[i - 1], list[i]];
       const pitch = a.item.y - b.item.y;
-      if (c.cell !== b.cell && a.cell === b.cell && !withFigures.has(b.row) && withFigures.has(c.row) && pitch > 0 && Math.abs(b.item.y - c.item.y - pitch) <= 0.5) {
+      // A label's own numbering (`（三）`) starts the next row's label, however evenly it follows.
+      const numbered = NUMBERED.test(c.item.text);
+      if (c.cell !== b.cell && a.cell === b.cell && !numbered && !withFigures.has(b.row) && withFigures.has(c.row) && pitch > 0 && Math.abs(b.item.y - c.item.y - pitch) <= 0.5) {
         for (let k = i; k < list.length && Math.abs(list[k - 1].item.y - list[k].item.y - pitch) <= 0.5; k++) list[k].cell = b.cell;
       }
     }
   }
 }
 
-/** A cell's lines joined: a label wrapped in its cell is one label. */
+/** A cell's lines joined: a label wrapped in its cell is one label. Text running down (or up) the cell reads by columns. */
 function cellText(items: readonly PdfTextItem[]): string {
-  return groupByBaseline(items)
-    .map((line) => lineText(line))
-    .reduce((text, line) => joinWrapped(text, line), '');
+  const across = items.filter((i) => !i.vertical);
+  const lines = groupByBaseline(across).map((line) => ({ top: line[0].y + line[0].size, text: lineText(line) }));
+  const down = items.filter((i) => i.vertical);
+  if (down.length) lines.push({ top: maxOf(down, (i) => i.y + i.size), text: columnsText(down) });
+  return lines
+    .sort((a, b) => b.top - a.top)
+    .reduce((text, line) => joinWrapped(text, line.text), '');
+}
+
+/**
+ * Vertical text: items whose centres lie on one x are a column. Text running down reads top to bottom, its columns
+ * right to left (as Chinese is written in columns); text running up (turned a quarter to the left) bottom to top,
+ * its columns left to right.
+ */
+function columnsText(items: readonly PdfTextItem[]): string {
+  const up = items.filter((i) => i.vertical === 'up').length * 2 > items.length;
+  const centre = (i: PdfTextItem) => i.x + i.width / 2;
+  const sorted = [...items].sort((a, b) => (up ? centre(a) - centre(b) : centre(b) - centre(a)));
+  const columns: PdfTextItem[][] = [];
+  for (const item of sorted) {
+    const last = columns[columns.length - 1];
+    if (last && Math.abs(centre(item) - centre(last[0])) <= 0.5 * Math.min(item.size, last[0].size)) last.push(item);
+    else columns.push([item]);
+  }
+  return columns
+    .map((column) => column.sort((a, b) => (up ? a.y - b.y : b.y - a.y)).map((i) => i.text).join(''))
+    .reduce((text, column) => joinWrapped(text, column), '');
 }
 
 /** A table as laid lines (one per row, as cells) for the page's reading order. */
@@ -253,5 +302,6 @@ export function tableLines(table: RuledTable, page: number): LaidLine[] {
     text: cells.join('\t'),
     cells,
     boxes: table.boxes[k],
+    cut: { top: k === 0 && table.openTop, bottom: k === table.rows.length - 1 && table.openBottom },
   }));
 }

@@ -7,7 +7,7 @@ import type { PdfRule } from './pdf-page';
  */
 
 /** pdf.js operator codes used here (OPS in pdf.js 5, whose constructPath carries the paint, the path and its box). */
-const OP = { save: 10, restore: 11, transform: 12, constructPath: 91 } as const;
+export const OP = { save: 10, restore: 11, transform: 12, constructPath: 91 } as const;
 /** Painting operators (stroke … closeEOFillStroke); anything else (a clip, endPath) paints nothing. */
 const PAINT_FIRST = 20;
 const PAINT_LAST = 27;
@@ -21,7 +21,7 @@ const CLOSE = 4;
 
 const THIN = 2.5;
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
 export function rulesOf(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, limit = 20_000): PdfRule[] {
   const rules: PdfRule[] = [];
@@ -84,7 +84,7 @@ function strokedLines(data: ArrayLike<number> | null | undefined, ctm: Matrix, o
   }
 }
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   // cm: the new matrix maps through n first, then m.
   return [
     n[0] * m[0] + n[1] * m[2],

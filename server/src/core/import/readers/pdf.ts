@@ -1,8 +1,10 @@
+import { append } from '../../arrays';
 import { t } from '../../i18n';
 import { importText, type ImportNote, type ImportResult } from '../index';
 import { layOut } from './pdf-layout';
 import { groupByBaseline, runText, type PdfPage, type PdfTextItem } from './pdf-page';
 import { rulesOf } from './pdf-rules';
+import { textItem, verticalGlyphs, type LoadedFont } from './pdf-vertical';
 import { unifyRadicals } from './radicals';
 
 /**
@@ -58,16 +60,26 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       const content = await page.getTextContent();
       const [x0, y0, x1, y1] = page.view;
       const texts: PdfTextItem[] = [];
+      // Text in vertical-writing fonts is read from the operator list (pdf-vertical: pdf.js's text content loses some).
+      const vertical = new Set(Object.entries(content.styles).filter(([, s]) => s.vertical).map(([name]) => name));
+      const pdfjsVertical: PdfTextItem[] = [];
       for (const it of content.items) {
         // Spaces are gaps, which the layout measures itself (pdf.js also adds them where a line leaves room: runText).
         if (!('str' in it) || it.str.trim() === '') continue;
-        const [a, b, , d, e, f] = it.transform as number[];
-        texts.push({ text: runText(unifyRadicals(it.str)), x: e, y: f, width: it.width, size: Math.hypot(b, d) || Math.abs(a) || it.height });
+        const item = textItem(runText(unifyRadicals(it.str)), it.transform as number[], it.width, it.height);
+        (vertical.has(it.fontName) ? pdfjsVertical : texts).push(item);
+      }
+      // The drawing (for the rules of tables) costs as much again as the text: only pages with a table need it.
+      const ops = vertical.size || mayHoldTable(texts) ? await page.getOperatorList() : undefined;
+      if (ops && vertical.size) {
+        const fontOf = (name: string) => page.commonObjs.get(name) as LoadedFont | undefined;
+        const glyphs = verticalGlyphs(ops.fnArray, ops.argsArray, fontOf, MAX_ITEMS);
+        // Should the operator list not give them (a font pdf.js did not hand over), pdf.js's own pieces: text is never dropped.
+        if (glyphs.length) for (const g of glyphs) texts.push({ ...g, text: unifyRadicals(g.text) });
+        else append(texts, pdfjsVertical);
       }
       items += texts.length;
       if (items > MAX_ITEMS) return { kind: 'problem', message: t('PDF 的文字过多（超过 {0} 段），不像是一份年报，未导入', MAX_ITEMS) };
-      // The drawing (for the rules of tables) costs as much again as the text: only pages with a table need it.
-      const ops = mayHoldTable(texts) ? await page.getOperatorList() : undefined;
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, items: texts, rules: ops ? rulesOf(ops.fnArray, ops.argsArray) : [] });
       page.cleanup();
     }

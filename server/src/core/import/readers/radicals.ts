@@ -17,8 +17,18 @@ const SUPPLEMENT: Record<string, string> = {
 const SIMPLIFIED_KANGXI: Record<string, string> = { '⼾': '户' };
 
 const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+/**
+ * Punctuation in its vertical presentation form (︑ ︒ ︵ ︶ ﹁ ﹂ …), as pdf.js reads a vertical-writing font whose
+ * glyphs it cannot map otherwise: the mark as a Chinese text sets it across the page (、 。 （ ） 「 」), full width
+ * where the compatibility mapping would give an ASCII one.
+ */
+const VERTICAL_FORMS = '︐，︑、︒。︓：︔；︕！︖？︗〖︘〗︙…︰‥︱—︲–︵（︶）︷｛︸｝︹〔︺〕︻【︼】︽《︾》︿〈﹀〉﹁「﹂」﹃『﹄』﹇［﹈］';
+const HORIZONTAL_OF = new Map([...VERTICAL_FORMS].flatMap((c, k, all) => (k % 2 === 0 ? [[c, all[k + 1]] as const] : [])));
+const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe48]/g;
 
 export function unifyRadicals(text: string): string {
-  if (!/[\u2e80-\u2fdf]/.test(text)) return text;
-  return text.replace(RADICAL, (c) => SUPPLEMENT[c] ?? SIMPLIFIED_KANGXI[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c));
+  if (!/[\u2e80-\u2fdf\ufe10-\ufe48]/.test(text)) return text;
+  return text
+    .replace(RADICAL, (c) => SUPPLEMENT[c] ?? SIMPLIFIED_KANGXI[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c))
+    .replace(VERTICAL_FORM, (c) => HORIZONTAL_OF.get(c) ?? c);
 }
