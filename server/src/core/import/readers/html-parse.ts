@@ -207,6 +207,10 @@ class ParserEvents implements TokenizerCallbacks {
   }
 
   onend(): void {
+    // A page cut inside a void tag (`<img src="x` at the very end) opened it for the handler and never ended it:
+    // end it here, or every element around it would be closed one tag late and a table before it lost. (htmlparser2's
+    // Parser leaves it open; this is the one place where the events differ from it.)
+    if (this.tagname !== '') this.endOpenTag();
     const stack = this.stack;
     while (stack.length > 0) {
       stack.pop();
