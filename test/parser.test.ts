@@ -101,6 +101,19 @@ describe('parser', () => {
     assert.deepEqual(table.rows.map((r) => r.kind), ['header', 'separator', 'data', 'data', 'header', 'data', 'data', 'data', 'header', 'data']);
   });
 
+  it('a run of 其中 rows, each breaking down the one above, nests one deeper a row (40,000 rows)', () => {
+    // The hierarchy at the size where searching the open rows from the outermost was quadratic (the bench's 1 MB
+    // 附表 of 其中 rows: 568 ms, 199 ms searched from the innermost); the result is the same either way.
+    const n = 40_000;
+    const doc = parse('---\n格式: legacy\n---\n::: 附表\n| 指标 | 本年 |\n' + '| 其中：1.政府网站 | 1 |\n'.repeat(n) + ':::\n');
+    const data = doc.tables[0].rows.filter((r) => r.kind === 'data');
+    assert.equal(data.length, n);
+    const first = doc.tables[0].rows.indexOf(data[0]);
+    data.forEach((row, k) => {
+      if (row.parentIndex !== (k === 0 ? undefined : first + k - 1) || row.depth !== k + 1) assert.fail(`row ${k}: parent ${row.parentIndex}, depth ${row.depth}`);
+    });
+  });
+
   it('builds the legacy 附表 hierarchy from outline numbering and 其中', () => {
     const doc = parse(
       '---\n格式: legacy\n---\n::: 附表\n| 指标名称 | 计量单位 | 本年 |\n|---|---|---|\n| 主动公开信息数 | 条 | 100 |\n| 其中：1.政府网站 | 条 | 80 |\n| 2.政府公报 | 条 | 20 |\n| 受理申请总数 | 件 | 10 |\n| 其中： | | |\n| 1.当面申请数 | 件 | 4 |\n| 2.网上申请数 | 件 | 6 |\n| 一、主动公开情况 | | |\n| （一）主动公开政府信息数 | 条 | 5 |\n| （二）渠道 | | |\n| 1.政府公报 | 条 | 3 |\n:::\n',

@@ -38,7 +38,9 @@ export function assignHierarchy(rows: readonly TableRow[]): void {
     let level = outlineLevel(rest);
     let parentIndex: number | undefined;
     if (qizhong && previousData >= 0) {
-      const anchor = stack.find((o) => o.index === previousData) ?? { level: 0, index: previousData };
+      // Searched from the innermost: the row above is nearly always on top, and a run of `其中` rows each breaking
+      // down the one above nests one deeper a row (searched from the outermost, that was quadratic).
+      const anchor = findLast(stack, (o) => o.index === previousData) ?? { level: 0, index: previousData };
       if (level <= anchor.level) level = anchor.level + 0.5;
       while (stack.length && stack[stack.length - 1].index !== anchor.index) stack.pop();
       if (!stack.length) stack.push(anchor);
@@ -58,4 +60,9 @@ export function assignHierarchy(rows: readonly TableRow[]): void {
     previousData = index;
     place(row, stack.length, parentIndex);
   });
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
 }
