@@ -9,9 +9,9 @@ import type { PdfRule } from './pdf-page';
 /** pdf.js operator codes used here (OPS in pdf.js 5, whose constructPath carries the paint, the path and its box). */
 export const OP = { save: 10, restore: 11, transform: 12, constructPath: 91 } as const;
 /** Painting operators (stroke … closeEOFillStroke); anything else (a clip, endPath) paints nothing. */
-const PAINT_FIRST = 20;
-const PAINT_LAST = 27;
-const STROKES = new Set([20, 21, 24, 25, 26, 27]);
+export const PAINT_FIRST = 20;
+export const PAINT_LAST = 27;
+export const STROKES: ReadonlySet<number> = new Set([20, 21, 24, 25, 26, 27]);
 /** Path drawing codes inside constructPath's data (DrawOPS in pdf.js 5). */
 const MOVE = 0;
 const LINE = 1;

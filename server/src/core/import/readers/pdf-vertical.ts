@@ -13,7 +13,7 @@ import { multiply, OP, type Matrix } from './pdf-rules';
  */
 
 /** Text operators of pdf.js's operator list (OPS in pdf.js 5). TJ, ' and " come as showText after their moves. */
-const T = {
+export const TEXT_OP = {
   formBegin: 74,
   formEnd: 75,
   beginText: 31,
@@ -76,25 +76,25 @@ export function verticalGlyphs(fnArray: ArrayLike<number>, argsArray: ArrayLike<
     else if (fn === OP.restore) ({ ctm, state } = stack.pop() ?? { ctm, state });
     else if (fn === OP.transform) ctm = multiply(ctm, matrixOf(args));
     // A form XObject draws under its own matrix (pdf.js inlines it between these two).
-    else if (fn === T.formBegin) {
+    else if (fn === TEXT_OP.formBegin) {
       stack.push({ ctm, state: { ...state } });
       ctm = multiply(ctm, matrixOf(args));
-    } else if (fn === T.formEnd) ({ ctm, state } = stack.pop() ?? { ctm, state });
-    else if (fn === T.beginText) tm = tlm = IDENTITY;
-    else if (fn === T.setCharSpacing) state.charSpacing = num(0);
-    else if (fn === T.setWordSpacing) state.wordSpacing = num(0);
-    else if (fn === T.setLeading) state.leading = num(0);
-    else if (fn === T.setTextRise) state.rise = num(0);
-    else if (fn === T.setFont) {
+    } else if (fn === TEXT_OP.formEnd) ({ ctm, state } = stack.pop() ?? { ctm, state });
+    else if (fn === TEXT_OP.beginText) tm = tlm = IDENTITY;
+    else if (fn === TEXT_OP.setCharSpacing) state.charSpacing = num(0);
+    else if (fn === TEXT_OP.setWordSpacing) state.wordSpacing = num(0);
+    else if (fn === TEXT_OP.setLeading) state.leading = num(0);
+    else if (fn === TEXT_OP.setTextRise) state.rise = num(0);
+    else if (fn === TEXT_OP.setFont) {
       state.font = typeof args[0] === 'string' ? safeFont(fontOf, args[0]) : undefined;
       state.size = num(1);
-    } else if (fn === T.moveText) move(num(0), num(1));
-    else if (fn === T.setLeadingMoveText) {
+    } else if (fn === TEXT_OP.moveText) move(num(0), num(1));
+    else if (fn === TEXT_OP.setLeadingMoveText) {
       state.leading = -num(1);
       move(num(0), num(1));
-    } else if (fn === T.setTextMatrix) tm = tlm = matrixOf(args);
-    else if (fn === T.nextLine) move(0, -state.leading);
-    else if (fn === T.showText && Array.isArray(args[0])) tm = show(args[0] as Array<Glyph | number>, state, tm, ctm, items);
+    } else if (fn === TEXT_OP.setTextMatrix) tm = tlm = matrixOf(args);
+    else if (fn === TEXT_OP.nextLine) move(0, -state.leading);
+    else if (fn === TEXT_OP.showText && Array.isArray(args[0])) tm = show(args[0] as Array<Glyph | number>, state, tm, ctm, items);
   }
   return items;
 }
