@@ -23,3 +23,9 @@ export function minOf<T>(items: readonly T[], of: (item: T) => number, ceiling =
   for (const item of items) min = Math.min(min, of(item));
   return min;
 }
+
+/** The last item that passes `test` (Array.prototype.findLast is ES2023; the core's lib is ES2022). */
+export function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import { findLast } from '../arrays';
 import type { TableRow } from '../ast';
 import { splitNumbering } from '../text/normalize';
 
@@ -60,9 +61,4 @@ export function assignHierarchy(rows: readonly TableRow[]): void {
     previousData = index;
     place(row, stack.length, parentIndex);
   });
-}
-
-function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
-  return undefined;
 }
