@@ -7,6 +7,7 @@ import { CORNERS as LEGACY_CORNERS, readLegacyTable, startsLegacyTable } from '.
 import { forgetStream } from './stream';
 import { forgetReadings, headerStart, mayStartTable, readOfficialTable, scoreOfficial, startsTable } from './tables-official';
 import { labelKey } from '../text/normalize';
+import { LABEL_MEMO_LIMIT, TextMemo } from '../text/memo';
 import type { ImportedTable } from './table-types';
 
 export type { ImportedRow, ImportedTable } from './table-types';
@@ -81,13 +82,12 @@ function mayStartAny(text: string): boolean {
   if (may === undefined) {
     const key = labelKey(text);
     may = LEGACY_CORNERS.has(key) || key === APPEALS_FIRST || allSpecs.some((spec) => mayStartTable(text, spec));
-    if (startCache.size >= 20_000) startCache.clear();
     startCache.set(text, may);
   }
   return may;
 }
 
-const startCache = new Map<string, boolean>();
+const startCache = new TextMemo<boolean>(LABEL_MEMO_LIMIT);
 const allSpecs = allFormats().flatMap((f) => f.tables);
 
 /** The official tables of every national format, by kind, the preferred format's first. */

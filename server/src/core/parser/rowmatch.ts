@@ -1,5 +1,6 @@
 import type { RowMatch } from '../ast';
 import type { RowSpec, TableSpec } from '../formats/types';
+import { LABEL_MEMO_LIMIT, TextMemo } from '../text/memo';
 import { labelKey } from '../text/normalize';
 import { NearestTexts } from './nearest-texts';
 
@@ -35,17 +36,36 @@ function specKeys(spec: TableSpec): SpecKeys {
 /** How many of the closest rows a label that matches none is given as candidates. */
 const CANDIDATES = 3;
 
-const resultCache = new WeakMap<TableSpec, Map<string, RowMatchResult>>();
+/** Per table: results by label, and one object for every equal result. */
+interface SpecResults {
+  readonly byLabel: TextMemo<RowMatchResult>;
+  readonly distinct: Map<string, RowMatchResult>;
+}
+const resultCache = new WeakMap<TableSpec, SpecResults>();
 
 /** Finds the official row a label means: its official text, a short form, `父/子`, or the official text with a typo. */
 export function matchRow(label: string, spec: TableSpec): RowMatchResult {
-  let cache = resultCache.get(spec);
-  if (!cache) resultCache.set(spec, (cache = new Map<string, RowMatchResult>()));
-  const hit = cache.get(label);
+  let results = resultCache.get(spec);
+  if (!results) resultCache.set(spec, (results = { byLabel: new TextMemo(LABEL_MEMO_LIMIT), distinct: new Map() }));
+  const hit = results.byLabel.get(label);
   if (hit) return hit;
-  const result = computeMatch(label, spec);
-  if (cache.size < 10_000) cache.set(label, result);
+  const result = distinctResult(computeMatch(label, spec), results.distinct);
+  results.byLabel.set(label, result);
   return result;
+}
+
+/**
+ * The one object kept for results equal to this one, so that a memo of many labels holds one entry each and not a
+ * result each (thousands of made-up labels share a few dozen sets of closest rows). Results are never modified.
+ */
+function distinctResult(result: RowMatchResult, distinct: Map<string, RowMatchResult>): RowMatchResult {
+  const key =
+    'match' in result
+      ? `${result.match.how}:${result.match.row.id}`
+      : `${result.unmatched.reason}:${result.unmatched.candidates.map((r) => r.id).join(',')}`;
+  let one = distinct.get(key);
+  if (!one) distinct.set(key, (one = result));
+  return one;
 }
 
 function computeMatch(label: string, spec: TableSpec): RowMatchResult {

@@ -1,4 +1,5 @@
 /** Canonical forms of labels and numbers, so that matching tolerates the usual variations of real reports. */
+import { LABEL_MEMO_LIMIT, TextMemo } from './memo';
 
 const FULLWIDTH_DIGIT = /[０-９]/g;
 /** Full-width ASCII punctuation that has a half-width twin we compare by. */
@@ -41,7 +42,7 @@ export function splitNumbering(label: string): { numbering: string; rest: string
   return { numbering: m[0].trim(), rest: label.slice(m[0].length).trim() };
 }
 
-const keyCache = new Map<string, string>();
+const keyCache = new TextMemo<string>(LABEL_MEMO_LIMIT);
 
 /** Key for comparing labels: no numbering, no whitespace, half-width punctuation, no trailing colon. */
 export function labelKey(label: string): string {
@@ -49,7 +50,6 @@ export function labelKey(label: string): string {
   let key = keyCache.get(label);
   if (key === undefined) {
     key = computeLabelKey(label);
-    if (keyCache.size >= 20_000) keyCache.clear();
     keyCache.set(label, key);
   }
   return key;
