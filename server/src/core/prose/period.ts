@@ -57,43 +57,46 @@ function scanPeriods(doc: XxgkDocument): PeriodStatement[] {
     for (const s of splitSentences(text)) {
       const sentence = text.slice(s.start, s.end);
       if (!ABOUT_STATISTICS.test(sentence)) continue;
-      const dates = readDates(sentence, base + s.start);
-      for (let k = 0; k < dates.length; k++) {
-        const d = dates[k];
-        const next = dates[k + 1];
-        if (next && RANGE_JOIN.test(doc.text.slice(d.span.end, next.span.start))) {
-          const from = d;
-          const to = next.year === undefined && d.year !== undefined ? { ...next, year: d.year } : next;
-          out.push({ from, to, span: { start: from.span.start, end: next.span.end } });
-          k++;
+      // Dates are paired as they are read, not collected first: a sentence of 300,000 dates once kept them all.
+      let pending: ProseDate | undefined;
+      for (const d of readDates(sentence, base + s.start)) {
+        if (pending && RANGE_JOIN.test(doc.text.slice(pending.span.end, d.span.start))) {
+          const to = d.year === undefined && pending.year !== undefined ? { ...d, year: pending.year } : d;
+          out.push({ from: pending, to, span: { start: pending.span.start, end: d.span.end } });
+          pending = undefined;
           continue;
         }
-        const lead = doc.text.slice(Math.max(base + s.start, d.span.start - 4), d.span.start);
-        if (UNTIL_BEFORE.test(lead)) out.push({ to: d, span: d.span });
+        if (pending && isUntil(doc.text, base + s.start, pending)) out.push({ to: pending, span: pending.span });
+        pending = d;
       }
+      if (pending && isUntil(doc.text, base + s.start, pending)) out.push({ to: pending, span: pending.span });
     }
   }
   return out;
 }
 
-function readDates(sentence: string, base: number): ProseDate[] {
-  const out: ProseDate[] = [];
-  DATE.lastIndex = 0;
-  for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
+/** Whether a date alone ends the period: `截至12月20日` (within its sentence, which starts at `sentenceStart`). */
+function isUntil(text: string, sentenceStart: number, d: ProseDate): boolean {
+  return UNTIL_BEFORE.test(text.slice(Math.max(sentenceStart, d.span.start - 4), d.span.start));
+}
+
+function* readDates(sentence: string, base: number): Generator<ProseDate> {
+  // A regular expression of its own: the caller's loop is suspended between dates.
+  const date = new RegExp(DATE);
+  for (let m = date.exec(sentence); m; m = date.exec(sentence)) {
     const month = Number(m[2]);
     const day = m[3] === undefined ? undefined : Number(m[3]);
     if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
     const start = base + m.index;
     const year = m[1] === undefined ? undefined : Number(m[1]);
-    out.push({
+    yield {
       year,
       yearSpan: year === undefined ? undefined : { start, end: start + 4 },
       month,
       day,
       span: { start, end: start + m[0].length },
-    });
+    };
   }
-  return out;
 }
 
 /** Whether the period runs from 1 January to 31 December of one year (a 截至 statement from 1 January is assumed). */
