@@ -87,6 +87,33 @@ describe('parser', () => {
     assert.deepEqual(json.cells[4], { span: blank.span, outerSpan: blank.outerSpan, text: '', state: 'blank' });
   });
 
+  it('a cell with more spaces around its content than a cell packs keeps its pipes exact', () => {
+    // Cells pack the spaces before and after their content in 13 bits each; beyond that they keep their pipes apart.
+    for (const [before, after] of [[8191, 8191], [8192, 3], [2, 20000], [0, 0]]) {
+      const text = `::: 依申请\n| 予以公开 |${' '.repeat(before)}7${' '.repeat(after)}| 8 |\n:::\n`;
+      const row = parse(text).tables[0].rows[0];
+      const seven = row.values[0];
+      const open = text.indexOf('|', text.indexOf('予以公开'));
+      const close = text.indexOf('|', open + 1);
+      assert.deepEqual(seven.outerSpan, { start: open + 1, end: close }, `${before} spaces before, ${after} after`);
+      assert.equal(text.slice(seven.span.start, seven.span.end), '7');
+      assert.equal(seven.state, 'number');
+      assert.equal(decimal.format(seven.value!), '7');
+      assert.deepEqual(row.values[1].outerSpan, { start: close + 1, end: text.lastIndexOf('|') });
+    }
+  });
+
+  it('legacy 附表 rows carry their unit, depth and parent; other rows have none', () => {
+    const legacy = parse('---\n格式: legacy\n---\n::: 附表\n| 指标名称 | 计量单位 | 2016年 |\n| 一、主动公开 | 条 | 5 |\n| 其中：1.网站 | 条 | 3 |\n| 2.其他 |\n:::\n').tables[0];
+    const standard = parse('---\n格式: 2021\n---\n::: 依申请\n| 予以公开 | 1 |\n:::\n').tables[0];
+    assert.deepEqual(
+      legacy.rows.map((r) => [r.kind, r.unit, r.depth, r.parentIndex]),
+      [['header', undefined, undefined, undefined], ['data', '条', 1, undefined], ['data', '条', 2, 1], ['data', undefined, 2, 1]],
+    );
+    assert.deepEqual(standard.rows.map((r) => [r.unit, r.depth, r.parentIndex, r.match?.row.id]), [[undefined, undefined, undefined, standard.rows[0].match?.row.id]]);
+    assert.ok(standard.rows[0].match, 'the 依申请 row is matched');
+  });
+
   it('keeps exact spans for every cell', () => {
     const text = report2021();
     for (const table of parse(text).tables) {

@@ -84,38 +84,59 @@ function packReading(state: CellState, fullWidth: boolean | undefined): number {
 }
 const PLAIN_NUMBER = packReading('number', false);
 
+/** Room for the spaces between a cell's pipes and its content in `TableCell.packed` (13 bits each side). */
+const MAX_PACKED_PADDING = 0x1fff;
+
 /**
  * A cell keeps its offsets as numbers and hands out span objects on demand: cells are the most numerous nodes of a
  * parse (a 10,000-row table has 40,000), and two span objects each were a fifth of what a parse allocated. For the
- * same reason the end of its content is not stored (it is where its text ends) and its state and fullWidth share one
- * small integer: 72 bytes a cell instead of 88.
+ * same reason the end of its content is not stored (it is where its text ends), and its state, its fullWidth and
+ * the spaces before and after its content (where its pipes are) share one small integer: 56 bytes a cell, not 88.
+ * Every object a parse keeps is copied by the young generation's collector before it is promoted, so a 1 MB table
+ * costs in collection what it keeps.
  */
 class TableCell implements Cell {
   constructor(
     private readonly start: number,
-    private readonly outerStart: number,
-    private readonly outerEnd: number,
     readonly text: string,
     readonly value: Decimal | undefined,
-    private readonly reading: number,
+    /** Bits 0–3: the reading (packReading); 4–16: spaces before the content; 17–29: spaces after it. */
+    private readonly packed: number,
   ) {}
   get span(): Span {
     return { start: this.start, end: this.start + this.text.length };
   }
   get outerSpan(): Span {
-    return { start: this.outerStart, end: this.outerEnd };
+    return { start: this.start - ((this.packed >> 4) & MAX_PACKED_PADDING), end: this.start + this.text.length + (this.packed >> 17) };
   }
   get state(): CellState {
-    return STATES[this.reading & 3];
+    return STATES[this.packed & 3];
   }
   get fullWidth(): boolean | undefined {
-    const bits = this.reading >> 2;
+    const bits = (this.packed >> 2) & 3;
     return bits === 0 ? undefined : bits === 2;
   }
   /** Plain data, as the interface describes it (JSON and structural comparison see the spans). */
   toJSON(): Cell {
     return { span: this.span, outerSpan: this.outerSpan, text: this.text, state: this.state, value: this.value, fullWidth: this.fullWidth };
   }
+}
+
+/** A cell with more spaces around its content than TableCell packs (`|` + 10,000 spaces + `1 |`). */
+class PaddedTableCell extends TableCell {
+  constructor(start: number, text: string, value: Decimal | undefined, reading: number, private readonly outer: Span) {
+    super(start, text, value, reading);
+  }
+  override get outerSpan(): Span {
+    return { start: this.outer.start, end: this.outer.end };
+  }
+}
+
+function newCell(start: number, from: number, to: number, text: string, value: Decimal | undefined, reading: number): Cell {
+  const before = start - from;
+  const after = to - start - text.length;
+  if (before > MAX_PACKED_PADDING || after > MAX_PACKED_PADDING) return new PaddedTableCell(start, text, value, reading, { start: from, end: to });
+  return new TableCell(start, text, value, reading | (before << 4) | (after << 17));
 }
 
 function makeCell(text: string, from: number, to: number): Cell {
@@ -128,9 +149,9 @@ function makeCell(text: string, from: number, to: number): Cell {
   // start + text.length, so it is empty there too).
   if (start === end) start = Math.min(from + 1, to);
   const plain = parsePlainInteger(content);
-  if (plain !== undefined) return new TableCell(start, from, to, content, plain, PLAIN_NUMBER);
+  if (plain !== undefined) return newCell(start, from, to, content, plain, PLAIN_NUMBER);
   const reading = readCellValue(content);
-  return new TableCell(start, from, to, content, reading.value, packReading(reading.state, reading.fullWidth));
+  return newCell(start, from, to, content, reading.value, packReading(reading.state, reading.fullWidth));
 }
 
 function isSpace(c: number): boolean {

@@ -6,7 +6,7 @@ import type { FormatId, TableKind } from '../formats/types';
 import { computeLineStarts } from '../text/lines';
 import { parseFrontMatter } from './frontmatter';
 import { buildSection } from './sections';
-import { buildPlainTable, buildStandardTable, type RawRow } from './tables';
+import { buildPlainTable, buildStandardTable, type RawRows } from './tables';
 
 export interface ParseOptions {
   /** Format from configuration, used when the front matter names none. */
@@ -17,7 +17,7 @@ interface RawContainer {
   kindText: string;
   kindSpan: { start: number; end: number };
   openSpan: { start: number; end: number };
-  rows: RawRow[];
+  rows: RawRows;
 }
 
 const FENCE = /^(`{3,}|~{3,})/;
@@ -120,13 +120,13 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
   const headings: Heading[] = [];
   const paragraphs: Array<{ start: number; end: number }> = [];
   const containers: Array<RawContainer & { closeSpan?: { start: number; end: number }; end: number }> = [];
-  const plainRows: RawRow[][] = [];
+  const plainRows: RawRows[] = [];
   const directives: Directive[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
   const codeBlocks: CodeBlock[] = [];
 
   let container: RawContainer | undefined;
-  let plain: RawRow[] | undefined;
+  let plain: RawRows | undefined;
   let para: { start: number; end: number } | undefined;
   /** The open code fence: its marker (``` or ~~~~…), where it began, and the lines read so far. */
   let fence: { marker: string; start: number; line: number; body: string[] } | undefined;
@@ -202,7 +202,7 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
       continue;
     }
     if (container) {
-      if (trimmed.startsWith('|') || trimmed.startsWith('｜')) container.rows.push({ line: i, start, end });
+      if (trimmed.startsWith('|') || trimmed.startsWith('｜')) container.rows.push(i, start, end);
       continue;
     }
     if (FENCE.test(trimmed)) {
@@ -229,7 +229,7 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
     }
     if (trimmed.startsWith('|')) {
       flushParagraph();
-      (plain ??= []).push({ line: i, start, end });
+      (plain ??= []).push(i, start, end);
       continue;
     }
     flushPlain();
@@ -273,7 +273,7 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
       sectionIndex: sectionAt(c.openSpan.start),
     });
   });
-  const plainTables: PlainTable[] = plainRows.map((rows) => buildPlainTable(text, rows, sectionAt(rows[0].start)));
+  const plainTables: PlainTable[] = plainRows.map((rows) => buildPlainTable(text, rows, sectionAt(rows[1])));
   const paragraphNodes: Paragraph[] = paragraphs.map((p) => ({ span: p, text: text.slice(p.start, p.end), sectionIndex: sectionAt(p.start) }));
 
   return {

@@ -3,13 +3,13 @@ import type { TableKind, TableSpec } from '../formats/types';
 import { labelKey } from '../text/normalize';
 import { hasFullWidthPipe, isSeparatorRow, splitRow } from './cells';
 import { assignHierarchy } from './legacy';
-import { matchRow } from './rowmatch';
+import { matchRow, type RowMatchResult } from './rowmatch';
 
-export interface RawRow {
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-}
+/**
+ * A table's rows as the parser found them, three numbers a row (line, start, end of the line) in one flat array: the
+ * rows of every table are held until the whole document is read, and an object a row lived that long.
+ */
+export type RawRows = number[];
 
 interface ContainerInput {
   kind: TableKind | undefined;
@@ -18,7 +18,7 @@ interface ContainerInput {
   openSpan: Span;
   closeSpan?: Span;
   span: Span;
-  rows: readonly RawRow[];
+  rows: Readonly<RawRows>;
   spec?: TableSpec;
   sectionIndex: number;
 }
@@ -42,20 +42,22 @@ function isLegacyHeader(cells: readonly Cell[]): boolean {
   return (LEGACY_CORNERS.has(keys[0]) || values.some((k) => LEGACY_WORD_HEADERS.has(k))) && values.every(isHeaderWord);
 }
 
-function splitRows(text: string, raw: readonly RawRow[]): Array<{ raw: RawRow; cells: Cell[]; separator: boolean }> {
-  return raw.map((r) => {
+/** Each row's cells, split in the text itself (a row's fields are read from `raw` by its index). */
+function splitRows(text: string, raw: Readonly<RawRows>): Cell[][] {
+  const rows: Cell[][] = new Array<Cell[]>(raw.length / 3);
+  for (let r = 0, k = 0; k < raw.length; r++, k += 3) {
     // A full-width ｜ is a common slip in Chinese input; splitRow reads it as a pipe, in the text itself (no copy of
     // the text up to the row: 10,000 such rows once made a copy each and exhausted memory).
-    const cells = splitRow(text, r.start, r.end, hasFullWidthPipe(text, r.start, r.end));
-    return { raw: r, cells, separator: isSeparatorRow(cells) };
-  });
+    rows[r] = splitRow(text, raw[k + 1], raw[k + 2], hasFullWidthPipe(text, raw[k + 1], raw[k + 2]));
+  }
+  return rows;
 }
 
 /** Rows before the first separator, when no figure appears among them, are header rows (Markdown's header). */
-function headerRowCount(split: ReturnType<typeof splitRows>): number {
-  const sep = split.findIndex((r) => r.separator);
+function headerRowCount(split: readonly Cell[][]): number {
+  const sep = split.findIndex(isSeparatorRow);
   if (sep <= 0) return 0;
-  const figures = split.slice(0, sep).some((r) => r.cells.slice(1).some((c) => c.state === 'number'));
+  const figures = split.slice(0, sep).some((cells) => cells.slice(1).some((c) => c.state === 'number'));
   return figures ? 0 : sep;
 }
 
@@ -84,21 +86,30 @@ function cornerWords(spec: TableSpec): Set<string> {
   return words;
 }
 
-type RowExtras = Pick<TableRow, 'match' | 'unmatched' | 'unit'> & { values?: readonly Cell[] };
+/** What a data row of a standard table has beside its cells: its values, and the official row its label means. */
+interface RowExtras {
+  readonly values?: readonly Cell[];
+  readonly result?: RowMatchResult;
+  readonly unit?: string;
+}
+
+/** Fields of a legacy 附表 row (set after the row is built: assignHierarchy places it in the outline). */
+interface LegacyPlace {
+  unit: string | undefined;
+  depth: number | undefined;
+  parentIndex: number | undefined;
+}
 
 /**
  * A parsed row. Like a cell, it keeps its offsets as numbers and hands out its span on demand (a span object per row
- * was a twelfth of what a large table kept); every row has the same fields, in the same order, so that one hidden
- * class serves them all (assignHierarchy sets depth and parentIndex on 附表 rows in place).
+ * was a twelfth of what a large table kept). What most rows do not have lives in one field each: the row match (the
+ * matcher's own shared result) and a 附表 row's place (unit, depth, parent); the label is the first cell. Every row has
+ * the same fields, in the same order, so that one hidden class serves them all: eight fields, not twelve.
  */
 class ParsedRow implements TableRow {
-  readonly label: Cell;
   readonly values: readonly Cell[];
-  readonly match: TableRow['match'];
-  readonly unmatched: TableRow['unmatched'];
-  readonly unit: string | undefined;
-  readonly depth: number | undefined = undefined;
-  readonly parentIndex: number | undefined = undefined;
+  private readonly result: RowMatchResult | undefined;
+  private legacy: LegacyPlace | undefined;
   constructor(
     private readonly start: number,
     private readonly end: number,
@@ -107,24 +118,48 @@ class ParsedRow implements TableRow {
     readonly kind: TableRow['kind'],
     extras: RowExtras | undefined,
   ) {
-    this.label = cells[0] ?? EMPTY_CELL;
     this.values = extras?.values ?? cells.slice(1);
-    this.match = extras?.match;
-    this.unmatched = extras?.unmatched;
-    this.unit = extras?.unit;
+    this.result = extras?.result;
+    this.legacy = extras && 'unit' in extras ? { unit: extras.unit, depth: undefined, parentIndex: undefined } : undefined;
   }
   get span(): Span {
     return { start: this.start, end: this.end };
   }
-  /** Plain data, as the interface describes it (JSON and structural comparison see the span). */
+  get label(): Cell {
+    return this.cells[0] ?? EMPTY_CELL;
+  }
+  get match(): TableRow['match'] {
+    return this.result && 'match' in this.result ? this.result.match : undefined;
+  }
+  get unmatched(): TableRow['unmatched'] {
+    return this.result && 'unmatched' in this.result ? this.result.unmatched : undefined;
+  }
+  get unit(): string | undefined {
+    return this.legacy?.unit;
+  }
+  get depth(): number | undefined {
+    return this.legacy?.depth;
+  }
+  /** Set by assignHierarchy on the rows of a 附表 it has just built. */
+  set depth(depth: number | undefined) {
+    (this.legacy ??= { unit: undefined, depth: undefined, parentIndex: undefined }).depth = depth;
+  }
+  get parentIndex(): number | undefined {
+    return this.legacy?.parentIndex;
+  }
+  set parentIndex(parentIndex: number | undefined) {
+    (this.legacy ??= { unit: undefined, depth: undefined, parentIndex: undefined }).parentIndex = parentIndex;
+  }
+  /** Plain data, as the interface describes it (JSON and structural comparison see every field). */
   toJSON(): TableRow {
     const { line, cells, label, values, kind, match, unmatched, unit, depth, parentIndex } = this;
     return { span: this.span, line, cells, label, values, kind, match, unmatched, unit, depth, parentIndex };
   }
 }
 
-function row(raw: RawRow, cells: Cell[], kind: TableRow['kind'], extras?: RowExtras): TableRow {
-  return new ParsedRow(raw.start, raw.end, raw.line, cells, kind, extras);
+/** Row `index` of `raw`, with its cells. */
+function row(raw: Readonly<RawRows>, index: number, cells: Cell[], kind: TableRow['kind'], extras?: RowExtras): TableRow {
+  return new ParsedRow(raw[3 * index + 1], raw[3 * index + 2], raw[3 * index], cells, kind, extras);
 }
 
 export function buildStandardTable(text: string, input: ContainerInput): StandardTable {
@@ -136,29 +171,29 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
   let columnLabels: string[] | undefined;
   let unitColumn = -1;
 
-  const rows: TableRow[] = split.map((r, index) => {
-    if (r.separator) return row(r.raw, r.cells, 'separator');
-    const values = r.cells.slice(1);
+  const raw = input.rows;
+  const rows: TableRow[] = split.map((cells, index) => {
+    if (isSeparatorRow(cells)) return row(raw, index, cells, 'separator');
+    const values = cells.slice(1);
     const noFigures = values.every((c) => c.state !== 'number' && c.state !== 'zero-mark');
     let header = index < headers;
     if (!header && words && noFigures) {
-      const labelWord = labelKey(r.cells[0]?.text ?? '');
+      const labelWord = labelKey(cells[0]?.text ?? '');
       header = (corner!.has(labelWord) && values.length > 0) || values.some((c) => c.text && words.has(labelKey(c.text)));
     }
-    if (!header && input.kind === '附表' && !columnLabels && (noFigures ? values.some((c) => c.text) : isLegacyHeader(r.cells))) header = true;
+    if (!header && input.kind === '附表' && !columnLabels && (noFigures ? values.some((c) => c.text) : isLegacyHeader(cells))) header = true;
     if (header) {
       if (input.kind === '附表') {
         unitColumn = values.findIndex((c) => UNIT_HEADERS.has(labelKey(c.text)));
         columnLabels = values.filter((_, k) => k !== unitColumn).map((c) => c.text);
       }
-      return row(r.raw, r.cells, 'header');
+      return row(raw, index, cells, 'header');
     }
     if (input.kind === '附表' && unitColumn >= 0) {
-      return row(r.raw, r.cells, 'data', { values: values.filter((_, k) => k !== unitColumn), unit: values[unitColumn]?.text });
+      return row(raw, index, cells, 'data', { values: values.filter((_, k) => k !== unitColumn), unit: values[unitColumn]?.text });
     }
-    if (!spec) return row(r.raw, r.cells, 'data', { values });
-    const result = matchRow((r.cells[0] ?? EMPTY_CELL).text, spec);
-    return row(r.raw, r.cells, 'data', 'match' in result ? { values, match: result.match } : { values, unmatched: result.unmatched });
+    if (!spec) return row(raw, index, cells, 'data', { values });
+    return row(raw, index, cells, 'data', { values, result: matchRow((cells[0] ?? EMPTY_CELL).text, spec) });
   });
   if (input.kind === '附表') assignHierarchy(rows);
 
@@ -177,9 +212,9 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
   };
 }
 
-export function buildPlainTable(text: string, raw: readonly RawRow[], sectionIndex: number): PlainTable {
+export function buildPlainTable(text: string, raw: Readonly<RawRows>, sectionIndex: number): PlainTable {
   const split = splitRows(text, raw);
   const headers = headerRowCount(split);
-  const rows = split.map((r, index) => row(r.raw, r.cells, r.separator ? 'separator' : index < headers ? 'header' : 'data'));
-  return { type: 'plain', span: { start: raw[0].start, end: raw[raw.length - 1].end }, rows, sectionIndex };
+  const rows = split.map((cells, index) => row(raw, index, cells, isSeparatorRow(cells) ? 'separator' : index < headers ? 'header' : 'data'));
+  return { type: 'plain', span: { start: raw[1], end: raw[raw.length - 1] }, rows, sectionIndex };
 }
