@@ -1,4 +1,4 @@
-import type { Span } from '../ast';
+import type { Cell, Span, TableRow } from '../ast';
 import type { Inline } from './inline';
 
 /**
@@ -22,7 +22,39 @@ export interface GridCell {
   readonly rowId?: string;
   readonly colId?: string;
   /** Where the cell came from: the cell itself and its source row, for diagnostics and scroll sync. */
-  readonly source?: { readonly cell?: Span; readonly row?: Span; readonly line?: number };
+  readonly source?: GridSource;
+}
+
+export interface GridSource {
+  readonly cell?: Span;
+  readonly row?: Span;
+  readonly line?: number;
+}
+
+/**
+ * Where a cell of a parsed row came from, its spans made when they are read (by the diagnostics' placement and the
+ * page's line marks): a grid of a large table made a source and two spans for every cell, and all of them lived
+ * until the page was written.
+ */
+class RowCellSource implements GridSource {
+  constructor(
+    private readonly row_: TableRow,
+    private readonly cell_: Cell | undefined,
+  ) {}
+  get cell(): Span | undefined {
+    return this.cell_?.outerSpan;
+  }
+  get row(): Span {
+    return this.row_.span;
+  }
+  get line(): number {
+    return this.row_.line;
+  }
+}
+
+/** The source of a grid cell drawn from `cell` of `row` (no cell: the row has none there). */
+export function sourceOf(row: TableRow, cell: Cell | undefined): GridSource {
+  return new RowCellSource(row, cell);
 }
 
 export interface GridRow {

@@ -52,28 +52,30 @@ export function diagnosticsIn(diagnostics: readonly Diagnostic[], span: Span): D
 /**
  * Items looked up by the source span each covers, so that placing n diagnostics on n blocks or cells takes
  * O(n log n), not n × n (a 4,000-row table with a problem on every row took 22 s to preview). Spans up to WIDE
- * characters long are found by binary search on their start; the few longer ones are checked every time.
+ * characters long are found by binary search on their start; the few longer ones are checked every time. Each
+ * item's span is read once (a grid cell makes its spans when they are read).
  */
 export class SpanIndex<T> {
   private static readonly WIDE = 4096;
   private readonly starts: number[] = [];
   private readonly narrow: number[] = []; // indices into items, by span start
   private readonly wide: number[] = [];
+  private readonly spans: Array<Span | undefined>;
 
   constructor(
     private readonly items: readonly T[],
-    private readonly spanOf: (item: T) => Span | undefined,
+    spanOf: (item: T) => Span | undefined,
   ) {
+    const spans = (this.spans = items.map(spanOf));
     const narrow: number[] = [];
-    items.forEach((item, k) => {
-      const span = spanOf(item);
+    spans.forEach((span, k) => {
       if (!span) return;
       if (span.end - span.start > SpanIndex.WIDE) this.wide.push(k);
       else narrow.push(k);
     });
-    narrow.sort((a, b) => spanOf(items[a])!.start - spanOf(items[b])!.start || a - b);
+    narrow.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
     this.narrow = narrow;
-    this.starts = narrow.map((k) => spanOf(items[k])!.start);
+    this.starts = narrow.map((k) => spans[k]!.start);
   }
 
   /** Every item whose span meets `span`, ends included (a superset of what `overlaps` accepts), in item order. */
@@ -94,7 +96,7 @@ export class SpanIndex<T> {
   }
 
   private meets(k: number, span: Span): boolean {
-    const s = this.spanOf(this.items[k])!;
+    const s = this.spans[k]!;
     return s.start <= span.end && s.end >= span.start;
   }
 }
@@ -117,6 +119,9 @@ export class DiagnosticIndex {
 export function placeInGrid(grid: Grid, diagnostics: readonly Diagnostic[]): { cells: Map<GridCell, Diagnostic[]>; table: Diagnostic[] } {
   const cells = new Map<GridCell, Diagnostic[]>();
   const table: Diagnostic[] = [];
+  const mine = diagnosticsIn(diagnostics, grid.span);
+  // Most tables have nothing to place (and the export has no diagnostics at all): no index of their cells.
+  if (!mine.length) return { cells, table };
   const all: GridCell[] = [];
   const collect = (g: Grid) => {
     for (const r of g.rows as GridRow[]) append(all, r.cells);
@@ -137,7 +142,7 @@ export function placeInGrid(grid: Grid, diagnostics: readonly Diagnostic[]): { c
     if (list) list.push(c);
     else undrawn.set(c.rowId, [c]);
   }
-  for (const d of diagnosticsIn(diagnostics, grid.span)) {
+  for (const d of mine) {
     const direct = byCell.near(d.span).filter((c) => overlaps(d.span, c.source!.cell!));
     if (direct.length) {
       direct.forEach((c) => add(c, d));

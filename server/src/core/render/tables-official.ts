@@ -1,6 +1,7 @@
 import type { StandardTable, TableRow } from '../ast';
 import type { ColumnSpec, RowSpec, TableSpec } from '../formats/types';
 import type { Grid, GridCell, GridRow } from './grid';
+import { sourceOf } from './grid';
 import { maxOf } from '../arrays';
 
 /**
@@ -67,7 +68,7 @@ function labelCell(spec: RowSpec, source: TableRow | undefined, extra: Partial<G
     text: spec.label,
     align: 'left',
     rowId: spec.id,
-    source: source ? { cell: source.label.outerSpan, row: source.span, line: source.line } : undefined,
+    source: source ? sourceOf(source, source.label) : undefined,
     ...extra,
   };
 }
@@ -82,7 +83,7 @@ function figureCell(source: TableRow | undefined, index: number, rowId: string, 
     colSpan,
     rowId,
     colId: column.id,
-    source: source ? { cell: cell?.outerSpan, row: source.span, line: source.line } : undefined,
+    source: source ? sourceOf(source, cell) : undefined,
   };
 }
 
@@ -232,13 +233,13 @@ function extraGrid(table: StandardTable, leftovers: readonly TableRow[], line: n
   const rows: GridRow[] = leftovers.map((r) => ({
     line: r.line,
     cells: [
-      { header: true, role: 'label', text: r.label.text, align: 'left', source: { cell: r.label.outerSpan, row: r.span, line: r.line } },
+      { header: true, role: 'label', text: r.label.text, align: 'left', source: sourceOf(r, r.label) },
       ...Array.from({ length: width - 1 }, (_, k): GridCell => ({
         header: false,
         role: 'figure',
         text: r.values[k]?.text ?? '',
         align: 'center',
-        source: { cell: r.values[k]?.outerSpan, row: r.span, line: r.line },
+        source: sourceOf(r, r.values[k]),
       })),
     ],
   }));

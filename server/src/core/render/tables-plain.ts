@@ -1,6 +1,7 @@
 import type { Cell, TableRow } from '../ast';
 import type { Grid, GridCell, GridKind, GridRow } from './grid';
 import { parseInline } from './inline';
+import { sourceOf } from './grid';
 import { maxOf } from '../arrays';
 
 /**
@@ -33,7 +34,7 @@ export function plainGrid(
         inlines: cell && cell.text ? parseInline(text, cell.span.start, cell.span.end) : [],
         align,
         indent: !head && k === 0 && r.depth && r.depth > 1 ? r.depth - 1 : undefined,
-        source: { cell: cell?.outerSpan, row: r.span, line: r.line },
+        source: sourceOf(r, cell),
       });
     }
     return { cells, head, line: r.line };
