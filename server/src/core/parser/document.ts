@@ -13,11 +13,18 @@ export interface ParseOptions {
   readonly format?: FormatId;
 }
 
+/**
+ * A container as the parser reads it, its places as numbers; closed in place (every container has every field, so
+ * one hidden class).
+ */
 interface RawContainer {
   kindText: string;
-  kindSpan: { start: number; end: number };
-  openSpan: { start: number; end: number };
+  kindStart: number;
+  openStart: number;
+  openEnd: number;
   rows: RawRows;
+  closeSpan: { start: number; end: number } | undefined;
+  end: number;
 }
 
 const FENCE = /^(`{3,}|~{3,})/;
@@ -119,7 +126,9 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
   const frontMatter = parseFrontMatter(text, lineStarts);
   const headings: Heading[] = [];
   const paragraphs: Array<{ start: number; end: number }> = [];
-  const containers: Array<RawContainer & { closeSpan?: { start: number; end: number }; end: number }> = [];
+  const containers: RawContainer[] = [];
+  /** The kinds seen, so that 10,000 containers of one kind keep one string (a kind is a copy of its line). */
+  const kinds = new Map<string, string>();
   const plainRows: RawRows[] = [];
   const directives: Directive[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
@@ -142,9 +151,10 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
   };
   const closeContainer = (end: number, closeSpan?: { start: number; end: number }) => {
     if (!container) return;
-    if (!closeSpan) syntaxProblems.push({ kind: 'unclosed-container', span: container.openSpan, kindText: container.kindText });
-    // Fields named, not spread: an object spread took V8's slow path and was the parser's costliest line.
-    containers.push({ kindText: container.kindText, kindSpan: container.kindSpan, openSpan: container.openSpan, rows: container.rows, closeSpan, end });
+    if (!closeSpan) syntaxProblems.push({ kind: 'unclosed-container', span: { start: container.openStart, end: container.openEnd }, kindText: container.kindText });
+    container.closeSpan = closeSpan;
+    container.end = end;
+    containers.push(container);
     container = undefined;
   };
 
@@ -175,11 +185,16 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
       if (kindText) {
         closeContainer(start);
         const kindStart = start + line.indexOf(kindText, lead + 3);
+        let kind = kinds.get(kindText);
+        if (kind === undefined && kinds.size < 64) kinds.set(kindText, (kind = kindText));
         container = {
-          kindText,
-          kindSpan: { start: kindStart, end: kindStart + kindText.length },
-          openSpan: { start: start + lead, end },
+          kindText: kind ?? kindText,
+          kindStart,
+          openStart: start + lead,
+          openEnd: end,
           rows: [],
+          closeSpan: undefined,
+          end: 0,
         };
       } else if (container) {
         closeContainer(end, { start: start + lead, end: start + lead + 3 });
@@ -253,10 +268,16 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
   const sections: Section[] = sectionHeadings.map((h, k) =>
     buildSection(h, k + 1 < sectionHeadings.length ? sectionHeadings[k + 1].span.start : text.length, format),
   );
+  // By binary search: 50,000 headings and as many tables took a pass over the headings for every table.
   const sectionAt = (offset: number) => {
-    let index = -1;
-    for (let k = 0; k < sections.length && sections[k].span.start <= offset; k++) index = k;
-    return index;
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sections[mid].span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   };
 
   const tables: StandardTable[] = containers.map((c) => {
@@ -264,13 +285,14 @@ function parseText(text: string, options: ParseOptions): XxgkDocument {
     return buildStandardTable(text, {
       kind,
       kindText: c.kindText,
-      kindSpan: c.kindSpan,
-      openSpan: c.openSpan,
+      kindStart: c.kindStart,
+      openStart: c.openStart,
+      openEnd: c.openEnd,
       closeSpan: c.closeSpan,
-      span: { start: c.openSpan.start, end: c.closeSpan?.end ?? c.end },
+      end: c.closeSpan?.end ?? c.end,
       rows: c.rows,
       spec: kind ? tableSpec(format, kind) : undefined,
-      sectionIndex: sectionAt(c.openSpan.start),
+      sectionIndex: sectionAt(c.openStart),
     });
   });
   const plainTables: PlainTable[] = plainRows.map((rows) => buildPlainTable(text, rows, sectionAt(rows[1])));

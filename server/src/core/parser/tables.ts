@@ -11,16 +11,22 @@ import { matchRow, type RowMatchResult } from './rowmatch';
  */
 export type RawRows = number[];
 
-interface ContainerInput {
-  kind: TableKind | undefined;
-  kindText: string;
-  kindSpan: Span;
-  openSpan: Span;
-  closeSpan?: Span;
-  span: Span;
-  rows: Readonly<RawRows>;
-  spec?: TableSpec;
-  sectionIndex: number;
+/** A container as the parser found it: where its parts are, as numbers. */
+export interface ContainerInput {
+  readonly kind: TableKind | undefined;
+  /** Kind as written after `:::`, from `kindStart`. */
+  readonly kindText: string;
+  readonly kindStart: number;
+  /** The opening `:::` line. */
+  readonly openStart: number;
+  readonly openEnd: number;
+  /** Missing when the container is never closed. */
+  readonly closeSpan: Span | undefined;
+  /** Where the table ends: its closing line, or where the next container or the document begins to go on. */
+  readonly end: number;
+  readonly rows: Readonly<RawRows>;
+  readonly spec: TableSpec | undefined;
+  readonly sectionIndex: number;
 }
 
 const EMPTY_CELL: Cell = { span: { start: 0, end: 0 }, outerSpan: { start: 0, end: 0 }, text: '', state: 'blank' };
@@ -197,19 +203,66 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
   });
   if (input.kind === '附表') assignHierarchy(rows);
 
-  return {
-    type: 'standard',
-    kind: input.kind,
-    kindText: input.kindText,
-    kindSpan: input.kindSpan,
-    span: input.span,
-    openSpan: input.openSpan,
-    closeSpan: input.closeSpan,
-    rows,
-    spec,
-    columnLabels,
-    sectionIndex: input.sectionIndex,
-  };
+  return new ParsedTable(input, rows, columnLabels);
+}
+
+/**
+ * A parsed container. Its spans are made when they are read, from the numbers it keeps: a document of 100,000
+ * containers (`::: 依申请` lines never closed) kept three span objects each, all live until the check ended.
+ */
+class ParsedTable implements StandardTable {
+  readonly kind: TableKind | undefined;
+  readonly kindText: string;
+  readonly spec: TableSpec | undefined;
+  readonly sectionIndex: number;
+  readonly closeSpan: Span | undefined;
+  private readonly kindStart: number;
+  private readonly openStart: number;
+  private readonly openEnd: number;
+  private readonly end: number;
+  constructor(
+    input: Omit<ContainerInput, 'rows'>,
+    readonly rows: readonly TableRow[],
+    readonly columnLabels: readonly string[] | undefined,
+  ) {
+    // Copied, not kept: the input also holds the raw rows.
+    this.kind = input.kind;
+    this.kindText = input.kindText;
+    this.spec = input.spec;
+    this.sectionIndex = input.sectionIndex;
+    this.closeSpan = input.closeSpan;
+    this.kindStart = input.kindStart;
+    this.openStart = input.openStart;
+    this.openEnd = input.openEnd;
+    this.end = input.end;
+  }
+  get type(): 'standard' {
+    return 'standard';
+  }
+  get kindSpan(): Span {
+    return { start: this.kindStart, end: this.kindStart + this.kindText.length };
+  }
+  get openSpan(): Span {
+    return { start: this.openStart, end: this.openEnd };
+  }
+  get span(): Span {
+    return { start: this.openStart, end: this.end };
+  }
+  /** The same table with other rows (the parts of one official table, joined). */
+  withRows(rows: readonly TableRow[]): StandardTable {
+    const { kind, kindText, spec, sectionIndex, closeSpan, kindStart, openStart, openEnd, end } = this;
+    return new ParsedTable({ kind, kindText, spec, sectionIndex, closeSpan, kindStart, openStart, openEnd, end }, rows, this.columnLabels);
+  }
+  /** Plain data, as the interface describes it (JSON and structural comparison see every field). */
+  toJSON(): StandardTable {
+    const { type, kind, kindText, kindSpan, span, openSpan, closeSpan, rows, spec, columnLabels, sectionIndex } = this;
+    return { type, kind, kindText, kindSpan, span, openSpan, closeSpan, rows, spec, columnLabels, sectionIndex };
+  }
+}
+
+/** The table with other rows, its places kept (a parsed table makes its spans when read: a spread would drop them). */
+export function tableWithRows(table: StandardTable, rows: readonly TableRow[]): StandardTable {
+  return table instanceof ParsedTable ? table.withRows(rows) : { ...table, rows };
 }
 
 export function buildPlainTable(text: string, raw: Readonly<RawRows>, sectionIndex: number): PlainTable {

@@ -1,6 +1,7 @@
 import type { StandardTable, XxgkDocument } from '../ast';
 import type { TableKind, TableSpec } from '../formats/types';
 import { NodeCache } from '../node-cache';
+import { tableWithRows } from '../parser/tables';
 
 const cache = new NodeCache<XxgkDocument, readonly StandardTable[]>('logical tables');
 
@@ -29,9 +30,15 @@ export function logicalTables(doc: XxgkDocument): readonly StandardTable[] {
       out.push(first);
     }
   }
-  const merged = out.map((entry) => (!Array.isArray(entry) ? entry : entry.length === 1 ? entry[0] : { ...entry[0], rows: entry.flatMap((part) => part.rows) }));
+  const merged = out.map((entry) => (!Array.isArray(entry) ? entry : entry.length === 1 ? entry[0] : joinParts(entry)));
   cache.set(doc, merged);
   return merged;
+}
+
+/** The parts of one table as one: the first part's places, every part's rows. */
+function joinParts(parts: readonly StandardTable[]): StandardTable {
+  const rows = parts.flatMap((part) => part.rows);
+  return tableWithRows(parts[0], rows);
 }
 
 /** The official table of this kind (all its parts), if the report has it in the format in force. */
