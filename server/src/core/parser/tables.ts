@@ -22,7 +22,7 @@ export interface ContainerInput {
   readonly openEnd: number;
   /** Missing when the container is never closed. */
   readonly closeSpan: Span | undefined;
-  /** Where the table ends: its closing line, or where the next container or the document begins to go on. */
+  /** Where the table ends: the end of its closing `:::`, or, never closed, where the next container opens or the document ends. */
   readonly end: number;
   readonly rows: Readonly<RawRows>;
   readonly spec: TableSpec | undefined;
