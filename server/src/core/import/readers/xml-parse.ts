@@ -81,14 +81,21 @@ function namesIt(xml: string, at: number, name: string): boolean {
 
 /** Whether two names in the document are the same name once lower-cased. */
 function sameName(xml: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
-  if (aEnd - a !== bEnd - b) return false;
+  const lowerCased = () => xml.slice(a, aEnd).toLowerCase() === xml.slice(b, bEnd).toLowerCase();
+  // Lower-casing a letter beyond ASCII may change the name's length (İ becomes i and a dot above).
+  if (aEnd - a !== bEnd - b) return (!isAscii(xml, a, aEnd) || !isAscii(xml, b, bEnd)) && lowerCased();
   for (let i = 0; i < aEnd - a; i++) {
     const x = xml.charCodeAt(a + i);
     const y = xml.charCodeAt(b + i);
     if (x === y) continue;
-    if (x >= 0x80 || y >= 0x80) return xml.slice(a, aEnd).toLowerCase() === xml.slice(b, bEnd).toLowerCase();
+    if (x >= 0x80 || y >= 0x80) return lowerCased();
     if ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a) return false;
   }
+  return true;
+}
+
+function isAscii(xml: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (xml.charCodeAt(i) >= 0x80) return false;
   return true;
 }
 
