@@ -160,3 +160,20 @@ export function runXxgk(root: string, cwd: string, args: readonly string[], extr
   delete env.LC_MESSAGES;
   return spawnSync(process.execPath, [path.join(root, 'bin', 'xxgk.js'), ...args], { cwd, env, encoding: 'utf8' });
 }
+
+/**
+ * Documents made of `pieces` in a seeded random mix (up to 40 pieces each), a share of them cut at a random place:
+ * for replaying a parser against the one it stands in for. The same seed gives the same documents.
+ */
+export function seededMixes(pieces: readonly string[], { seed, count, cutShare }: { seed: number; count: number; cutShare: number }): string[] {
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const documents: string[] = [];
+  for (let d = 0; d < count; d++) {
+    let text = '';
+    const length = Math.floor(random() * 40);
+    for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+    if (random() < cutShare) text = text.slice(0, Math.floor(random() * text.length));
+    documents.push(text);
+  }
+  return documents;
+}

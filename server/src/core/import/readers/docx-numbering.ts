@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { parseXml } from './xml-parse';
 
 /**
  * Word's automatic numbering (`word/numbering.xml`): a heading numbered by a list (一、 （一） 1.) has its number in
@@ -20,34 +20,36 @@ export interface Numbering {
 /** No numbering: a document without numbering.xml. */
 export const NO_NUMBERING: Numbering = { next: () => '' };
 
+/** The elements and attributes read (readers/xml-parse.ts), by their index. */
+const ELEMENTS = ['w:abstractnum', 'w:lvl', 'w:start', 'w:numfmt', 'w:lvltext', 'w:num', 'w:abstractnumid'];
+const [ABSTRACT_NUM, LVL, START, NUM_FMT, LVL_TEXT, NUM, ABSTRACT_NUM_ID_ELEMENT] = ELEMENTS.map((_, i) => i);
+const ATTRIBUTES = ['w:val', 'w:abstractnumid', 'w:ilvl', 'w:numid'];
+const [VAL, ABSTRACT_NUM_ID, ILVL, NUM_ID] = ATTRIBUTES.map((_, i) => i);
+
 export function parseNumbering(xml: string): Numbering {
   const abstracts = new Map<string, Map<number, Level>>();
   const nums = new Map<string, string>();
   let abstract: Map<number, Level> | undefined;
   let level: Level | undefined;
   let num: string | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const val = attrs['w:val'];
-        if (name === 'w:abstractnum') abstracts.set(attrs['w:abstractnumid'], (abstract = new Map<number, Level>()));
-        else if (name === 'w:lvl' && abstract) abstract.set(Number(attrs['w:ilvl'] ?? 0), (level = { start: 1, format: 'decimal', text: '' }));
-        else if (name === 'w:start' && level) level.start = Number(val ?? 1) || 0;
-        else if (name === 'w:numfmt' && level) level.format = val ?? 'decimal';
-        else if (name === 'w:lvltext' && level) level.text = val ?? '';
-        else if (name === 'w:num') num = attrs['w:numid'];
-        else if (name === 'w:abstractnumid' && num !== undefined) nums.set(num, val ?? '');
-      },
-      onclosetag(name) {
-        if (name === 'w:lvl') level = undefined;
-        else if (name === 'w:abstractnum') abstract = undefined;
-        else if (name === 'w:num') num = undefined;
-      },
+  parseXml(xml, ELEMENTS, ATTRIBUTES, {
+    onopen(element, values) {
+      const val = values[VAL];
+      if (element === ABSTRACT_NUM) abstracts.set(values[ABSTRACT_NUM_ID]!, (abstract = new Map<number, Level>()));
+      else if (element === LVL && abstract) abstract.set(Number(values[ILVL] ?? 0), (level = { start: 1, format: 'decimal', text: '' }));
+      else if (element === START && level) level.start = Number(val ?? 1) || 0;
+      else if (element === NUM_FMT && level) level.format = val ?? 'decimal';
+      else if (element === LVL_TEXT && level) level.text = val ?? '';
+      else if (element === NUM) num = values[NUM_ID];
+      else if (element === ABSTRACT_NUM_ID_ELEMENT && num !== undefined) nums.set(num, val ?? '');
     },
-    { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(xml);
-  parser.end();
+    onclose(element) {
+      if (element === LVL) level = undefined;
+      else if (element === ABSTRACT_NUM) abstract = undefined;
+      else if (element === NUM) num = undefined;
+    },
+    ontext() {},
+  });
 
   // Word counts per abstract list: every num of one abstractNum continues the same count.
   const counters = new Map<string, number[]>();

@@ -1,15 +1,15 @@
-import { Parser } from 'htmlparser2';
 import JSZip from 'jszip';
 import { t } from '../../i18n';
 import type { InputBlock, SpannedCell } from '../input-blocks';
 import { NO_NUMBERING, parseNumbering, type Numbering } from './docx-numbering';
 import { ReadError } from './errors';
+import { parseXml } from './xml-parse';
 
 /**
  * A Word file (.docx, Word or WPS) as blocks: its body's paragraphs as lines and its tables as rows of cells with
  * their spans (gridSpan across columns, vMerge down rows), nested tables as the text of their cell.
  *
- * The zip is read with JSZip and `word/document.xml` with htmlparser2 in XML mode. A zip bomb is refused: by the size
+ * The zip is read with JSZip and `word/document.xml` with htmlparser2's tokenizer in XML mode (readers/xml-parse.ts). A zip bomb is refused: by the size
  * the zip declares, and while inflating, by the bytes that really come out.
  */
 
@@ -47,7 +47,11 @@ async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number
   // The size the zip declares (JSZip keeps it on the entry's compressed data).
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
   if (declared !== undefined && declared > limit) throw tooLarge(declared);
-  const chunks: Uint8Array[] = [];
+  // Decoded chunk by chunk as it is inflated: one decode of the whole entry takes several times longer (V8 decodes a
+  // large buffer into a string far more slowly than the same bytes in pieces), and a streaming decoder gives the same
+  // text, a character split between two chunks included.
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
   let size = 0;
   await new Promise<void>((resolve, reject) => {
     // JSZip's chunked inflation, which can be paused (not in its type declarations, documented in its API pages).
@@ -57,17 +61,17 @@ async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number
         size += chunk.length;
         if (size > limit) {
           stream.pause();
-          chunks.length = 0;
+          text = '';
           reject(tooLarge(size));
           return;
         }
-        chunks.push(chunk);
+        text += decoder.decode(chunk, { stream: true });
       })
       .on('error', (err: Error) => reject(new ReadError(t('Word 文件（.docx）已损坏，无法解压 {0}（{1}）', name, messageOf(err)))))
       .on('end', () => resolve())
       .resume();
   });
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return text + decoder.decode();
 }
 
 interface InflateStream {
@@ -82,8 +86,16 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The elements the reader acts on, by their index in ELEMENTS. */
+const ELEMENTS = ['w:body', 'w:p', 'w:numid', 'w:ilvl', 'w:t', 'w:tab', 'w:br', 'w:cr', 'w:tbl', 'w:tr', 'w:gridbefore', 'w:tc', 'w:gridspan', 'w:vmerge'] as const;
 /** Elements whose text is not the document's: deleted revisions, field codes, the fallback copy of a drawing, tab stops. */
-const SKIPPED = new Set(['w:deltext', 'w:delinstrtext', 'w:instrtext', 'mc:fallback', 'w:tabs']);
+const SKIPPED = ['w:deltext', 'w:delinstrtext', 'w:instrtext', 'mc:fallback', 'w:tabs'];
+const NAMES = [...ELEMENTS, ...SKIPPED];
+const [BODY, P, NUM_ID, ILVL, T, TAB, BR, CR, TBL, TR, GRID_BEFORE, TC, GRID_SPAN, V_MERGE] = ELEMENTS.map((_, i) => i);
+/** The attributes the reader reads, by their index. */
+const VAL = 0;
+const TYPE = 1;
+const ATTRIBUTES = ['w:val', 'w:type'];
 
 interface CellDraft {
   text: string;
@@ -96,7 +108,7 @@ interface TableDraft {
   cell?: CellDraft;
 }
 
-/** The body of document.xml as blocks, read in one pass over its elements. */
+/** The body of document.xml as blocks, read in one pass over its elements (readers/xml-parse.ts). */
 export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERING): InputBlock[] {
   const blocks: InputBlock[] = [];
   const tables: TableDraft[] = [];
@@ -108,103 +120,99 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
   const appendText = (s: string) => {
     if (paragraphs.length) paragraphs[paragraphs.length - 1].text += s;
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (skip || SKIPPED.has(name)) {
-          skip++;
-          return;
-        }
-        const table = tables[tables.length - 1];
-        switch (name) {
-          case 'w:body':
-            sawBody = true;
-            break;
-          case 'w:p':
-            paragraphs.push({ text: '', ilvl: 0 });
-            break;
-          case 'w:numid':
-            if (paragraphs.length) paragraphs[paragraphs.length - 1].numId = attrs['w:val'];
-            break;
-          case 'w:ilvl':
-            if (paragraphs.length) paragraphs[paragraphs.length - 1].ilvl = Number(attrs['w:val'] ?? 0) || 0;
-            break;
-          case 'w:t':
-            inText = true;
-            break;
-          case 'w:tab':
-            appendText('\t');
-            break;
-          case 'w:br':
-          case 'w:cr':
-            if (attrs['w:type'] !== 'page' && attrs['w:type'] !== 'column') appendText('\n');
-            break;
-          case 'w:tbl':
-            tables.push({ rows: [] });
-            break;
-          case 'w:tr':
-            if (table) table.row = { before: 0, cells: [] };
-            break;
-          case 'w:gridbefore':
-            if (table?.row && !table.cell) table.row.before = spanOf(attrs['w:val']);
-            break;
-          case 'w:tc':
-            if (table?.row) table.row.cells.push((table.cell = { text: '', span: 1 }));
-            break;
-          case 'w:gridspan':
-            if (table?.cell) table.cell.span = spanOf(attrs['w:val']);
-            break;
-          case 'w:vmerge':
-            if (table?.cell) table.cell.vMerge = attrs['w:val'] === 'restart' ? 'restart' : 'continue';
-            break;
-        }
-      },
-      ontext(text) {
-        if (inText && !skip) appendText(text);
-      },
-      onclosetag(name) {
-        if (skip) {
-          skip--;
-          return;
-        }
-        const table = tables[tables.length - 1];
-        switch (name) {
-          case 'w:t':
-            inText = false;
-            break;
-          case 'w:p': {
-            const p = paragraphs.pop();
-            // A list's number (一、 （一）) is not in the text: Word draws it from numbering.xml.
-            const number = p?.numId && p.numId !== '0' ? numbering.next(p.numId, p.ilvl) : '';
-            const text = number + (p?.text ?? '');
-            // A text box's paragraph inside a paragraph is a line of its own, before the paragraph it sits in.
-            if (table?.cell) table.cell.text += (table.cell.text ? '\n' : '') + text;
-            else blocks.push({ type: 'text', text });
-            break;
-          }
-          case 'w:tc':
-            if (table) table.cell = undefined;
-            break;
-          case 'w:tr':
-            if (table?.row) table.rows.push(table.row);
-            if (table) table.row = undefined;
-            break;
-          case 'w:tbl': {
-            const done = tables.pop()!;
-            const rows = spannedRows(done);
-            const outer = tables[tables.length - 1];
-            // A table inside a cell is text of that cell, row by row.
-            if (outer?.cell) outer.cell.text += (outer.cell.text ? '\n' : '') + rows.map((r) => r.map((c) => c.text).join(' ')).join('\n');
-            else blocks.push({ type: 'table', rows });
-            break;
-          }
-        }
-      },
+  parseXml(xml, NAMES, ATTRIBUTES, {
+    onopen(element, values) {
+      if (skip || element >= ELEMENTS.length) {
+        skip++;
+        return;
+      }
+      if (element === -1) return;
+      const table = tables[tables.length - 1];
+      switch (element) {
+        case BODY:
+          sawBody = true;
+          break;
+        case P:
+          paragraphs.push({ text: '', ilvl: 0 });
+          break;
+        case NUM_ID:
+          if (paragraphs.length) paragraphs[paragraphs.length - 1].numId = values[VAL];
+          break;
+        case ILVL:
+          if (paragraphs.length) paragraphs[paragraphs.length - 1].ilvl = Number(values[VAL] ?? 0) || 0;
+          break;
+        case T:
+          inText = true;
+          break;
+        case TAB:
+          appendText('\t');
+          break;
+        case BR:
+        case CR:
+          if (values[TYPE] !== 'page' && values[TYPE] !== 'column') appendText('\n');
+          break;
+        case TBL:
+          tables.push({ rows: [] });
+          break;
+        case TR:
+          if (table) table.row = { before: 0, cells: [] };
+          break;
+        case GRID_BEFORE:
+          if (table?.row && !table.cell) table.row.before = spanOf(values[VAL]);
+          break;
+        case TC:
+          if (table?.row) table.row.cells.push((table.cell = { text: '', span: 1 }));
+          break;
+        case GRID_SPAN:
+          if (table?.cell) table.cell.span = spanOf(values[VAL]);
+          break;
+        case V_MERGE:
+          if (table?.cell) table.cell.vMerge = values[VAL] === 'restart' ? 'restart' : 'continue';
+          break;
+      }
     },
-    { xmlMode: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(xml);
-  parser.end();
+    ontext(text) {
+      if (inText && !skip) appendText(text);
+    },
+    onclose(element) {
+      if (skip) {
+        skip--;
+        return;
+      }
+      const table = tables[tables.length - 1];
+      switch (element) {
+        case T:
+          inText = false;
+          break;
+        case P: {
+          const p = paragraphs.pop();
+          // A list's number (一、 （一）) is not in the text: Word draws it from numbering.xml.
+          const number = p?.numId && p.numId !== '0' ? numbering.next(p.numId, p.ilvl) : '';
+          const text = number + (p?.text ?? '');
+          // A text box's paragraph inside a paragraph is a line of its own, before the paragraph it sits in.
+          if (table?.cell) table.cell.text += (table.cell.text ? '\n' : '') + text;
+          else blocks.push({ type: 'text', text });
+          break;
+        }
+        case TC:
+          if (table) table.cell = undefined;
+          break;
+        case TR:
+          if (table?.row) table.rows.push(table.row);
+          if (table) table.row = undefined;
+          break;
+        case TBL: {
+          const done = tables.pop()!;
+          const rows = spannedRows(done);
+          const outer = tables[tables.length - 1];
+          // A table inside a cell is text of that cell, row by row.
+          if (outer?.cell) outer.cell.text += (outer.cell.text ? '\n' : '') + rows.map((r) => r.map((c) => c.text).join(' ')).join('\n');
+          else blocks.push({ type: 'table', rows });
+          break;
+        }
+      }
+    },
+  });
   if (!sawBody) throw new ReadError(t('Word 文件（.docx）的 {0} 没有正文（w:body），文件可能已损坏', DOCUMENT));
   return blocks;
 }
