@@ -220,8 +220,9 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const TABLE_STYLE = 'XxgkTableText';
 
 function tableContent(grid: Grid): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [table(grid)];
-  if (grid.extra) {
+  // Word reports a table without rows as unreadable content: none is written.
+  const out: Array<Paragraph | Table> = grid.rows.length ? [table(grid)] : [];
+  if (grid.extra?.rows.length) {
     out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: cleanText(grid.extra.caption ?? ''), size: SIZE.table })] }));
     out.push(table(grid.extra));
   }
