@@ -72,7 +72,8 @@ class Scope {
   private textTail: string | undefined;
 
   private backtickRuns?: Map<number, number[]>;
-  private emphasisClosers = new Map<string, Stops>();
+  /** Made on the scope's first emphasis (most scopes, the text of one `**a**`, have none: a map each was garbage). */
+  private emphasisClosers?: Map<string, Stops>;
   private commentFrom = -1;
   private commentAt = -1;
   private urlFrom = -1;
@@ -302,10 +303,11 @@ class Scope {
    */
   private emphasisCloser(d: string, n: number, at: number): number {
     const key = d + n;
-    let table = this.emphasisClosers.get(key);
+    const closers = (this.emphasisClosers ??= new Map<string, Stops>());
+    let table = closers.get(key);
     if (!table) {
       table = this.emphasisTable(d, n);
-      this.emphasisClosers.set(key, table);
+      closers.set(key, table);
     }
     const k = (table.last = seek(table.stops, at, table.last));
     return k < table.stops.length ? table.closes[k] : -1;
