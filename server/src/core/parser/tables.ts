@@ -1,5 +1,6 @@
 import type { Cell, PlainTable, Span, StandardTable, TableRow } from '../ast';
 import type { TableKind, TableSpec } from '../formats/types';
+import { append } from '../arrays';
 import { labelKey } from '../text/normalize';
 import { hasFullWidthPipe, isSeparatorRow, splitRow } from './cells';
 import { assignHierarchy } from './legacy';
@@ -104,15 +105,20 @@ interface LegacyPlace {
   unit: string | undefined;
   depth: number | undefined;
   parentIndex: number | undefined;
+  /** The row's cells, where its values leave one out (the unit column). */
+  cells?: readonly Cell[];
 }
 
 /**
  * A parsed row. Like a cell, it keeps its offsets as numbers and hands out its span on demand (a span object per row
- * was a twelfth of what a large table kept). What most rows do not have lives in one field each: the row match (the
- * matcher's own shared result) and a 附表 row's place (unit, depth, parent); the label is the first cell. Every row has
- * the same fields, in the same order, so that one hidden class serves them all: eight fields, not twelve.
+ * was a twelfth of what a large table kept). It keeps its label and its values, and makes its cells (label and values)
+ * when they are read, which no rule does: a second array per row was a sixth of what a plain table kept. What most
+ * rows do not have lives in one field each: the row match (the matcher's own shared result) and a 附表 row's place
+ * (unit, depth, parent). Every row has the same fields, in the same order, so that one hidden class serves them all.
  */
 class ParsedRow implements TableRow {
+  /** The first cell; undefined for a row of no cells (a line of one pipe). */
+  private readonly first: Cell | undefined;
   readonly values: readonly Cell[];
   private readonly result: RowMatchResult | undefined;
   private legacy: LegacyPlace | undefined;
@@ -120,19 +126,27 @@ class ParsedRow implements TableRow {
     private readonly start: number,
     private readonly end: number,
     readonly line: number,
-    readonly cells: Cell[],
+    cells: Cell[],
     readonly kind: TableRow['kind'],
     extras: RowExtras | undefined,
   ) {
+    this.first = cells[0];
     this.values = extras?.values ?? cells.slice(1);
     this.result = extras?.result;
-    this.legacy = extras && 'unit' in extras ? { unit: extras.unit, depth: undefined, parentIndex: undefined } : undefined;
+    this.legacy = extras && 'unit' in extras ? { unit: extras.unit, depth: undefined, parentIndex: undefined, cells } : undefined;
+  }
+  get cells(): readonly Cell[] {
+    if (this.legacy?.cells) return this.legacy.cells;
+    if (!this.first) return [];
+    const cells = [this.first];
+    append(cells, this.values);
+    return cells;
   }
   get span(): Span {
     return { start: this.start, end: this.end };
   }
   get label(): Cell {
-    return this.cells[0] ?? EMPTY_CELL;
+    return this.first ?? EMPTY_CELL;
   }
   get match(): TableRow['match'] {
     return this.result && 'match' in this.result ? this.result.match : undefined;

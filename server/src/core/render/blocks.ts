@@ -66,16 +66,11 @@ export function buildModel(doc: XxgkDocument): DocumentModel {
     const official = empty && t.kind && skeletonDrawn.has(t.kind) ? undefined : officialGrid(t, line);
     if (official && empty && t.kind) skeletonDrawn.add(t.kind);
     const grid = official ?? plainGrid(doc.text, t.rows, t.span, line, t.kind === '附表' ? 'appendix' : 'plain');
-    // Nothing to draw (a repeated empty container, one of separator rows only): no table at all. An empty table is
-    // noise on the page, and Word reports a table without rows as unreadable content.
-    if (grid.rows.length === 0 && !grid.extra) continue;
     flat.push({ kind: 'table', block: { type: 'table', grid, span: t.span, line }, start: t.span.start });
   }
   for (const t of doc.plainTables) {
     const line = lineOf(t.span.start);
-    const grid = plainGrid(doc.text, t.rows, t.span, line, 'plain');
-    if (grid.rows.length === 0) continue;
-    flat.push({ kind: 'table', block: { type: 'table', grid, span: t.span, line }, start: t.span.start });
+    flat.push({ kind: 'table', block: { type: 'table', grid: plainGrid(doc.text, t.rows, t.span, line, 'plain'), span: t.span, line }, start: t.span.start });
   }
   for (const c of doc.codeBlocks) flat.push({ kind: 'code', block: { type: 'code', text: c.text, span: c.span, line: c.line }, start: c.span.start });
   flat.sort((a, b) => a.start - b.start);

@@ -220,7 +220,9 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const TABLE_STYLE = 'XxgkTableText';
 
 function tableContent(grid: Grid): Array<Paragraph | Table> {
-  // Word reports a table without rows as unreadable content: none is written.
+  // Word reports a table without rows as unreadable content: none is written (a repeated empty container, one of
+  // separator rows only; the page keeps its empty table, where the preview marks the container's problems).
+  if (!grid.rows.length && !grid.extra?.rows.length) return [];
   const out: Array<Paragraph | Table> = grid.rows.length ? [table(grid)] : [];
   if (grid.extra?.rows.length) {
     out.push(new Paragraph({ spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: cleanText(grid.extra.caption ?? ''), size: SIZE.table })] }));

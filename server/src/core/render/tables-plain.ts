@@ -22,8 +22,10 @@ export function plainGrid(
   const out: GridRow[] = shown.map((r) => {
     const head = r.kind === 'header';
     const cells: GridCell[] = [];
+    // A row makes its cells when they are read: once.
+    const source = r.cells;
     for (let k = 0; k < columns; k++) {
-      const cell: Cell | undefined = r.cells[k];
+      const cell: Cell | undefined = source[k];
       const figure = cell ? cell.state === 'number' || cell.state === 'zero-mark' : false;
       // Figures and short words (units, 是/否) centred, longer text from the left, unless the separator says.
       const short = !!cell && [...cell.text].length <= 8;
