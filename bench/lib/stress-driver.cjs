@@ -20,7 +20,7 @@ const MAX_ROUNDS = 25;
  * size (a 1 MB table: 774 ms, then 298–444 ms), so a 1 MB case timed once against a 100 KB case's median of ten
  * rounds read as superlinear when it was not.
  */
-const MIN_ROUNDS = 3;
+const MIN_ROUNDS = 7;
 const ROUNDS_BUDGET_MS = Number(budgetArg) || 4_000;
 
 async function run(text) {

@@ -52,7 +52,21 @@ export function inlineText(nodes: readonly Inline[]): string {
 export function parseInline(src: string, from: number, to: number): Inline[] {
   const start = Math.max(0, from);
   const end = Math.min(src.length, to);
-  return end > start ? new Scope(src, start, end, 0).parse() : [];
+  if (end <= start) return [];
+  // Most ranges (a table cell, a figure, a plain sentence) start no construct: their text, without a reader.
+  if (!mayStartConstruct(src, start, end)) return [{ type: 'text', text: src.slice(start, end), start, end }];
+  return new Scope(src, start, end, 0).parse();
+}
+
+/** Whether src[from, to) holds a character that can start a construct: `\` a line break `` ` `` `*` `_` `[` `<` `h` `H`. */
+function mayStartConstruct(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    switch (src.charCodeAt(i)) {
+      case 0x5c: case 0x0a: case 0x0d: case 0x60: case 0x2a: case 0x5f: case 0x5b: case 0x3c: case 0x68: case 0x48:
+        return true;
+    }
+  }
+  return false;
 }
 
 /**
