@@ -1,6 +1,6 @@
 // Child process of the worst-case bench (bench/lib/stress.ts): generates one case at one size and times one
 // operation on it, warmed up first on the same case at 1 KB; the operation is repeated (median) while the rounds
-// add up to less than 300 ms, and at every size at least three times where that fits in the rounds budget. Prints
+// add up to less than 300 ms, and at every size at least seven times where that fits in the rounds budget. Prints
 // JSON with the median, the fastest and the first round, and the peak RSS of this process (maxRSS). The parent
 // bounds it: time limit and --max-old-space-size.
 // argv: stress bundle, case, bytes, op (check | html | docx | preview), today (YYYY-MM-DD), rounds budget (ms)
@@ -18,7 +18,8 @@ const MAX_ROUNDS = 25;
  * Every size gets at least MIN_ROUNDS rounds while one more round is expected to end within this budget (a part of
  * the parent's time limit). Why: the first round on a large input also pays for growing the heap from its start
  * size (a 1 MB table: 774 ms, then 298–444 ms), so a 1 MB case timed once against a 100 KB case's median of ten
- * rounds read as superlinear when it was not.
+ * rounds read as superlinear when it was not; and a median of three, one of them the first, moved by a quarter
+ * from run to run where the smaller sizes' medians of 25 held.
  */
 const MIN_ROUNDS = 7;
 const ROUNDS_BUDGET_MS = Number(budgetArg) || 4_000;
