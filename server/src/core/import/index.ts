@@ -5,6 +5,7 @@ import { splitLines, type SourceLine } from './lines';
 import { NoteList, type ImportNote } from './notes';
 import { findTables } from './tables';
 import type { ImportedTable } from './table-types';
+import { rejoinExtraRows } from './extra-rows';
 import { writeXxgk } from './write';
 import { formatForYear, formatSpec } from '../formats/index';
 import type { FormatId } from '../formats/types';
@@ -47,7 +48,7 @@ function importLines(lines: readonly SourceLine[]): ImportResult {
   const notes = new NoteList();
   // The year in the first title-like line decides which format's rows are tried first.
   const titleYear = lines.slice(0, 30).map((l) => (/年度报告|年报/.test(l.text) ? yearOfTitle(l.text) : undefined)).find((y) => y !== undefined);
-  const tables = findTables(lines, titleYear === undefined ? undefined : formatForYear(titleYear), notes);
+  const tables = rejoinExtraRows(lines, findTables(lines, titleYear === undefined ? undefined : formatForYear(titleYear), notes));
   const blocks = toBlocks(lines, tables, notes);
   const frontMatter = inferFrontMatter(blocks, tables, notes);
   noteMissingTables(frontMatter.format, tables, notes);

@@ -12,7 +12,7 @@ import { maxOf } from '../arrays';
 /** Header words of the official layouts that the format data has no row or column for. */
 const APPLICANTS = '申请人情况';
 const LITIGATION = '行政诉讼';
-const EXTRA_CAPTION = '下列各行不在官方表格中（无法识别的行、重复的行或分组行所填的小计），按原文列出：';
+export const EXTRA_CAPTION = '下列各行不在官方表格中（无法识别的行、重复的行或分组行所填的小计），按原文列出：';
 
 /** Column widths (percent) of the official layouts, for the stylesheet and the Word tables alike. */
 export const OFFICIAL_WIDTHS = {
@@ -229,7 +229,9 @@ function appealsGrid(table: StandardTable, spec: TableSpec, { byId }: Matched, l
 
 function extraGrid(table: StandardTable, leftovers: readonly TableRow[], line: number): Grid | undefined {
   if (!leftovers.length) return undefined;
-  const width = 1 + maxOf(leftovers, (r) => r.values.length);
+  // At least one figure column: a row of a label alone (a repeated group row) is still a row of cells when copied
+  // or imported back, not a line of text.
+  const width = Math.max(2, 1 + maxOf(leftovers, (r) => r.values.length));
   const rows: GridRow[] = leftovers.map((r) => ({
     line: r.line,
     cells: [
