@@ -1,3 +1,4 @@
+import { maxOf } from '../arrays';
 import { EXTRA_CAPTION } from '../render/tables-official';
 import { labelKey } from '../text/normalize';
 import type { SourceLine } from './lines';
@@ -47,7 +48,7 @@ export function rejoinExtraRows(lines: readonly SourceLine[], tables: readonly I
       rows.push({ kind: 'data', label, cells, line: end });
       end++;
     }
-    if (!rows.length) end = streamedRows(lines, at, before, width(table), rows);
+    if (!rows.length) end = streamedRows(lines, at, before, maxOf(table.rows, (r) => r.cells.length, 0), rows);
     out.push(rows.length ? { ...table, rows: withRows(table.rows, rows), to: end } : table);
   }
   return out;
@@ -56,9 +57,9 @@ export function rejoinExtraRows(lines: readonly SourceLine[], tables: readonly I
 /** Figures as a table cell holds them, or nothing: what a value line of a copied row may be. */
 const FIGURE_LIKE = /^[-+—–－/／无0-9０-９,，.．%％\s]*$/;
 
-/** How many values the table's rows have (its widest row). */
-function width(table: ImportedTable): number {
-  return table.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
+/** Whether a row has no figure (every cell empty). */
+function isBlank(row: ImportedRow): boolean {
+  return row.cells.every((c) => c.trim() === '');
 }
 
 /**
@@ -85,13 +86,13 @@ function streamedRows(lines: readonly SourceLine[], at: number, before: number, 
 function withRows(rows: readonly ImportedRow[], extra: readonly ImportedRow[]): ImportedRow[] {
   const out = [...rows];
   for (const row of extra) {
-    const key = labelKey(row.label);
     // A row of no figures (a repeated group row) is a row of its own.
-    if (row.cells.every((c) => c.trim() === '')) {
+    if (isBlank(row)) {
       out.push(row);
       continue;
     }
-    const drawn = out.findIndex((r) => r.kind === 'data' && !extra.includes(r) && labelKey(r.label) === key && r.cells.every((c) => c.trim() === ''));
+    const key = labelKey(row.label);
+    const drawn = out.findIndex((r) => r.kind === 'data' && !extra.includes(r) && labelKey(r.label) === key && isBlank(r));
     if (drawn >= 0) out[drawn] = row;
     else out.push(row);
   }

@@ -162,13 +162,16 @@ class ParsedRow implements TableRow {
   }
   /** Set by assignHierarchy on the rows of a 附表 it has just built. */
   set depth(depth: number | undefined) {
-    (this.legacy ??= { unit: undefined, depth: undefined, parentIndex: undefined }).depth = depth;
+    this.place().depth = depth;
   }
   get parentIndex(): number | undefined {
     return this.legacy?.parentIndex;
   }
   set parentIndex(parentIndex: number | undefined) {
-    (this.legacy ??= { unit: undefined, depth: undefined, parentIndex: undefined }).parentIndex = parentIndex;
+    this.place().parentIndex = parentIndex;
+  }
+  private place(): LegacyPlace {
+    return (this.legacy ??= { unit: undefined, depth: undefined, parentIndex: undefined });
   }
   /** Plain data, as the interface describes it (JSON and structural comparison see every field). */
   toJSON(): TableRow {

@@ -1,7 +1,6 @@
 import type { StandardTable, TableRow } from '../ast';
 import type { ColumnSpec, RowSpec, TableSpec } from '../formats/types';
-import type { Grid, GridCell, GridRow } from './grid';
-import { sourceOf } from './grid';
+import { sourceOf, type Grid, type GridCell, type GridRow } from './grid';
 import { maxOf } from '../arrays';
 
 /**

@@ -1,7 +1,6 @@
 import type { Cell, TableRow } from '../ast';
-import type { Grid, GridCell, GridKind, GridRow } from './grid';
+import { sourceOf, type Grid, type GridCell, type GridKind, type GridRow } from './grid';
 import { parseInline } from './inline';
-import { sourceOf } from './grid';
 import { maxOf } from '../arrays';
 
 /**
