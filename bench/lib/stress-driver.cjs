@@ -29,10 +29,12 @@ async function run(text) {
   if (op === 'preview') {
     // As the VS Code preview and `xxgk render --problems`: every finding placed on its block or cell.
     const { document, diagnostics } = core.checkText(text, { context: { today } });
-    return core.renderHtml(document, { standalone: true, sourceLines: true, diagnostics }).length;
+    return Buffer.byteLength(core.renderHtml(document, { standalone: true, sourceLines: true, diagnostics }));
   }
   const doc = core.parse(text);
-  if (op === 'html') return core.renderHtml(doc, { standalone: true }).length;
+  // The page's bytes, as `xxgk render` writes them: reading the string is part of the cost (the writer may return
+  // it as a rope, made flat only when it is first read).
+  if (op === 'html') return Buffer.byteLength(core.renderHtml(doc, { standalone: true }));
   if (op === 'docx') return (await core.renderDocx(doc)).length;
   throw new Error(`unknown operation ${op}`);
 }

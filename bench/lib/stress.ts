@@ -45,7 +45,7 @@ export interface StressRun {
   rounds?: number;
   rss_mb?: number;
   bytes?: number;
-  /** Diagnostics (check) or output length (html, docx). */
+  /** Diagnostics (check) or output bytes (html, docx, preview). */
   result?: number;
   error?: string;
   wall_ms: number;
