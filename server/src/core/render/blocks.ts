@@ -61,12 +61,14 @@ export function buildModel(doc: XxgkDocument): DocumentModel {
   // a slip that repeats `::: 依申请` a thousand times must not become a thousand 30-row tables (10 KB → 25 MB of HTML).
   const skeletonDrawn = new Set<string>();
   for (const t of doc.tables) {
+    // A parsed table makes its spans when they are read: once each here.
+    const span = t.span;
     const line = lineOf(t.openSpan.start);
     const empty = !t.rows.some((r) => r.kind === 'data');
     const official = empty && t.kind && skeletonDrawn.has(t.kind) ? undefined : officialGrid(t, line);
     if (official && empty && t.kind) skeletonDrawn.add(t.kind);
-    const grid = official ?? plainGrid(doc.text, t.rows, t.span, line, t.kind === '附表' ? 'appendix' : 'plain');
-    flat.push({ kind: 'table', block: { type: 'table', grid, span: t.span, line }, start: t.span.start });
+    const grid = official ?? plainGrid(doc.text, t.rows, span, line, t.kind === '附表' ? 'appendix' : 'plain');
+    flat.push({ kind: 'table', block: { type: 'table', grid, span, line }, start: span.start });
   }
   for (const t of doc.plainTables) {
     const line = lineOf(t.span.start);

@@ -31,7 +31,7 @@ export function renderHtml(doc: XxgkDocument, options: RenderHtmlOptions = {}): 
   if (options.diagnostics && (options.summary ?? true)) parts.push(w.summary(options.diagnostics));
   for (const b of model.blocks) parts.push(b.type === 'section' ? w.section(b) : w.block(b));
   parts.push('</article>');
-  const body = parts.join('\n');
+  const body = joinRope(parts, '\n');
   if (!options.standalone) return body + '\n';
   return standalonePage(doc, model.title, body);
 }
@@ -51,7 +51,7 @@ function standalonePage(doc: XxgkDocument, title: string | undefined, body: stri
   const shownTitle = title
     ? inlineText(parseInline(title, 0, title.length))
     : `${agency ?? ''}${doc.year ? `${doc.year}年` : ''}政府信息公开工作年度报告`;
-  return [
+  return joinRope([
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head>',
@@ -68,9 +68,7 @@ function standalonePage(doc: XxgkDocument, title: string | undefined, body: stri
     body,
     '</body>',
     '</html>',
-  ]
-    .filter((l) => l !== '')
-    .join('\n') + '\n';
+  ].filter((l) => l !== ''), '\n') + '\n';
 }
 
 class HtmlWriter {
@@ -106,7 +104,7 @@ class HtmlWriter {
 
   section(s: SectionBlock): string {
     const id = s.section.spec?.id;
-    return [`<section class="xxgk-section"${attr('data-section', id)}>`, ...s.children.map((b) => this.block(b)), '</section>'].join('\n');
+    return joinRope([`<section class="xxgk-section"${attr('data-section', id)}>`, ...s.children.map((b) => this.block(b)), '</section>'], '\n');
   }
 
   block(b: Block): string {
@@ -146,16 +144,17 @@ class HtmlWriter {
   }
 
   /** A problem of a block that cannot be shown on its characters (an empty span, or one on no text): the whole block. */
-  private blockProblem(span: Span, inlines: readonly Inline[]): { cls: string; attrs: string } {
+  private blockProblem(span: Span, inlines: readonly Inline[]): { readonly cls: string; readonly attrs: string } {
     const found = this.index.in(span);
+    if (!found.length) return NO_PROBLEM;
     const unplaced = found.filter((d) => !touchesText(inlines, d.span));
     const problem = combine(unplaced);
     return { cls: problem ? `xxgk-problem xxgk-${problem.level}` : '', attrs: problemAttrs(problem) };
   }
 
   private inlines(nodes: readonly Inline[], span: Span): string {
-    const marks = this.index.in(span).filter((d) => d.span.end > d.span.start);
-    return renderInlines(nodes, marks);
+    const found = this.index.in(span);
+    return renderInlines(nodes, found.length ? found.filter((d) => d.span.end > d.span.start) : found);
   }
 
   private table(grid: Grid): string {
@@ -169,10 +168,10 @@ class HtmlWriter {
       out.push(this.gridTable(grid.extra, placed.cells, undefined));
     }
     out.push('</div>');
-    return out.join('\n');
+    return joinRope(out, '\n');
   }
 
-  private gridTable(grid: Grid, cellProblems: Map<GridCell, Diagnostic[]>, problem: Problem | undefined): string {
+  private gridTable(grid: Grid, cellProblems: ReadonlyMap<GridCell, Diagnostic[]>, problem: Problem | undefined): string {
     const cls = `xxgk-table xxgk-${grid.kind}${grid.kind === 'requests' || grid.kind === 'proactive' || grid.kind === 'appeals' ? ' xxgk-official' : ''}`;
     const out: string[] = [];
     out.push(`<table class="${cls}${problem ? ` xxgk-problem xxgk-${problem.level}` : ''}"${problemAttrs(problem)}${this.line(grid.line)}>`);
@@ -180,25 +179,28 @@ class HtmlWriter {
     if (grid.widths) out.push(`<colgroup>${'<col>'.repeat(grid.widths.length)}</colgroup>`);
     const head = grid.rows.filter((r) => r.head);
     const body = grid.rows.filter((r) => !r.head);
-    if (head.length) out.push(`<thead>\n${head.map((r) => this.row(r, cellProblems)).join('\n')}\n</thead>`);
-    if (body.length) out.push(`<tbody>\n${body.map((r) => this.row(r, cellProblems)).join('\n')}\n</tbody>`);
+    if (head.length) out.push(`<thead>\n${joinRope(head.map((r) => this.row(r, cellProblems)), '\n')}\n</thead>`);
+    if (body.length) out.push(`<tbody>\n${joinRope(body.map((r) => this.row(r, cellProblems)), '\n')}\n</tbody>`);
     out.push('</table>');
-    return out.join('\n');
+    return joinRope(out, '\n');
   }
 
-  private row(r: GridRow, cellProblems: Map<GridCell, Diagnostic[]>): string {
+  private row(r: GridRow, cellProblems: ReadonlyMap<GridCell, Diagnostic[]>): string {
     const cls = r.kind === 'block' ? ' class="xxgk-block-row"' : '';
     return `<tr${cls}${attr('data-row', r.rowId)}${this.line(r.line)}>${r.cells.map((c) => this.cell(c, cellProblems.get(c))).join('')}</tr>`;
   }
 
   private cell(c: GridCell, diagnostics: Diagnostic[] | undefined): string {
     const tag = c.header ? 'th' : 'td';
-    const problem = combine(diagnostics ?? []);
-    const classes = [`xxgk-${c.role}`, c.align ? `xxgk-${c.align}` : '', c.indent ? `xxgk-indent-${Math.min(4, c.indent)}` : ''];
-    if (problem) classes.push('xxgk-problem', `xxgk-${problem.level}`);
+    const problem = diagnostics && combine(diagnostics);
+    // Built as a string, not an array joined: a page of a large table has a few cells per source byte.
+    let classes = `xxgk-${c.role}`;
+    if (c.align) classes += ` xxgk-${c.align}`;
+    if (c.indent) classes += ` xxgk-indent-${Math.min(4, c.indent)}`;
+    if (problem) classes += ` xxgk-problem xxgk-${problem.level}`;
     const scope = !c.header ? '' : c.role === 'label' ? ' scope="row"' : c.role === 'group' && c.rowSpan ? ' scope="rowgroup"' : c.role === 'group' || c.role === 'column' ? (c.colSpan ? ' scope="colgroup"' : ' scope="col"') : '';
     const attrs =
-      ` class="${classes.filter(Boolean).join(' ')}"` +
+      ` class="${classes}"` +
       scope +
       (c.rowSpan && c.rowSpan > 1 ? attr('rowspan', c.rowSpan) : '') +
       (c.colSpan && c.colSpan > 1 ? attr('colspan', c.colSpan) : '') +
@@ -206,14 +208,30 @@ class HtmlWriter {
       attr('data-col', c.colId) +
       problemAttrs(problem) +
       this.line(c.source?.line);
-    const content = c.inlines ? renderInlines(c.inlines, []) : escapeHtml(c.text ?? '');
+    const content = c.inlines ? renderInlines(c.inlines, NO_MARKS) : escapeHtml(c.text ?? '');
     return `<${tag}${attrs}>${content}</${tag}>`;
   }
+}
+
+/**
+ * `parts.join(separator)`, made of the parts themselves (V8 keeps `a + b` as a pair until the string is read): a
+ * page's large table was copied whole at every level of joins (rows, body, table, wrapper, section, page), six
+ * copies of a 25 MB string for a 1 MB table, where the page is now copied once, when it is first read.
+ */
+function joinRope(parts: readonly string[], separator: string): string {
+  let out = parts.length ? parts[0] : '';
+  for (let k = 1; k < parts.length; k++) out += separator + parts[k];
+  return out;
 }
 
 function problemClass(p: Problem | undefined): string {
   return p ? ` class="xxgk-problem xxgk-${p.level}"` : '';
 }
+
+const NO_MARKS: readonly Diagnostic[] = Object.freeze([]);
+
+/** A block with no problem to show (most blocks: one object for all). */
+const NO_PROBLEM: { readonly cls: string; readonly attrs: string } = Object.freeze({ cls: '', attrs: '' });
 
 function problemAttrs(p: Problem | undefined): string {
   if (!p) return '';
@@ -269,6 +287,7 @@ export function renderInlines(nodes: readonly Inline[], marks: readonly Diagnost
 }
 
 function markedText(text: string, start: number, end: number, marks: readonly Diagnostic[]): string {
+  if (!marks.length) return escapeHtml(text);
   const relevant = marks.filter((d) => d.span.start < end && d.span.end > start);
   if (!relevant.length) return escapeHtml(text);
   if (text.length !== end - start) {

@@ -76,7 +76,7 @@ function mayStartConstruct(src: string, from: number, to: number): boolean {
  * passes over it, and the tables hold an entry only per delimiter, bracket, parenthesis, backslash or line feed.
  */
 class Scope {
-  private readonly out: Inline[] = [];
+  private out: Inline[] = [];
   /**
    * What the text read so far ends with, as a soft break asks for it: the last character, `null` after a hard break
    * (no character to join with), `undefined` while nothing has been read.
@@ -186,6 +186,9 @@ class Scope {
       i++;
     }
     flush(to);
+    // The inside of an emphasis or a link is short, and its array kept: cut to its length (a first push gives room
+    // for 16; `**a**` repeated over 1 MB kept 166,000 such arrays alive through every collection of the page).
+    if (this.depth > 0 && this.out.length < 16) this.out = this.out.slice();
     return this.out;
   }
 

@@ -80,7 +80,7 @@ export class SpanIndex<T> {
 
   /** Every item whose span meets `span`, ends included (a superset of what `overlaps` accepts), in item order. */
   near(span: Span): T[] {
-    const found: number[] = [...this.wide.filter((k) => this.meets(k, span))];
+    const found: number[] = this.wide.length ? this.wide.filter((k) => this.meets(k, span)) : [];
     let lo = 0;
     let hi = this.starts.length;
     const from = span.start - SpanIndex.WIDE;
@@ -101,27 +101,36 @@ export class SpanIndex<T> {
   }
 }
 
+/** What a lookup finds where there is nothing: one array for every block of a page drawn without diagnostics. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
 /** Diagnostics looked up by span: `in(span)` is `diagnosticsIn(diagnostics, span)`, without a pass over them all. */
 export class DiagnosticIndex {
-  private readonly index: SpanIndex<Diagnostic>;
+  private readonly index: SpanIndex<Diagnostic> | undefined;
   constructor(diagnostics: readonly Diagnostic[]) {
-    this.index = new SpanIndex(diagnostics, (d) => d.span);
+    this.index = diagnostics.length ? new SpanIndex(diagnostics, (d) => d.span) : undefined;
   }
-  in(span: Span): Diagnostic[] {
-    return this.index.near(span).filter((d) => overlaps(d.span, span));
+  in(span: Span): readonly Diagnostic[] {
+    if (!this.index) return NONE;
+    const found = this.index.near(span).filter((d) => overlaps(d.span, span));
+    return found.length ? found : NONE;
   }
 }
+
+/** A table with nothing placed on it (the result is only read). */
+const NOTHING_PLACED: { cells: ReadonlyMap<GridCell, Diagnostic[]>; table: readonly Diagnostic[] } = Object.freeze({ cells: new Map<GridCell, Diagnostic[]>(), table: NONE });
 
 /**
  * Places each diagnostic of a table on the cells it names (a figure, a label, a row's empty cells); one about a
  * row as a whole goes on the cells drawn from that row; one about the table (its `:::` line) on the table.
  */
-export function placeInGrid(grid: Grid, diagnostics: readonly Diagnostic[]): { cells: Map<GridCell, Diagnostic[]>; table: Diagnostic[] } {
+export function placeInGrid(grid: Grid, diagnostics: readonly Diagnostic[]): { cells: ReadonlyMap<GridCell, Diagnostic[]>; table: readonly Diagnostic[] } {
+  // Most tables have nothing to place (and the export has no diagnostics at all): no index of their cells.
+  if (!diagnostics.length) return NOTHING_PLACED;
+  const mine = diagnosticsIn(diagnostics, grid.span);
+  if (!mine.length) return NOTHING_PLACED;
   const cells = new Map<GridCell, Diagnostic[]>();
   const table: Diagnostic[] = [];
-  const mine = diagnosticsIn(diagnostics, grid.span);
-  // Most tables have nothing to place (and the export has no diagnostics at all): no index of their cells.
-  if (!mine.length) return { cells, table };
   const all: GridCell[] = [];
   const collect = (g: Grid) => {
     for (const r of g.rows as GridRow[]) append(all, r.cells);
