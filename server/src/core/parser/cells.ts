@@ -15,6 +15,9 @@ export interface CellReading {
 
 const BLANK: CellReading = { state: 'blank' };
 const ZERO_MARK: CellReading = { state: 'zero-mark', value: ZERO };
+/** Text that is no figure (a label, 甲, 是): a reading each for half- and full-width, not one per cell. */
+const INVALID: CellReading = Object.freeze({ state: 'invalid', fullWidth: false });
+const INVALID_FULL_WIDTH: CellReading = Object.freeze({ state: 'invalid', fullWidth: true });
 
 export function readCellValue(raw: string): CellReading {
   const text = raw.trim();
@@ -25,10 +28,11 @@ export function readCellValue(raw: string): CellReading {
   if (ZERO_MARKS.has(text)) return ZERO_MARK;
   const fullWidth = hasFullWidthDigit(text);
   let s = fullWidth ? toHalfWidthDigits(text).replace(/，/g, ',').replace(/．/g, '.').replace(/－/g, '-').replace(/＋/g, '+') : text;
-  if (!NUMBER_RE.test(s)) return { state: 'invalid', fullWidth };
+  const invalid = fullWidth ? INVALID_FULL_WIDTH : INVALID;
+  if (!NUMBER_RE.test(s)) return invalid;
   s = s.replace(/,/g, '').replace(/^\+/, '');
   const value = parseDecimal(s);
-  return value ? { state: 'number', value, fullWidth } : { state: 'invalid', fullWidth };
+  return value ? { state: 'number', value, fullWidth } : invalid;
 }
 
 /** The next pipe at or after `from` (before `lineEnd`, else -1 or past it); with `wide`, a full-width ｜ counts too. */
