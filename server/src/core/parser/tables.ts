@@ -242,8 +242,8 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
     if (!spec) return row(raw, index, cells, 'data', { values });
     return row(raw, index, cells, 'data', { values, result: matchRow((cells[0] ?? EMPTY_CELL).text, spec) });
   };
-  const rows = new Array<TableRow>(split.count);
-  for (let index = 0; index < split.count; index++) rows[index] = made(split.cells(index), index);
+  const rows: TableRow[] = [];
+  for (let index = 0; index < split.count; index++) rows.push(made(split.cells(index), index));
   if (input.kind === '附表') assignHierarchy(rows);
 
   return new ParsedTable(input, rows, columnLabels);
@@ -310,10 +310,10 @@ export function tableWithRows(table: StandardTable, rows: readonly TableRow[]): 
 
 export function buildPlainTable(text: string, raw: Readonly<RawRows>, sectionIndex: number): PlainTable {
   const split = new SplitRows(text, raw);
-  const rows = new Array<TableRow>(split.count);
+  const rows: TableRow[] = [];
   for (let index = 0; index < split.count; index++) {
     const cells = split.cells(index);
-    rows[index] = row(raw, index, cells, isSeparatorRow(cells) ? 'separator' : index < split.headers ? 'header' : 'data');
+    rows.push(row(raw, index, cells, isSeparatorRow(cells) ? 'separator' : index < split.headers ? 'header' : 'data'));
   }
   return { type: 'plain', span: { start: raw[1], end: raw[raw.length - 1] }, rows, sectionIndex };
 }
