@@ -49,47 +49,23 @@ function isLegacyHeader(cells: readonly Cell[]): boolean {
   return (LEGACY_CORNERS.has(keys[0]) || values.some((k) => LEGACY_WORD_HEADERS.has(k))) && values.every(isHeaderWord);
 }
 
-/**
- * Each row's cells, split in the text itself (a row's fields are read from `raw` by its index). The rows up to the
- * first separator are split at once, since the header count needs them; every later row when its row is made, so
- * that the split cells of a large table are not all alive at once (50,000 rows at 1 MB outlived the collections
- * made while the rest was split).
- */
-class SplitRows {
-  readonly count: number;
-  /** Rows before the first separator, when no figure appears among them, are header rows (Markdown's header). */
-  readonly headers: number;
-  private readonly head: Cell[][] = [];
-
-  constructor(
-    private readonly text: string,
-    private readonly raw: Readonly<RawRows>,
-  ) {
-    this.count = raw.length / 3;
-    let separator = -1;
-    while (this.head.length < this.count) {
-      const cells = this.split(this.head.length);
-      this.head.push(cells);
-      if (isSeparatorRow(cells)) {
-        separator = this.head.length - 1;
-        break;
-      }
-    }
-    const figures = separator > 0 && this.head.slice(0, separator).some((cells) => cells.slice(1).some((c) => c.state === 'number'));
-    this.headers = separator <= 0 || figures ? 0 : separator;
-  }
-
-  cells(index: number): Cell[] {
-    return index < this.head.length ? this.head[index] : this.split(index);
-  }
-
-  private split(index: number): Cell[] {
-    const { text, raw } = this;
-    const k = 3 * index;
+/** Each row's cells, split in the text itself (a row's fields are read from `raw` by its index). */
+function splitRows(text: string, raw: Readonly<RawRows>): Cell[][] {
+  const rows: Cell[][] = new Array<Cell[]>(raw.length / 3);
+  for (let r = 0, k = 0; k < raw.length; r++, k += 3) {
     // A full-width ｜ is a common slip in Chinese input; splitRow reads it as a pipe, in the text itself (no copy of
     // the text up to the row: 10,000 such rows once made a copy each and exhausted memory).
-    return splitRow(text, raw[k + 1], raw[k + 2], hasFullWidthPipe(text, raw[k + 1], raw[k + 2]));
+    rows[r] = splitRow(text, raw[k + 1], raw[k + 2], hasFullWidthPipe(text, raw[k + 1], raw[k + 2]));
   }
+  return rows;
+}
+
+/** Rows before the first separator, when no figure appears among them, are header rows (Markdown's header). */
+function headerRowCount(split: readonly Cell[][]): number {
+  const sep = split.findIndex(isSeparatorRow);
+  if (sep <= 0) return 0;
+  const figures = split.slice(0, sep).some((cells) => cells.slice(1).some((c) => c.state === 'number'));
+  return figures ? 0 : sep;
 }
 
 const headerWordCache = new WeakMap<TableSpec, Set<string>>();
@@ -210,8 +186,8 @@ function row(raw: Readonly<RawRows>, index: number, cells: Cell[], kind: TableRo
 }
 
 export function buildStandardTable(text: string, input: ContainerInput): StandardTable {
-  const split = new SplitRows(text, input.rows);
-  const headers = split.headers;
+  const split = splitRows(text, input.rows);
+  const headers = headerRowCount(split);
   const spec = input.spec;
   const words = spec ? headerWords(spec) : undefined;
   const corner = spec ? cornerWords(spec) : undefined;
@@ -219,7 +195,7 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
   let unitColumn = -1;
 
   const raw = input.rows;
-  const made = (cells: Cell[], index: number): TableRow => {
+  const rows: TableRow[] = split.map((cells, index) => {
     if (isSeparatorRow(cells)) return row(raw, index, cells, 'separator');
     const values = cells.slice(1);
     const noFigures = values.every((c) => c.state !== 'number' && c.state !== 'zero-mark');
@@ -241,9 +217,7 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
     }
     if (!spec) return row(raw, index, cells, 'data', { values });
     return row(raw, index, cells, 'data', { values, result: matchRow((cells[0] ?? EMPTY_CELL).text, spec) });
-  };
-  const rows: TableRow[] = [];
-  for (let index = 0; index < split.count; index++) rows.push(made(split.cells(index), index));
+  });
   if (input.kind === '附表') assignHierarchy(rows);
 
   return new ParsedTable(input, rows, columnLabels);
@@ -309,11 +283,8 @@ export function tableWithRows(table: StandardTable, rows: readonly TableRow[]): 
 }
 
 export function buildPlainTable(text: string, raw: Readonly<RawRows>, sectionIndex: number): PlainTable {
-  const split = new SplitRows(text, raw);
-  const rows: TableRow[] = [];
-  for (let index = 0; index < split.count; index++) {
-    const cells = split.cells(index);
-    rows.push(row(raw, index, cells, isSeparatorRow(cells) ? 'separator' : index < split.headers ? 'header' : 'data'));
-  }
+  const split = splitRows(text, raw);
+  const headers = headerRowCount(split);
+  const rows = split.map((cells, index) => row(raw, index, cells, isSeparatorRow(cells) ? 'separator' : index < headers ? 'header' : 'data'));
   return { type: 'plain', span: { start: raw[1], end: raw[raw.length - 1] }, rows, sectionIndex };
 }
