@@ -5,7 +5,7 @@ import { buildModel, type Block, type ListItem, type SectionBlock } from './bloc
 import { attr, escapeHtml } from './escape';
 import type { Grid, GridCell, GridRow } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
-import { combine, DiagnosticIndex, levelOf, placeInGrid, type Problem } from './marks';
+import { combine, DiagnosticIndex, levelOf, NO_DIAGNOSTICS, placeInGrid, type Problem } from './marks';
 import { STANDALONE_CSS, XXGK_CSS } from './styles';
 
 export interface RenderHtmlOptions {
@@ -208,7 +208,7 @@ class HtmlWriter {
       attr('data-col', c.colId) +
       problemAttrs(problem) +
       this.line(c.source?.line);
-    const content = c.inlines ? renderInlines(c.inlines, NO_MARKS) : escapeHtml(c.text ?? '');
+    const content = c.inlines ? renderInlines(c.inlines, NO_DIAGNOSTICS) : escapeHtml(c.text ?? '');
     return `<${tag}${attrs}>${content}</${tag}>`;
   }
 }
@@ -227,8 +227,6 @@ function joinRope(parts: readonly string[], separator: string): string {
 function problemClass(p: Problem | undefined): string {
   return p ? ` class="xxgk-problem xxgk-${p.level}"` : '';
 }
-
-const NO_MARKS: readonly Diagnostic[] = Object.freeze([]);
 
 /** A block with no problem to show (most blocks: one object for all). */
 const NO_PROBLEM: { readonly cls: string; readonly attrs: string } = Object.freeze({ cls: '', attrs: '' });

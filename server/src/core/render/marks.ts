@@ -102,7 +102,7 @@ export class SpanIndex<T> {
 }
 
 /** What a lookup finds where there is nothing: one array for every block of a page drawn without diagnostics. */
-const NONE: readonly Diagnostic[] = Object.freeze([]);
+export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** Diagnostics looked up by span: `in(span)` is `diagnosticsIn(diagnostics, span)`, without a pass over them all. */
 export class DiagnosticIndex {
@@ -111,14 +111,14 @@ export class DiagnosticIndex {
     this.index = diagnostics.length ? new SpanIndex(diagnostics, (d) => d.span) : undefined;
   }
   in(span: Span): readonly Diagnostic[] {
-    if (!this.index) return NONE;
+    if (!this.index) return NO_DIAGNOSTICS;
     const found = this.index.near(span).filter((d) => overlaps(d.span, span));
-    return found.length ? found : NONE;
+    return found.length ? found : NO_DIAGNOSTICS;
   }
 }
 
 /** A table with nothing placed on it (the result is only read). */
-const NOTHING_PLACED: { cells: ReadonlyMap<GridCell, Diagnostic[]>; table: readonly Diagnostic[] } = Object.freeze({ cells: new Map<GridCell, Diagnostic[]>(), table: NONE });
+const NOTHING_PLACED: { cells: ReadonlyMap<GridCell, Diagnostic[]>; table: readonly Diagnostic[] } = Object.freeze({ cells: new Map<GridCell, Diagnostic[]>(), table: NO_DIAGNOSTICS });
 
 /**
  * Places each diagnostic of a table on the cells it names (a figure, a label, a row's empty cells); one about a
