@@ -17,12 +17,13 @@ export function plainGrid(
   const separator = rows.find((r) => r.kind === 'separator');
   const aligns = separator ? separator.cells.map((c) => alignOf(c.text)) : [];
   const shown = rows.filter((r) => r.kind !== 'separator');
-  const columns = maxOf(shown, (r) => r.cells.length, 1);
-  const out: GridRow[] = shown.map((r) => {
+  // A row makes its cells when they are read: read once, for the width and for the grid.
+  const shownCells = shown.map((r) => r.cells);
+  const columns = maxOf(shownCells, (cells) => cells.length, 1);
+  const out: GridRow[] = shown.map((r, index) => {
     const head = r.kind === 'header';
     const cells: GridCell[] = [];
-    // A row makes its cells when they are read: once.
-    const source = r.cells;
+    const source = shownCells[index];
     for (let k = 0; k < columns; k++) {
       const cell: Cell | undefined = source[k];
       const figure = cell ? cell.state === 'number' || cell.state === 'zero-mark' : false;
