@@ -18,7 +18,7 @@ import { buildCore, CORE_BUNDLE } from './lib/core-bundle';
 import { completionLatency, diagnosticsLatency, percentile, serverInitialize } from './lib/lsp';
 import { median, runJson, runTimed, type Timed } from './lib/proc';
 import { buildPdfBundle, PDF_BUNDLE, printPdf } from './lib/pdf';
-import { ALL_STRESS_OPS, buildStressBundle, describeRun, PAST_STEP, PAST_STEP_HEAP_MB, PAST_STEP_TIME_LIMIT_MS, runStress, STRESS_SIZES, type StressCase } from './lib/stress';
+import { ALL_STRESS_OPS, buildStressBundle, describeRun, formatMs, PAST_STEP, PAST_STEP_BASE, PAST_STEP_HEAP_MB, PAST_STEP_MIN_ROUNDS, PAST_STEP_TIME_LIMIT_MS, runStress, STRESS_SIZES, type StressCase, type StressRun } from './lib/stress';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -296,7 +296,7 @@ async function main() {
       time_limit_ms: STRESS_TIME_LIMIT_MS,
       heap_limit_mb: STRESS_HEAP_MB,
       sizes: Object.fromEntries(STRESS_SIZES),
-      past_step: { size: PAST_STEP[0], bytes: PAST_STEP[1], heap_limit_mb: PAST_STEP_HEAP_MB, time_limit_ms: PAST_STEP_TIME_LIMIT_MS },
+      past_step: { size: PAST_STEP[0], bytes: PAST_STEP[1], base: PAST_STEP_BASE, heap_limit_mb: PAST_STEP_HEAP_MB, time_limit_ms: PAST_STEP_TIME_LIMIT_MS, min_rounds: PAST_STEP_MIN_ROUNDS },
       cases: Object.fromEntries(
         Object.entries(stress).map(([name, c]) => [
           name,
@@ -435,7 +435,7 @@ function roundedRatios(byOp: Record<string, Array<number | undefined>>): Record<
 /** Markdown table of the worst cases: one row per case and operation, time and peak RSS at each size, and the ratios. */
 function stressTable(d: StressDetails): string[] {
   const lines = [
-    '| case | operation | 10 KB | 100 KB | 1 MB | 100 KB / 10 KB | 1 MB / 100 KB | 1 MB / 100 KB, steady | 4 MB, past the step | 4 MB / 1 MB as for 10×, steady |',
+    '| case | operation | 10 KB | 100 KB | 1 MB | 100 KB / 10 KB | 1 MB / 100 KB | 1 MB / 100 KB, steady | past the step: 1 MB again, 4 MB (steady) | 4 MB / 1 MB as for 10× |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const ratio = (x: number | undefined) => (x === undefined ? '–' : x > 12 ? `**${x}**` : x < 1 ? x.toFixed(2) : String(x));
@@ -446,9 +446,10 @@ function stressTable(d: StressDetails): string[] {
         const r = c.runs[op][size];
         return r.status === 'ok' ? describeRun(r) : `**${describeRun(r)}**`;
       });
+      const followUp = [c.runs[op][PAST_STEP_BASE], c.runs[op][PAST_STEP[0]]];
+      const settled = (r: StressRun) => (r.status === 'ok' && r.steady_ms !== undefined ? `${formatMs(r.steady_ms)}, ${r.rss_mb?.toFixed(0)} MB` : `**${describeRun(r)}**`);
+      const pastCell = followUp.every((r) => r !== undefined) ? followUp.map(settled).join(' → ') : '–';
       // Older results have no steady ratios.
-      const past = c.runs[op][PAST_STEP[0]];
-      const pastCell = past === undefined ? '–' : past.status === 'ok' ? describeRun(past) : `**${describeRun(past)}**`;
       lines.push(`| \`${name}\` | ${op} | ${cells.join(' | ')} | ${ratio(c.scaling[op][0])} | ${ratio(c.scaling[op][1])} | ${ratio(c.steadyScaling?.[op]?.[1])} | ${pastCell} | ${ratio(c.pastStep?.[op])} |`);
     }
   }

@@ -3,11 +3,12 @@
 // add up to less than 300 ms, and at every size at least seven times where that fits in the rounds budget. Prints
 // JSON with the median, the median of the later half of the rounds (steady), the fastest and the first round, and the peak RSS of this process (maxRSS). The parent
 // bounds it: time limit and --max-old-space-size.
-// argv: stress bundle, case, bytes, op (check | html | docx | preview), today (YYYY-MM-DD), rounds budget (ms)
+// argv: stress bundle, case, bytes, op (check | html | docx | preview), today (YYYY-MM-DD), rounds budget (ms), and
+// optionally the least number of rounds (MIN_ROUNDS when absent)
 'use strict';
 const { CASES } = require('./stress-cases.cjs');
 
-const [bundle, name, bytesArg, op, today, budgetArg] = process.argv.slice(2);
+const [bundle, name, bytesArg, op, today, budgetArg, minRoundsArg] = process.argv.slice(2);
 const core = require(bundle);
 const generate = CASES[name][1];
 const bytes = Number(bytesArg);
@@ -21,7 +22,7 @@ const MAX_ROUNDS = 25;
  * rounds read as superlinear when it was not; and a median of three, one of them the first, moved by a quarter
  * from run to run where the smaller sizes' medians of 25 held.
  */
-const MIN_ROUNDS = 7;
+const MIN_ROUNDS = Number(minRoundsArg) || 7;
 const ROUNDS_BUDGET_MS = Number(budgetArg) || 4_000;
 
 async function run(text) {

@@ -35,7 +35,15 @@ export const STRESS_SIZES = [
  */
 export const PAST_STEP = ['4mb', 4_000_000] as const;
 export const PAST_STEP_HEAP_MB = 4096;
-export const PAST_STEP_TIME_LIMIT_MS = 60_000;
+export const PAST_STEP_TIME_LIMIT_MS = 120_000;
+/**
+ * Rounds of each follow-up run, at 4 MB and again at 1 MB beside it: with the usual seven, the later half of a 1 MB
+ * run is four rounds, and one run of a linear case gave 108 ms settled against a median of 171 ms, which read as
+ * 18.5 for 10× past the step where its median gave 9.8.
+ */
+export const PAST_STEP_MIN_ROUNDS = 11;
+/** The key of the 1 MB run made again beside the 4 MB one, in StressCase.runs. */
+export const PAST_STEP_BASE = '1mb-again';
 
 /** Growth from 1 MB to 4 MB read as growth for 10× the input (a linear case: 4 → 10), to compare with the target. */
 export function perTenfold(fourfold: number): number {
@@ -95,6 +103,8 @@ export interface StressOptions {
   only?: readonly string[];
   /** Follow an operation up at PAST_STEP when its 1 MB / 100 KB ratio (median or steady) is over this. */
   followUpAbove?: number;
+  /** The least number of rounds a run makes (the driver's own when absent). */
+  minRounds?: number;
   log?: (message: string) => void;
 }
 
@@ -133,13 +143,18 @@ export async function runStress(options: StressOptions): Promise<Record<string, 
       c.scaling[op] = ratios(ok.map((r) => r?.ms));
       c.steadyScaling[op] = ratios(ok.map((r) => r?.steady_ms));
       const over = (x: number | undefined) => x !== undefined && options.followUpAbove !== undefined && x > options.followUpAbove;
-      const oneMb = ok[ok.length - 1];
-      if (oneMb?.steady_ms !== undefined && (over(c.scaling[op][1]) || over(c.steadyScaling[op][1]))) {
+      if (ok[ok.length - 1] && (over(c.scaling[op][1]) || over(c.steadyScaling[op][1]))) {
+        // 1 MB again, under the same limits and rounds as 4 MB and just before it.
+        const followUp = { ...options, heapMb: PAST_STEP_HEAP_MB, timeLimitMs: PAST_STEP_TIME_LIMIT_MS, minRounds: PAST_STEP_MIN_ROUNDS };
+        const before = await runOne(name, STRESS_SIZES[STRESS_SIZES.length - 1][1], op, followUp);
         const [size, bytes] = PAST_STEP;
-        const run = await runOne(name, bytes, op, { ...options, heapMb: PAST_STEP_HEAP_MB, timeLimitMs: PAST_STEP_TIME_LIMIT_MS });
+        const run = await runOne(name, bytes, op, followUp);
+        c.runs[op][PAST_STEP_BASE] = before;
         c.runs[op][size] = run;
-        options.log?.(`${name} ${op} ${size} (past the step): ${describeRun(run)}`);
-        c.pastStep[op] = run.status === 'ok' && run.steady_ms !== undefined ? perTenfold(run.steady_ms / oneMb.steady_ms) : undefined;
+        options.log?.(`${name} ${op} past the step: 1 MB again ${describeRun(before)}, ${size} ${describeRun(run)}`);
+        const settled = (r: StressRun) => (r.status === 'ok' ? r.steady_ms : undefined);
+        const fourfold = ratio(settled(run), settled(before));
+        c.pastStep[op] = fourfold === undefined ? undefined : perTenfold(fourfold);
       }
     }
     out[name] = c;
@@ -175,7 +190,7 @@ function readHwmMb(pid: number): number | undefined {
 function runOne(name: string, bytes: number, op: StressOp, options: StressOptions): Promise<StressRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb}`, path.join(__dirname, 'stress-driver.cjs'), STRESS_BUNDLE, name, String(bytes), op, options.today, String(Math.round(options.timeLimitMs * 0.4))], {
+    const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb}`, path.join(__dirname, 'stress-driver.cjs'), STRESS_BUNDLE, name, String(bytes), op, options.today, String(Math.round(options.timeLimitMs * 0.4)), ...(options.minRounds ? [String(options.minRounds)] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
