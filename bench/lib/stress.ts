@@ -9,9 +9,10 @@
  * that case and operation are not run.
  * Scaling compares the medians, and only where the smaller size takes at least MIN_SCALING_BASE_MS: below that a run is fixed costs and noise
  * (2 ms against 30 ms says nothing about growth), and a superlinear case still shows in the next ratio up.
- * A case and operation over the target from 100 KB to 1 MB is also run at 4 MB (PAST_STEP): from 1 MB to 4 MB both
- * sizes lie past the step in cost per byte that comes where a round's live objects outgrow V8's young generation
- * (bench/README.md, "What the ratio measures"), so that growth tells a superlinear algorithm from that step.
+ * A case and operation over the target from 100 KB to 1 MB is followed up: run again at 1 MB and at 4 MB (PAST_STEP),
+ * side by side. Both sizes lie past the step in cost per byte that comes where a round's live objects outgrow V8's
+ * young generation (bench/README.md, "What the ratio measures"), so their growth tells a superlinear algorithm from
+ * that step.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
