@@ -1,5 +1,5 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import { positionAt, type XxgkDocument } from '../../core/index';
+import { headingEnds, positionAt, type XxgkDocument } from '../../core/index';
 
 /** Sections and sub-headings, table containers and the front matter fold. */
 export function foldingRanges(doc: XxgkDocument): FoldingRange[] {
@@ -13,9 +13,9 @@ export function foldingRanges(doc: XxgkDocument): FoldingRange[] {
   if (doc.frontMatter && !doc.frontMatter.unclosed) {
     ranges.push({ startLine: line(doc.frontMatter.span.start), endLine: line(doc.frontMatter.span.end), kind: FoldingRangeKind.Imports });
   }
+  const ends = headingEnds(doc.headings, doc.text.length);
   doc.headings.forEach((h, k) => {
-    const next = doc.headings.slice(k + 1).find((o) => o.level <= h.level);
-    const end = lastContentLine(next ? next.span.start : doc.text.length);
+    const end = lastContentLine(ends[k]);
     const start = line(h.span.start);
     if (end > start) ranges.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
   });

@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { t, type XxgkDocument } from '../../core/index';
+import { headingEnds, t, type Section, type Heading, type XxgkDocument } from '../../core/index';
 import { toRange } from '../convert';
 
 /** Outline: headings nested by level, each standard table under the heading it follows. */
@@ -8,11 +8,11 @@ export function documentSymbols(doc: XxgkDocument): DocumentSymbol[] {
   const stack: Array<{ level: number; symbol: DocumentSymbol; end: number }> = [];
   type Item = { start: number; make: () => { level: number; symbol: DocumentSymbol; end: number } };
   const items: Item[] = [];
-  const headings = doc.headings;
-  headings.forEach((h, k) => {
-    // A heading's range runs to the next heading of the same or a higher level.
-    const next = headings.slice(k + 1).find((o) => o.level <= h.level);
-    const end = next ? next.span.start : doc.text.length;
+  // A heading's range runs to the next heading of the same or a higher level.
+  const ends = headingEnds(doc.headings, doc.text.length);
+  const sections = new Map<Heading, Section>(doc.sections.map((s) => [s.heading, s]));
+  doc.headings.forEach((h, k) => {
+    const end = ends[k];
     items.push({
       start: h.span.start,
       make: () => ({
@@ -20,7 +20,7 @@ export function documentSymbols(doc: XxgkDocument): DocumentSymbol[] {
         end,
         symbol: {
           name: h.text || t('（空标题）'),
-          detail: h.level === 2 ? doc.sections.find((s) => s.heading === h)?.spec?.name : undefined,
+          detail: h.level === 2 ? sections.get(h)?.spec?.name : undefined,
           kind: h.level === 1 ? SymbolKind.File : h.level === 2 ? SymbolKind.Module : SymbolKind.Namespace,
           range: toRange(doc, { start: h.span.start, end: trimEnd(doc.text, end) }),
           selectionRange: toRange(doc, h.textSpan),
