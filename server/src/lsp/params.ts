@@ -45,7 +45,9 @@ export const didOpenParams = z.object({
 });
 export const didChangeParams = z.object({
   textDocument: z.object({ uri: z.string(), version: z.number().int() }),
-  contentChanges: z.array(z.union([z.object({ range, rangeLength: z.number().optional(), text: z.string() }), z.object({ text: z.string() })])),
+  // A whole-text change has no range at all: a malformed range (null, a line of 0.5) used to pass as one, and the
+  // document store then applied it as a range anyway (duplicating text) or threw half-way through the changes.
+  contentChanges: z.array(z.union([z.object({ range, rangeLength: z.number().optional(), text: z.string() }), z.object({ text: z.string(), range: z.undefined().optional() })])),
 });
 export const documentNotificationParams = documentParams;
 
