@@ -18,7 +18,7 @@ import { checkText, parse } from '../server/src/core/index';
 import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/core/render/docx';
 import { renderHtml } from '../server/src/core/render/html';
 import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
-import { SpanIndex } from '../server/src/core/render/marks';
+import { MESSAGE_PLACES, SpanIndex } from '../server/src/core/render/marks';
 import { evaluateLegacyTable } from '../server/src/core/tables/legacy-sums';
 import { seek, stopsOf } from '../server/src/core/render/stops';
 import { append, maxOf } from '../server/src/core/arrays';
@@ -396,6 +396,41 @@ describe('item 6, sibling: diagnostics placed on blocks and cells in O(n log n) 
       },
       500,
     );
+  });
+});
+
+describe('a diagnostic over many cells or pieces of text: its message is written on a few of them, not on each', () => {
+  /** The page's body (the summary lists every message once, as it should), and how often `message` is in it. */
+  function marked(text: string) {
+    const { document, diagnostics } = checkText(text);
+    const page = renderHtml(document, { sourceLines: true, diagnostics });
+    const body = page.slice(page.indexOf('</details>'));
+    const message = diagnostics.find((d) => d.rule === 'missing-section')!.message;
+    return { page, plain: renderHtml(document, { sourceLines: true }), times: body.split(escapeForAttribute(message)).length - 1 };
+  }
+  const escapeForAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+  test('a line of 10,000 `|` (a row of 10,000 cells under six missing-section errors): 22 MB of preview before', HANG, () => {
+    const { page, plain, times } = marked('|'.repeat(10_000));
+    // title and data-message, on MESSAGE_PLACES cells
+    assert.ok(times <= 2 * MESSAGE_PLACES, `${times} times`);
+    assert.ok(times > 0);
+    assert.ok(page.length < 3 * plain.length, `${page.length} characters against ${plain.length} without diagnostics`);
+  });
+
+  test('`**重点**内容` 8,000 times on one line: each piece of text was marked with every message (41 s over LSP)', HANG, () => {
+    const { page, plain, times } = marked('**重点**内容'.repeat(8000));
+    assert.ok(times <= 2 * MESSAGE_PLACES && times > 0, `${times} times`);
+    // Each of the 16,000 pieces is still marked (a span and its level): 5 times the plain page here, 83 before.
+    assert.ok(page.length < 10 * plain.length, `${page.length} characters against ${plain.length} without diagnostics`);
+  });
+
+  test('a diagnostic on one cell still carries its message there', () => {
+    const text = '| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n| 合计 | 4 |\n';
+    const { document, diagnostics } = checkText(text);
+    const sum = diagnostics.find((d) => d.rule === 'table-sum')!;
+    const page = renderHtml(document, { diagnostics });
+    assert.ok(page.includes(`data-message="${escapeForAttribute(sum.message)}"`));
   });
 });
 

@@ -5,7 +5,7 @@ import { buildModel, type Block, type ListItem, type SectionBlock } from './bloc
 import { attr, escapeHtml } from './escape';
 import type { Grid, GridCell, GridRow } from './grid';
 import { inlineText, parseInline, type Inline } from './inline';
-import { combine, DiagnosticIndex, levelOf, NO_DIAGNOSTICS, placeInGrid, type Problem } from './marks';
+import { combine, DiagnosticIndex, levelOf, MessageBudget, NO_DIAGNOSTICS, placeInGrid, type Problem } from './marks';
 import { STANDALONE_CSS, XXGK_CSS } from './styles';
 
 export interface RenderHtmlOptions {
@@ -74,6 +74,8 @@ function standalonePage(doc: XxgkDocument, title: string | undefined, body: stri
 class HtmlWriter {
   /** The diagnostics, looked up by the span of each block, cell or table. */
   private readonly index: DiagnosticIndex;
+  /** Where each diagnostic's message has been written (on at most MESSAGE_PLACES places of the page). */
+  private readonly budget = new MessageBudget();
 
   constructor(
     private readonly doc: XxgkDocument,
@@ -127,7 +129,7 @@ class HtmlWriter {
       case 'quote':
         return `<blockquote${this.line(b.line)}>${b.children.map((c) => this.block(c)).join('')}</blockquote>`;
       case 'code': {
-        const problem = combine(this.index.in(b.span));
+        const problem = combine(this.index.in(b.span), this.budget);
         return `<pre${problemClass(problem)}${problemAttrs(problem)}${this.line(b.line)}><code>${escapeHtml(b.text)}</code></pre>`;
       }
       case 'rule':
@@ -148,18 +150,18 @@ class HtmlWriter {
     const found = this.index.in(span);
     if (!found.length) return NO_PROBLEM;
     const unplaced = found.filter((d) => !touchesText(inlines, d.span));
-    const problem = combine(unplaced);
+    const problem = combine(unplaced, this.budget);
     return { cls: problem ? `xxgk-problem xxgk-${problem.level}` : '', attrs: problemAttrs(problem) };
   }
 
   private inlines(nodes: readonly Inline[], span: Span): string {
     const found = this.index.in(span);
-    return renderInlines(nodes, found.length ? found.filter((d) => d.span.end > d.span.start) : found);
+    return renderInlines(nodes, found.length ? found.filter((d) => d.span.end > d.span.start) : found, this.budget);
   }
 
   private table(grid: Grid): string {
     const placed = placeInGrid(grid, this.index.in(grid.span));
-    const tableProblem = combine(placed.table);
+    const tableProblem = combine(placed.table, this.budget);
     const out: string[] = [];
     out.push(`<div class="xxgk-table-wrap">`);
     out.push(this.gridTable(grid, placed.cells, tableProblem));
@@ -192,7 +194,7 @@ class HtmlWriter {
 
   private cell(c: GridCell, diagnostics: Diagnostic[] | undefined): string {
     const tag = c.header ? 'th' : 'td';
-    const problem = diagnostics && combine(diagnostics);
+    const problem = diagnostics && combine(diagnostics, this.budget);
     // Built as a string, not an array joined: a page of a large table has a few cells per source byte.
     let classes = `xxgk-${c.role}`;
     if (c.align) classes += ` xxgk-${c.align}`;
@@ -232,7 +234,7 @@ function problemClass(p: Problem | undefined): string {
 const NO_PROBLEM: { readonly cls: string; readonly attrs: string } = Object.freeze({ cls: '', attrs: '' });
 
 function problemAttrs(p: Problem | undefined): string {
-  if (!p) return '';
+  if (!p || !p.messages.length) return '';
   const message = p.messages.join('\n');
   return `${attr('title', message)}${attr('data-message', message)}${attr('data-rule', p.rules.join(' '))}`;
 }
@@ -251,27 +253,27 @@ function touchesText(nodes: readonly Inline[], span: Span): boolean {
 }
 
 /** Inline nodes as HTML; the characters diagnostics cover are wrapped in a marked span (split at formatting). */
-export function renderInlines(nodes: readonly Inline[], marks: readonly Diagnostic[]): string {
+export function renderInlines(nodes: readonly Inline[], marks: readonly Diagnostic[], budget?: MessageBudget): string {
   let out = '';
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        out += markedText(n.text, n.start, n.end, marks);
+        out += markedText(n.text, n.start, n.end, marks, budget);
         break;
       case 'code': {
-        const problem = combine(marks.filter((d) => d.span.start < n.end && d.span.end > n.start));
+        const problem = combine(marks.filter((d) => d.span.start < n.end && d.span.end > n.start), budget);
         const code = `<code>${escapeHtml(n.text)}</code>`;
         out += problem ? wrapProblem(code, problem) : code;
         break;
       }
       case 'strong':
-        out += `<strong>${renderInlines(n.children, marks)}</strong>`;
+        out += `<strong>${renderInlines(n.children, marks, budget)}</strong>`;
         break;
       case 'em':
-        out += `<em>${renderInlines(n.children, marks)}</em>`;
+        out += `<em>${renderInlines(n.children, marks, budget)}</em>`;
         break;
       case 'link':
-        out += `<a${attr('href', n.href)} rel="noopener noreferrer nofollow">${renderInlines(n.children, marks)}</a>`;
+        out += `<a${attr('href', n.href)} rel="noopener noreferrer nofollow">${renderInlines(n.children, marks, budget)}</a>`;
         break;
       case 'softbreak':
         out += n.join;
@@ -284,13 +286,13 @@ export function renderInlines(nodes: readonly Inline[], marks: readonly Diagnost
   return out;
 }
 
-function markedText(text: string, start: number, end: number, marks: readonly Diagnostic[]): string {
+function markedText(text: string, start: number, end: number, marks: readonly Diagnostic[], budget: MessageBudget | undefined): string {
   if (!marks.length) return escapeHtml(text);
   const relevant = marks.filter((d) => d.span.start < end && d.span.end > start);
   if (!relevant.length) return escapeHtml(text);
   if (text.length !== end - start) {
     // An escaped character (`\*`): its source is two characters, the text one; mark it whole.
-    return wrapProblem(escapeHtml(text), combine(relevant)!);
+    return wrapProblem(escapeHtml(text), combine(relevant, budget)!);
   }
   const cuts = new Set<number>([start, end]);
   for (const d of relevant) {
@@ -302,7 +304,7 @@ function markedText(text: string, start: number, end: number, marks: readonly Di
   for (let k = 0; k + 1 < points.length; k++) {
     const [a, b] = [points[k], points[k + 1]];
     const piece = escapeHtml(text.slice(a - start, b - start));
-    const problem = combine(relevant.filter((d) => d.span.start < b && d.span.end > a));
+    const problem = combine(relevant.filter((d) => d.span.start < b && d.span.end > a), budget);
     out += problem ? wrapProblem(piece, problem) : piece;
   }
   return out;

@@ -25,13 +25,37 @@ export function levelOf(d: Diagnostic): ProblemLevel {
   return d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info';
 }
 
-/** One problem standing for several diagnostics: the worst level, every message. */
-export function combine(diagnostics: readonly Diagnostic[]): Problem | undefined {
+/**
+ * How many marked places (cells, pieces of text, blocks) of one page carry a diagnostic's message; the places after
+ * them are marked by their level alone. A diagnostic over a long line was written out in full on each of its cells or
+ * text runs: a line of 10,000 `|` with the six missing-section errors on it made a 22 MB preview, and 1 MB of it more
+ * than a string can hold.
+ */
+export const MESSAGE_PLACES = 8;
+
+/** Counts the places each diagnostic's message has been written on, for one page. */
+export class MessageBudget {
+  private readonly written = new Map<Diagnostic, number>();
+  /** Whether the message of `d` may be written on one more place (and counts that place). */
+  take(d: Diagnostic): boolean {
+    const n = this.written.get(d) ?? 0;
+    if (n >= MESSAGE_PLACES) return false;
+    this.written.set(d, n + 1);
+    return true;
+  }
+}
+
+/**
+ * One problem standing for several diagnostics: the worst level, every message (with a budget, only those of the
+ * diagnostics whose messages it still allows; the level still counts them all).
+ */
+export function combine(diagnostics: readonly Diagnostic[], budget?: MessageBudget): Problem | undefined {
   if (!diagnostics.length) return undefined;
   let level: ProblemLevel = 'info';
   for (const d of diagnostics) if (RANK[levelOf(d)] > RANK[level]) level = levelOf(d);
-  const messages = [...new Set(diagnostics.map((d) => d.message))];
-  const rules = [...new Set(diagnostics.map((d) => d.rule))];
+  const described = budget ? diagnostics.filter((d) => budget.take(d)) : diagnostics;
+  const messages = [...new Set(described.map((d) => d.message))];
+  const rules = [...new Set(described.map((d) => d.rule))];
   return { level, messages, rules };
 }
 
