@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { fixAll, ruleById } from '../../server/src/core/index';
 import { applyEdits, messageText, TestClient } from './client';
 
 const uri = 'file:///tmp/xxgk-test/errors.xxgk';
@@ -42,19 +43,20 @@ describe('every quick fix on the errors example, through the server', () => {
     assert.ok(fixed >= 10, `only ${fixed} quick fixes`);
   });
 
-  it('the fix-all action leaves no table-sum problem', async () => {
+  it('the fix-all action fixes every total at once, as `xxgk check --fix` does, and leaves only the guesses', async () => {
     await client.change(uri, [{ text: errors }]);
     await client.diagnostics(uri);
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    let text = errors;
-    // A corrected total can reveal the next one up (a group subtotal, then 总计): a few rounds at most.
-    for (let round = 0; round < 5; round++) {
-      const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: top, context: { diagnostics: [], only: ['source.fixAll'] } });
-      if (!fixAll) break;
-      text = applyEdits(text, fixAll.edit!.changes![uri]);
-      await client.change(uri, [{ text }]);
-      await client.diagnostics(uri);
-    }
-    assert.deepEqual((await client.diagnostics(uri)).filter((d) => d.code === 'table-sum').map((d) => d.message), []);
+    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: top, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const text = applyEdits(errors, action.edit!.changes![uri]);
+    // One application: a total that depends on a part fixed in the same action is computed from the fixed part.
+    assert.equal(text, fixAll(errors, { rules: [ruleById('table-sum')!] }).text);
+    await client.change(uri, [{ text }]);
+    const left = (await client.diagnostics(uri)).filter((d) => d.code === 'table-sum');
+    // What is left is a relation whose wrong term is a guess (本年新收 + 上年结转 = 办结 + 结转): its own quick fix
+    // offers one, and the fix-all action, like --fix, does not take it.
+    assert.ok(left.length > 0 && left.every((d) => /第一项加第二项之和应等于第三项加第四项之和/.test(messageText(d))), JSON.stringify(left.map(messageText)));
+    const again = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: top, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(again, []);
   });
 });

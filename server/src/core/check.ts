@@ -4,8 +4,9 @@ import { t } from './i18n';
 import { parse } from './parser/document';
 import { RULES } from './rules/index';
 import { formatSpec } from './formats/registry';
-import { ruleApplies, type Diagnostic, type Finding, type Rule, type RuleContext } from './rules/types';
+import { ruleApplies, type Diagnostic, type Finding, type Fix, type Rule, type RuleContext } from './rules/types';
 import { suppressionFilter } from './suppression';
+import { lineBreakOf } from './text/lines';
 
 export interface CheckOptions {
   readonly config?: XxgkConfig;
@@ -19,6 +20,7 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
   const out: Diagnostic[] = [];
   const suppressed = suppressionFilter(doc);
   const context = options.context ?? {};
+  const lineBreak = lineBreakOf(doc.text);
   for (const rule of options.rules ?? RULES) {
     if (!ruleApplies(rule, formatSpec(doc.format))) continue;
     const configured = effectiveSeverity(options.config, rule);
@@ -42,7 +44,7 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
         message,
         rule: rule.id,
         severity: overridden ? configured : (f.severity ?? configured),
-        fix: f.fix,
+        fix: f.fix && lineBreak !== '\n' ? withLineBreak(f.fix, lineBreak) : f.fix,
         related: f.related,
         data: f.data,
       });
@@ -62,6 +64,12 @@ export function checkDocument(doc: XxgkDocument, options: CheckOptions = {}): Di
   }
   // Rule ids are ASCII kebab-case: compared by code unit, which orders them as localeCompare does, without ICU.
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+/** The fix with every line break of its new text written as the document writes them. */
+function withLineBreak(fix: Fix, lineBreak: string): Fix {
+  if (!fix.edits.some((e) => /[\r\n]/.test(e.newText))) return fix;
+  return { ...fix, edits: fix.edits.map((e) => ({ span: e.span, newText: e.newText.replace(/\r\n|\r|\n/g, lineBreak) })) };
 }
 
 /**

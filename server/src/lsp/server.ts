@@ -326,7 +326,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
     const { doc, diagnostics } = diagnosticsFor(document);
-    return codeActions(doc, diagnostics, params);
+    return codeActions(doc, diagnostics, params, configFor(document.uri));
   })));
   connection.onDocumentSymbol(validated('textDocument/documentSymbol', documentParams, guarded('textDocument/documentSymbol', (params, token) => {
     const doc = parsedFor(params.textDocument.uri, token);

@@ -39,7 +39,7 @@ export const missingSection: Rule = {
       // Insert before the first later official section that is present, else at the end.
       const next = doc.sections.find((s) => s.spec && specs.indexOf(s.spec) > index);
       const at = next ? next.span.start : doc.text.length;
-      const lead = at === doc.text.length && !doc.text.endsWith('\n') ? '\n\n' : at === doc.text.length ? '\n' : '';
+      const lead = at === doc.text.length && !/[\r\n]$/.test(doc.text) ? '\n\n' : at === doc.text.length ? '\n' : '';
       const heading = spec.numeral ? `${spec.numeral}、${spec.name}` : spec.name;
       report({
         span: next ? next.heading.span : documentAnchor(doc),

@@ -22,6 +22,18 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The line break a text uses, read from its first one (`\n` when it has none). Fixes are written with `\n`; a
+ * document with CRLF or CR line breaks gets its own, not a mix (which editors other than VS Code keep as written).
+ */
+export function lineBreakOf(text: string): '\n' | '\r\n' | '\r' {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  const lf = text.indexOf('\n');
+  if (lf >= 0 && lf < cr) return '\n';
+  return text.charCodeAt(cr + 1) === 0x0a ? '\r\n' : '\r';
+}
+
 export interface Position {
   /** 0-based line. */
   readonly line: number;
@@ -40,12 +52,19 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   return { line: lo, character: offset - lineStarts[lo] };
 }
 
+/**
+ * The offset of a position. A character past the end of its line means the end of that line, before its line break
+ * (as LSP says): clamped to the next line's start, a completion or range formatting asked for at the end of one line
+ * answered with an edit of the next.
+ */
 export function offsetAt(lineStarts: readonly number[], text: string, pos: Position): number {
   if (pos.line >= lineStarts.length) return text.length;
   if (pos.line < 0) return 0;
   const start = lineStarts[pos.line];
-  const next = pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : text.length;
-  return Math.max(start, Math.min(start + pos.character, next));
+  let end = pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : text.length;
+  if (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+  return Math.max(start, Math.min(start + pos.character, end));
 }
 
 export function lineOf(lineStarts: readonly number[], offset: number): number {

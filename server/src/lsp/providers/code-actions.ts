@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { offsetAt, t, type Diagnostic, type Edit, type XxgkDocument } from '../../core/index';
+import { computeLineStarts, fixAll, offsetAt, ruleById, t, type Diagnostic, type Edit, type XxgkConfig, type XxgkDocument } from '../../core/index';
 import { sameRange, toLspDiagnostic, toRange, toTextEdit } from '../convert';
 
 export const FILL_TABLE_KIND = `${CodeActionKind.Source}.xxgk.fillTable`;
@@ -7,9 +7,10 @@ export const FIX_SUMS_KIND = `${CodeActionKind.SourceFixAll}.xxgk`;
 
 /**
  * Quick fixes come from the core's own fixes on its diagnostics; the source actions gather them:
- * fill the table under the cursor with its missing rows, and fix every wrong total.
+ * fill the table under the cursor with its missing rows, and fix every wrong total (`config`: the document's, as
+ * the totals are checked again after each round of fixes).
  */
-export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[], params: CodeActionParams): CodeAction[] {
+export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[], params: CodeActionParams, config?: XxgkConfig): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -43,17 +44,39 @@ export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[
       });
     }
   }
-  if (wants(FIX_SUMS_KIND)) {
-    const sums = diagnostics.filter((d) => d.rule === 'table-sum' && d.fix);
-    if (sums.length) {
+  if (wants(FIX_SUMS_KIND) && diagnostics.some((d) => d.rule === 'table-sum' && d.fix?.safe)) {
+    // As `xxgk check --fix` does, round by round: every fix of one round was computed from the figures before it, so
+    // a total fixed from a part that another fix changes in the same round came out wrong (8 + 1 with a total of 10).
+    const fixed = fixAll(doc.text, { config, rules: [ruleById('table-sum')!] });
+    if (fixed.applied) {
       actions.push({
-        title: t('按分项之和修正全部 {0} 处合计', sums.length),
+        title: t('按分项之和修正全部 {0} 处合计', fixed.applied),
         kind: FIX_SUMS_KIND,
-        edit: { changes: { [uri]: mergeEdits(doc, uniqueBySpan(sums.flatMap((d) => d.fix!.edits))) } },
+        edit: { changes: { [uri]: changedLines(doc, fixed.text) } },
       });
     }
   }
   return actions;
+}
+
+/** Edits from the document to `after`: each line that differs, replaced (or the whole text, if lines came or went). */
+function changedLines(doc: XxgkDocument, after: string): TextEdit[] {
+  const afterStarts = computeLineStarts(after);
+  const before = doc.lineStarts;
+  const content = (text: string, starts: readonly number[], k: number) => {
+    let end = k + 1 < starts.length ? starts[k + 1] : text.length;
+    while (end > starts[k] && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+    return { start: starts[k], end };
+  };
+  if (afterStarts.length !== before.length) return [toTextEdit(doc, { span: { start: 0, end: doc.text.length }, newText: after })];
+  const edits: TextEdit[] = [];
+  for (let k = 0; k < before.length; k++) {
+    const old = content(doc.text, before, k);
+    const now = content(after, afterStarts, k);
+    const text = after.slice(now.start, now.end);
+    if (doc.text.slice(old.start, old.end) !== text) edits.push(toTextEdit(doc, { span: old, newText: text }));
+  }
+  return edits;
 }
 
 /** Inserts at the same offset are joined in order, so that LSP clients apply them as one edit. */
@@ -66,15 +89,4 @@ function mergeEdits(doc: XxgkDocument, edits: readonly Edit[]): TextEdit[] {
     else merged.push(e);
   }
   return merged.sort((a, b) => a.span.start - b.span.start).map((e) => toTextEdit(doc, e));
-}
-
-/** A cell can be the total of two relations; it gets one edit. */
-function uniqueBySpan(edits: readonly Edit[]): Edit[] {
-  const seen = new Set<string>();
-  return edits.filter((e) => {
-    const key = `${e.span.start}:${e.span.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
