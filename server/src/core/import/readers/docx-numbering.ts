@@ -36,10 +36,14 @@ export function parseNumbering(xml: string): Numbering {
     onopen(element, values) {
       const val = values[VAL];
       if (element === ABSTRACT_NUM) abstracts.set(values[ABSTRACT_NUM_ID]!, (abstract = new Map<number, Level>()));
-      else if (element === LVL && abstract) abstract.set(Number(values[ILVL] ?? 0), (level = { start: 1, format: 'decimal', text: '' }));
-      else if (element === START && level) level.start = Number(val ?? 1) || 0;
+      else if (element === LVL && abstract) {
+        const ilvl = Number(values[ILVL] ?? 0);
+        level = { start: 1, format: 'decimal', text: '' };
+        // A level Word would not have (0–8) is read and dropped: `counts.length = ilvl + 1` threw on -5.
+        if (isLevel(ilvl)) abstract.set(ilvl, level);
+      } else if (element === START && level) level.start = Math.min(MAX_START, Math.max(0, Math.trunc(Number(val ?? 1)) || 0));
       else if (element === NUM_FMT && level) level.format = val ?? 'decimal';
-      else if (element === LVL_TEXT && level) level.text = val ?? '';
+      else if (element === LVL_TEXT && level) level.text = (val ?? '').slice(0, MAX_LEVEL_TEXT);
       else if (element === NUM) num = values[NUM_ID];
       else if (element === ABSTRACT_NUM_ID_ELEMENT && num !== undefined) nums.set(num, val ?? '');
     },
@@ -57,7 +61,7 @@ export function parseNumbering(xml: string): Numbering {
     next(numId, ilvl) {
       const abstractId = nums.get(numId);
       const levels = abstractId === undefined ? undefined : abstracts.get(abstractId);
-      const own = levels?.get(ilvl);
+      const own = isLevel(ilvl) ? levels?.get(ilvl) : undefined;
       if (!levels || !own || own.format === 'bullet' || own.format === 'none') return '';
       const counts = counters.get(abstractId!) ?? [];
       counters.set(abstractId!, counts);
@@ -71,6 +75,15 @@ export function parseNumbering(xml: string): Numbering {
     },
   };
 }
+
+/**
+ * Bounds of what a numbering definition may ask for, as Word's own (levels 0–8, a start of at most 32,767): a 1 KB
+ * file that started a list of letters at 400,000,000 made a number of 15 million letters for each paragraph, and a
+ * level text of 1.5 million characters was copied into each of 1,000; both exhausted memory.
+ */
+const MAX_START = 32_767;
+const MAX_LEVEL_TEXT = 64;
+const isLevel = (ilvl: number) => Number.isInteger(ilvl) && ilvl >= 0 && ilvl <= 8;
 
 const DIGITS = '零一二三四五六七八九';
 
@@ -114,8 +127,9 @@ function chinese(n: number): string {
   return s;
 }
 
+/** 1 → A, 27 → AA, as Word counts letters; past 780 (30 Zs) the figure itself. */
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  if (n <= 0 || n > 780) return String(n);
   const letter = String.fromCharCode(0x40 + ((n - 1) % 26) + 1);
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
