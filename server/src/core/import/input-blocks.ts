@@ -15,9 +15,18 @@ export type { SpannedCell } from './grid';
 
 const INDENT = /^[\t \u3000\u00a0]+/;
 const SPACE_RUN = /[\t \u00a0]+/g;
-const BREAK = /[\r\n]/;
+/** Line breaks, with the vertical tab and form feed that Word's binary files and some pages break lines with. */
+const BREAK = /[\r\n\v\f]/;
+const LINES = /\r?\n|[\r\v\f]/;
+/**
+ * Control characters a report cannot hold (and noncharacters): dropped. A NUL read from a page or a Word file was
+ * written into the .xxgk, which the checker then refused to read at all.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]/g;
 /** What cleanLine and cleanCell change (a single space between words they keep). */
-const TO_CLEAN = /[\t\u3000\u00a0]|^ | $| {2}/;
+// eslint-disable-next-line no-control-regex -- as CONTROL
+const TO_CLEAN = /[\t\u3000\u00a0\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]|^ | $| {2}/;
 
 /** The lines the recognizer reads, and their text (the text that the import's line numbers count in). */
 export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLine[]; text: string } {
@@ -27,7 +36,7 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
     if (block.type === 'text') {
       // A web page's lines have no line break left in them.
       if (!BREAK.test(block.text)) push(cleanLine(block.text));
-      else for (const line of block.text.split(/\r?\n|\r/)) push(cleanLine(line));
+      else for (const line of block.text.split(LINES)) push(cleanLine(line));
       continue;
     }
     const grid = expandGrid(block.rows);
@@ -48,16 +57,16 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
 function cleanLine(text: string): string {
   // Most lines (Chinese prose, a heading) have nothing to clean.
   if (!TO_CLEAN.test(text)) return text;
-  return text.replace(INDENT, '').replace(SPACE_RUN, ' ').replace(/[ \u3000]+$/, '');
+  return text.replace(CONTROL, '').replace(INDENT, '').replace(SPACE_RUN, ' ').replace(/[ \u3000]+$/, '');
 }
 
 /** A cell's text on one line: its paragraphs joined (a header broken over two lines is one label). */
 function cleanCell(text: string): string {
   // Most cells are one paragraph, and most have nothing to clean but their ends.
-  if (!BREAK.test(text)) return TO_CLEAN.test(text) ? text.replace(SPACE_RUN, ' ').trim() : text.trim();
+  if (!BREAK.test(text)) return TO_CLEAN.test(text) ? text.replace(CONTROL, '').replace(SPACE_RUN, ' ').trim() : text.trim();
   return text
-    .split(/\r?\n|\r/)
-    .map((l) => l.replace(SPACE_RUN, ' ').trim())
+    .split(LINES)
+    .map((l) => l.replace(CONTROL, '').replace(SPACE_RUN, ' ').trim())
     .join('')
     .trim();
 }
