@@ -6,6 +6,8 @@ import type { CheckTask } from './types';
 function head(path: string): string {
   let fd: number | undefined;
   try {
+    // Only a regular file: opening a FIFO waits for a writer (`check fifo.txt` hung before it said "not a file").
+    if (!fs.statSync(path).isFile()) return '';
     fd = fs.openSync(path, 'r');
     const buffer = Buffer.alloc(8192);
     const n = fs.readSync(fd, buffer, 0, buffer.length, 0);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { t } from '../core/i18n';
 import { importExtensions, isImportInput, readAndImport } from './import-input';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
+import { sameFile } from './same-file';
 
 /**
  * `xxgk import`: reports as Word files (.docx, .doc), web pages (.html), PDFs with a text layer, or plain text pasted
@@ -44,6 +45,17 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   if (opts.output !== undefined && files.length > 1) return fail(t('有多个输入文件时不能用 -o，请用 --out-dir'));
   if (opts.outDir !== undefined && !isDirectory(opts.outDir)) return fail(t('输出文件夹不存在：{0}', opts.outDir));
 
+  // Two inputs that would be written to one report (a.docx and a.html): the second would replace the first.
+  if (opts.output === undefined) {
+    const byOutput = new Map<string, string>();
+    for (const file of files) {
+      const output = path.resolve(outputPath(file, opts));
+      const other = byOutput.get(output);
+      if (other !== undefined) return fail(t('{0} 和 {1} 会写到同一个文件 {2}：请分两次导入，或用 --out-dir 指定不同的文件夹', other, file, outputPath(file, opts)));
+      byOutput.set(output, file);
+    }
+  }
+
   let code = EXIT_OK;
   for (const file of files) {
     if ((await importOne(file, opts)) !== EXIT_OK) code = EXIT_TROUBLE;
@@ -60,10 +72,12 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   const input = path.resolve(cwd, file);
   if (!isImportInput(input)) return fail(t('不能导入 {0}：可导入的文件为 {1}', file, importExtensions().join(' ')));
   const toStdout = opts.output === '-';
-  const shown = toStdout ? '-' : (opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk'));
+  const shown = toStdout ? '-' : outputPath(file, opts);
   const output = toStdout ? '' : path.resolve(cwd, shown);
   if (!toStdout && fs.existsSync(output)) {
     if (fs.statSync(output).isDirectory()) return fail(t('输出路径是一个文件夹：{0}', shown));
+    // By its path, a hard link or a symbolic link: `import r.docx -o r.docx --force` replaced the Word file.
+    if (sameFile(input, output)) return fail(t('输出文件不能是输入文件本身：{0}', shown));
     if (!opts.force) return fail(t('输出文件已存在：{0}（如要覆盖，请加 --force）', shown));
   }
 
@@ -91,6 +105,11 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
   // A PDF's notes say their page: the lines of its rebuilt text are nowhere to be seen.
   for (const note of result.notes) say(`${file}:${note.page === undefined ? note.line : t('第 {0} 页', note.page)}: ${note.message}`);
   return EXIT_OK;
+}
+
+/** Where the report imported from `file` goes, as the user would write it: -o, or the input's name in --out-dir or beside it. */
+function outputPath(file: string, opts: ImportOptions): string {
+  return opts.output ?? path.join(opts.outDir ?? path.dirname(file), path.basename(file, path.extname(file)) + '.xxgk');
 }
 
 function isDirectory(p: string): boolean {
