@@ -186,23 +186,25 @@ describe('language server under abuse', () => {
     await stillServes();
   });
 
-  it('the fix-all source action, applied until nothing is left, clears every table-sum of examples/2023-errors.xxgk', async () => {
+  it('the fix-all source action, applied once, fixes every total of examples/2023-errors.xxgk and leaves only the guesses', async () => {
     const u = 'file:///tmp/xxgk-fuzz/fixall.xxgk';
     let text = example('2023-errors.xxgk');
     await client.open(u, text);
-    for (let round = 0; round < 6; round++) {
-      const sums = (await client.diagnostics(u)).filter((d) => d.code === 'table-sum');
-      if (!sums.length) break;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    await client.diagnostics(u);
+    const request = () =>
+      client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: u },
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll.xxgk'] },
       });
-      assert.equal(actions.length, 1, `round ${round + 1}: no fix-all action for ${sums.length} table-sum findings`);
-      text = applyEdits(text, actions[0].edit!.changes![u]);
-      await client.change(u, [{ text }]);
-    }
-    assert.deepEqual((await client.diagnostics(u)).filter((d) => d.code === 'table-sum'), []);
+    const actions = await request();
+    assert.equal(actions.length, 1);
+    text = applyEdits(text, actions[0].edit!.changes![u]);
+    await client.change(u, [{ text }]);
+    // Left: the relation 本年新收 + 上年结转 = 办结 + 结转, whose wrong term is a guess that --fix does not make either.
+    const left = (await client.diagnostics(u)).filter((d) => d.code === 'table-sum');
+    assert.ok(left.length && left.every((d) => /第一项加第二项之和应等于第三项加第四项之和/.test(typeof d.message === 'string' ? d.message : '')), JSON.stringify(left));
+    assert.deepEqual(await request(), []);
     assert.deepEqual(simplify(await client.diagnostics(u)), expected(text));
   });
 
