@@ -1,6 +1,7 @@
 import WordExtractor from 'word-extractor';
 import { append } from '../../arrays';
 import { t } from '../../i18n';
+import { brokenChains } from './cfb-chains';
 import { ReadError } from './errors';
 
 /**
@@ -20,6 +21,8 @@ const MAX_ROW_CELLS = 16;
 export async function readDoc(bytes: Uint8Array): Promise<string> {
   let body: string;
   try {
+    const broken = brokenChains(bytes);
+    if (broken) throw new Error(broken);
     const document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // filterUnicode would turn “” into "" and — into -: the report is kept as typed.
     body = document.getBody({ filterUnicode: false });
