@@ -15,6 +15,7 @@ import { importFile } from '../server/src/core/import/file';
 import { readDoc } from '../server/src/core/import/readers/doc';
 import { readDocx } from '../server/src/core/import/readers/docx';
 import { lineText, type PdfTextItem } from '../server/src/core/import/readers/pdf-page';
+import { sniffContent } from '../server/src/core/import/readers/sniff';
 
 const HANG = { timeout: 120_000 };
 const ROOT = path.join(__dirname, '..');
@@ -135,6 +136,21 @@ describe('a PDF line of many pieces is joined in linear time', () => {
   it('160,000 pieces at one place on a line (55 s before)', HANG, () => {
     const items = Array.from({ length: 160_000 }, () => ({ ...item('a', 100), width: 5 }));
     assert.equal(lineText(items), 'a'.repeat(160_000));
+  });
+});
+
+describe('pages that open unlike the usual page are pages', () => {
+  const kind = (text: string) => sniffContent(new TextEncoder().encode(text));
+  it('an XML prolog (XHTML), <section> or <header> first, a first comment longer than the probe: html (refused as plain text)', () => {
+    assert.equal(kind('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>一</p></body></html>'), 'html');
+    assert.equal(kind('<section><h1>某局2023年政府信息公开工作年度报告</h1></section>'), 'html');
+    assert.equal(kind('<header>站点</header><p>正文</p>'), 'html');
+    assert.equal(kind(`<!-- ${'注'.repeat(3000)} -->\n<html><body>一</body></html>`), 'html');
+  });
+  it('text that mentions a tag later, or opens with a word, is text', () => {
+    assert.equal(kind('某局2023年政府信息公开工作年度报告\n<p>不是网页</p>'), 'text');
+    assert.equal(kind('a <b> c'), 'text');
+    assert.equal(kind(`${' '.repeat(5000)}正文`), 'text');
   });
 });
 

@@ -4,7 +4,13 @@
  */
 export type ContentKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'binary' | 'empty';
 
-const HTML = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|span|center|font|style|script|link)\b/i;
+/**
+ * A page: after spaces, comments and an XML prolog (XHTML), a doctype or a tag a page can open with; or a comment
+ * still open where the probe ends. XHTML with its prolog, a page opening with <section> or <header>, and one whose
+ * first comment is longer than the probe were refused as plain text.
+ */
+const HTML =
+  /^(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->)*(?:<(?:!doctype\s+html|html|head|body|meta|title|base|table|div|p|h[1-6]|span|center|font|style|script|link|section|article|header|main|nav|footer|ul|ol|a|br|img|form|noscript)\b|<!--(?![\s\S]*-->))/i;
 const SNIFF = 4096;
 
 export function sniffContent(bytes: Uint8Array): ContentKind {
