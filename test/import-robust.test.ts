@@ -154,6 +154,16 @@ describe('pages that open unlike the usual page are pages', () => {
   });
 });
 
+describe('a complete PDF with padding after its end', () => {
+  it('4 KB of NULs after %%EOF: read (refused as cut short); a PDF cut short is still refused', HANG, async () => {
+    const pdf = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', 'libreoffice', 'split-row-figures-first.pdf'));
+    const padded = await importFile('a.pdf', new Uint8Array(Buffer.concat([pdf, Buffer.alloc(4096)])));
+    assert.ok(padded.ok, padded.ok ? '' : padded.message);
+    const cut = await importFile('a.pdf', new Uint8Array(Buffer.concat([pdf.subarray(0, pdf.length - 3000), Buffer.alloc(4096)])));
+    assert.ok(!cut.ok && /不完整/.test(cut.message));
+  });
+});
+
 describe('control characters do not reach the report', () => {
   it('a NUL and other controls in a web page are dropped; the report imported is checked as usual', async () => {
     const page = '<html><body><h1>某局2023年政府信息公开工作年度报告</h1><p>一\u0000段\u0001文\u001b字\ufffe。</p><p>二\u000b段</p></body></html>';

@@ -111,7 +111,11 @@ function mayHoldTable(items: readonly PdfTextItem[]): boolean {
 function checkShape(bytes: Uint8Array): string | undefined {
   const head = latin1(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) return t('这不是 PDF 文件（文件开头没有 %PDF- 标记）');
-  if (!latin1(bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF')) {
+  // Padding after %%EOF (NULs or spaces, as some systems that store files add) is not the end of the file: a
+  // complete PDF with 4 KB of it was refused as cut short.
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0d))) end--;
+  if (!latin1(bytes.subarray(Math.max(0, end - 2048), end)).includes('%%EOF')) {
     return t('PDF 文件不完整（末尾没有 %%EOF，可能下载或复制时被截断），请重新获取完整的文件');
   }
   return undefined;
