@@ -12,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { checkText } from '../server/src/core/index';
 import { importFile } from '../server/src/core/import/file';
+import iconv from 'iconv-lite';
+import { decodeHtmlBytes } from '../server/src/core/import/readers/charset';
 import { readDoc } from '../server/src/core/import/readers/doc';
 import { readDocx } from '../server/src/core/import/readers/docx';
 import { lineText, type PdfTextItem } from '../server/src/core/import/readers/pdf-page';
@@ -161,6 +163,30 @@ describe('a complete PDF with padding after its end', () => {
     assert.ok(padded.ok, padded.ok ? '' : padded.message);
     const cut = await importFile('a.pdf', new Uint8Array(Buffer.concat([pdf.subarray(0, pdf.length - 3000), Buffer.alloc(4096)])));
     assert.ok(!cut.ok && /不完整/.test(cut.message));
+  });
+});
+
+describe('a page whose charset declaration contradicts its bytes', () => {
+  const body = '某某局2023年政府信息公开工作年度报告。一、总体情况。本年度，本局认真贯彻落实条例。';
+  const page = (meta: string) => `<html><head>${meta}</head><body><p>${body}</p></body></html>`;
+  const text = (bytes: Uint8Array) => decodeHtmlBytes(bytes).replace(/<[^>]*>/g, '');
+  const gbk = (s: string) => new Uint8Array(iconv.encode(s, 'gbk'));
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+
+  it('UTF-8 bytes declared GBK, Latin-1 or UTF-16: read as UTF-8 (mojibake before)', () => {
+    for (const meta of ['<meta charset="gbk">', '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', '<meta charset="utf-16">']) assert.equal(text(utf8(page(meta))), body, meta);
+  });
+
+  it('GBK bytes declared UTF-8: read as GBK (U+FFFD before); GBK bytes declared GBK or not declared: GBK', () => {
+    for (const meta of ['<meta charset="utf-8">', '<meta charset="gbk">', '']) assert.equal(text(gbk(page(meta))), body, meta);
+  });
+
+  it('a UTF-8 page with one stray byte stays UTF-8, the byte a U+FFFD', () => {
+    const bytes = utf8(page('<meta charset="utf-8">'));
+    const cut = bytes.indexOf(0xe6); // before the first character of the body (某 is E6 9F 90)
+    assert.ok(cut > 0);
+    const damaged = new Uint8Array([...bytes.subarray(0, cut), 0xff, ...bytes.subarray(cut)]);
+    assert.equal(text(damaged).replace('\ufffd', ''), body);
   });
 });
 

@@ -13,13 +13,48 @@ export function decodeHtmlBytes(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomCharset(buffer);
   if (bom) return decode(buffer, bom);
-  const declared = declaredCharset(buffer);
-  if (declared && (UTF8.test(declared) || iconv.encodingExists(declared))) return decode(buffer, declared);
+  // Without a BOM a page declared UTF-16 is read as UTF-8, as browsers do.
+  const declared = declaredCharset(buffer)?.replace(/^utf-?16(?:le|be)?$/, 'utf-8');
+  const utf8 = strictUtf8(buffer);
+  // Where the bytes and the declaration disagree, the bytes win (a declaration copied from a template is often wrong):
+  // UTF-8 bytes declared GBK or Latin-1 came out as mojibake, GBK bytes declared UTF-8 as U+FFFD, silently. Text of
+  // some length that is valid UTF-8 is UTF-8; bytes that are not are the declared charset, or GB18030.
+  if (utf8 !== undefined && (!declared || UTF8.test(declared) || nonAsciiBytes(buffer) >= UTF8_EVIDENCE || !iconv.encodingExists(declared))) return utf8;
+  if (declared && !UTF8.test(declared) && iconv.encodingExists(declared)) return iconv.decode(buffer, declared);
+  return utf8 ?? mostlyUtf8(buffer) ?? iconv.decode(buffer, 'gb18030');
+}
+
+/**
+ * UTF-8 with a few bad bytes (a stray byte from an editor), read as UTF-8 with U+FFFD for them; undefined when most
+ * of the text is not UTF-8 (GBK bytes, which come out nearly all U+FFFD).
+ */
+function mostlyUtf8(buffer: Buffer): string | undefined {
+  const text = LENIENT_UTF8.decode(buffer);
+  let replaced = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c >= 0x80) wide++;
+  }
+  return replaced * 20 <= wide ? text : undefined;
+}
+
+/** Non-ASCII bytes that, all valid UTF-8 together, show a text is UTF-8 (eight Chinese characters' worth). */
+const UTF8_EVIDENCE = 24;
+
+function strictUtf8(buffer: Buffer): string | undefined {
   try {
     return STRICT_UTF8.decode(buffer);
   } catch {
-    return iconv.decode(buffer, 'gb18030');
+    return undefined;
   }
+}
+
+function nonAsciiBytes(buffer: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < buffer.length && n < UTF8_EVIDENCE; i++) if (buffer[i] >= 0x80) n++;
+  return n;
 }
 
 /** UTF-8, most pages, by the platform's own decoder (several times faster than iconv-lite's); the BOM is dropped by both. */
