@@ -8,7 +8,7 @@ export { FORMER_RULE_IDS, isRuleName, RULES, ruleById } from './rules/index';
 export { fixAll, applyEdits, MAX_FIX_ROUNDS, type FixAllResult } from './fix-all';
 export type { Diagnostic, Edit, Finding, Fix, FormatScope, Rule, RuleContext, Severity } from './rules/types';
 export { ruleApplies, SEVERITIES } from './rules/types';
-export { computeLineStarts, positionAt, offsetAt, type Position } from './text/lines';
+export { computeLineStarts, lineContentEnd, positionAt, offsetAt, type Position } from './text/lines';
 export { headingEnds } from './heading-ends';
 export * as decimal from './text/decimal';
 export { setLocale, t } from './i18n';

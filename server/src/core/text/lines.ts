@@ -61,10 +61,16 @@ export function offsetAt(lineStarts: readonly number[], text: string, pos: Posit
   if (pos.line >= lineStarts.length) return text.length;
   if (pos.line < 0) return 0;
   const start = lineStarts[pos.line];
-  let end = pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : text.length;
+  return Math.max(start, Math.min(start + pos.character, lineContentEnd(lineStarts, text, pos.line)));
+}
+
+/** Where the content of line `line` ends: before its line break (\n, \r\n or \r), or at the end of the text. */
+export function lineContentEnd(lineStarts: readonly number[], text: string, line: number): number {
+  const start = lineStarts[line];
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
   if (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
   if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-  return Math.max(start, Math.min(start + pos.character, end));
+  return end;
 }
 
 export function lineOf(lineStarts: readonly number[], offset: number): number {

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { computeLineStarts, fixAll, offsetAt, ruleById, t, type Diagnostic, type Edit, type XxgkConfig, type XxgkDocument } from '../../core/index';
+import { computeLineStarts, fixAll, lineContentEnd, offsetAt, ruleById, t, type Diagnostic, type Edit, type XxgkConfig, type XxgkDocument } from '../../core/index';
 import { sameRange, toLspDiagnostic, toRange, toTextEdit } from '../convert';
 
 export const FILL_TABLE_KIND = `${CodeActionKind.Source}.xxgk.fillTable`;
@@ -63,11 +63,7 @@ export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[
 function changedLines(doc: XxgkDocument, after: string): TextEdit[] {
   const afterStarts = computeLineStarts(after);
   const before = doc.lineStarts;
-  const content = (text: string, starts: readonly number[], k: number) => {
-    let end = k + 1 < starts.length ? starts[k + 1] : text.length;
-    while (end > starts[k] && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
-    return { start: starts[k], end };
-  };
+  const content = (text: string, starts: readonly number[], k: number) => ({ start: starts[k], end: lineContentEnd(starts, text, k) });
   if (afterStarts.length !== before.length) return [toTextEdit(doc, { span: { start: 0, end: doc.text.length }, newText: after })];
   const edits: TextEdit[] = [];
   for (let k = 0; k < before.length; k++) {
