@@ -16,6 +16,7 @@ import iconv from 'iconv-lite';
 import { decodeHtmlBytes } from '../server/src/core/import/readers/charset';
 import { readDoc } from '../server/src/core/import/readers/doc';
 import { readDocx } from '../server/src/core/import/readers/docx';
+import { readHtml } from '../server/src/core/import/readers/html';
 import { lineText, type PdfTextItem } from '../server/src/core/import/readers/pdf-page';
 import { sniffContent } from '../server/src/core/import/readers/sniff';
 
@@ -163,6 +164,14 @@ describe('a complete PDF with padding after its end', () => {
     assert.ok(padded.ok, padded.ok ? '' : padded.message);
     const cut = await importFile('a.pdf', new Uint8Array(Buffer.concat([pdf.subarray(0, pdf.length - 3000), Buffer.alloc(4096)])));
     assert.ok(!cut.ok && /不完整/.test(cut.message));
+  });
+});
+
+describe('a page whose head is never closed', () => {
+  it('`<html><head><title>…</title><h1>…` with no </head> and no <body>: the body text is read (it was all dropped)', () => {
+    const page = '<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title><h1>某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度，本局认真贯彻落实条例。</p></html>';
+    const lines = readHtml(page).map((b) => (b.type === 'text' ? b.text : ''));
+    assert.deepEqual(lines.slice(-3), ['某局2023年政府信息公开工作年度报告', '一、总体情况', '本年度，本局认真贯彻落实条例。']);
   });
 });
 

@@ -21,26 +21,30 @@ export interface HtmlHandler {
   onclosetag(): void;
 }
 
-const P = new Set(['p']);
+/**
+ * What an element of a page's body closes: an open `<p>`, and a `<head>` never closed (`<head><title>…</title><h1>`
+ * with no `</head>` and no `<body>`, which HTML allows and browsers show; its whole text was read as the head's).
+ */
+const P_HEAD = new Set(['p', 'head']);
 const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
 const SECTION = new Set(['thead', 'tbody']);
 const DDT = new Set(['dd', 'dt']);
 const RTP = new Set(['rt', 'rp']);
-/** htmlparser2's openImpliesClose (Parser.ts). */
+/** htmlparser2's openImpliesClose (Parser.ts), and a body element closes an unclosed head as browsers do. */
 const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tr', new Set(['tr', 'th', 'td'])],
   ['th', new Set(['th'])],
   ['td', new Set(['thead', 'th', 'td'])],
   ['body', new Set(['head', 'link', 'script'])],
   ['li', new Set(['li'])],
-  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, P] as const),
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, P_HEAD] as const),
   ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t) => [t, FORM] as const),
   ['option', new Set(['option'])],
   ['optgroup', new Set(['optgroup', 'option'])],
   ['dd', DDT],
   ['dt', DDT],
   ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
-    (t) => [t, P] as const,
+    (t) => [t, P_HEAD] as const,
   ),
   ['rt', RTP],
   ['rp', RTP],
