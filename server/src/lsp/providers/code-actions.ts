@@ -47,7 +47,7 @@ export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[
   if (wants(FIX_SUMS_KIND) && diagnostics.some((d) => d.rule === 'table-sum' && d.fix?.safe)) {
     // As `xxgk check --fix` does, round by round: every fix of one round was computed from the figures before it, so
     // a total fixed from a part that another fix changes in the same round came out wrong (8 + 1 with a total of 10).
-    const fixed = fixAll(doc.text, { config, rules: [ruleById('table-sum')!] });
+    const fixed = totalsFixed(doc, config);
     if (fixed.applied) {
       actions.push({
         title: t('按分项之和修正全部 {0} 处合计', fixed.applied),
@@ -57,6 +57,20 @@ export function codeActions(doc: XxgkDocument, diagnostics: readonly Diagnostic[
     }
   }
   return actions;
+}
+
+/**
+ * The document with its totals fixed, once per parsed document (one per text and configuration): the editor asks for
+ * code actions at every move of the cursor, and each asking ran up to MAX_FIX_ROUNDS checks again.
+ */
+const fixedTotals = new WeakMap<XxgkDocument, { readonly text: string; readonly applied: number }>();
+function totalsFixed(doc: XxgkDocument, config: XxgkConfig | undefined): { readonly text: string; readonly applied: number } {
+  let fixed = fixedTotals.get(doc);
+  if (!fixed) {
+    const { text, applied } = fixAll(doc.text, { config, rules: [ruleById('table-sum')!] });
+    fixedTotals.set(doc, (fixed = { text, applied }));
+  }
+  return fixed;
 }
 
 /** Edits from the document to `after`: each line that differs, replaced (or the whole text, if lines came or went). */
