@@ -38,17 +38,37 @@ export function makePdf(spec: PdfSpec): Buffer {
     add(`<< /Filter /Standard /V 1 /R 2 /O <${hex(32)}> /U <${hex(32)}> /P -4 >>`);
     encrypt = ` /Encrypt ${objects.length} 0 R /ID [<${hex(16)}> <${hex(16)}>]`;
   }
-  let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
+  return buildPdf(objects, encrypt);
+}
+
+/**
+ * A PDF of these objects (numbered from 1; the first is the catalog) with its cross-reference table. A body may be
+ * bytes (a compressed stream's data), written as they are.
+ */
+export function buildPdf(objects: ReadonlyArray<string | Buffer>, trailerExtra = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let length = parts[0].length;
+  const push = (b: Buffer) => {
+    parts.push(b);
+    length += b.length;
+  };
   const offsets: number[] = [];
   objects.forEach((body, k) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${k + 1} 0 obj\n${body}\nendobj\n`;
+    offsets.push(length);
+    push(Buffer.concat([Buffer.from(`${k + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]));
   });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  const xref = length;
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
+  push(Buffer.from(tail, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A stream object of `data` (text or bytes), its dictionary holding `dictionary` and the right /Length. */
+export function streamObject(data: string | Buffer, dictionary = ''): Buffer {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  return Buffer.concat([Buffer.from(`<< /Length ${bytes.length} ${dictionary} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
 }
 
 /** Text at a place (x, y of the baseline), in Helvetica of `size` points. */

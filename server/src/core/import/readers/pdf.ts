@@ -4,6 +4,7 @@ import { importText, type ImportNote, type ImportResult } from '../index';
 import { layOut } from './pdf-layout';
 import { groupByBaseline, runText, type PdfPage, type PdfTextItem } from './pdf-page';
 import { rulesOf } from './pdf-rules';
+import { inflatesPast, MAX_PDF_INFLATED_BYTES } from './pdf-streams';
 import { textItem, verticalGlyphs, type LoadedFont } from './pdf-vertical';
 import { unifyRadicals } from './radicals';
 
@@ -18,6 +19,11 @@ import { unifyRadicals } from './radicals';
 export const MAX_PDF_PAGES = 500;
 /** Text items over the whole file: a bound on the work a hostile file can ask for. */
 const MAX_ITEMS = 400_000;
+/**
+ * Text items on one page. A dense page of a report, even one piece per character, has a few thousand; a page whose
+ * form XObjects draw each other over and over has a million, at some 70 µs each.
+ */
+const MAX_PAGE_ITEMS = 20_000;
 
 export type PdfReading =
   | { readonly kind: 'text'; readonly text: string; readonly pageOfLine: readonly number[]; readonly notes: ImportNote[]; readonly pages: number }
@@ -38,6 +44,9 @@ export async function importPdf(bytes: Uint8Array): Promise<PdfImport> {
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   const shape = checkShape(bytes);
   if (shape) return { kind: 'problem', message: shape };
+  if (inflatesPast(bytes)) {
+    return { kind: 'problem', message: t('PDF 中的压缩数据解开后超过 {0} MB，不像是一份年报，未导入', MAX_PDF_INFLATED_BYTES / 1024 / 1024) };
+  }
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdf.js takes the buffer over; the caller keeps its own.
@@ -49,6 +58,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     useWasm: false,
     enableXfa: false,
     stopAtErrors: false,
+    // Images are never read (only text and ruled lines are): pdf.js leaves out any of more than one pixel undecoded.
+    maxImageSize: 1,
   });
   try {
     const doc = await task.promise;
@@ -57,7 +68,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     let items = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      const content = await textContentOf(page, Math.min(MAX_PAGE_ITEMS, MAX_ITEMS - items));
+      if (!content) return MAX_PAGE_ITEMS < MAX_ITEMS - items ? tooManyOnPage(n) : tooManyItems();
       const [x0, y0, x1, y1] = page.view;
       const texts: PdfTextItem[] = [];
       // Text in vertical-writing fonts is read from the operator list (pdf-vertical: pdf.js's text content loses some).
@@ -79,7 +91,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
         else append(texts, pdfjsVertical);
       }
       items += texts.length;
-      if (items > MAX_ITEMS) return { kind: 'problem', message: t('PDF 的文字过多（超过 {0} 段），不像是一份年报，未导入', MAX_ITEMS) };
+      if (items > MAX_ITEMS) return tooManyItems();
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, items: texts, rules: ops ? rulesOf(ops.fnArray, ops.argsArray) : [] });
       page.cleanup();
     }
@@ -100,6 +112,38 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   } finally {
     await task.destroy();
   }
+}
+
+type PdfPageProxy = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+type TextContent = Awaited<ReturnType<PdfPageProxy['getTextContent']>>;
+
+/**
+ * A page's text content, read piece by piece and given up past `budget` items (undefined then). pdf.js's own
+ * getTextContent gathers every item first: a page whose form XObjects each draw the one below ten times, six levels
+ * deep (4 KB), makes a million of them and took over a minute.
+ */
+async function textContentOf(page: PdfPageProxy, budget: number): Promise<TextContent | undefined> {
+  const content: TextContent = { items: [], styles: Object.create(null) as TextContent['styles'], lang: null };
+  const reader = page.streamTextContent().getReader();
+  for (;;) {
+    const { done, value } = (await reader.read()) as { done: boolean; value?: TextContent };
+    if (done || !value) return content;
+    content.lang ??= value.lang;
+    Object.assign(content.styles, value.styles);
+    append(content.items, value.items);
+    if (content.items.length > budget) {
+      await reader.cancel(new Error('too many text items'));
+      return undefined;
+    }
+  }
+}
+
+function tooManyOnPage(page: number): PdfReading {
+  return { kind: 'problem', message: t('PDF 第 {0} 页的文字过多（超过 {1} 段），不像是一份年报，未导入', page, MAX_PAGE_ITEMS) };
+}
+
+function tooManyItems(): PdfReading {
+  return { kind: 'problem', message: t('PDF 的文字过多（超过 {0} 段），不像是一份年报，未导入', MAX_ITEMS) };
 }
 
 /** A page of running text has no line with a gap of two characters or more in it; a table row has. */
