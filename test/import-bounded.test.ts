@@ -1,15 +1,23 @@
 /**
  * Issue 13: PDFs that no limit of the reader bounded. A Flate stream that unpacks a thousandfold (a "zip bomb") and
- * form XObjects that draw each other over and over are refused with a message.
+ * form XObjects that draw each other over and over are refused with a message; a file that still hangs or exhausts
+ * the importer is stopped in its worker thread (IsolatedImporter), and `xxgk` and the language server go on.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import * as zlib from 'node:zlib';
 import { readPdf } from '../server/src/core/import/readers/pdf';
 import { inflatesPast } from '../server/src/core/import/readers/pdf-streams';
-import { buildPdf, streamObject, text } from './pdf-helpers';
+import { IMPORT, type ImportReply } from '../server/src/lsp/protocol';
+import { TestClient } from './lsp/client';
+import { buildPdf, makePdf, streamObject, text } from './pdf-helpers';
 
 const HANG = { timeout: 120_000 };
+const ROOT = path.join(__dirname, '..');
 const MB = 1024 * 1024;
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 const FORM = '/Type /XObject /Subtype /Form /BBox [0 0 595 842]';
@@ -80,5 +88,47 @@ describe('a PDF whose form XObjects draw each other over and over', () => {
     const read = await readPdf(fanOut(3, 10, text(72, 700, 'x')));
     assert.equal(read.kind, 'text');
     assert.match(read.kind === 'text' ? read.text : '', /2023 nianbao/);
+  });
+});
+
+describe('an import that still hangs is stopped in its worker, and the tools go on', () => {
+  // A million empty draws: no text to count, and pdf.js builds the page's drawing without yielding (30 s here).
+  const endless = fanOut(6, 10, 'q Q');
+  const good = makePdf({ pages: [`${text(60, 760, 'Annual report 2023')}\n${text(60, 730, 'Some text of the report.')}`] });
+  const env = { ...process.env, LANG: 'zh_CN.UTF-8', XXGK_IMPORT_TIME_LIMIT: '2' };
+  let dir = '';
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-bounded-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('xxgk import: that file refused with the time limit, the next one imported in the same run', HANG, () => {
+    fs.writeFileSync(path.join(dir, 'endless.pdf'), endless);
+    fs.writeFileSync(path.join(dir, 'good.pdf'), good);
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'endless.pdf', 'good.pdf'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env });
+    assert.equal(run.signal, null, 'timed out');
+    assert.match(run.stderr, /无法导入 endless\.pdf：读取超过 2 秒仍未完成，已停止，未导入/);
+    assert.ok(!fs.existsSync(path.join(dir, 'endless.xxgk')));
+    assert.match(fs.readFileSync(path.join(dir, 'good.xxgk'), 'utf8'), /Some text of the report\./);
+  });
+
+  it('xxgk check: that file is a finding of its own; the others are checked', HANG, () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'check', 'endless.pdf', 'good.pdf', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env });
+    assert.equal(run.signal, null, 'timed out');
+    assert.match(run.stdout + run.stderr, /读取超过 2 秒仍未完成/);
+    assert.match(run.stdout, /good\.pdf/);
+  });
+
+  describe('the language server', () => {
+    const client = new TestClient(['--stdio'], env);
+    before(() => client.initialize());
+    after(() => client.stop());
+    it('answers that import with the time limit, and imports the next file', HANG, async () => {
+      const base64 = (b: Buffer) => b.toString('base64');
+      const stopped = await client.connection.sendRequest<ImportReply>(IMPORT, { fileName: 'endless.pdf', base64: base64(endless) });
+      assert.equal(stopped.ok, false);
+      assert.match((stopped as { message: string }).message, /读取超过 2 秒仍未完成，已停止，未导入/);
+      const next = await client.connection.sendRequest<ImportReply>(IMPORT, { fileName: 'good.pdf', base64: base64(good) });
+      assert.ok(next.ok, JSON.stringify(next));
+      assert.match(next.text, /Some text of the report\./);
+    });
   });
 });

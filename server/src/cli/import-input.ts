@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import { t } from '../core/i18n';
-import { importFile, type FileImport } from '../core/import/file';
+import type { FileImport } from '../core/import/file';
 import { documentExtensions, readerFor } from '../core/import/readers/index';
+import { IsolatedImporter } from './import-worker';
 
 /**
  * The files `xxgk import` and `xxgk check` import (every extension the readers take: .docx, .doc, .html, .htm, .pdf,
- * .txt): the file read, bounded by its reader's limit before a byte is read, and handed to the core's importFile.
+ * .txt): the file read, bounded by its reader's limit before a byte is read, and handed to the core's importFile in
+ * a worker thread, bounded in time and memory (IsolatedImporter).
  */
 
 export function importExtensions(): string[] {
@@ -42,5 +44,9 @@ export async function readAndImport(file: string, shown: string): Promise<Import
   } catch (err) {
     return { kind: 'problem', message: t('无法读取文件 {0}（{1}）', shown, (err as NodeJS.ErrnoException).code ?? String(err)) };
   }
-  return { kind: 'read', outcome: await importFile(shown, bytes) };
+  importer ??= new IsolatedImporter();
+  return { kind: 'read', outcome: await importer.import(shown, bytes) };
 }
+
+/** One import worker for the process (one for each of `check`'s workers). */
+let importer: IsolatedImporter | undefined;

@@ -13,6 +13,7 @@ import { formatCsv } from './format-csv';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
+import { isImportWorker, runImportWorker } from './import-worker';
 import { applyLang, langFromArgv, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, IMPORT_WEIGHT, isCheckWorker, PARALLEL_THRESHOLD, runWorker, worthWorkers } from './pool';
 import { registerImport } from './import';
@@ -200,6 +201,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-// One bundle serves as the command and as its check workers.
-if (isCheckWorker()) runWorker();
+// One bundle serves as the command, its check workers and its import worker.
+if (isImportWorker()) runImportWorker();
+else if (isCheckWorker()) runWorker();
 else void main(process.argv);

@@ -37,8 +37,21 @@ function fill(template: string, args: ReadonlyArray<string | number>): string {
 }
 
 let englishLoaded = false;
+let lastSetting: LocaleSetting = {};
+
+/** What setLocale was last given: a worker thread is set up with it to write its messages in the same language. */
+export interface LocaleSetting {
+  readonly locale?: string;
+  readonly englishBundle?: Record<string, string>;
+}
+
+export function localeSetting(): LocaleSetting {
+  return lastSetting;
+}
+
 /** Switches messages to English (`en*` locales) or back to Chinese. */
 export function setLocale(locale: string | undefined, englishBundle?: Record<string, string>): void {
+  lastSetting = { locale, englishBundle };
   const english = !!locale && locale.toLowerCase().startsWith('en');
   if (english && englishBundle) {
     l10n.config({ contents: englishBundle });

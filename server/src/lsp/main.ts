@@ -1,3 +1,4 @@
+import { isImportWorker, runImportWorker } from '../cli/import-worker';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { FrameCheck, FrameError } from './framing';
 import { lifecycleGate } from './lifecycle';
@@ -6,8 +7,11 @@ import { startServer } from './server';
 // The lifecycle (nothing before initialize, initialize once) is enforced for every transport.
 const options = { messageStrategy: lifecycleGate() };
 
-// `xxgk-language-server --stdio` for any LSP client; the VS Code client starts the same bundle over IPC.
-if (process.argv.includes('--stdio')) {
+// The same bundle is the import worker (see IsolatedImporter) when started as one.
+if (isImportWorker()) {
+  runImportWorker();
+} else if (process.argv.includes('--stdio')) {
+  // `xxgk-language-server --stdio` for any LSP client; the VS Code client starts the same bundle over IPC.
   const input = process.stdin.pipe(new FrameCheck());
   // FrameCheck errors do not travel back up the pipe; the reader sees them on its own stream.
   process.stdin.on('error', (err) => input.destroy(err));

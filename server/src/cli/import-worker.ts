@@ -1,0 +1,112 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { localeSetting, setLocale, t, type LocaleSetting } from '../core/i18n';
+import { importFile, type FileImport } from '../core/import/file';
+
+/**
+ * Imports run in a worker thread of their own, for `xxgk import`, `xxgk check` and the language server alike, so
+ * that a file no limit of the readers foresaw cannot take the process down or hold it. Some cannot be bounded from
+ * inside: pdf.js builds a page's drawing in one go, without yielding, and a 4 KB PDF whose form XObjects each draw
+ * the one below ten times, six levels deep, kept the thread busy 30 s; a crash of V8 for want of memory ends a
+ * process whatever catches it. A worker can be stopped from outside: it is given a time limit and a heap limit, and
+ * past either it is terminated and the file refused with a message saying so. The next import starts a new one.
+ */
+
+/** Seconds a file may take: a report of 30 pages is read in 1–3 s. XXGK_IMPORT_TIME_LIMIT sets another (tests use 2). */
+export const DEFAULT_TIME_LIMIT_S = 60;
+/** The worker's old generation: far above what a report's import takes (under 200 MB for a 64 MB file). */
+export const HEAP_LIMIT_MB = 2048;
+
+interface ImportWorkerSetup extends LocaleSetting {
+  readonly xxgkImportWorker: true;
+}
+
+interface ImportJob {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** True inside a worker started by IsolatedImporter (the same bundle runs as CLI, server and worker). */
+export function isImportWorker(): boolean {
+  return !isMainThread && (workerData as Partial<ImportWorkerSetup> | undefined)?.xxgkImportWorker === true;
+}
+
+/** Worker side: import each file sent, one at a time, and send back the outcome. */
+export function runImportWorker(): void {
+  const setup = workerData as ImportWorkerSetup;
+  setLocale(setup.locale, setup.englishBundle);
+  const port = parentPort!;
+  port.on('message', (job: ImportJob) => {
+    void importFile(job.fileName, job.bytes).then((outcome) => port.postMessage(outcome));
+  });
+}
+
+/** Workers can only be started from the bundle (a .js file); run from TypeScript sources, imports run in-thread. */
+function canStartWorker(): boolean {
+  return typeof __filename === 'string' && __filename.endsWith('.js');
+}
+
+export function timeLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.XXGK_IMPORT_TIME_LIMIT);
+  return Number.isFinite(given) && given > 0 ? given : DEFAULT_TIME_LIMIT_S;
+}
+
+/**
+ * One worker, kept between files (pdf.js, loaded on the first PDF, stays loaded), with one import at a time. It does
+ * not keep the process alive while idle.
+ */
+export class IsolatedImporter {
+  private worker: Worker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly timeLimitSeconds = timeLimitFromEnv()) {}
+
+  import(fileName: string, bytes: Uint8Array): Promise<FileImport> {
+    if (!canStartWorker()) return importFile(fileName, bytes);
+    const run = this.queue.then(() => this.runOne(fileName, bytes));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    const setup: ImportWorkerSetup = { xxgkImportWorker: true, ...localeSetting() };
+    const worker = new Worker(__filename, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
+    worker.unref();
+    return worker;
+  }
+
+  private runOne(fileName: string, bytes: Uint8Array): Promise<FileImport> {
+    const worker = (this.worker ??= this.start());
+    return new Promise<FileImport>((resolve) => {
+      const finish = (outcome: FileImport, stop: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (stop) {
+          if (this.worker === worker) this.worker = undefined;
+          void worker.terminate();
+        }
+        resolve(outcome);
+      };
+      const onMessage = (outcome: FileImport) => finish(outcome, false);
+      const onError = (err: Error & { code?: string }) => {
+        const message =
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? t('读取时占用的内存超过上限（{0} MB），已停止，未导入；文件可能已损坏或构造异常', HEAP_LIMIT_MB)
+            : t('读取时出错，已停止，未导入（{0}）', err.message);
+        finish({ ok: false, message }, true);
+      };
+      const onExit = (code: number) => finish({ ok: false, message: t('读取时出错，已停止，未导入（{0}）', `exit ${code}`) }, true);
+      const timer = setTimeout(() => {
+        const message = t('读取超过 {0} 秒仍未完成，已停止，未导入；文件可能构造异常（如图形层层嵌套）', this.timeLimitSeconds);
+        finish({ ok: false, message }, true);
+      }, this.timeLimitSeconds * 1000);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage({ fileName, bytes } satisfies ImportJob);
+    });
+  }
+}
