@@ -175,6 +175,25 @@ describe('a page whose head is never closed', () => {
   });
 });
 
+describe('a page that splits its report over sibling blocks', () => {
+  const paragraphs = Array.from({ length: 30 }, (_, k) => `<p>第${k}段：本年度本局认真贯彻落实政府信息公开条例，持续推进政务公开工作。</p>`).join('');
+  const lines = (html: string) => readHtml(html).map((b) => (b.type === 'text' ? b.text : 'table'));
+  it('sections 五 and 六 in a <div> after the article of 一 to 四 are read (dropped without a word before); the footer is not', () => {
+    const page = `<html><body><div class="main"><div class="part1"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><div class="part2"><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></div><div class="footer">版权所有</div><div>网站地图 联系我们</div></body></html>`;
+    const read = lines(page);
+    assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '存在问题：公开内容不够全面。', '六、其他需要报告的事项', '本年度未收取信息处理费。']);
+    assert.ok(!read.some((l) => /版权所有|网站地图/.test(l)));
+  });
+  it('a table of contents beside the article, naming its sections, is left out as before', () => {
+    const names = ['一、总体情况', '二、主动公开政府信息情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const article = names.map((n) => `<p>${n}</p>${paragraphs}`).join('');
+    const page = `<html><body><div class="wrap"><div class="toc">${names.map((n) => `<p>${n}</p>`).join('')}</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1>${article}</div></div></body></html>`;
+    const read = lines(page);
+    assert.equal(read[0], '某某局2023年政府信息公开工作年度报告');
+    for (const n of names) assert.equal(read.filter((l) => l === n).length, 1, n);
+  });
+});
+
 describe('a page whose charset declaration contradicts its bytes', () => {
   const body = '某某局2023年政府信息公开工作年度报告。一、总体情况。本年度，本局认真贯彻落实条例。';
   const page = (meta: string) => `<html><head>${meta}</head><body><p>${body}</p></body></html>`;

@@ -99,6 +99,11 @@ const SECTION_NAMES = new Set(
 /** Official row labels: a stray one outside its table (三、本年度办理结果) is a line of text, not a section. */
 const ROW_LABELS = new Set(allFormats().flatMap((f) => f.tables.flatMap((t) => t.rows.map((r) => labelKey(r.label)))));
 
+/** Whether a line names an official section of any format, numbered or not (五、存在的主要问题及改进情况). */
+export function namesOfficialSection(text: string): boolean {
+  return text.length <= MAX_HEADING && !SENTENCE.test(text) && SECTION_NAMES.has(labelKey(text));
+}
+
 export function headingLevel(text: string): number | undefined {
   if (text.length > MAX_HEADING || SENTENCE.test(text)) return undefined;
   if (ROW_LABELS.has(labelKey(text))) return undefined;

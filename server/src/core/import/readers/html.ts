@@ -1,4 +1,6 @@
+import { namesOfficialSection } from '../blocks';
 import type { InputBlock } from '../input-blocks';
+import { labelKey } from '../../text/normalize';
 import { decodeHtmlBytes } from './charset';
 import { parseHtml } from './html-parse';
 import { ATTRIBUTES, IS_CHROME, PageWalk, sliceable, type PageFacts } from './html-walk';
@@ -24,7 +26,9 @@ const TITLE_LINES = 12;
 export function readHtml(input: Uint8Array | string): InputBlock[] {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
   const facts = walk(html, new PageWalk(html.length)).facts();
-  const { main, hidden } = mainContent(facts);
+  const chosen = mainContent(facts);
+  const hidden = chosen.hidden;
+  const main = widenToSections(facts, chosen.main);
   const content = sliceable(facts, main, hidden) ? sliceOf(facts, main) : walk(html, new PageWalk(html.length, { flags: facts.flags, target: main })).content();
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   return title ? [{ type: 'text', text: title }, ...content] : content;
@@ -53,6 +57,37 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
     } else i = facts.end[i];
   }
   return { main, hidden };
+}
+
+/**
+ * The main content widened to the enclosing element that holds the rest of the report, where the page split it: an
+ * official section heading (五、存在的主要问题及改进情况) in a sibling block of the chosen one, which the main
+ * content does not have itself, belongs to the report. Without this, sections 五 and 六 in a `<div>` of their own
+ * after an article of sections 一 to 四 were dropped without a word. A page's table of contents names sections the
+ * report has too: it does not widen the content.
+ */
+function widenToSections(facts: PageFacts, main: number): number {
+  if (main === -1) return main;
+  const inside = new Set<string>();
+  const headings = (from: number, to: number, into: Set<string>) => {
+    for (let b = from; b < to; b++) {
+      const block = facts.blocks[b];
+      if (block?.type === 'text' && namesOfficialSection(block.text.trim())) into.add(labelKey(block.text));
+    }
+  };
+  headings(facts.startBlock[main], facts.endBlock[main], inside);
+  // Ancestors come before an element in document order and end after it; the nearest is the last such one.
+  for (let up = main - 1; main !== -1; up--) {
+    if (up >= 0 && facts.end[up] <= main) continue;
+    if (up >= 0 && facts.flags[up] & IS_CHROME) break;
+    const outside = new Set<string>();
+    headings(up === -1 ? 0 : facts.startBlock[up], facts.startBlock[main], outside);
+    headings(facts.endBlock[main], up === -1 ? facts.blocks.length : facts.endBlock[up], outside);
+    if (![...outside].some((h) => !inside.has(h))) break;
+    for (const h of outside) inside.add(h);
+    main = up;
+  }
+  return main;
 }
 
 function sliceOf(facts: PageFacts, main: number): InputBlock[] {
