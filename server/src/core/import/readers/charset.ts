@@ -70,8 +70,32 @@ const UTF8 = /^utf-?8$/i;
 
 function bomCharset(b: Buffer): string | undefined {
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  return utf16Order(b);
+}
+
+/** Bytes looked at to tell UTF-16 without a BOM: a page's markup opens it, one ASCII character in every two bytes. */
+const UTF16_PROBE = 512;
+
+/**
+ * UTF-16 by its BOM, or without one by its zero bytes: markup (`<html>`, `<p>`) in UTF-16 is a zero byte beside
+ * every ASCII byte, on the odd side in little-endian, the even side in big-endian, where UTF-8 and GBK text has
+ * none. A UTF-16LE page saved without a BOM was refused as a binary file.
+ */
+export function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  const n = Math.min(b.length, UTF16_PROBE) & ~1;
+  if (n < 8) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZeros++;
+    if (b[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  // Chinese characters have no zero byte; markup and figures between them do: a third of the pairs is plenty.
+  if (oddZeros * 3 >= pairs && evenZeros * 20 <= pairs) return 'utf-16le';
+  if (evenZeros * 3 >= pairs && oddZeros * 20 <= pairs) return 'utf-16be';
   return undefined;
 }
 

@@ -1,3 +1,5 @@
+import { utf16Order } from './charset';
+
 /**
  * What a file is by its first bytes, whatever its name says: a file renamed to .docx is caught here with a clear
  * message instead of a library's error from deep inside.
@@ -22,9 +24,9 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
   if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
   const text = head.toString('latin1').replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '');
   if (text.startsWith('{\\rtf')) return 'rtf';
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const probe = utf16 ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head) : text;
+  const utf16 = utf16Order(bytes);
+  const probe = utf16 ? new TextDecoder(utf16).decode(head) : text;
   if (HTML.test(probe)) return 'html';
-  // Text has no NUL bytes (UTF-16 text does, and is told by its BOM).
+  // Text has no NUL bytes (UTF-16 text does, and is told by its BOM or by where its zero bytes are).
   return utf16 || !head.includes(0) ? 'text' : 'binary';
 }
