@@ -50,7 +50,8 @@ async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number
   // Decoded chunk by chunk as it is inflated: one decode of the whole entry takes several times longer (V8 decodes a
   // large buffer into a string far more slowly than the same bytes in pieces), and a streaming decoder gives the same
   // text, a character split between two chunks included.
-  const decoder = new TextDecoder('utf-8');
+  // UTF-8, or UTF-16 by its BOM (XML allows both; a UTF-16 document.xml read as UTF-8 gave "没有正文").
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   let text = '';
   let size = 0;
   await new Promise<void>((resolve, reject) => {
@@ -65,13 +66,14 @@ async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number
           reject(tooLarge(size));
           return;
         }
+        decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
         text += decoder.decode(chunk, { stream: true });
       })
       .on('error', (err: Error) => reject(new ReadError(t('Word 文件（.docx）已损坏，无法解压 {0}（{1}）', name, messageOf(err)))))
       .on('end', () => resolve())
       .resume();
   });
-  return text + decoder.decode();
+  return decoder ? text + decoder.decode() : text;
 }
 
 interface InflateStream {
