@@ -84,6 +84,17 @@ describe('Word characters that were dropped', () => {
     const bytes = await docx('<w:p><w:r><w:t>0591</w:t><w:noBreakHyphen/><w:t>87654321</w:t></w:r></w:p><w:p><w:r><w:t>甲</w:t><w:ptab w:relativeTo="margin" w:alignment="center" w:leader="none"/><w:t>乙</w:t></w:r></w:p>');
     assert.deepEqual(textOf(await readDocx(bytes)).split('\n'), ['0591-87654321', '甲\t乙']);
   });
+
+  it('a document.xml in UTF-16 (with its BOM, as XML requires): read ("没有正文" before)', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-16"?><w:document ${W}><w:body>${para('一、总体情况')}${para('本年度，本局认真贯彻落实条例。')}</w:body></w:document>`;
+    for (const order of ['le', 'be'] as const) {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+      const zip = new JSZip();
+      zip.file('word/document.xml', order === 'le' ? utf16 : utf16.swap16());
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      assert.deepEqual(textOf(await readDocx(bytes)).split('\n'), ['一、总体情况', '本年度，本局认真贯彻落实条例。'], order);
+    }
+  });
 });
 
 describe('a Word table of vertically merged cells in linear time', () => {
@@ -175,6 +186,19 @@ describe('a page whose head is never closed', () => {
   });
 });
 
+describe('a table wider than the grid', () => {
+  it('a Word table: cells past column 400 are kept at the end of their row (dropped without a word before)', async () => {
+    const cell = (text: string) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const row = (texts: string[]) => `<w:tr>${texts.map(cell).join('')}</w:tr>`;
+    const names = Array.from({ length: 450 }, (_, k) => `格${k + 1}`);
+    const bytes = await docx(`${para('某某局2023年政府信息公开工作年度报告')}<w:tbl>${row(['甲', '1'])}${row(names)}</w:tbl>`);
+    const imported = await importFile('r.docx', bytes);
+    assert.ok(imported.ok);
+    const cells = new Set(imported.result.text.split(/[\n|]/).map((c) => c.trim()));
+    assert.deepEqual(names.filter((c) => !cells.has(c)), []);
+  });
+});
+
 describe('a page that splits its report over sibling blocks', () => {
   const paragraphs = Array.from({ length: 30 }, (_, k) => `<p>第${k}段：本年度本局认真贯彻落实政府信息公开条例，持续推进政务公开工作。</p>`).join('');
   const lines = (html: string) => readHtml(html).map((b) => (b.type === 'text' ? b.text : 'table'));
@@ -215,6 +239,19 @@ describe('a page whose charset declaration contradicts its bytes', () => {
     assert.ok(cut > 0);
     const damaged = new Uint8Array([...bytes.subarray(0, cut), 0xff, ...bytes.subarray(cut)]);
     assert.equal(text(damaged).replace('\ufffd', ''), body);
+  });
+
+  it('UTF-16 without a BOM, either order: a page, read as UTF-16 (refused as a binary file before)', async () => {
+    const le = new Uint8Array(Buffer.from(page(''), 'utf16le'));
+    const be = new Uint8Array(Buffer.from(page(''), 'utf16le').swap16());
+    for (const bytes of [le, be]) {
+      assert.equal(sniffContent(bytes), 'html');
+      assert.equal(text(bytes), body);
+      const imported = await importFile('r.html', bytes);
+      assert.ok(imported.ok && imported.result.text.includes('本局认真贯彻落实条例'), JSON.stringify(imported));
+    }
+    // Chinese text in UTF-8 or GBK is never taken for UTF-16.
+    for (const bytes of [utf8(page('')), gbk(page(''))]) assert.equal(text(bytes), body);
   });
 });
 

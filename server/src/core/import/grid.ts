@@ -23,17 +23,26 @@ export interface GridPosition {
 
 /** A span no table needs: a hostile colspan=100000 costs nothing beyond this. */
 const MAX_SPAN = 100;
-const MAX_COLUMNS = 400;
+/** Columns of the grid (an official table has 15 at most); the grid is rows × its widest row. */
+export const MAX_COLUMNS = 400;
 
-/** Expands rows of spanned cells into a rectangular grid (rows padded with empty positions to the widest row). */
-export function expandGrid(rows: readonly (readonly SpannedCell[])[]): GridPosition[][] {
+/**
+ * Expands rows of spanned cells into a rectangular grid (rows padded with empty positions to the widest row).
+ * `beyond` holds, per row, the text of the cells that start past MAX_COLUMNS: kept, in order, after the row's cells
+ * (they were dropped without a word), but outside the grid, which they would widen for every row.
+ */
+export function expandGrid(rows: readonly (readonly SpannedCell[])[]): { grid: GridPosition[][]; beyond: string[][] } {
   const grid: Array<Array<GridPosition | undefined>> = rows.map(() => []);
+  const beyond: string[][] = rows.map(() => []);
   let cellIndex = 0;
   rows.forEach((row, r) => {
     let c = 0;
     for (const cell of row) {
       while (grid[r][c] !== undefined) c++;
-      if (c >= MAX_COLUMNS) break;
+      if (c >= MAX_COLUMNS) {
+        beyond[r].push(cell.text);
+        continue;
+      }
       const colSpan = clamp(cell.colSpan);
       const rowSpan = Math.min(clamp(cell.rowSpan), rows.length - r);
       const id = cellIndex++;
@@ -48,7 +57,7 @@ export function expandGrid(rows: readonly (readonly SpannedCell[])[]): GridPosit
   const width = maxOf(grid, (row) => row.length, 0);
   // Most rows are full: padded (and their holes filled) in place, with one shared empty position.
   for (const row of grid) for (let c = 0; c < width; c++) row[c] ??= EMPTY;
-  return grid as GridPosition[][];
+  return { grid: grid as GridPosition[][], beyond };
 }
 
 /** A position no cell covers (a short row's padding). */

@@ -38,8 +38,8 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
       else for (const line of block.text.split(LINES)) push(cleanLine(line));
       continue;
     }
-    const grid = expandGrid(block.rows);
-    const rows = grid.map((row) => rowCellsOf(row).map(cleanCell));
+    const { grid, beyond } = expandGrid(block.rows);
+    const rows = grid.map((row, r) => (beyond[r].length ? [...rowCellsOf(row), ...beyond[r]] : rowCellsOf(row)).map(cleanCell));
     // A table of one column is a frame around text (a layout table, a boxed note): its cells are lines.
     const framed = rows.every((cells) => cells.length <= 1);
     if (lines.length && lines[lines.length - 1].text !== '') push('');
