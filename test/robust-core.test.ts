@@ -334,3 +334,15 @@ describe('sibling of item 2: the formatter does not allocate by a cell’s width
     assert.equal(upToSecondPipe(b), upToSecondPipe(a));
   });
 });
+
+describe('the formatter keeps what the writer put inside a cell', () => {
+  it('an ideographic space indenting a label stays (it was taken for padding and dropped); only spaces and tabs are padding', () => {
+    const text = '| 项目 | 数量 |\n|---|---|\n|   　　其中：部门  | 1 |\n| 合计 | 1 |\n';
+    let out = text;
+    for (const e of [...formatTables(parse(text))].reverse()) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+    assert.equal(out.split('\n')[2], '| 　　其中：部门 | 1    |');
+    // Formatting again changes nothing, and the label the checker reads is the same.
+    assert.deepEqual(formatTables(parse(out)), []);
+    assert.equal(parse(out).plainTables[0].rows[2].cells[0].text, '其中：部门');
+  });
+});

@@ -52,8 +52,14 @@ function shapeOf(text: string, row: TableRow): RowShape | undefined {
   if (line.includes('｜') || line.includes('\\|')) return undefined;
   const indent = /^[ \t]*/.exec(line)![0];
   const trailingPipe = /\|[ \t]*$/.test(line);
-  return { row, cells: row.cells.map((c) => c.text), separator: row.kind === 'separator', trailingPipe, indent };
+  // Each cell as written between its pipes, less the spaces and tabs around it: an ideographic space (U+3000) that
+  // indents a label (`| 　　其中：部门 |`) is the writer's, and formatting dropped it (the parser's text trims it).
+  const cells = row.cells.map((c) => text.slice(c.outerSpan.start, c.outerSpan.end).replace(PADDING, ''));
+  return { row, cells, separator: row.kind === 'separator', trailingPipe, indent };
 }
+
+/** What the formatter treats as padding around a cell: ASCII spaces and tabs only. */
+const PADDING = /^[ \t]+|[ \t]+$/g;
 
 function withoutSpace(s: string): string {
   return s.replace(/\s+/g, '');
