@@ -16,7 +16,7 @@ import { nonce } from '../client/src/preview/nonce';
 import { MAX_FINDINGS_PER_RULE } from '../server/src/core/check';
 import { checkText, parse } from '../server/src/core/index';
 import { DocxTooLargeError, MAX_DOCX_ELEMENTS, renderDocx } from '../server/src/core/render/docx';
-import { renderHtml } from '../server/src/core/render/html';
+import { PREVIEW_CELLS_PER_ROW, renderHtml } from '../server/src/core/render/html';
 import { MAX_NESTING, parseInline, type Inline } from '../server/src/core/render/inline';
 import { MESSAGE_PLACES, SpanIndex } from '../server/src/core/render/marks';
 import { evaluateLegacyTable } from '../server/src/core/tables/legacy-sums';
@@ -431,6 +431,27 @@ describe('a diagnostic over many cells or pieces of text: its message is written
     const sum = diagnostics.find((d) => d.rule === 'table-sum')!;
     const page = renderHtml(document, { diagnostics });
     assert.ok(page.includes(`data-message="${escapeForAttribute(sum.message)}"`));
+  });
+});
+
+describe('the preview draws at most PREVIEW_CELLS_PER_ROW cells of a row; an export draws them all', () => {
+  test('a line of 1,000,000 `|`: a page of some kilobytes with the count of the cells left out (53 MB in 4.8 s before)', HANG, () => {
+    const { document, diagnostics } = checkText('|'.repeat(1_000_000));
+    const page = renderHtml(document, { sourceLines: true, diagnostics, maxCellsPerRow: PREVIEW_CELLS_PER_ROW });
+    assert.ok(page.length < 200_000, `${page.length} characters`);
+    assert.equal(page.match(/<t[hd][ >]/g)?.length, PREVIEW_CELLS_PER_ROW + 1);
+    assert.match(page, /<td class="xxgk-omitted">……本行另有 999799 格，预览中未显示<\/td>/);
+  });
+
+  test('rows within the bound, and every export, are drawn whole', () => {
+    const row = Array.from({ length: 300 }, (_, k) => `格${k}`).join(' | ');
+    const text = `| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| ${row} |\n`;
+    const doc = parse(text);
+    assert.ok(!renderHtml(doc, { maxCellsPerRow: PREVIEW_CELLS_PER_ROW }).includes('格299'));
+    assert.ok(renderHtml(doc, { maxCellsPerRow: PREVIEW_CELLS_PER_ROW }).includes('格199'));
+    const exported = renderHtml(doc, { standalone: true });
+    assert.ok(exported.includes('格299') && !exported.includes('class="xxgk-omitted"'));
+    assert.equal(renderHtml(parse('| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n'), { maxCellsPerRow: 2 }), renderHtml(parse('| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n')));
   });
 });
 

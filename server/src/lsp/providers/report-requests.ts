@@ -1,6 +1,6 @@
 import { formatSpec, t, type Diagnostic, type XxgkDocument } from '../../core/index';
 import { nextYearReport } from '../../core/next-year';
-import { renderHtml } from '../../core/render/index';
+import { PREVIEW_CELLS_PER_ROW, renderHtml } from '../../core/render/index';
 import { reportLevel } from '../../core/report-level';
 import type { DocumentInfo, NextYearResult, RenderKind, RenderResult } from '../protocol';
 
@@ -22,7 +22,7 @@ export function documentInfo(doc: XxgkDocument): DocumentInfo {
 
 /** `xxgk/render`: the preview fragment carries the diagnostics the server publishes, so the two never disagree. */
 export async function renderReport(doc: XxgkDocument, kind: RenderKind, diagnostics: readonly Diagnostic[]): Promise<RenderResult> {
-  if (kind === 'preview') return { kind, html: renderHtml(doc, { sourceLines: true, diagnostics: [...diagnostics] }) };
+  if (kind === 'preview') return { kind, html: renderHtml(doc, { sourceLines: true, diagnostics: [...diagnostics], maxCellsPerRow: PREVIEW_CELLS_PER_ROW }) };
   if (kind === 'html') return { kind, html: renderHtml(doc, { standalone: true }) };
   // The Word writer (the docx library) is loaded on the first Word export only.
   const { renderDocx } = await import('../../core/render/docx');
