@@ -97,17 +97,32 @@ describe('an import that still hangs is stopped in its worker, and the tools go 
   const good = makePdf({ pages: [`${text(60, 760, 'Annual report 2023')}\n${text(60, 730, 'Some text of the report.')}`] });
   const env = { ...process.env, LANG: 'zh_CN.UTF-8', XXGK_IMPORT_TIME_LIMIT: '2' };
   let dir = '';
-  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-bounded-'))));
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-bounded-'));
+    fs.writeFileSync(path.join(dir, 'endless.pdf'), endless);
+    fs.writeFileSync(path.join(dir, 'good.pdf'), good);
+  });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('xxgk import: that file refused with the time limit, the next one imported in the same run', HANG, () => {
-    fs.writeFileSync(path.join(dir, 'endless.pdf'), endless);
-    fs.writeFileSync(path.join(dir, 'good.pdf'), good);
     const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'endless.pdf', 'good.pdf'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env });
     assert.equal(run.signal, null, 'timed out');
     assert.match(run.stderr, /无法导入 endless\.pdf：读取超过 2 秒仍未完成，已停止，未导入/);
     assert.ok(!fs.existsSync(path.join(dir, 'endless.xxgk')));
     assert.match(fs.readFileSync(path.join(dir, 'good.xxgk'), 'utf8'), /Some text of the report\./);
+  });
+
+  it('xxgk import: a file whose reading grows the process past the memory limit is stopped (XXGK_IMPORT_MEMORY_LIMIT)', HANG, () => {
+    // The heap limit does not see buffers (a PDF stream unpacked after decryption): the process's growth is watched.
+    const paragraphs = Array.from({ length: 80_000 }, (_, k) => `<p>第${k}段：本年度本局认真贯彻落实政府信息公开条例，持续推进政务公开工作。</p>`).join('');
+    fs.writeFileSync(path.join(dir, 'large.html'), `<html><body><h1>某局2023年政府信息公开工作年度报告</h1>${paragraphs}</body></html>`);
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'large.html', 'good.pdf', '--force'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env: { ...env, XXGK_IMPORT_MEMORY_LIMIT: '30' } });
+    assert.match(run.stderr, /无法导入 large\.html：读取时占用的内存超过上限（30 MB），已停止，未导入/);
+    assert.ok(!fs.existsSync(path.join(dir, 'large.xxgk')));
+    assert.match(fs.readFileSync(path.join(dir, 'good.xxgk'), 'utf8'), /Some text of the report\./);
+    // Within the default limit the same page is imported.
+    const whole = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'large.html'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env });
+    assert.equal(whole.status, 0, whole.stderr);
   });
 
   it('xxgk check: that file is a finding of its own; the others are checked', HANG, () => {

@@ -15,6 +15,16 @@ import { importFile, type FileImport } from '../core/import/file';
 export const DEFAULT_TIME_LIMIT_S = 60;
 /** The worker's old generation: far above what a report's import takes (under 200 MB for a 64 MB file). */
 export const HEAP_LIMIT_MB = 2048;
+/**
+ * What the process may grow by while a file is imported, watched from this thread: the heap limit does not count
+ * buffers (a PDF stream pdf.js unpacks is one), which an encrypted PDF's streams could swell past any heap limit,
+ * since they are unpacked only once decrypted. XXGK_IMPORT_MEMORY_LIMIT (MB) sets another.
+ */
+export const DEFAULT_MEMORY_LIMIT_MB = 3072;
+/** How often the process's memory is looked at while a file is imported. */
+const MEMORY_POLL_MS = 200;
+/** An idle worker is let go after this long (the language server would otherwise keep its memory for good). */
+const IDLE_MS = 120_000;
 
 interface ImportWorkerSetup extends LocaleSetting {
   readonly xxgkImportWorker: true;
@@ -46,8 +56,16 @@ function canStartWorker(): boolean {
 }
 
 export function timeLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const given = Number(env.XXGK_IMPORT_TIME_LIMIT);
-  return Number.isFinite(given) && given > 0 ? given : DEFAULT_TIME_LIMIT_S;
+  return positive(env.XXGK_IMPORT_TIME_LIMIT) ?? DEFAULT_TIME_LIMIT_S;
+}
+
+export function memoryLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return positive(env.XXGK_IMPORT_MEMORY_LIMIT) ?? DEFAULT_MEMORY_LIMIT_MB;
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 /**
@@ -57,8 +75,12 @@ export function timeLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 export class IsolatedImporter {
   private worker: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private idle: NodeJS.Timeout | undefined;
 
-  constructor(private readonly timeLimitSeconds = timeLimitFromEnv()) {}
+  constructor(
+    private readonly timeLimitSeconds = timeLimitFromEnv(),
+    private readonly memoryLimitMb = memoryLimitFromEnv(),
+  ) {}
 
   import(fileName: string, bytes: Uint8Array): Promise<FileImport> {
     if (!canStartWorker()) return importFile(fileName, bytes);
@@ -81,14 +103,19 @@ export class IsolatedImporter {
   }
 
   private runOne(fileName: string, bytes: Uint8Array): Promise<FileImport> {
+    clearTimeout(this.idle);
     const worker = (this.worker ??= this.start());
+    const baseline = process.memoryUsage.rss();
     return new Promise<FileImport>((resolve) => {
       const finish = (outcome: FileImport, stop: boolean) => {
         clearTimeout(timer);
+        clearInterval(watch);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         if (stop) {
           if (this.worker === worker) this.worker = undefined;
           void worker.terminate();
+        } else {
+          this.idle = setTimeout(() => void this.dispose(), IDLE_MS).unref();
         }
         resolve(outcome);
       };
@@ -105,6 +132,10 @@ export class IsolatedImporter {
         const message = t('读取超过 {0} 秒仍未完成，已停止，未导入；文件可能构造异常（如图形层层嵌套）', this.timeLimitSeconds);
         finish({ ok: false, message }, true);
       }, this.timeLimitSeconds * 1000);
+      const watch = setInterval(() => {
+        const grown = (process.memoryUsage.rss() - baseline) / 1024 / 1024;
+        if (grown > this.memoryLimitMb) finish({ ok: false, message: t('读取时占用的内存超过上限（{0} MB），已停止，未导入；文件可能已损坏或构造异常', this.memoryLimitMb) }, true);
+      }, MEMORY_POLL_MS);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage({ fileName, bytes } satisfies ImportJob);
     });
