@@ -14,7 +14,7 @@ import { readPdf } from '../server/src/core/import/readers/pdf';
 import { inflatesPast } from '../server/src/core/import/readers/pdf-streams';
 import { IMPORT, type ImportReply } from '../server/src/lsp/protocol';
 import { TestClient } from './lsp/client';
-import { buildPdf, makePdf, streamObject, text } from './pdf-helpers';
+import { buildPdf, encryptedPage, makePdf, streamObject, text } from './pdf-helpers';
 
 const HANG = { timeout: 120_000 };
 const ROOT = path.join(__dirname, '..');
@@ -123,6 +123,16 @@ describe('an import that still hangs is stopped in its worker, and the tools go 
     // Within the default limit the same page is imported.
     const whole = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'large.html'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env });
     assert.equal(whole.status, 0, whole.stderr);
+  });
+
+  it('an encrypted PDF, whose streams the measure before pdf.js cannot unpack: a bomb in it is stopped by the memory limit', HANG, () => {
+    const title = Buffer.from(`${text(72, 800, '2023 nianbao')} ${text(72, 760, 'Secret text.')}\n`, 'latin1');
+    fs.writeFileSync(path.join(dir, 'locked.pdf'), encryptedPage(title));
+    fs.writeFileSync(path.join(dir, 'locked-bomb.pdf'), encryptedPage(Buffer.concat([title, Buffer.alloc(300 * MB, 0x20)])));
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'locked.pdf', 'locked-bomb.pdf', '--force'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env: { ...env, XXGK_IMPORT_MEMORY_LIMIT: '150' } });
+    assert.match(run.stderr, /无法导入 locked-bomb\.pdf：读取时占用的内存超过上限（150 MB），已停止，未导入/);
+    // The same encryption without the bomb: opened without a password and read.
+    assert.match(fs.readFileSync(path.join(dir, 'locked.xxgk'), 'utf8'), /Secret text\./);
   });
 
   it('xxgk check: that file is a finding of its own; the others are checked', HANG, () => {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+
 /**
  * Small PDFs made in the tests: pages of text in Helvetica (ASCII) or in a Chinese font (as Word and WPS write one: a
  * Type0 font with Identity-H codes and a ToUnicode map; no glyphs are embedded, which text extraction does not need),
@@ -138,3 +141,49 @@ export function line(x1: number, y1: number, x2: number, y2: number): string {
 
 /** A page that is only an image (a scan): a 2×2 grey inline image scaled over the page. */
 export const IMAGE_ONLY_PAGE = 'q 500 0 0 700 40 70 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q';
+
+/** The padding of the standard security handler (PDF 32000-1, 7.6.3.3). */
+const PASSWORD_PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex');
+
+function rc4(key: Buffer, data: Buffer): Buffer {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = Buffer.alloc(data.length);
+  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[k] = data[k] ^ s[(s[i] + s[j]) & 255];
+  }
+  return out;
+}
+
+/**
+ * One page whose content stream (Flate-compressed) is encrypted, RC4 40-bit (revision 2) with an empty user
+ * password, as many published PDFs are (restricted from copying, open to all): pdf.js opens it without asking, and
+ * its streams can only be unpacked once decrypted.
+ */
+export function encryptedPage(content: Buffer): Buffer {
+  const md5 = (...parts: Buffer[]) => createHash('md5').update(Buffer.concat(parts)).digest();
+  const owner = Buffer.alloc(32, 0x41);
+  const permissions = Buffer.alloc(4);
+  permissions.writeInt32LE(-4);
+  const id = Buffer.alloc(16, 0x42);
+  const key = md5(PASSWORD_PAD, owner, permissions, id).subarray(0, 5);
+  // Object 5 (generation 0): its key is the file key with the object's number and generation, 10 bytes of it.
+  const objectKey = md5(key, Buffer.from([5, 0, 0, 0, 0])).subarray(0, 10);
+  return buildPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      streamObject(rc4(objectKey, deflateSync(content)), '/Filter /FlateDecode'),
+      `<< /Filter /Standard /V 1 /R 2 /O <${owner.toString('hex')}> /U <${rc4(key, PASSWORD_PAD).toString('hex')}> /P -4 >>`,
+    ],
+    ` /Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>]`,
+  );
+}

@@ -20,7 +20,7 @@ export const HEAP_LIMIT_MB = 2048;
  * buffers (a PDF stream pdf.js unpacks is one), which an encrypted PDF's streams could swell past any heap limit,
  * since they are unpacked only once decrypted. XXGK_IMPORT_MEMORY_LIMIT (MB) sets another.
  */
-export const DEFAULT_MEMORY_LIMIT_MB = 3072;
+export const DEFAULT_MEMORY_LIMIT_MB = 2048;
 /** How often the process's memory is looked at while a file is imported. */
 const MEMORY_POLL_MS = 200;
 /** An idle worker is let go after this long (the language server would otherwise keep its memory for good). */
