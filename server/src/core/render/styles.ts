@@ -87,7 +87,6 @@ ${columnWidths()}
 .xxgk-indent-4 { padding-left: 6em !important; }
 .xxgk-extra-caption { font-size: 0.9em; color: #555; text-indent: 0; margin: 0.2em 0; }
 .xxgk-table.xxgk-extra { width: auto; min-width: 50%; }
-.xxgk-omitted { color: #777; font-style: italic; white-space: nowrap; }
 .xxgk-summary {
   position: sticky; top: 0; z-index: 1;
   font-family: ${FONT_HEI}; font-size: 0.9em; text-indent: 0;
