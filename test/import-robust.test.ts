@@ -208,6 +208,24 @@ describe('a page that splits its report over sibling blocks', () => {
     assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '存在问题：公开内容不够全面。', '六、其他需要报告的事项', '本年度未收取信息处理费。']);
     assert.ok(!read.some((l) => /版权所有|网站地图/.test(l)));
   });
+  it('only the blocks holding the missing sections are taken in, not the menus and footer around them', () => {
+    const page = `<html><body><div class="top">首页 政务公开 互动交流</div><div class="dqwz">当前位置：首页 > 政务公开</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class="bottom">主办单位：某某局 备案号：12345</div></body></html>`;
+    const read = lines(page);
+    assert.equal(read[0], '某某局2023年政府信息公开工作年度报告');
+    assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '存在问题：公开内容不够全面。', '六、其他需要报告的事项', '无。']);
+    assert.ok(!read.some((l) => /首页|当前位置|主办单位/.test(l)), read.join('\n'));
+  });
+
+  it('a box beside a whole report naming a section by another wording or by an old format’s unnumbered name takes nothing in', () => {
+    const names = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题和改进情况', '六、其他需要报告的事项'];
+    const article = names.map((n) => `<p>${n}</p>${paragraphs}`).join('');
+    const box = ['概述', '五、存在的主要问题及改进情况'].map((n) => `<p>${n}</p>`).join('');
+    const page = `<html><body><div class="menu-box">${box}<p>首页</p></div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1>${article}</div><div class="bottom">主办单位：某某局</div></body></html>`;
+    const read = lines(page);
+    assert.equal(read[0], '某某局2023年政府信息公开工作年度报告');
+    assert.ok(!read.some((l) => /概述|首页|主办单位|及改进情况/.test(l)), read.join('\n'));
+  });
+
   it('a table of contents beside the article, naming its sections, is left out as before', () => {
     const names = ['一、总体情况', '二、主动公开政府信息情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
     const article = names.map((n) => `<p>${n}</p>${paragraphs}`).join('');

@@ -1,6 +1,5 @@
 import { namesOfficialSection } from '../blocks';
 import type { InputBlock } from '../input-blocks';
-import { labelKey } from '../../text/normalize';
 import { decodeHtmlBytes } from './charset';
 import { parseHtml } from './html-parse';
 import { ATTRIBUTES, IS_CHROME, PageWalk, sliceable, type PageFacts } from './html-walk';
@@ -26,10 +25,8 @@ const TITLE_LINES = 12;
 export function readHtml(input: Uint8Array | string): InputBlock[] {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
   const facts = walk(html, new PageWalk(html.length)).facts();
-  const chosen = mainContent(facts);
-  const hidden = chosen.hidden;
-  const main = widenToSections(facts, chosen.main);
-  const content = sliceable(facts, main, hidden) ? sliceOf(facts, main) : walk(html, new PageWalk(html.length, { flags: facts.flags, target: main })).content();
+  const { main, hidden } = mainContent(facts);
+  const content = sliceable(facts, main, hidden) ? sliceOf(facts, main, splitReport(facts, main)) : walk(html, new PageWalk(html.length, { flags: facts.flags, target: main })).content();
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   return title ? [{ type: 'text', text: title }, ...content] : content;
 }
@@ -60,39 +57,76 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
 }
 
 /**
- * The main content widened to the enclosing element that holds the rest of the report, where the page split it: an
- * official section heading (五、存在的主要问题及改进情况) in a sibling block of the chosen one, which the main
- * content does not have itself, belongs to the report. Without this, sections 五 and 六 in a `<div>` of their own
- * after an article of sections 一 to 四 were dropped without a word. A page's table of contents names sections the
- * report has too: it does not widen the content.
+ * Where the page split its report: sibling blocks of the main content (of it or of an element around it) that hold
+ * numbered official section headings (五、存在的主要问题及改进情况) the main content lacks. Their blocks are taken in
+ * with it, and what lies between, not the rest of the parent: sections 五 and 六 in a `<div>` of their own after an
+ * article of 一 to 四 were dropped without a word, and widening to the parent brought the site's menus and footer
+ * along. A section counts by its number, so a report that words a heading its own way is not widened by a table of
+ * contents beside it; unnumbered names (概述) do not count. Undefined: nothing to take in.
  */
-function widenToSections(facts: PageFacts, main: number): number {
-  if (main === -1) return main;
-  const inside = new Set<string>();
-  const headings = (from: number, to: number, into: Set<string>) => {
-    for (let b = from; b < to; b++) {
+function splitReport(facts: PageFacts, main: number): { from: number; to: number } | undefined {
+  if (main === -1) return undefined;
+  const numerals = (from: number, to: number, official: boolean): string[] => {
+    const found: string[] = [];
+    for (let b = from; b < to && b < facts.blocks.length; b++) {
       const block = facts.blocks[b];
-      if (block?.type === 'text' && namesOfficialSection(block.text.trim())) into.add(labelKey(block.text));
+      if (block?.type !== 'text') continue;
+      const text = block.text.trim();
+      const m = SECTION_NUMERAL.exec(text);
+      if (m && text.length <= MAX_SECTION_HEADING && (!official || namesOfficialSection(text))) found.push(m[1]);
     }
+    return found;
   };
-  headings(facts.startBlock[main], facts.endBlock[main], inside);
-  // Ancestors come before an element in document order and end after it; the nearest is the last such one.
-  for (let up = main - 1; main !== -1; up--) {
-    if (up >= 0 && facts.end[up] <= main) continue;
-    if (up >= 0 && facts.flags[up] & IS_CHROME) break;
-    const outside = new Set<string>();
-    headings(up === -1 ? 0 : facts.startBlock[up], facts.startBlock[main], outside);
-    headings(facts.endBlock[main], up === -1 ? facts.blocks.length : facts.endBlock[up], outside);
-    if (![...outside].some((h) => !inside.has(h))) break;
-    for (const h of outside) inside.add(h);
-    main = up;
+  const present = new Set(numerals(facts.startBlock[main], facts.endBlock[main], false));
+  let from = facts.startBlock[main];
+  let to = facts.endBlock[main];
+  let taken = false;
+  for (let current = main, parent = main - 1; current !== -1 && !taken; current = parent, parent = current - 1) {
+    // The parent comes before an element in document order and ends after it: the nearest such one.
+    while (parent >= 0 && facts.end[parent] <= current) parent--;
+    if (parent >= 0 && facts.flags[parent] & IS_CHROME) break;
+    const last = parent === -1 ? facts.count : facts.end[parent];
+    let lastTaken = -1;
+    for (let child = parent + 1; child < last; child = facts.end[child]) {
+      if (child === current || facts.flags[child] & IS_CHROME) continue;
+      const missing = numerals(facts.startBlock[child], facts.endBlock[child], true).filter((n) => !present.has(n));
+      if (!missing.length) continue;
+      for (const n of missing) present.add(n);
+      from = Math.min(from, facts.startBlock[child]);
+      to = Math.max(to, facts.endBlock[child]);
+      taken = true;
+      lastTaken = child;
+    }
+    // A heading taken after the content may be followed by its section's paragraphs as siblings of their own (a page
+    // of flat <p>s): they come too, up to the first sibling that is no prose (a footer: 主办单位…, 备案号…).
+    if (lastTaken > current) {
+      for (let child = facts.end[lastTaken]; child < last && !(facts.flags[child] & IS_CHROME) && isProse(facts, child); child = facts.end[child]) {
+        to = Math.max(to, facts.endBlock[child]);
+      }
+    }
   }
-  return main;
+  return taken ? { from, to } : undefined;
 }
 
-function sliceOf(facts: PageFacts, main: number): InputBlock[] {
-  const from = main === -1 ? 0 : facts.startBlock[main];
-  const to = main === -1 ? facts.blocks.length : facts.endBlock[main];
+/** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。). */
+function isProse(facts: PageFacts, element: number): boolean {
+  let sentence = false;
+  for (let b = facts.startBlock[element]; b < facts.endBlock[element] && b < facts.blocks.length; b++) {
+    const block = facts.blocks[b];
+    if (block?.type === 'table') return true;
+    if (block?.type === 'text' && /[。；]\s*$/.test(block.text)) sentence = true;
+  }
+  return sentence;
+}
+
+/** 五 in 五、存在的主要问题及改进情况 (第五、 and 五. too). */
+const SECTION_NUMERAL = /^第?([一二三四五六七八九十]+)\s*[、.．]/;
+/** A section heading is a short line; a numbered sentence is a paragraph. */
+const MAX_SECTION_HEADING = 40;
+
+function sliceOf(facts: PageFacts, main: number, range?: { from: number; to: number }): InputBlock[] {
+  const from = range?.from ?? (main === -1 ? 0 : facts.startBlock[main]);
+  const to = range?.to ?? (main === -1 ? facts.blocks.length : facts.endBlock[main]);
   const content: InputBlock[] = [];
   for (let b = from; b < to; b++) {
     const block = facts.blocks[b];
