@@ -77,6 +77,41 @@ describe('a PDF whose streams unpack a thousandfold', () => {
   });
 });
 
+describe('the measure finds a stream as pdf.js does, and follows its filters (the third attack slipped past it seven ways)', () => {
+  const spaces = Buffer.alloc(3 * MB, 0x20);
+  const flate = (b: Buffer) => zlib.deflateSync(b);
+  const catalog = '<< /Type /Catalog >>';
+  const raw = (dictionary: string, data: Buffer, keyword = 'stream\n') =>
+    Buffer.concat([Buffer.from(`<< /Length ${data.length} ${dictionary} >>${keyword}`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+  const shapes: Record<string, Buffer> = {
+    'Flate twice': buildPdf([catalog, streamObject(flate(flate(spaces)), '/Filter [/FlateDecode /FlateDecode]')]),
+    'ASCIIHex, then Flate': buildPdf([catalog, streamObject(Buffer.from(flate(spaces).toString('hex') + '>', 'latin1'), '/Filter [/AHx /Fl]')]),
+    'a content stream labelled an image, larger than its size says': buildPdf([catalog, streamObject(flate(spaces), '/Subtype /Image /Width 10 /Height 10 /Filter /FlateDecode')]),
+    'a comment between the dictionary and `stream`': buildPdf([catalog, raw('/Filter /FlateDecode', flate(spaces), '%c\nstream\n')]),
+    'spaces before the end of line': buildPdf([catalog, raw('/Filter /FlateDecode', flate(spaces), '\nstream  \n')]),
+    'an earlier stream with no end': buildPdf([catalog, '<< /Length 2 >>\nstream\nxx', streamObject(flate(spaces), '/Filter /FlateDecode')]),
+    '`endstream` spelled inside the data (a stored block), /Length right': (() => {
+      const word = Buffer.from('endstream', 'latin1');
+      const stored = Buffer.concat([Buffer.from([0x00, word.length, 0, ~word.length & 255, 0xff]), word]);
+      // No checksum after it: pdf.js does not need one, and what came out still counts.
+      const data = Buffer.concat([Buffer.from([0x78, 0x9c]), stored, zlib.deflateRawSync(spaces)]);
+      return buildPdf([catalog, streamObject(data, '/Filter /FlateDecode')]);
+    })(),
+  };
+  for (const [name, pdf] of Object.entries(shapes)) {
+    it(`${name}: counted`, () => {
+      assert.equal(inflatesPast(pdf, 2 * MB), true);
+      assert.equal(inflatesPast(pdf, 16 * MB), false);
+    });
+  }
+
+  it('an image within its declared size is not counted; a file of 100,000 streams with no end is measured in one pass', HANG, () => {
+    const image = buildPdf([catalog, streamObject(flate(Buffer.alloc(2 * MB)), '/Subtype /Image /Width 1024 /Height 1024 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /FlateDecode')]);
+    assert.equal(inflatesPast(image, 1 * MB), false);
+    assert.equal(inflatesPast(Buffer.from('%PDF-1.4\n' + '<< /Filter /FlateDecode >>\nstream\n'.repeat(100_000), 'latin1'), 1), false);
+  });
+});
+
 describe('a PDF whose form XObjects draw each other over and over', () => {
   it('a million pieces of text from 4 KB: refused at the page’s limit (over a minute before)', HANG, async () => {
     const pdf = fanOut(6, 10, text(72, 700, 'x'));
