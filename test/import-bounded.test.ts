@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import * as zlib from 'node:zlib';
 import { readPdf } from '../server/src/core/import/readers/pdf';
 import { inflatesPast } from '../server/src/core/import/readers/pdf-streams';
+import { DEFAULT_TIME_LIMIT_S, timeLimitFromEnv } from '../server/src/cli/import-worker';
 import { IMPORT, type ImportReply } from '../server/src/lsp/protocol';
 import { TestClient } from './lsp/client';
 import { buildPdf, encryptedPage, makePdf, streamObject, text } from './pdf-helpers';
@@ -168,6 +169,14 @@ describe('an import that still hangs is stopped in its worker, and the tools go 
     assert.match(run.stderr, /无法导入 locked-bomb\.pdf：读取时占用的内存超过上限（150 MB），已停止，未导入/);
     // The same encryption without the bomb: opened without a password and read.
     assert.match(fs.readFileSync(path.join(dir, 'locked.xxgk'), 'utf8'), /Secret text\./);
+  });
+
+  it('a time limit too large for a timer is its longest wait (it was refused at once, the timer firing after 1 ms)', () => {
+    assert.equal(timeLimitFromEnv({ XXGK_IMPORT_TIME_LIMIT: '10000000' }), 2_147_483);
+    assert.equal(timeLimitFromEnv({ XXGK_IMPORT_TIME_LIMIT: '5' }), 5);
+    for (const bad of ['0', '-3', 'abc', '']) assert.equal(timeLimitFromEnv({ XXGK_IMPORT_TIME_LIMIT: bad }), DEFAULT_TIME_LIMIT_S, bad);
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'good.pdf', '-o', 'unlimited.xxgk'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env: { ...env, XXGK_IMPORT_TIME_LIMIT: '10000000' } });
+    assert.equal(run.status, 0, run.stderr);
   });
 
   it('xxgk check: that file is a finding of its own; the others are checked', HANG, () => {

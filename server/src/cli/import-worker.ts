@@ -18,7 +18,9 @@ export const HEAP_LIMIT_MB = 2048;
 /**
  * What the process may grow by while a file is imported, watched from this thread: the heap limit does not count
  * buffers (a PDF stream pdf.js unpacks is one), which an encrypted PDF's streams could swell past any heap limit,
- * since they are unpacked only once decrypted. XXGK_IMPORT_MEMORY_LIMIT (MB) sets another.
+ * since they are unpacked only once decrypted. XXGK_IMPORT_MEMORY_LIMIT (MB) sets another. The growth is the
+ * process's: in `xxgk check`, whose workers import side by side, a file that swells can get another, imported at
+ * the same moment, stopped with it.
  */
 export const DEFAULT_MEMORY_LIMIT_MB = 2048;
 /** How often the process's memory is looked at while a file is imported. */
@@ -55,8 +57,12 @@ function canStartWorker(): boolean {
   return typeof __filename === 'string' && __filename.endsWith('.js');
 }
 
+/** A timer's longest wait (2^31 − 1 ms); Node fires a longer one at once. */
+const MAX_TIMER_S = 2_147_483;
+
 export function timeLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return positive(env.XXGK_IMPORT_TIME_LIMIT) ?? DEFAULT_TIME_LIMIT_S;
+  // A huge value, given to mean "no limit", is the longest wait a timer has: it was refused at once.
+  return Math.min(positive(env.XXGK_IMPORT_TIME_LIMIT) ?? DEFAULT_TIME_LIMIT_S, MAX_TIMER_S);
 }
 
 export function memoryLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
