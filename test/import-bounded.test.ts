@@ -15,7 +15,7 @@ import { inflatesPast } from '../server/src/core/import/readers/pdf-streams';
 import { DEFAULT_TIME_LIMIT_S, timeLimitFromEnv } from '../server/src/cli/import-worker';
 import { IMPORT, type ImportReply } from '../server/src/lsp/protocol';
 import { TestClient } from './lsp/client';
-import { buildPdf, encryptedPage, makePdf, streamObject, text } from './pdf-helpers';
+import { buildPdf, encryptedPage, makePdf, streamObject, text, zh } from './pdf-helpers';
 
 const HANG = { timeout: 120_000 };
 const ROOT = path.join(__dirname, '..');
@@ -124,6 +124,23 @@ describe('a PDF whose form XObjects draw each other over and over', () => {
     const read = await readPdf(fanOut(3, 10, text(72, 700, 'x')));
     assert.equal(read.kind, 'text');
     assert.match(read.kind === 'text' ? read.text : '', /2023 nianbao/);
+  });
+});
+
+describe('a long PDF whose lines all run on into one paragraph', () => {
+  const pages = Array.from({ length: 400 }, (_, p) =>
+    Array.from({ length: 50 }, (_, l) => zh(60, 720 - l * 12, `甲${p}乙${l}：本年度本局认真贯彻落实政府信息公开条例，持续推进政务公开工作。`, 9)).join('\n'),
+  );
+  let dir = '';
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-import-long-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('400 pages, every line kept, well within the import’s time limit (joined line by line, 63 s: refused)', HANG, () => {
+    fs.writeFileSync(path.join(dir, 'long.pdf'), makePdf({ pages }));
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', 'long.pdf'], { cwd: dir, encoding: 'utf8', timeout: 110_000, env: { ...process.env, LANG: 'zh_CN.UTF-8', XXGK_IMPORT_TIME_LIMIT: '60' } });
+    assert.equal(run.status, 0, run.stderr);
+    const body = fs.readFileSync(path.join(dir, 'long.xxgk'), 'utf8');
+    for (let p = 0; p < 400; p++) for (let l = 0; l < 50; l++) assert.ok(body.includes(`甲${p}乙${l}：本年度`), `${p}/${l}`);
   });
 });
 

@@ -259,13 +259,30 @@ function joinParagraphs(lines: LaidLine[]): LaidLine[] {
   const edge = textEdges(lines);
   const body = bodySize(lines);
   const out: LaidLine[] = [];
+  // A paragraph's lines are gathered and joined once, at the end. Joined line by line, the growing text was read
+  // again at each line (for its last characters, all joinWrapped looks at): a 400-page PDF whose lines all ran on
+  // into one paragraph took 40 s and more. joinWrapped is given the last characters only.
+  const pieces: string[][] = [];
+  const tails: string[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
-    if (prev && (continues(prev, l, edge) || titleGoesOn(prev, l, edge, body))) out[out.length - 1] = { ...prev, text: joinWrapped(prev.text, l.text), right: l.right, bottom: l.bottom };
-    else out.push(l);
+    if (prev && (continues(prev, l, edge) || titleGoesOn(prev, l, edge, body))) {
+      const k = out.length - 1;
+      const added = joinWrapped(tails[k], l.text).slice(tails[k].length);
+      pieces[k].push(added);
+      tails[k] = (tails[k] + added).slice(-TAIL);
+      out[k] = { ...prev, right: l.right, bottom: l.bottom };
+    } else {
+      out.push(l);
+      pieces.push([l.text]);
+      tails.push(l.text.slice(-TAIL));
+    }
   }
-  return out;
+  return out.map((l, k) => (pieces[k].length > 1 ? { ...l, text: pieces[k].join('') } : l));
 }
+
+/** The characters at a text's end that joining it to the next line depends on (two; a surrogate pair counts two). */
+const TAIL = 4;
 
 interface Edges {
   readonly left: number;
