@@ -99,7 +99,8 @@ function filtersOf(dictionary: string): string[] {
   return names.map((n) => ABBREVIATIONS[n.slice(1)] ?? n.slice(1));
 }
 
-const ABBREVIATIONS: Readonly<Record<string, string>> = { Fl: 'FlateDecode', AHx: 'ASCIIHexDecode', A85: 'ASCII85Decode', LZW: 'LZWDecode', RL: 'RunLengthDecode' };
+/** The short names of the filters this module follows (the others are only ever compared with these). */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { Fl: 'FlateDecode', AHx: 'ASCIIHexDecode' };
 
 /** What an image may unpack to by its declared size (four components of 16 bits at most), with room to spare. */
 function imageBytes(dictionary: string): number | undefined {
@@ -124,11 +125,12 @@ function unpackedLength(data: Uint8Array, filters: readonly string[], budget: nu
     if (out > budget) throw new Spent();
   };
   type Stage = (chunk: Uint8Array, final: boolean) => void;
+  const known = filters.slice(0, knownPrefix(filters));
+  if (!known.length) return 0;
   // Each stage counts its own output; the last one's goes nowhere.
   let next: Stage = () => {};
-  let measured = false;
   // Built from the last filter back to the first, each stage handing its output to the next.
-  for (const filter of [...filters.slice(0, knownPrefix(filters))].reverse()) {
+  for (const filter of known.reverse()) {
     const after = next;
     if (filter === 'FlateDecode') {
       const inflater = new Unzlib((chunk, final) => {
@@ -144,9 +146,7 @@ function unpackedLength(data: Uint8Array, filters: readonly string[], budget: nu
     } else {
       next = hexStage(after, count);
     }
-    measured = true;
   }
-  if (!measured) return 0;
   try {
     next(data, true);
   } catch {
