@@ -73,6 +73,13 @@ function bomCharset(b: Buffer): string | undefined {
   return utf16Order(b);
 }
 
+/** UTF-16 by its byte order mark alone (as XML requires of a UTF-16 document). */
+export function utf16Bom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /** Bytes looked at to tell UTF-16 without a BOM: a page's markup opens it, one ASCII character in every two bytes. */
 const UTF16_PROBE = 512;
 
@@ -82,8 +89,8 @@ const UTF16_PROBE = 512;
  * none. A UTF-16LE page saved without a BOM was refused as a binary file.
  */
 export function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  const bom = utf16Bom(b);
+  if (bom) return bom;
   const n = Math.min(b.length, UTF16_PROBE) & ~1;
   if (n < 8) return undefined;
   let evenZeros = 0;

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { t } from '../../i18n';
 import type { InputBlock, SpannedCell } from '../input-blocks';
+import { utf16Bom } from './charset';
 import { NO_NUMBERING, parseNumbering, type Numbering } from './docx-numbering';
 import { ReadError } from './errors';
 import { parseXml } from './xml-parse';
@@ -66,7 +67,7 @@ async function boundedText(entry: JSZip.JSZipObject, name: string, limit: number
           reject(tooLarge(size));
           return;
         }
-        decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
+        decoder ??= new TextDecoder(utf16Bom(chunk) ?? 'utf-8');
         text += decoder.decode(chunk, { stream: true });
       })
       .on('error', (err: Error) => reject(new ReadError(t('Word 文件（.docx）已损坏，无法解压 {0}（{1}）', name, messageOf(err)))))
