@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { t } from '../core/i18n';
 import type { FileImport } from '../core/import/file';
 import { documentExtensions, readerFor } from '../core/import/readers/index';
-import { IsolatedImporter } from './import-worker';
+import { importInWorker } from './import-worker';
 
 /**
  * The files `xxgk import` and `xxgk check` import (every extension the readers take: .docx, .doc, .html, .htm, .pdf,
@@ -44,9 +44,5 @@ export async function readAndImport(file: string, shown: string): Promise<Import
   } catch (err) {
     return { kind: 'problem', message: t('无法读取文件 {0}（{1}）', shown, (err as NodeJS.ErrnoException).code ?? String(err)) };
   }
-  importer ??= new IsolatedImporter();
-  return { kind: 'read', outcome: await importer.import(shown, bytes) };
+  return { kind: 'read', outcome: await importInWorker(shown, bytes) };
 }
-
-/** One import worker for the process (one for each of `check`'s workers). */
-let importer: IsolatedImporter | undefined;

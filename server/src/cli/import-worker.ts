@@ -147,3 +147,12 @@ export class IsolatedImporter {
     });
   }
 }
+
+/** This thread's importer: one worker for the CLI, for each of `check`'s workers, and for the language server. */
+let shared: IsolatedImporter | undefined;
+
+/** Imports a file in this thread's import worker (see IsolatedImporter). */
+export function importInWorker(fileName: string, bytes: Uint8Array): Promise<FileImport> {
+  shared ??= new IsolatedImporter();
+  return shared.import(fileName, bytes);
+}

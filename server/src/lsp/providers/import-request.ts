@@ -1,5 +1,5 @@
 import { t } from '../../core/i18n';
-import { IsolatedImporter } from '../../cli/import-worker';
+import { importInWorker } from '../../cli/import-worker';
 import { importText, type ImportResult } from '../../core/import/index';
 import type { ConvertPasteReply, ImportReply } from '../protocol';
 
@@ -13,13 +13,10 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export async function importRequest(fileName: string, base64: string): Promise<ImportReply> {
   // base64 is 4/3 of the bytes: refuse by its length before decoding anything.
   if ((base64.length * 3) / 4 > MAX_IMPORT_BYTES) return { ok: false, message: t('文件过大（上限 {0} MB）', MAX_IMPORT_BYTES / 1024 / 1024) };
-  importer ??= new IsolatedImporter();
-  const outcome = await importer.import(fileName, new Uint8Array(Buffer.from(base64, 'base64')));
+  // In the import worker: a file that hangs or exhausts it is stopped there, and the server serves on.
+  const outcome = await importInWorker(fileName, new Uint8Array(Buffer.from(base64, 'base64')));
   return outcome.ok ? reply(outcome.result, outcome.remark) : { ok: false, message: outcome.message };
 }
-
-/** The server's import worker: a file that hangs or exhausts it is stopped there, and the server serves on. */
-let importer: IsolatedImporter | undefined;
 
 function reply(result: ImportResult, remark?: string): ImportReply {
   const { agency, year, format } = result.frontMatter;
