@@ -99,6 +99,16 @@ const SECTION_NAMES = new Set(
 /** Official row labels: a stray one outside its table (三、本年度办理结果) is a line of text, not a section. */
 const ROW_LABELS = new Set(allFormats().flatMap((f) => f.tables.flatMap((t) => t.rows.map((r) => labelKey(r.label)))));
 
+/** 五 in 五、存在的主要问题及改进情况 (第五、 and 五. too). */
+const SECTION_NUMERAL = new RegExp(`^第?(${CN})\\s*[、.．]`);
+
+/** The numeral of a numbered heading-length line; with `official`, only of one naming an official section. */
+export function sectionNumeral(text: string, official: boolean): string | undefined {
+  if (text.length > MAX_HEADING) return undefined;
+  const m = SECTION_NUMERAL.exec(text);
+  return m && (!official || namesOfficialSection(text)) ? m[1] : undefined;
+}
+
 /** Whether a line names an official section of any format, numbered or not (五、存在的主要问题及改进情况). */
 export function namesOfficialSection(text: string): boolean {
   return text.length <= MAX_HEADING && !SENTENCE.test(text) && SECTION_NAMES.has(labelKey(text));

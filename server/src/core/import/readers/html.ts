@@ -1,4 +1,4 @@
-import { namesOfficialSection } from '../blocks';
+import { sectionNumeral } from '../blocks';
 import type { InputBlock } from '../input-blocks';
 import { decodeHtmlBytes } from './charset';
 import { parseHtml } from './html-parse';
@@ -71,9 +71,8 @@ function splitReport(facts: PageFacts, main: number): { from: number; to: number
     for (let b = from; b < to && b < facts.blocks.length; b++) {
       const block = facts.blocks[b];
       if (block?.type !== 'text') continue;
-      const text = block.text.trim();
-      const m = SECTION_NUMERAL.exec(text);
-      if (m && text.length <= MAX_SECTION_HEADING && (!official || namesOfficialSection(text))) found.push(m[1]);
+      const numeral = sectionNumeral(block.text.trim(), official);
+      if (numeral) found.push(numeral);
     }
     return found;
   };
@@ -118,11 +117,6 @@ function isProse(facts: PageFacts, element: number): boolean {
   }
   return sentence;
 }
-
-/** 五 in 五、存在的主要问题及改进情况 (第五、 and 五. too). */
-const SECTION_NUMERAL = /^第?([一二三四五六七八九十]+)\s*[、.．]/;
-/** A section heading is a short line; a numbered sentence is a paragraph. */
-const MAX_SECTION_HEADING = 40;
 
 function sliceOf(facts: PageFacts, main: number, range?: { from: number; to: number }): InputBlock[] {
   const from = range?.from ?? (main === -1 ? 0 : facts.startBlock[main]);
