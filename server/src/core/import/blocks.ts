@@ -23,7 +23,8 @@ const SENTENCE = /[。；;！？!?]/;
 const TITLE = /年度报告|年报/;
 
 const CN = '[一二三四五六七八九十]+';
-const SECTION_NUMBER = new RegExp(`^第?${CN}\\s*[、.．:：]`);
+/** 五 in 五、存在的主要问题及改进情况 (第五、, 五. and 五： too). */
+const SECTION_NUMBER = new RegExp(`^第?(${CN})\\s*[、.．:：]`);
 const SUB_NUMBER = new RegExp(`^[（(]${CN}[）)]`);
 const ITEM_NUMBER = /^[0-9０-９]+\s*[.．、](?![0-9０-９])/;
 const SUBITEM_NUMBER = /^[（(][0-9０-９]+[）)]/;
@@ -99,13 +100,10 @@ const SECTION_NAMES = new Set(
 /** Official row labels: a stray one outside its table (三、本年度办理结果) is a line of text, not a section. */
 const ROW_LABELS = new Set(allFormats().flatMap((f) => f.tables.flatMap((t) => t.rows.map((r) => labelKey(r.label)))));
 
-/** 五 in 五、存在的主要问题及改进情况 (第五、 and 五. too). */
-const SECTION_NUMERAL = new RegExp(`^第?(${CN})\\s*[、.．]`);
-
 /** The numeral of a numbered heading-length line; with `official`, only of one naming an official section. */
 export function sectionNumeral(text: string, official: boolean): string | undefined {
   if (text.length > MAX_HEADING) return undefined;
-  const m = SECTION_NUMERAL.exec(text);
+  const m = SECTION_NUMBER.exec(text);
   return m && (!official || namesOfficialSection(text)) ? m[1] : undefined;
 }
 
