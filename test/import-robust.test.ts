@@ -208,6 +208,13 @@ describe('a page that splits its report over sibling blocks', () => {
     assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '存在问题：公开内容不够全面。', '六、其他需要报告的事项', '本年度未收取信息处理费。']);
     assert.ok(!read.some((l) => /版权所有|网站地图/.test(l)));
   });
+  it('sections numbered with a colon (五：…) are taken in as the import numbers them elsewhere (dropped before)', () => {
+    const page = `<html><body><div class="main"><div class="part1"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一：总体情况</p>${paragraphs}</div><div class="part2"><p>五：存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>第六：其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></div><div class="footer">版权所有</div></body></html>`;
+    const read = lines(page);
+    assert.deepEqual(read.slice(-4), ['五：存在的主要问题及改进情况', '存在问题：公开内容不够全面。', '第六：其他需要报告的事项', '本年度未收取信息处理费。']);
+    assert.ok(!read.some((l) => /版权所有/.test(l)));
+  });
+
   it('only the blocks holding the missing sections are taken in, not the menus and footer around them', () => {
     const page = `<html><body><div class="top">首页 政务公开 互动交流</div><div class="dqwz">当前位置：首页 > 政务公开</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class="bottom">主办单位：某某局 备案号：12345</div></body></html>`;
     const read = lines(page);
@@ -270,6 +277,48 @@ describe('a page whose charset declaration contradicts its bytes', () => {
     }
     // Chinese text in UTF-8 or GBK is never taken for UTF-16.
     for (const bytes of [utf8(page('')), gbk(page(''))]) assert.equal(text(bytes), body);
+  });
+});
+
+describe('UTF-16 told by what it reads as, not by its zero bytes alone', () => {
+  const paragraphs = ['某某局2023年政府信息公开工作年度报告', '一、总体情况', '本年度，本局认真贯彻落实条例，进一步加强政府信息公开工作，统一规范公开内容。', '二、主动公开政府信息情况', '本年度主动公开政府信息一千余条。'];
+  const thinPage = paragraphs.map((p) => `<p>${p}</p>\r\n`).join('').repeat(2);
+
+  it('a page of Chinese with little markup, UTF-16 without a BOM, either order: read (refused as a binary file before)', async () => {
+    const le = Buffer.from(thinPage, 'utf16le');
+    for (const bytes of [le, Buffer.from(le).swap16()]) {
+      assert.equal(sniffContent(bytes), 'html');
+      const imported = await importFile('r.html', new Uint8Array(bytes));
+      assert.ok(imported.ok && imported.result.text.includes('本局认真贯彻落实条例'), JSON.stringify(imported));
+    }
+  });
+
+  it('a quiet 16-bit recording, with its RIFF header or without (raw samples), named .html: a binary file, not text', async () => {
+    const samples = Buffer.alloc(4000);
+    // Samples of one byte: a zero beside every one of them, as ASCII in UTF-16 has; some are controls as code units.
+    for (let i = 0; i < samples.length / 2; i++) samples.writeInt16LE(Math.round(20 + 15 * Math.sin(i / 5)), 2 * i);
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0);
+    header.writeUInt32LE(36 + samples.length, 4);
+    header.write('WAVEfmt ', 8);
+    header.writeUInt32LE(16, 16);
+    header.writeUInt16LE(1, 20);
+    header.writeUInt16LE(1, 22);
+    header.writeUInt32LE(8000, 24);
+    header.write('data', 36);
+    for (const bytes of [Buffer.concat([header, samples]), samples]) {
+      assert.equal(sniffContent(bytes), 'binary');
+      const imported = await importFile('r.html', new Uint8Array(bytes));
+      assert.ok(!imported.ok && /二进制文件/.test(imported.message), JSON.stringify(imported));
+    }
+    // A picture by its signature, though its bytes after the signature are text.
+    assert.equal(sniffContent(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('<html><body>甲</body></html>')])), 'binary');
+  });
+
+  it('ASCII text with a few NUL bytes is not taken for UTF-16 (its pairs of letters read as Chinese characters either way round)', () => {
+    assert.equal(sniffContent(Buffer.from('hello world, this is text\0 and more text here and here\0 yes')), 'binary');
+    // A page with a stray NUL is still a page (the reader drops the NUL).
+    assert.equal(sniffContent(Buffer.from('<html><body>hello world, this is text\0 and more\0 yes</body></html>')), 'html');
   });
 });
 

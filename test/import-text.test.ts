@@ -223,9 +223,9 @@ describe('xxgk import', () => {
     assert.equal(docx.status, 2);
     assert.match(docx.stderr, /扩展名是 \.docx，但内容是纯文本/);
     assert.equal(xxgk(['import', 'missing.txt']).status, 2);
-    fs.writeFileSync(path.join(tmp, 'utf16.txt'), Buffer.from([0xff, 0xfe, 0x74, 0x5e]));
-    assert.equal(xxgk(['import', 'utf16.txt']).status, 2);
-    assert.ok(!fs.existsSync(path.join(tmp, 'a.xxgk')) && !fs.existsSync(path.join(tmp, 'x.xxgk')) && !fs.existsSync(path.join(tmp, 'utf16.xxgk')));
+    fs.writeFileSync(path.join(tmp, 'latin1.txt'), Buffer.from([0x41, 0xe9, 0x74, 0xe9, 0x0a]));
+    assert.equal(xxgk(['import', 'latin1.txt']).status, 2);
+    assert.ok(!fs.existsSync(path.join(tmp, 'a.xxgk')) && !fs.existsSync(path.join(tmp, 'x.xxgk')) && !fs.existsSync(path.join(tmp, 'latin1.xxgk')));
   });
 
   it('a GBK text is converted, with a note that it was', () => {
@@ -234,5 +234,18 @@ describe('xxgk import', () => {
     assert.equal(gbk.status, 0, gbk.stderr);
     assert.match(gbk.stdout, /年报/);
     assert.match(gbk.stderr, /gbk\.txt: 文件是 GBK\/GB18030 编码，已转换为 UTF-8 读取/);
+  });
+
+  it('a UTF-16 text (Notepad’s “Unicode”), with its BOM or without, either order: converted as the UTF-8 one is, with a note (refused before)', () => {
+    const utf8 = fs.readFileSync(path.join(tmp, '年报.txt'), 'utf8');
+    const le = Buffer.from(utf8, 'utf16le');
+    const files = { 'le-bom.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'be-bom.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), le]).swap16(), 'le.txt': le, 'be.txt': Buffer.from(le).swap16() };
+    for (const [name, bytes] of Object.entries(files)) {
+      fs.writeFileSync(path.join(tmp, name), bytes);
+      const run = xxgk(['import', name, '-o', '-']);
+      assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+      assert.equal(run.stdout, read(path.join(FIXTURES, 'word-2021-tabs.xxgk')), name);
+      assert.match(run.stderr, /文件是 UTF-16(?:LE|BE) 编码，已转换为 UTF-8 导入/, name);
+    }
   });
 });

@@ -24,6 +24,11 @@ const LINES = /\r?\n|[\r\v\f]/;
  */
 const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000e-\\u001f\\u007f\\ufffe\\uffff';
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
+
+/** A text without the control characters a report cannot hold (line breaks and tabs kept). */
+export function dropControls(text: string): string {
+  return text.replace(CONTROL, '');
+}
 /** What cleanLine and cleanCell change (a single space between words they keep). */
 const TO_CLEAN = new RegExp(`[\\t\\u3000\\u00a0${CONTROL_CHARACTERS}]|^ | $| {2}`);
 

@@ -80,13 +80,15 @@ export function utf16Bom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** Bytes looked at to tell UTF-16 without a BOM: a page's markup opens it, one ASCII character in every two bytes. */
+/** Bytes looked at to tell UTF-16 without a BOM. */
 const UTF16_PROBE = 512;
 
 /**
- * UTF-16 by its BOM, or without one by its zero bytes: markup (`<html>`, `<p>`) in UTF-16 is a zero byte beside
- * every ASCII byte, on the odd side in little-endian, the even side in big-endian, where UTF-8 and GBK text has
- * none. A UTF-16LE page saved without a BOM was refused as a binary file.
+ * UTF-16 by its BOM, or without one by its zero bytes and by what it reads as. ASCII in UTF-16 (markup, figures,
+ * line breaks) is a zero byte beside every character, on the odd side in little-endian, the even side in big-endian,
+ * where UTF-8 and GBK text has none; and the code units must read as a report's text (below). Zero bytes alone were
+ * not enough: a page of Chinese with little markup has few of them, and was refused as a binary file, while a quiet
+ * 16-bit recording (samples of one byte) has a zero in every other byte, and was taken for UTF-16 text.
  */
 export function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const bom = utf16Bom(b);
@@ -99,11 +101,42 @@ export function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (b[i] === 0) evenZeros++;
     if (b[i + 1] === 0) oddZeros++;
   }
+  // The high byte of an ASCII character is the zero; a Chinese character's low byte is, now and then (一 is U+4E00).
+  const littleEndian = oddZeros > evenZeros;
+  if (Math.max(oddZeros, evenZeros) < MIN_ZEROS || !readsAsText(b, n, littleEndian)) return undefined;
+  // Pairs of ASCII characters read as Chinese characters, so ASCII text with a few NULs in it reads as UTF-16 text
+  // too. Chinese in UTF-16 has bytes of 0x80 and over, ASCII none: without them only zero bytes, one in every two,
+  // say it is UTF-16 (a page of markup alone).
   const pairs = n / 2;
-  // Chinese characters have no zero byte; markup and figures between them do: a third of the pairs is plenty.
-  if (oddZeros * 3 >= pairs && evenZeros * 20 <= pairs) return 'utf-16le';
-  if (evenZeros * 3 >= pairs && oddZeros * 20 <= pairs) return 'utf-16be';
-  return undefined;
+  const [high, low] = littleEndian ? [oddZeros, evenZeros] : [evenZeros, oddZeros];
+  if (!(high * 3 >= pairs && low * 20 <= pairs) && highBytes(b, n) * 10 < n) return undefined;
+  return littleEndian ? 'utf-16le' : 'utf-16be';
+}
+
+function highBytes(b: Uint8Array, n: number): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (b[i] >= 0x80) count++;
+  return count;
+}
+
+/** A line break and a figure, at least, in the probe: a stray zero byte or two is no evidence of UTF-16. */
+const MIN_ZEROS = 2;
+
+/**
+ * Whether the probe's code units read as a report's text: nearly all of them printable ASCII, line breaks and tabs,
+ * Chinese characters and punctuation, full-width forms, and hardly any control characters. Random bytes come out a
+ * Chinese character four times in ten; samples of a quiet recording, controls and signs.
+ */
+function readsAsText(b: Uint8Array, n: number, littleEndian: boolean): boolean {
+  let textual = 0;
+  let controls = 0;
+  for (let i = 0; i < n; i += 2) {
+    const u = littleEndian ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1];
+    if (u === 0x09 || u === 0x0a || u === 0x0d || (u >= 0x20 && u < 0x7f) || (u >= 0x2000 && u <= 0x206f) || (u >= 0x2460 && u <= 0x24ff) || (u >= 0x3000 && u <= 0x303f) || (u >= 0x3400 && u <= 0x9fff) || (u >= 0xff01 && u <= 0xff5e) || u === 0xfeff) textual++;
+    else if (u < 0x20 || (u >= 0x7f && u < 0xa0)) controls++;
+  }
+  const units = n / 2;
+  return textual * 10 >= units * 9 && controls * 100 <= units;
 }
 
 /** The charset the page declares; gb2312 is read as GB18030, which every GB2312 and GBK page also is. */

@@ -15,11 +15,35 @@ const HTML =
   /^(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->)*(?:<(?:!doctype\s+html|html|head|body|meta|title|base|table|div|p|h[1-6]|span|center|font|style|script|link|section|article|header|main|nav|footer|ul|ol|a|br|img|form|noscript)\b|<!--(?![\s\S]*-->))/i;
 const SNIFF = 4096;
 
+/**
+ * Pictures, recordings, archives and programs by their signatures: a recording's quiet samples, a zero byte beside
+ * every small one, can read as UTF-16 text, and a picture's name changed to .html was called plain text.
+ */
+const BINARY_SIGNATURES: readonly (readonly number[])[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x52, 0x49, 0x46, 0x46], // RIFF: WAV, AVI, WebP
+  [0x4f, 0x67, 0x67, 0x53], // OggS
+  [0x49, 0x44, 0x33], // ID3: MP3
+  [0x66, 0x4c, 0x61, 0x43], // fLaC
+  [0x1f, 0x8b], // gzip
+  [0x42, 0x5a, 0x68], // BZh: bzip2
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], // Rar!
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+];
+/** MP4, MOV, HEIC: `ftyp` after the box's length. */
+const FTYP = [0x66, 0x74, 0x79, 0x70];
+
 export function sniffContent(bytes: Uint8Array): ContentKind {
   if (bytes.length === 0) return 'empty';
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
+  if (BINARY_SIGNATURES.some((sig) => starts(...sig)) || FTYP.every((b, i) => bytes[4 + i] === b)) return 'binary';
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF));
   if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
   const text = head.toString('latin1').replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '');
