@@ -215,6 +215,23 @@ describe('a page that splits its report over sibling blocks', () => {
     assert.ok(!read.some((l) => /版权所有/.test(l)));
   });
 
+  it('a page laid out in a table: sections 五 and 六 in a cell of the next row are read (dropped before); the menu cell and footer are not', () => {
+    const page = `<html><body><table class="layout"><tr><td class="left"><a href="/">首页</a><a href="/a">政务公开</a></td><td class="content"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</td></tr><tr><td></td><td><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></td></tr><tr><td colspan="2">主办单位：某某局 备案号：12345</td></tr></table></body></html>`;
+    const read = lines(page);
+    assert.equal(read[0], '某某局2023年政府信息公开工作年度报告');
+    assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '存在问题：公开内容不够全面。', '六、其他需要报告的事项', '本年度未收取信息处理费。']);
+    assert.ok(!read.some((l) => /首页|^政务公开|主办单位/.test(l)), read.join('\n'));
+  });
+
+  it('a page laid out in a table whose report holds a statistics table: the split-off sections come too, the table read as a grid', () => {
+    const stats = '<table border="1"><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>3</td></tr></table>';
+    const page = `<html><body><table class="layout"><tr><td class="left"><a href="/">首页</a></td><td class="content"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}<p>二、主动公开政府信息情况</p>${stats}</td></tr><tr><td class="content"><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p></td></tr></table></body></html>`;
+    const read = lines(page);
+    assert.equal(read.filter((l) => l === 'table').length, 1);
+    assert.deepEqual(read.slice(-2), ['五、存在的主要问题及改进情况', '存在问题：公开内容不够全面。']);
+    assert.ok(!read.some((l) => /首页/.test(l)), read.join('\n'));
+  });
+
   it('only the blocks holding the missing sections are taken in, not the menus and footer around them', () => {
     const page = `<html><body><div class="top">首页 政务公开 互动交流</div><div class="dqwz">当前位置：首页 > 政务公开</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class="bottom">主办单位：某某局 备案号：12345</div></body></html>`;
     const read = lines(page);

@@ -10,7 +10,8 @@ import type { HtmlHandler } from './html-parse';
  * blocks are, so that the main content's blocks are a slice of the page's. Two things are only known when an element
  * closes, and are undone then: an element whose id or class names navigation (unless it holds a table) is taken out
  * again; a table that held no table is read as a grid from the lines its cells gave. A second reading, told by the
- * first what every element is, reads only the main content when it cannot be sliced out (see sliceable).
+ * first what every element is, reads only the main content (and the blocks beside it that may hold the rest of the
+ * report) when it cannot be sliced out (see sliceable).
  */
 
 /** Elements whose content is never text of the page. */
@@ -164,8 +165,8 @@ export interface PageFacts {
 export const ATTRIBUTES: ReadonlySet<string> = new Set(['id', 'class', 'role', 'rowspan', 'colspan']);
 
 /**
- * The parser's handler. `second`: a second reading of one element only (`target`), the flags the first reading
- * recorded telling it what each element is.
+ * The parser's handler. `second`: a second reading of some elements only (`targets`, none inside another; -1: the
+ * page), the flags the first reading recorded telling it what each element is.
  */
 export class PageWalk implements HtmlHandler {
   blocks: (InputBlock | null)[] = [];
@@ -191,12 +192,14 @@ export class PageWalk implements HtmlHandler {
   private readonly titles: TitleCandidate[] = [];
   private readonly chromeNames = new Map<string, boolean>();
   private lastMarker = '';
+  /** Second reading: each element read, its first and end block. */
+  readonly targetBlocks = new Map<number, [number, number]>();
   private lastChrome = false;
 
   /** `size`: the page's length, for a first guess at the number of its elements. */
   constructor(
     size: number,
-    private readonly second?: { readonly flags: Uint8Array; readonly target: number },
+    private readonly second?: { readonly flags: Uint8Array; readonly targets: ReadonlySet<number> },
   ) {
     this.first = !second;
     const elements = second ? 0 : Math.max(256, size >> 5);
@@ -206,7 +209,7 @@ export class PageWalk implements HtmlHandler {
     this.endBlock = new Int32Array(elements);
     this.flags = new Uint8Array(elements);
     this.current = new Frame('#root', 0, -1, undefined, 0, '');
-    this.muted = second && second.target !== -1 ? 1 : 0;
+    this.muted = second && !second.targets.has(-1) ? 1 : 0;
   }
 
   onopentagname(name: string): void {
@@ -236,9 +239,10 @@ export class PageWalk implements HtmlHandler {
     if (this.first) {
       if (index >= this.flags.length) this.grow();
       if (kind & TITLE_TAG) this.liveTitles.push((frame.title = new TitleText()));
-    } else if (index === this.second!.target) {
-      // The element read: its content, whatever it is itself.
+    } else if (this.second!.targets.has(index)) {
+      // An element read: its content, whatever it is itself.
       this.muted--;
+      this.targetBlocks.set(index, [this.blocks.length, this.blocks.length]);
       return;
     }
     if (this.muted) return;
@@ -347,9 +351,10 @@ export class PageWalk implements HtmlHandler {
   }
 
   private closeSecond(frame: Frame): void {
-    if (frame.index === this.second!.target) {
+    if (this.second!.targets.has(frame.index)) {
       this.flush();
       this.muted++;
+      this.targetBlocks.set(frame.index, [this.targetBlocks.get(frame.index)![0], this.blocks.length]);
     } else if (frame.mutes) this.muted--;
     else if (!this.muted) this.closeOutput(frame);
   }
@@ -462,7 +467,7 @@ export class PageWalk implements HtmlHandler {
     };
   }
 
-  /** The second reading's blocks, once the parser has ended. */
+  /** The second reading's blocks, once the parser has ended (each element read's in targetBlocks). */
   content(): InputBlock[] {
     // Elements left open at the end (a void tag cut by the end of the file) end with the page.
     for (let frame = this.current; frame.parent; frame = frame.parent) this.closeSecond(frame);

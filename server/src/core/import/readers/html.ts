@@ -26,9 +26,48 @@ export function readHtml(input: Uint8Array | string): InputBlock[] {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
   const facts = walk(html, new PageWalk(html.length)).facts();
   const { main, hidden } = mainContent(facts);
-  const content = sliceable(facts, main, hidden) ? sliceOf(facts, main, splitReport(facts, main)) : walk(html, new PageWalk(html.length, { flags: facts.flags, target: main })).content();
+  const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   return title ? [{ type: 'text', text: title }, ...content] : content;
+}
+
+/** Blocks, and where each element's lie among them (as many as splitReport asks about). */
+interface Placed {
+  readonly blocks: readonly (InputBlock | null)[];
+  start(element: number): number;
+  end(element: number): number;
+}
+
+function firstReading(facts: PageFacts): Placed {
+  return { blocks: facts.blocks, start: (e) => facts.startBlock[e], end: (e) => facts.endBlock[e] };
+}
+
+/**
+ * The page read a second time, for the main content and every block beside it that splitReport may take in: where
+ * the main content cannot be sliced out of the first reading (a cell of a table that lays out the page, read as a
+ * grid), neither can they. Only the main content was read again, and sections 五 and 六 in a cell of the layout
+ * table's next row were dropped. None of these elements is inside another, so one reading gives each its blocks.
+ */
+function secondReading(html: string, facts: PageFacts, main: number): Placed {
+  const targets = new Set<number>([main]);
+  if (main !== -1) for (const level of around(facts, main)) for (const child of level.children()) targets.add(child);
+  const second = walk(html, new PageWalk(html.length, { flags: facts.flags, targets }));
+  const blocks = second.content();
+  if (main === -1) return { blocks, start: () => 0, end: () => blocks.length };
+  const at = second.targetBlocks;
+  return { blocks, start: (e) => at.get(e)?.[0] ?? 0, end: (e) => at.get(e)?.[1] ?? 0 };
+}
+
+function reportOf(facts: PageFacts, main: number, placed: Placed): InputBlock[] {
+  const range = splitReport(facts, main, placed);
+  const from = range?.from ?? (main === -1 ? 0 : placed.start(main));
+  const to = range?.to ?? (main === -1 ? placed.blocks.length : placed.end(main));
+  const content: InputBlock[] = [];
+  for (let b = from; b < to; b++) {
+    const block = placed.blocks[b];
+    if (block) content.push(block);
+  }
+  return content;
 }
 
 function walk(html: string, handler: PageWalk): PageWalk {
@@ -64,69 +103,74 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
  * along. A section counts by its number, so a report that words a heading its own way is not widened by a table of
  * contents beside it; unnumbered names (概述) do not count. Undefined: nothing to take in.
  */
-function splitReport(facts: PageFacts, main: number): { from: number; to: number } | undefined {
+function splitReport(facts: PageFacts, main: number, placed: Placed): { from: number; to: number } | undefined {
   if (main === -1) return undefined;
-  const numerals = (from: number, to: number, official: boolean): string[] => {
+  const numerals = (element: number, official: boolean): string[] => {
     const found: string[] = [];
-    for (let b = from; b < to && b < facts.blocks.length; b++) {
-      const block = facts.blocks[b];
+    for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
+      const block = placed.blocks[b];
       if (block?.type !== 'text') continue;
       const numeral = sectionNumeral(block.text.trim(), official);
       if (numeral) found.push(numeral);
     }
     return found;
   };
-  const present = new Set(numerals(facts.startBlock[main], facts.endBlock[main], false));
-  let from = facts.startBlock[main];
-  let to = facts.endBlock[main];
-  let taken = false;
-  for (let current = main, parent = main - 1; current !== -1 && !taken; current = parent, parent = current - 1) {
-    // The parent comes before an element in document order and ends after it: the nearest such one.
-    while (parent >= 0 && facts.end[parent] <= current) parent--;
-    if (parent >= 0 && facts.flags[parent] & IS_CHROME) break;
-    const last = parent === -1 ? facts.count : facts.end[parent];
+  const present = new Set(numerals(main, false));
+  let from = placed.start(main);
+  let to = placed.end(main);
+  for (const level of around(facts, main)) {
     let lastTaken = -1;
-    for (let child = parent + 1; child < last; child = facts.end[child]) {
-      if (child === current || facts.flags[child] & IS_CHROME) continue;
-      const missing = numerals(facts.startBlock[child], facts.endBlock[child], true).filter((n) => !present.has(n));
+    for (const child of level.children()) {
+      const missing = numerals(child, true).filter((n) => !present.has(n));
       if (!missing.length) continue;
       for (const n of missing) present.add(n);
-      from = Math.min(from, facts.startBlock[child]);
-      to = Math.max(to, facts.endBlock[child]);
-      taken = true;
+      from = Math.min(from, placed.start(child));
+      to = Math.max(to, placed.end(child));
       lastTaken = child;
     }
     // A heading taken after the content may be followed by its section's paragraphs as siblings of their own (a page
     // of flat <p>s): they come too, up to the first sibling that is no prose (a footer: 主办单位…, 备案号…).
-    if (lastTaken > current) {
-      for (let child = facts.end[lastTaken]; child < last && !(facts.flags[child] & IS_CHROME) && isProse(facts, child); child = facts.end[child]) {
-        to = Math.max(to, facts.endBlock[child]);
+    if (lastTaken > level.current) {
+      for (let child = facts.end[lastTaken]; child < level.last && !(facts.flags[child] & IS_CHROME) && isProse(placed, child); child = facts.end[child]) {
+        to = Math.max(to, placed.end(child));
       }
     }
+    if (lastTaken !== -1) return { from, to };
   }
-  return taken ? { from, to } : undefined;
+  return undefined;
+}
+
+/**
+ * From the main content up, level by level until navigation: the element (current) and the other children of its
+ * parent (-1: the page) up to `last`, navigation left out.
+ */
+function* around(facts: PageFacts, main: number): Generator<{ current: number; last: number; children: () => Generator<number> }> {
+  for (let current = main, parent = main - 1; current !== -1; current = parent, parent = current - 1) {
+    // The parent comes before an element in document order and ends after it: the nearest such one.
+    while (parent >= 0 && facts.end[parent] <= current) parent--;
+    if (parent >= 0 && facts.flags[parent] & IS_CHROME) return;
+    const last = parent === -1 ? facts.count : facts.end[parent];
+    const first = parent + 1;
+    const self = current;
+    yield {
+      current,
+      last,
+      children: function* () {
+        for (let child = first; child < last; child = facts.end[child]) if (child !== self && !(facts.flags[child] & IS_CHROME)) yield child;
+      },
+    };
+  }
 }
 
 /** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。). */
-function isProse(facts: PageFacts, element: number): boolean {
+function isProse(placed: Placed, element: number): boolean {
   let sentence = false;
-  for (let b = facts.startBlock[element]; b < facts.endBlock[element] && b < facts.blocks.length; b++) {
-    const block = facts.blocks[b];
+  for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
+    const block = placed.blocks[b];
     if (block?.type === 'table') return true;
     if (block?.type === 'text' && /[。；]\s*$/.test(block.text)) sentence = true;
   }
   return sentence;
-}
-
-function sliceOf(facts: PageFacts, main: number, range?: { from: number; to: number }): InputBlock[] {
-  const from = range?.from ?? (main === -1 ? 0 : facts.startBlock[main]);
-  const to = range?.to ?? (main === -1 ? facts.blocks.length : facts.endBlock[main]);
-  const content: InputBlock[] = [];
-  for (let b = from; b < to; b++) {
-    const block = facts.blocks[b];
-    if (block) content.push(block);
-  }
-  return content;
 }
 
 /**
