@@ -188,6 +188,37 @@ describe('an import that still hangs is stopped in its worker, and the tools go 
     assert.match(fs.readFileSync(path.join(dir, 'locked.xxgk'), 'utf8'), /Secret text\./);
   });
 
+  it('xxgk check in the worker pool: a bomb swelling the process stops itself, not the files imported beside it (they were stopped with it)', HANG, () => {
+    // The memory watched is the process's, which two imports side by side share: a file stopped for memory while
+    // another was being imported is tried again alone, and only a file that swells alone is refused. A short page, a
+    // long one (under the limit alone), a bomb, three times: the bomb starts while the long page is being read.
+    const pool = path.join(dir, 'pool');
+    fs.mkdirSync(pool, { recursive: true });
+    const title = Buffer.from(`${text(72, 800, '2023 nianbao')} ${text(72, 760, 'Secret text.')}\n`, 'latin1');
+    const bomb = encryptedPage(Buffer.concat([title, Buffer.alloc(300 * MB, 0x20)]));
+    const page = (n: number) => `<html><body><h1>某局2023年政府信息公开工作年度报告</h1>${Array.from({ length: n }, (_, k) => `<p>第${k}段：本年度本局认真贯彻落实政府信息公开条例，持续推进政务公开工作。</p>`).join('')}</body></html>`;
+    const [short, long] = [page(2_000), page(30_000)];
+    const innocent: string[] = [];
+    const bombs: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      fs.writeFileSync(path.join(pool, `${k}-0-short.html`), short);
+      fs.writeFileSync(path.join(pool, `${k}-1-long.html`), long);
+      fs.writeFileSync(path.join(pool, `${k}-2-bomb.pdf`), bomb);
+      innocent.push(`${k}-0-short.html`, `${k}-1-long.html`);
+      bombs.push(`${k}-2-bomb.pdf`);
+    }
+    const limits = { ...env, XXGK_IMPORT_TIME_LIMIT: '60', XXGK_IMPORT_MEMORY_LIMIT: '100' };
+    // Alone, the long page is imported within the limit.
+    const alone = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'import', path.join('pool', '0-1-long.html'), '-o', 'long.xxgk', '--force'], { cwd: dir, encoding: 'utf8', timeout: 100_000, env: limits });
+    assert.equal(alone.status, 0, alone.stderr);
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk.js'), 'check', 'pool', '--import', '--jobs', '2', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 110_000, env: limits });
+    assert.equal(run.signal, null, 'timed out');
+    for (const name of bombs) assert.match(run.stderr, new RegExp(`无法导入 pool/${name}：读取时占用的内存超过上限（100 MB），已停止，未导入`));
+    for (const name of innocent) assert.doesNotMatch(run.stderr, new RegExp(`无法导入 pool/${name}`), run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string }>;
+    for (const name of innocent) assert.ok(findings.some((f) => f.file === `pool/${name}`), name);
+  });
+
   it('a time limit too large for a timer is its longest wait (it was refused at once, the timer firing after 1 ms)', () => {
     assert.equal(timeLimitFromEnv({ XXGK_IMPORT_TIME_LIMIT: '10000000' }), 2_147_483);
     assert.equal(timeLimitFromEnv({ XXGK_IMPORT_TIME_LIMIT: '5' }), 5);

@@ -19,8 +19,8 @@ export const HEAP_LIMIT_MB = 2048;
  * What the process may grow by while a file is imported, watched from this thread: the heap limit does not count
  * buffers (a PDF stream pdf.js unpacks is one), which an encrypted PDF's streams could swell past any heap limit,
  * since they are unpacked only once decrypted. XXGK_IMPORT_MEMORY_LIMIT (MB) sets another. The growth is the
- * process's: in `xxgk check`, whose workers import side by side, a file that swells can get another, imported at
- * the same moment, stopped with it.
+ * process's, which `xxgk check`'s workers share as they import side by side: a file stopped while another was being
+ * imported is tried again alone (ImportGate) before it is refused.
  */
 export const DEFAULT_MEMORY_LIMIT_MB = 2048;
 /** How often the process's memory is looked at while a file is imported. */
@@ -75,6 +75,89 @@ function positive(value: string | undefined): number | undefined {
 }
 
 /**
+ * Which imports run side by side in the process, across its threads: in `xxgk check`'s pool a file that swells the
+ * process got a file imported beside it stopped for memory too, its growth being the process's. A file stopped for
+ * memory while another import ran is tried again alone: new imports wait, and the retry waits for those running to
+ * end. Cells (shared by the pool's threads, see importGateBuffer): imports running, whether one runs alone, imports
+ * started so far.
+ */
+export class ImportGate {
+  constructor(private readonly cells: Int32Array) {}
+
+  /** Counts an import in, once no file is being tried alone; what `hadCompany` needs to know afterwards. */
+  async enter(): Promise<GateEntry> {
+    const c = this.cells;
+    for (;;) {
+      await waitWhile(c, ALONE, 1);
+      const running = Atomics.add(c, RUNNING, 1) + 1;
+      const started = Atomics.add(c, STARTED, 1) + 1;
+      if (Atomics.load(c, ALONE) === 0) return { running, started };
+      // A retry took the gate meanwhile: wait for it like the rest.
+      this.leave();
+    }
+  }
+
+  leave(): void {
+    Atomics.sub(this.cells, RUNNING, 1);
+    Atomics.notify(this.cells, RUNNING);
+  }
+
+  /** Whether another import ran at some moment while this one did (it was running when this one started, or started later). */
+  hadCompany(entry: GateEntry): boolean {
+    return entry.running > 1 || Atomics.load(this.cells, STARTED) !== entry.started;
+  }
+
+  /** Runs `run` with no other import in the process: one at a time, after those running have ended. */
+  async alone<T>(run: () => Promise<T>): Promise<T> {
+    const c = this.cells;
+    while (Atomics.compareExchange(c, ALONE, 0, 1) !== 0) await waitWhile(c, ALONE, 1);
+    try {
+      for (let running = Atomics.load(c, RUNNING); running > 0; running = Atomics.load(c, RUNNING)) await waitWhile(c, RUNNING, running);
+      return await run();
+    } finally {
+      Atomics.store(c, ALONE, 0);
+      Atomics.notify(c, ALONE);
+    }
+  }
+}
+
+interface GateEntry {
+  readonly running: number;
+  readonly started: number;
+}
+
+const RUNNING = 0;
+const ALONE = 1;
+const STARTED = 2;
+
+/** Waits, without blocking the thread, while cell `index` holds `value` (at most a second, then looks again). */
+async function waitWhile(cells: Int32Array, index: number, value: number): Promise<void> {
+  while (Atomics.load(cells, index) === value) {
+    const wait = Atomics.waitAsync(cells, index, value, 1000);
+    if (wait.async) await wait.value;
+  }
+}
+
+let gateCells: Int32Array | undefined;
+
+/** The process's gate cells: made by the main thread, given to `check`'s pool threads (useImportGate). */
+export function importGateBuffer(): SharedArrayBuffer {
+  gateCells ??= new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  return gateCells.buffer as SharedArrayBuffer;
+}
+
+/** In a pool thread: import through the main thread's gate. */
+export function useImportGate(buffer: SharedArrayBuffer): void {
+  gateCells = new Int32Array(buffer);
+}
+
+/** Why an attempt was stopped, if it was. */
+interface Attempt {
+  readonly outcome: FileImport;
+  readonly stoppedForMemory: boolean;
+}
+
+/**
  * One worker, kept between files (pdf.js, loaded on the first PDF, stays loaded), with one import at a time. It does
  * not keep the process alive while idle.
  */
@@ -90,7 +173,7 @@ export class IsolatedImporter {
 
   import(fileName: string, bytes: Uint8Array): Promise<FileImport> {
     if (!canStartWorker()) return importFile(fileName, bytes);
-    const run = this.queue.then(() => this.runOne(fileName, bytes));
+    const run = this.queue.then(() => this.gated(fileName, bytes));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -108,12 +191,26 @@ export class IsolatedImporter {
     return worker;
   }
 
-  private runOne(fileName: string, bytes: Uint8Array): Promise<FileImport> {
+  /** One import, counted in the process's gate; tried again alone when it was stopped for memory in company. */
+  private async gated(fileName: string, bytes: Uint8Array): Promise<FileImport> {
+    const gate = new ImportGate(new Int32Array(importGateBuffer()));
+    const entry = await gate.enter();
+    let attempt: Attempt;
+    try {
+      attempt = await this.runOne(fileName, bytes);
+    } finally {
+      gate.leave();
+    }
+    if (!attempt.stoppedForMemory || !gate.hadCompany(entry)) return attempt.outcome;
+    return (await gate.alone(() => this.runOne(fileName, bytes))).outcome;
+  }
+
+  private runOne(fileName: string, bytes: Uint8Array): Promise<Attempt> {
     clearTimeout(this.idle);
     const worker = (this.worker ??= this.start());
     const baseline = process.memoryUsage.rss();
-    return new Promise<FileImport>((resolve) => {
-      const finish = (outcome: FileImport, stop: boolean) => {
+    return new Promise<Attempt>((resolve) => {
+      const finish = (outcome: FileImport, stop: boolean, stoppedForMemory = false) => {
         clearTimeout(timer);
         clearInterval(watch);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
@@ -123,7 +220,7 @@ export class IsolatedImporter {
         } else {
           this.idle = setTimeout(() => void this.dispose(), IDLE_MS).unref();
         }
-        resolve(outcome);
+        resolve({ outcome, stoppedForMemory });
       };
       const onMessage = (outcome: FileImport) => finish(outcome, false);
       const onError = (err: Error & { code?: string }) => {
@@ -131,6 +228,7 @@ export class IsolatedImporter {
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? t('读取时占用的内存超过上限（{0} MB），已停止，未导入；文件可能已损坏或构造异常', HEAP_LIMIT_MB)
             : t('读取时出错，已停止，未导入（{0}）', err.message);
+        // The worker's own heap (not shared): no retry.
         finish({ ok: false, message }, true);
       };
       const onExit = (code: number) => finish({ ok: false, message: t('读取时出错，已停止，未导入（{0}）', `exit ${code}`) }, true);
@@ -140,7 +238,7 @@ export class IsolatedImporter {
       }, this.timeLimitSeconds * 1000);
       const watch = setInterval(() => {
         const grown = (process.memoryUsage.rss() - baseline) / 1024 / 1024;
-        if (grown > this.memoryLimitMb) finish({ ok: false, message: t('读取时占用的内存超过上限（{0} MB），已停止，未导入；文件可能已损坏或构造异常', this.memoryLimitMb) }, true);
+        if (grown > this.memoryLimitMb) finish({ ok: false, message: t('读取时占用的内存超过上限（{0} MB），已停止，未导入；文件可能已损坏或构造异常', this.memoryLimitMb) }, true, true);
       }, MEMORY_POLL_MS);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage({ fileName, bytes } satisfies ImportJob);

@@ -13,7 +13,7 @@ import { formatCsv } from './format-csv';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, useColour } from './format-text';
-import { isImportWorker, runImportWorker } from './import-worker';
+import { importGateBuffer, isImportWorker, runImportWorker } from './import-worker';
 import { applyLang, langFromArgv, langFromEnv, loadEnglishBundle, type Lang } from './locale';
 import { canUseWorkers, checkInWorkers, IMPORT_WEIGHT, isCheckWorker, PARALLEL_THRESHOLD, runWorker, worthWorkers } from './pool';
 import { registerImport } from './import';
@@ -100,7 +100,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   const jobs = Math.min(opts.jobs ?? (worthWorkers(tasks) ? os.availableParallelism() : 1), tasks.length);
   const results =
     jobs > 1 && canUseWorkers()
-      ? await checkInWorkers(tasks, jobs, { xxgkWorker: true, lang, bundle, run })
+      ? await checkInWorkers(tasks, jobs, { xxgkWorker: true, lang, bundle, run, importGate: importGateBuffer() })
       : await checkEach(tasks, run);
   for (const r of results) if (r.problem) problems.push(r.problem);
 

@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile } from './check-file';
 import { isImportInput } from './import-input';
+import { useImportGate } from './import-worker';
 import { applyLang, type Lang } from './locale';
 import type { CheckTask, FileResult, RunContext } from './types';
 
@@ -33,6 +34,8 @@ export interface WorkerSetup {
   readonly lang: Lang;
   readonly bundle?: Record<string, string>;
   readonly run: RunContext;
+  /** The process's import gate (see ImportGate): the threads import side by side. */
+  readonly importGate: SharedArrayBuffer;
 }
 
 type Job = ReadonlyArray<{ readonly index: number; readonly task: CheckTask }> | null;
@@ -54,6 +57,7 @@ export function runWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
   applyLang(setup.lang, setup.bundle);
+  useImportGate(setup.importGate);
   const onJob = async (job: Job) => {
     if (job === null) return port.close();
     // One file at a time: an imported Word file or page is read asynchronously, and its memory freed before the next.

@@ -1,0 +1,57 @@
+/**
+ * The process's import gate (server/src/cli/import-worker.ts, ImportGate): which imports ran side by side, and a
+ * retry that runs with no other import in the process. The pool test in import-bounded.test.ts runs it for real.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ImportGate } from '../server/src/cli/import-worker';
+
+const fresh = () => new ImportGate(new Int32Array(new SharedArrayBuffer(12)));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('ImportGate', () => {
+  it('an import alone had no company; two overlapping had, whichever started first', async () => {
+    const gate = fresh();
+    const alone = await gate.enter();
+    gate.leave();
+    assert.equal(gate.hadCompany(alone), false);
+    const first = await gate.enter();
+    const second = await gate.enter();
+    gate.leave();
+    gate.leave();
+    assert.equal(gate.hadCompany(first), true, 'another started while it ran');
+    assert.equal(gate.hadCompany(second), true, 'another was running when it started');
+  });
+
+  it('a retry alone waits for the imports running, and new imports wait for it', async () => {
+    const gate = fresh();
+    const order: string[] = [];
+    await gate.enter();
+    const retry = gate.alone(async () => {
+      order.push('retry starts');
+      await tick();
+      order.push('retry ends');
+    });
+    await tick();
+    order.push('running import ends');
+    gate.leave();
+    await tick();
+    const next = gate.enter().then(() => order.push('next import starts'));
+    await Promise.all([retry, next]);
+    assert.deepEqual(order, ['running import ends', 'retry starts', 'retry ends', 'next import starts']);
+  });
+
+  it('two retries run one after the other', async () => {
+    const gate = fresh();
+    let inside = 0;
+    let most = 0;
+    const retry = () =>
+      gate.alone(async () => {
+        most = Math.max(most, ++inside);
+        await tick();
+        inside--;
+      });
+    await Promise.all([retry(), retry(), retry()]);
+    assert.equal(most, 1);
+  });
+});
