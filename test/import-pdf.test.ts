@@ -59,6 +59,15 @@ describe('PDF layout: positioned text as lines', () => {
     assert.equal(laid.text.replace(/甲+\n/g, ''), '第1段\n1\n第2段\n2\n第3段\n3\n');
   });
 
+  it('report text at the top of a page that starts like a page number (第3页…, 3 / 10 以上…) stays; a page number alone there goes', () => {
+    const tops = ['第3页共10页的表格中列出了本年度的各项数据。', '3 / 10 以上的申请当场答复。', '第 3 页'];
+    const pages = [1, 2, 3].map((n) => page([...chars(tops[n - 1], 90, 790), ...chars('乙'.repeat(30) + '。', 90, 700)], n));
+    const laid = layOut(pages);
+    assert.deepEqual(laid.dropped.map((d) => d.text), ['第3页']);
+    const kept = laid.text.replace(/ /g, '');
+    assert.ok(kept.includes(tops[0]) && kept.includes(tops[1].replace(/ /g, '')), laid.text);
+  });
+
   it('rows of an unruled table by their column bands: an empty band is an empty cell', () => {
     const laid = layOut([
       page([
