@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { checkText } from '../server/src/core/index';
 import { importFile } from '../server/src/core/import/file';
 import iconv from 'iconv-lite';
-import { decodeHtmlBytes } from '../server/src/core/import/readers/charset';
+import { decodeHtmlBytes, utf16Order } from '../server/src/core/import/readers/charset';
 import { readDoc } from '../server/src/core/import/readers/doc';
 import { readDocx } from '../server/src/core/import/readers/docx';
 import { readHtml } from '../server/src/core/import/readers/html';
@@ -307,6 +307,19 @@ describe('UTF-16 told by what it reads as, not by its zero bytes alone', () => {
       assert.equal(sniffContent(bytes), 'html');
       const imported = await importFile('r.html', new Uint8Array(bytes));
       assert.ok(imported.ok && imported.result.text.includes('本局认真贯彻落实条例'), JSON.stringify(imported));
+    }
+  });
+
+  it('a text in UTF-16 without a BOM whose 开 and 一 (U+5F00, U+4E00: a zero low byte) outnumber its ASCII: read in its order (refused before)', async () => {
+    const text = '二〇二三年一月一日至十二月三十一日，本机关公开政府信息，统一规范公开内容，公开目录、公开指南一并更新。\n'.repeat(8);
+    const le = Buffer.from(text, 'utf16le');
+    let [even, odd] = [0, 0];
+    for (let i = 0; i < 512; i += 2) [even, odd] = [even + (le[i] === 0 ? 1 : 0), odd + (le[i + 1] === 0 ? 1 : 0)];
+    assert.ok(even > odd, `${even} zero low bytes, ${odd} zero high bytes`);
+    for (const [order, bytes] of [['utf-16le', le], ['utf-16be', Buffer.from(le).swap16()]] as const) {
+      assert.equal(utf16Order(bytes), order);
+      const imported = await importFile('r.txt', new Uint8Array(bytes));
+      assert.ok(imported.ok && imported.result.text.includes('统一规范公开内容'), JSON.stringify(imported));
     }
   });
 

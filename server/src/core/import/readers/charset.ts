@@ -101,16 +101,21 @@ export function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (b[i] === 0) evenZeros++;
     if (b[i + 1] === 0) oddZeros++;
   }
-  // The high byte of an ASCII character is the zero; a Chinese character's low byte is, now and then (一 is U+4E00).
-  const littleEndian = oddZeros > evenZeros;
-  if (Math.max(oddZeros, evenZeros) < MIN_ZEROS || !readsAsText(b, n, littleEndian)) return undefined;
-  // Pairs of ASCII characters read as Chinese characters, so ASCII text with a few NULs in it reads as UTF-16 text
-  // too. Chinese in UTF-16 has bytes of 0x80 and over, ASCII none: without them only zero bytes, one in every two,
-  // say it is UTF-16 (a page of markup alone).
+  if (evenZeros + oddZeros < MIN_ZEROS) return undefined;
+  // The order is the one the code units read as text in: not told by which side has more zeros, since a Chinese
+  // character's low byte is zero now and then (开 is U+5F00, 一 U+4E00), and in a text of few ASCII characters those
+  // outnumbered the zero high bytes of ASCII, and the text was refused.
+  const le = readsAsText(b, n, true);
+  const be = readsAsText(b, n, false);
   const pairs = n / 2;
-  const [high, low] = littleEndian ? [oddZeros, evenZeros] : [evenZeros, oddZeros];
-  if (!(high * 3 >= pairs && low * 20 <= pairs) && highBytes(b, n) * 10 < n) return undefined;
-  return littleEndian ? 'utf-16le' : 'utf-16be';
+  // Markup alone (ASCII) reads as text in either order; its zero bytes, one in every two, tell which.
+  const markup = (high: number, low: number) => high * 3 >= pairs && low * 20 <= pairs;
+  if (le && be) return markup(oddZeros, evenZeros) ? 'utf-16le' : markup(evenZeros, oddZeros) ? 'utf-16be' : undefined;
+  if (!le && !be) return undefined;
+  // Pairs of ASCII characters read as Chinese characters, so ASCII text with a few NULs in it may read as UTF-16 text
+  // in one order. Chinese in UTF-16 has bytes of 0x80 and over, ASCII none.
+  if (highBytes(b, n) * 10 < n && !markup(le ? oddZeros : evenZeros, le ? evenZeros : oddZeros)) return undefined;
+  return le ? 'utf-16le' : 'utf-16be';
 }
 
 function highBytes(b: Uint8Array, n: number): number {
@@ -119,7 +124,7 @@ function highBytes(b: Uint8Array, n: number): number {
   return count;
 }
 
-/** A line break and a figure, at least, in the probe: a stray zero byte or two is no evidence of UTF-16. */
+/** A line break or a figure, at least, in the probe: a stray zero byte is no evidence of UTF-16. */
 const MIN_ZEROS = 2;
 
 /**
