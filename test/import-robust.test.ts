@@ -352,6 +352,31 @@ describe('UTF-16 told by what it reads as, not by its zero bytes alone', () => {
   });
 });
 
+describe('a one-column table framing report text (a Word box, a page wrapping a part in a table)', () => {
+  const boxed = ['一、总体情况', '本年度，本局认真贯彻落实条例。', '二、主动公开政府信息情况', '本年度主动公开信息一百条。'];
+  const rest = ['三、收到和处理政府信息公开申请情况', '本年度收到申请十件。'];
+  const headings = (text: string) => text.split('\n').filter((l) => l.startsWith('## '));
+
+  it('each paragraph of the box is a line: its headings are sections (one paragraph, headings and all, before)', async () => {
+    const word = await docx(para('某市某局2023年政府信息公开工作年度报告') + `<w:tbl><w:tr><w:tc>${boxed.map((t) => para(t)).join('')}</w:tc></w:tr></w:tbl>` + rest.map((t) => para(t)).join(''));
+    const p = (t: string) => `<p>${t}</p>`;
+    const page = new TextEncoder().encode(`<html><body><div>${p('某市某局2023年政府信息公开工作年度报告')}<table width="100%"><tr><td>${boxed.map(p).join('')}</td></tr></table>${rest.map(p).join('')}</div></body></html>`);
+    for (const [name, bytes] of [['r.docx', word], ['r.html', page]] as const) {
+      const imported = await importFile(name, bytes);
+      assert.ok(imported.ok, name);
+      if (!imported.ok) continue;
+      assert.deepEqual(headings(imported.result.text), ['## 一、总体情况', '## 二、主动公开政府信息情况', '## 三、收到和处理政府信息公开申请情况'], name);
+      assert.match(imported.result.text, /\n本年度，本局认真贯彻落实条例。\n/, name);
+    }
+  });
+
+  it('a table of two or more columns is still a table, its cells each one line', async () => {
+    const bytes = await docx(para('某市某局2023年政府信息公开工作年度报告') + `<w:tbl><w:tr><w:tc>${para('项目')}</w:tc><w:tc>${para('说明')}</w:tc></w:tr><w:tr><w:tc>${para('网站')}</w:tc><w:tc>${para('第一段')}${para('第二段')}</w:tc></w:tr></w:tbl>`);
+    const imported = await importFile('r.docx', bytes);
+    assert.ok(imported.ok && /\| 网站 \| 第一段第二段 \|/.test(imported.result.text), JSON.stringify(imported));
+  });
+});
+
 describe('control characters do not reach the report', () => {
   it('a NUL and other controls in a web page are dropped; the report imported is checked as usual', async () => {
     const page = '<html><body><h1>某局2023年政府信息公开工作年度报告</h1><p>一\u0000段\u0001文\u001b字\ufffe。</p><p>二\u000b段</p></body></html>';

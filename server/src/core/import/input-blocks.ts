@@ -44,13 +44,20 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
       continue;
     }
     const { grid, beyond } = expandGrid(block.rows);
-    const rows = grid.map((row, r) => (beyond[r].length ? [...rowCellsOf(row), ...beyond[r]] : rowCellsOf(row)).map(cleanCell));
-    // A table of one column is a frame around text (a layout table, a boxed note): its cells are lines.
-    const framed = rows.every((cells) => cells.length <= 1);
+    const raw = grid.map((row, r) => (beyond[r].length ? [...rowCellsOf(row), ...beyond[r]] : rowCellsOf(row)));
+    // A table of one column is a frame around text (a layout table, a Word box): each paragraph of its cells is a
+    // line. Joined into one line as a cell's paragraphs are, a framed section's headings and text were one paragraph.
+    const framed = raw.every((cells) => cells.length <= 1);
     if (lines.length && lines[lines.length - 1].text !== '') push('');
-    for (const cells of rows) {
-      if (framed || cells.every((c) => c === '')) push(cells.join(''));
-      else push(cells.join('\t'), cells);
+    for (const cells of raw) {
+      if (framed) {
+        if (!cells.length) push('');
+        for (const cell of cells) for (const line of cell.split(LINES)) push(cleanLine(line).trim());
+        continue;
+      }
+      const clean = cells.map(cleanCell);
+      if (clean.every((c) => c === '')) push('');
+      else push(clean.join('\t'), clean);
     }
     push('');
   }
