@@ -232,6 +232,39 @@ describe('a page that splits its report over sibling blocks', () => {
     assert.ok(!read.some((l) => /首页/.test(l)), read.join('\n'));
   });
 
+  const names = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+  const article = `<h1>某某局2023年政府信息公开工作年度报告</h1>${names.slice(0, 4).map((n) => `<p>${n}</p>${paragraphs}`).join('')}`;
+  const five = '<p>五、存在的主要问题及改进情况</p><p>公开内容不够全面。</p>';
+  const six = '<p>六、其他需要报告的事项</p><p>本年度无收费。</p>';
+  const tail = ['五、存在的主要问题及改进情况', '公开内容不够全面。', '六、其他需要报告的事项', '本年度无收费。'];
+
+  it('a table of contents (links) before the article does not stand in for the split-off 五 and 六 (it did, and their text was dropped)', () => {
+    const toc = `<ul class="toc">${names.map((n) => `<li><a href="#s">${n}</a></li>`).join('')}</ul>`;
+    for (const page of [`<html><body><div class="content">${toc}<div class="article">${article}</div><div>${five}${six}</div></div></body></html>`, `<html><body><table><tr><td>${toc}</td><td>${article}</td></tr><tr><td></td><td>${five}${six}</td></tr></table></body></html>`]) {
+      const read = lines(page);
+      assert.equal(read[0], '某某局2023年政府信息公开工作年度报告');
+      assert.deepEqual(read.slice(-4), tail);
+      for (const n of names) assert.equal(read.filter((l) => l === n).length, 1, n);
+    }
+  });
+
+  it('a sidebar of links between the report and its split-off sections is passed over (it was read into the report)', () => {
+    const sidebar = '<td width="200"><a href="/1">中国政府网</a><br><a href="/2">省政府网站</a><br><a href="/3">网上办事大厅</a></td>';
+    const read = lines(`<html><body><table><tr><td>${article}</td>${sidebar}</tr><tr><td>${five}${six}</td><td></td></tr></table></body></html>`);
+    assert.deepEqual(read.slice(-4), tail);
+    assert.ok(!read.some((l) => /中国政府网|省政府网站|网上办事大厅/.test(l)), read.join('\n'));
+  });
+
+  it('五 and 六 split off at different levels (beside the report and below it; below the layout table and after it): both read (六 was dropped)', () => {
+    for (const page of [
+      `<html><body><table><tr><td>${article}</td><td>${five}</td></tr><tr><td>${six}</td><td></td></tr></table></body></html>`,
+      `<html><body><div><table><tr><td>${article}</td></tr><tr><td>${five}</td></tr></table><div>${six}</div></div></body></html>`,
+    ]) {
+      const read = lines(page);
+      assert.deepEqual(read.slice(-4), tail, read.join('\n'));
+    }
+  });
+
   it('only the blocks holding the missing sections are taken in, not the menus and footer around them', () => {
     const page = `<html><body><div class="top">首页 政务公开 互动交流</div><div class="dqwz">当前位置：首页 > 政务公开</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class="bottom">主办单位：某某局 备案号：12345</div></body></html>`;
     const read = lines(page);

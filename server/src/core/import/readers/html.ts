@@ -1,4 +1,4 @@
-import { sectionNumeral } from '../blocks';
+import { namesOfficialSection, sectionNumeral } from '../blocks';
 import type { InputBlock } from '../input-blocks';
 import { decodeHtmlBytes } from './charset';
 import { parseHtml } from './html-parse';
@@ -59,11 +59,15 @@ function secondReading(html: string, facts: PageFacts, main: number): Placed {
 }
 
 function reportOf(facts: PageFacts, main: number, placed: Placed): InputBlock[] {
-  const range = splitReport(facts, main, placed);
-  const from = range?.from ?? (main === -1 ? 0 : placed.start(main));
-  const to = range?.to ?? (main === -1 ? placed.blocks.length : placed.end(main));
+  const split = main === -1 ? undefined : splitReport(facts, main, placed);
+  const from = split?.from ?? (main === -1 ? 0 : placed.start(main));
+  const to = split?.to ?? (main === -1 ? placed.blocks.length : placed.end(main));
   const content: InputBlock[] = [];
+  let skip = 0;
   for (let b = from; b < to; b++) {
+    // Blocks of a sibling left out (a menu of links between the report and a section taken in) are passed over.
+    while (split && skip < split.leftOut.length && split.leftOut[skip][1] <= b) skip++;
+    if (split && skip < split.leftOut.length && split.leftOut[skip][0] <= b) continue;
     const block = placed.blocks[b];
     if (block) content.push(block);
   }
@@ -97,14 +101,16 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
 
 /**
  * Where the page split its report: sibling blocks of the main content (of it or of an element around it) that hold
- * numbered official section headings (五、存在的主要问题及改进情况) the main content lacks. Their blocks are taken in
- * with it, and what lies between, not the rest of the parent: sections 五 and 六 in a `<div>` of their own after an
- * article of 一 to 四 were dropped without a word, and widening to the parent brought the site's menus and footer
- * along. A section counts by its number, so a report that words a heading its own way is not widened by a table of
- * contents beside it; unnumbered names (概述) do not count. Undefined: nothing to take in.
+ * numbered official section headings (五、存在的主要问题及改进情况) the main content lacks, and text of their own or
+ * followed by some. Their blocks are taken in with it, and what lies between, not the rest of the parent: sections
+ * 五 and 六 in a `<div>` of their own after an article of 一 to 四 were dropped without a word, and widening to the
+ * parent brought the site's menus and footer along. A section counts by its number, so a report that words a heading
+ * its own way is not widened by a table of contents beside it; unnumbered names (概述) do not count. Every level up to
+ * navigation is looked at (五 beside the report, 六 below it). Not taken, and passed over when they lie between: links
+ * alone (a menu, a table of contents of links); passed over too, a few words that are no sentence (相关链接). Undefined:
+ * nothing to take in.
  */
-function splitReport(facts: PageFacts, main: number, placed: Placed): { from: number; to: number } | undefined {
-  if (main === -1) return undefined;
+function splitReport(facts: PageFacts, main: number, placed: Placed): { from: number; to: number; leftOut: (readonly [number, number])[] } | undefined {
   const numerals = (element: number, official: boolean): string[] => {
     const found: string[] = [];
     for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
@@ -116,28 +122,59 @@ function splitReport(facts: PageFacts, main: number, placed: Placed): { from: nu
     return found;
   };
   const present = new Set(numerals(main, false));
+  const levels = [...around(facts, main)].map((level) => ({ ...level, children: [...level.children()] }));
+  const kept = new Set<number>();
   let from = placed.start(main);
   let to = placed.end(main);
-  for (const level of around(facts, main)) {
+  for (const level of levels) {
+    const { children } = level;
     let lastTaken = -1;
-    for (const child of level.children()) {
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
+      if (facts.weight[child] === 0) continue;
       const missing = numerals(child, true).filter((n) => !present.has(n));
       if (!missing.length) continue;
+      // A heading alone (a page of flat <p>s) is taken when text follows it; a table of contents is headings alone.
+      const next = children[k + 1];
+      if (!holdsText(placed, child) && !(next !== undefined && facts.end[child] === next && holdsText(placed, next))) continue;
       for (const n of missing) present.add(n);
       from = Math.min(from, placed.start(child));
       to = Math.max(to, placed.end(child));
-      lastTaken = child;
+      kept.add(child);
+      lastTaken = Math.max(lastTaken, k);
     }
     // A heading taken after the content may be followed by its section's paragraphs as siblings of their own (a page
     // of flat <p>s): they come too, up to the first sibling that is no prose (a footer: 主办单位…, 备案号…).
-    if (lastTaken > level.current) {
-      for (let child = facts.end[lastTaken]; child < level.last && !(facts.flags[child] & IS_CHROME) && isProse(placed, child); child = facts.end[child]) {
-        to = Math.max(to, placed.end(child));
+    if (lastTaken !== -1 && children[lastTaken] > level.current) {
+      for (let k = lastTaken + 1; k < children.length && facts.end[children[k - 1]] === children[k] && isProse(placed, children[k]); k++) {
+        to = Math.max(to, placed.end(children[k]));
+        kept.add(children[k]);
       }
     }
-    if (lastTaken !== -1) return { from, to };
   }
-  return undefined;
+  if (!kept.size) return undefined;
+  const leftOut: (readonly [number, number])[] = [];
+  for (const level of levels) {
+    for (const child of level.children) {
+      if (kept.has(child) || placed.end(child) <= from || placed.start(child) >= to) continue;
+      if (facts.weight[child] === 0 || (facts.weight[child] < SHORT && !isProse(placed, child))) leftOut.push([placed.start(child), placed.end(child)]);
+    }
+  }
+  leftOut.sort((a, b) => a[0] - b[0]);
+  return { from, to, leftOut };
+}
+
+/** Text this short that is no sentence, between the report and a part taken in, is a site's (相关链接, 上一篇：). */
+const SHORT = 20;
+
+/** Whether an element holds a table or a line that is not a section heading: text of its own, not a contents list. */
+function holdsText(placed: Placed, element: number): boolean {
+  for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
+    const block = placed.blocks[b];
+    if (block?.type === 'table') return true;
+    if (block?.type === 'text' && block.text.trim() !== '' && sectionNumeral(block.text.trim(), false) === undefined && !namesOfficialSection(block.text.trim())) return true;
+  }
+  return false;
 }
 
 /**
