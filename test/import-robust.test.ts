@@ -184,6 +184,14 @@ describe('a page whose head is never closed', () => {
     const lines = readHtml(page).map((b) => (b.type === 'text' ? b.text : ''));
     assert.deepEqual(lines.slice(-3), ['某局2023年政府信息公开工作年度报告', '一、总体情况', '本年度，本局认真贯彻落实条例。']);
   });
+
+  for (const tag of ['center', 'font', 'span', 'b', 'strong', 'o:p', 'td', 'tr']) {
+    it(`the same page opening its text with <${tag}>: the text is read (nothing was)`, () => {
+      const page = `<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title><${tag}>一、总体情况<br>本年度，本局认真贯彻落实条例。</${tag}></html>`;
+      const lines = readHtml(page).map((b) => (b.type === 'text' ? b.text : ''));
+      assert.deepEqual(lines.slice(-2), ['一、总体情况', '本年度，本局认真贯彻落实条例。'], tag);
+    });
+  }
 });
 
 describe('a table wider than the grid', () => {

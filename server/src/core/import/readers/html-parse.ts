@@ -51,6 +51,8 @@ const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tbody', SECTION],
   ['tfoot', SECTION],
 ]);
+/** What a page's head holds (anything else starts its body). */
+const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'basefont', 'bgsound', 'noscript', 'template', 'object', 'head']);
 /** htmlparser2's voidElements. */
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
@@ -132,9 +134,15 @@ class ParserEvents implements TokenizerCallbacks {
 
   private openTag(name: string): void {
     this.tagname = name;
+    const stack = this.stack;
+    // Any element that is not the head's own closes a head never closed, as browsers do: the pages that open their
+    // text with <center>, <font>, <span> or a table row were read as all head, and nothing of them imported.
+    if (stack.length > 0 && stack[stack.length - 1] === 'head' && !HEAD_CONTENT.has(name)) {
+      stack.pop();
+      this.handler.onclosetag();
+    }
     const closes = OPEN_IMPLIES_CLOSE.get(name);
     if (closes) {
-      const stack = this.stack;
       while (stack.length > 0 && closes.has(stack[stack.length - 1])) {
         stack.pop();
         this.handler.onclosetag();
