@@ -418,6 +418,28 @@ describe('a one-column table framing report text (a Word box, a page wrapping a 
   });
 });
 
+describe('a .txt that is something else', () => {
+  it('a page, a Word file or a PDF named .txt is read as what it is, with a remark (a page was imported as one line of markup)', async () => {
+    const page = new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body><h1>某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度，本局认真贯彻落实条例。</p></body></html>');
+    const word = await docx(para('某局2023年政府信息公开工作年度报告') + para('一、总体情况') + para('本年度，本局认真贯彻落实条例。'));
+    for (const [bytes, kind] of [[page, '网页'], [word, 'Word']] as const) {
+      const imported = await importFile('r.txt', bytes);
+      assert.ok(imported.ok, kind);
+      if (!imported.ok) continue;
+      assert.match(imported.result.text, /\n## 一、总体情况\n/, kind);
+      assert.doesNotMatch(imported.result.text, /<p>|<body>/, kind);
+      assert.match(imported.remark ?? '', new RegExp(`扩展名是 \\.txt，内容其实是${kind}`), kind);
+    }
+  });
+
+  it('an RTF file named .txt is refused, saying what it is; a text with a stray NUL keeps the checker’s message with its place', async () => {
+    const rtf = await importFile('r.txt', new TextEncoder().encode('{\\rtf1\\ansi 一、总体情况}'));
+    assert.ok(!rtf.ok && /扩展名是 \.txt，但内容是RTF/.test(rtf.message), JSON.stringify(rtf));
+    const nul = await importFile('r.txt', new TextEncoder().encode('一、总体情况\n本年度\u0000。\n'));
+    assert.ok(!nul.ok && /NUL/.test(nul.message) && nul.at?.line === 2, JSON.stringify(nul));
+  });
+});
+
 describe('control characters do not reach the report', () => {
   it('a NUL and other controls in a web page are dropped; the report imported is checked as usual', async () => {
     const page = '<html><body><h1>某局2023年政府信息公开工作年度报告</h1><p>一\u0000段\u0001文\u001b字\ufffe。</p><p>二\u000b段</p></body></html>';

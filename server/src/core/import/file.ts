@@ -20,10 +20,11 @@ export type FileImport =
 const MB = 1024 * 1024;
 
 /**
- * Word and WPS save a .docx, or a web page, under the name .doc: such a file is read as what it is, with a remark.
- * Any other mismatch is refused.
+ * Word and WPS save a .docx, or a web page, under the name .doc; a page saved as text from a browser's source view,
+ * or a document renamed, is a .txt: such a file is read as what it is, with a remark (a page named .txt was imported
+ * as one line of markup). Any other mismatch is refused.
  */
-const ALSO_UNDER: Readonly<Record<string, readonly ContentKind[]>> = { '.doc': ['zip', 'html'] };
+const ALSO_UNDER: Readonly<Record<string, readonly ContentKind[]>> = { '.doc': ['zip', 'html'], '.txt': ['html', 'zip', 'ole', 'pdf'] };
 
 /**
  * Imports a report from a file's bytes. Never throws: a file that is not what its name says, a damaged or encrypted
@@ -35,17 +36,15 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<F
   const extension = named.extensions.find((e) => fileName.toLowerCase().endsWith(e))!;
   let reader: DocumentReader = named;
   let remark: string | undefined;
-  if (named.contents !== 'any') {
-    const content = sniffContent(bytes);
-    if (!named.contents.includes(content)) {
-      const other = ALSO_UNDER[extension]?.includes(content) ? READERS.find((r) => r.contents !== 'any' && r.contents.includes(content)) : undefined;
-      if (!other) {
-        const message = t('扩展名是 {0}，但内容是{1}，不是{2}；请确认文件，或改为正确的扩展名', extension, contentName(content), named.label());
-        return { ok: false, message, at: { line: 1, column: 1 } };
-      }
-      reader = other;
-      remark = t('扩展名是 {0}，内容其实是{1}，已按{1}读取', extension, other.label());
+  const content = sniffContent(bytes);
+  if (!named.contents.includes(content)) {
+    const other = ALSO_UNDER[extension]?.includes(content) ? READERS.find((r) => r.contents.includes(content)) : undefined;
+    if (!other) {
+      const message = t('扩展名是 {0}，但内容是{1}，不是{2}；请确认文件，或改为正确的扩展名', extension, contentName(content), named.label());
+      return { ok: false, message, at: { line: 1, column: 1 } };
     }
+    reader = other;
+    remark = t('扩展名是 {0}，内容其实是{1}，已按{1}读取', extension, other.label());
   }
   if (bytes.byteLength > reader.maxBytes) {
     return { ok: false, message: t('文件过大（{0} MB，上限 {1} MB）', (bytes.byteLength / MB).toFixed(1), reader.maxBytes / MB) };

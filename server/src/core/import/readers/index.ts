@@ -19,8 +19,8 @@ export interface DocumentReader {
   /** Shown in messages: what the file should be (a function: the words follow the language set at run time). */
   readonly label: () => string;
   readonly extensions: readonly string[];
-  /** The contents this reader reads (checked before it is called); `any` for a reader that judges the bytes itself. */
-  readonly contents: readonly ContentKind[] | 'any';
+  /** The contents this reader reads (checked before it is called). */
+  readonly contents: readonly ContentKind[];
   /** Larger files are refused unread. */
   readonly maxBytes: number;
   /** What the notes' line numbers count (see NoteLines). */
@@ -48,8 +48,9 @@ export const READERS: readonly DocumentReader[] = [
   { label: () => t('旧版 Word 文件（.doc）'), extensions: ['.doc'], contents: ['ole'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importText(await readDoc(b)) }) },
   { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, noteLines: 'read-text', read: (b) => Promise.resolve({ result: importBlocks(readHtml(b)) }) },
   { label: () => 'PDF', extensions: ['.pdf'], contents: ['pdf'], maxBytes: 64 * MB, noteLines: 'page', read: readPdfReport },
-  // The checker's own limit and decoding: a text is a report before it is imported.
-  { label: () => t('纯文本'), extensions: ['.txt'], contents: 'any', maxBytes: MAX_REPORT_BYTES, noteLines: 'file', read: (b) => Promise.resolve(readTextFile(b)) },
+  // The checker's own limit and decoding: a text is a report before it is imported. Bytes that are no text (a stray
+  // NUL, an empty file) get the checker's own messages, with the place.
+  { label: () => t('纯文本'), extensions: ['.txt'], contents: ['text', 'binary', 'empty'], maxBytes: MAX_REPORT_BYTES, noteLines: 'file', read: (b) => Promise.resolve(readTextFile(b)) },
 ];
 
 async function readPdfReport(bytes: Uint8Array): Promise<ReaderOutput> {
