@@ -194,6 +194,14 @@ describe('a page whose head is never closed', () => {
   }
 });
 
+describe('titles inside deeply nested elements', () => {
+  it('a title followed by many line breaks inside 390 nested <div>s is still the title (each break once copied every live title: 44 s at 4 MB, now 1.6 s; timed by hand)', HANG, () => {
+    const page = `<html><body>${'<div>'.repeat(390)}<p>某局2023年政府信息公开工作年度报告</p>${'<br>'.repeat(20_000)}<p>一、总体情况</p><p>本年度，本局认真贯彻落实条例。</p>${'</div>'.repeat(390)}</body></html>`;
+    const lines = readHtml(page).map((b) => (b.type === 'text' ? b.text : '')).filter((l) => l !== '');
+    assert.deepEqual(lines, ['某局2023年政府信息公开工作年度报告', '一、总体情况', '本年度，本局认真贯彻落实条例。']);
+  });
+});
+
 describe('a table wider than the grid', () => {
   it('a Word table: cells past column 400 are kept at the end of their row (dropped without a word before)', async () => {
     const cell = (text: string) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;

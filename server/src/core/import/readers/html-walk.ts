@@ -90,7 +90,15 @@ interface GridTable {
 class TitleText {
   text = '';
   dead = false;
+  /** As long as a title may be, and a space after it: more spaces change nothing, more text makes it none. */
+  private full = false;
   add(piece: string): void {
+    if (this.full) {
+      // Each space after a full title was added and cut off again, the whole title copied each time: a page of
+      // spaces or <br>s inside 390 nested <div>s took 44 s.
+      if (!allSpace(piece)) this.dead = true;
+      return;
+    }
     if (!this.text) {
       let k = 0;
       while (k < piece.length && isSpace(piece.charCodeAt(k))) k++;
@@ -101,9 +109,17 @@ class TitleText {
     if (this.text.length > TITLE_LENGTH) {
       // Spaces at the end keep it a title unless more text follows them: one is kept to tell.
       if (this.text.trimEnd().length > TITLE_LENGTH) this.dead = true;
-      else this.text = this.text.slice(0, TITLE_LENGTH + 1);
+      else {
+        this.text = this.text.slice(0, TITLE_LENGTH + 1);
+        this.full = true;
+      }
     }
   }
+}
+
+function allSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 class Frame {
