@@ -281,6 +281,13 @@ describe('a page that splits its report over sibling blocks', () => {
     }
   });
 
+  it('a table beside a report laid out in a table, before its split-off sections: read as a table (it came as lines of its cells)', () => {
+    const data = '<table border="1"><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr><tr><td>行政规范性文件</td><td>2</td></tr></table>';
+    const read = lines(`<html><body><div><table width="100%"><tr><td>${article}</td></tr></table>${data}<div>${five}${six}</div></div></body></html>`);
+    assert.deepEqual(read.slice(-5), ['table', ...tail]);
+    assert.ok(!read.includes('信息内容'), read.join('\n'));
+  });
+
   it('only the blocks holding the missing sections are taken in, not the menus and footer around them', () => {
     const page = `<html><body><div class="top">首页 政务公开 互动交流</div><div class="dqwz">当前位置：首页 > 政务公开</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class="bottom">主办单位：某某局 备案号：12345</div></body></html>`;
     const read = lines(page);

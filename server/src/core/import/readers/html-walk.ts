@@ -256,10 +256,11 @@ export class PageWalk implements HtmlHandler {
       if (index >= this.flags.length) this.grow();
       if (kind & TITLE_TAG) this.liveTitles.push((frame.title = new TitleText()));
     } else if (this.second!.targets.has(index)) {
-      // An element read: its content, whatever it is itself.
+      // An element read: its content, whatever it is itself; a table, as a table (a grid when it holds none; it was
+      // read as lines of its cells' text).
       this.muted--;
       this.targetBlocks.set(index, [this.blocks.length, this.blocks.length]);
-      return;
+      if (!isTable) return;
     }
     if (this.muted) return;
     const grid = this.grid;
@@ -368,6 +369,7 @@ export class PageWalk implements HtmlHandler {
 
   private closeSecond(frame: Frame): void {
     if (this.second!.targets.has(frame.index)) {
+      if (frame.tag === 'table') this.closeOutput(frame);
       this.flush();
       this.muted++;
       this.targetBlocks.set(frame.index, [this.targetBlocks.get(frame.index)![0], this.blocks.length]);
