@@ -78,8 +78,8 @@ function positive(value: string | undefined): number | undefined {
  * Which imports run side by side in the process, across its threads: in `xxgk check`'s pool a file that swells the
  * process got a file imported beside it stopped for memory too, its growth being the process's. A file stopped for
  * memory while another import ran is tried again alone: new imports wait, and the retry waits for those running to
- * end. Cells (shared by the pool's threads, see importGateBuffer): imports running, whether one runs alone, imports
- * started so far.
+ * end. The pool's checks of reports count as imports here (countedInGate). Cells (shared by the pool's threads, see
+ * importGateBuffer): imports running, whether one runs alone, imports started so far.
  */
 export class ImportGate {
   constructor(private readonly cells: Int32Array) {}
@@ -151,6 +151,25 @@ export function useImportGate(buffer: SharedArrayBuffer): void {
   gateCells = new Int32Array(buffer);
 }
 
+function processGate(): ImportGate {
+  return new ImportGate(new Int32Array(importGateBuffer()));
+}
+
+/**
+ * Runs other work that swells the process (a pool thread checking a large report) counted in the gate as an import
+ * is: an import stopped for memory meanwhile had company, and a retry alone waits for it. A 6 MB report checked in
+ * one thread got short pages imported in the other refused for memory.
+ */
+export async function countedInGate<T>(run: () => Promise<T>): Promise<T> {
+  const gate = processGate();
+  await gate.enter();
+  try {
+    return await run();
+  } finally {
+    gate.leave();
+  }
+}
+
 /** Why an attempt was stopped, if it was. */
 interface Attempt {
   readonly outcome: FileImport;
@@ -193,7 +212,7 @@ export class IsolatedImporter {
 
   /** One import, counted in the process's gate; tried again alone when it was stopped for memory in company. */
   private async gated(fileName: string, bytes: Uint8Array): Promise<FileImport> {
-    const gate = new ImportGate(new Int32Array(importGateBuffer()));
+    const gate = processGate();
     const entry = await gate.enter();
     let attempt: Attempt;
     try {

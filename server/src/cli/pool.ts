@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile } from './check-file';
 import { isImportInput } from './import-input';
-import { useImportGate } from './import-worker';
+import { countedInGate, useImportGate } from './import-worker';
 import { applyLang, type Lang } from './locale';
 import type { CheckTask, FileResult, RunContext } from './types';
 
@@ -62,7 +62,9 @@ export function runWorker(): void {
     if (job === null) return port.close();
     // One file at a time: an imported Word file or page is read asynchronously, and its memory freed before the next.
     const done: Array<Done[number]> = [];
-    for (const { index, task } of job) done.push({ index, result: await checkFile(task, setup.run) });
+    // A report's check counts in the import gate, as an import does (an imported file's check of what it read does
+    // not: it is a report's size).
+    for (const { index, task } of job) done.push({ index, result: await (workOf(task) === 1 ? countedInGate(() => checkFile(task, setup.run)) : checkFile(task, setup.run)) });
     port.postMessage(done);
   };
   port.on('message', (job: Job) => void onJob(job));
