@@ -50,7 +50,7 @@ function firstReading(facts: PageFacts): Placed {
  */
 function secondReading(html: string, facts: PageFacts, main: number): Placed {
   const targets = new Set<number>([main]);
-  if (main !== -1) for (const level of around(facts, main)) for (const child of level.children()) targets.add(child);
+  if (main !== -1) for (const level of around(facts, main)) for (const child of level.children) targets.add(child);
   const second = walk(html, new PageWalk(html.length, { flags: facts.flags, targets }));
   const blocks = second.content();
   if (main === -1) return { blocks, start: () => 0, end: () => blocks.length };
@@ -122,7 +122,7 @@ function splitReport(facts: PageFacts, main: number, placed: Placed): { from: nu
     return found;
   };
   const present = new Set(numerals(main, false));
-  const levels = [...around(facts, main)].map((level) => ({ ...level, children: [...level.children()] }));
+  const levels = around(facts, main);
   const kept = new Set<number>();
   let from = placed.start(main);
   let to = placed.end(main);
@@ -179,24 +179,20 @@ function holdsText(placed: Placed, element: number): boolean {
 
 /**
  * From the main content up, level by level until navigation: the element (current) and the other children of its
- * parent (-1: the page) up to `last`, navigation left out.
+ * parent (-1: the page), in document order, navigation left out.
  */
-function* around(facts: PageFacts, main: number): Generator<{ current: number; last: number; children: () => Generator<number> }> {
+function around(facts: PageFacts, main: number): { current: number; children: number[] }[] {
+  const levels: { current: number; children: number[] }[] = [];
   for (let current = main, parent = main - 1; current !== -1; current = parent, parent = current - 1) {
     // The parent comes before an element in document order and ends after it: the nearest such one.
     while (parent >= 0 && facts.end[parent] <= current) parent--;
-    if (parent >= 0 && facts.flags[parent] & IS_CHROME) return;
+    if (parent >= 0 && facts.flags[parent] & IS_CHROME) break;
     const last = parent === -1 ? facts.count : facts.end[parent];
-    const first = parent + 1;
-    const self = current;
-    yield {
-      current,
-      last,
-      children: function* () {
-        for (let child = first; child < last; child = facts.end[child]) if (child !== self && !(facts.flags[child] & IS_CHROME)) yield child;
-      },
-    };
+    const children: number[] = [];
+    for (let child = parent + 1; child < last; child = facts.end[child]) if (child !== current && !(facts.flags[child] & IS_CHROME)) children.push(child);
+    levels.push({ current, children });
   }
+  return levels;
 }
 
 /** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。). */
