@@ -1,10 +1,10 @@
 /**
- * The process's import gate (server/src/cli/import-worker.ts, ImportGate): which imports ran side by side, and a
+ * The process's import gate (server/src/cli/import-gate.ts): which imports ran side by side, and a
  * retry that runs with no other import in the process. The pool test in import-bounded.test.ts runs it for real.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ImportGate } from '../server/src/cli/import-worker';
+import { ImportGate } from '../server/src/cli/import-gate';
 
 const fresh = () => new ImportGate(new Int32Array(new SharedArrayBuffer(12)));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));

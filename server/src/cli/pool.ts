@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile } from './check-file';
 import { isImportInput } from './import-input';
-import { countedInGate, useImportGate } from './import-worker';
+import { countedInGate, useImportGate } from './import-gate';
 import { applyLang, type Lang } from './locale';
 import type { CheckTask, FileResult, RunContext } from './types';
 
