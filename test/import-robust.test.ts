@@ -288,6 +288,33 @@ describe('a page that splits its report over sibling blocks', () => {
     assert.ok(!read.includes('信息内容'), read.join('\n'));
   });
 
+  it('a report whose one long paragraph is the main content keeps its headings and short answers around it (一 and 无 were dropped)', () => {
+    const long = `<p>本年度，本局认真贯彻落实条例，${'持续推进政务公开工作。'.repeat(200)}</p>`;
+    const read = lines(`<html><body><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${long}<p>二、主动公开政府信息情况</p><p>详见下表（图片）</p><p>三、收到和处理政府信息公开申请情况</p><p>本年度未收到申请</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>无</p></div><div class="bottom">主办单位：某某局</div></body></html>`);
+    for (const l of ['一、总体情况', '二、主动公开政府信息情况', '详见下表（图片）', '本年度未收到申请', '四、政府信息公开行政复议、行政诉讼情况', '无']) assert.ok(read.includes(l), l);
+    assert.ok(!read.some((l) => /主办单位/.test(l)));
+  });
+
+  it('a table of contents with a caption of its own before the article does not stand in for 五 and 六 (sections come in order)', () => {
+    const toc = `<div class="toc"><p>目 录</p>${names.map((n) => `<p>${n}</p>`).join('')}</div>`;
+    const read = lines(`<html><body><div class="wrap">${toc}<div class="article">${article}</div><div>${five}${six}</div></div></body></html>`);
+    assert.deepEqual(read.slice(-4), tail);
+    assert.ok(!read.includes('目 录'), read.join('\n'));
+  });
+
+  it('五 and 六 in the rows of a table beside the report are found there (they were dropped)', async () => {
+    const page = `<html><body><div><div>${article}</div><table><tr><td>${five}</td></tr><tr><td>${six}</td></tr></table></div></body></html>`;
+    assert.equal(lines(page).at(-1), 'table');
+    const imported = await importFile('r.html', new TextEncoder().encode(page));
+    assert.ok(imported.ok);
+    if (imported.ok) for (const l of ['## 五、存在的主要问题及改进情况', '公开内容不够全面。', '## 六、其他需要报告的事项', '本年度无收费。']) assert.ok(imported.result.text.includes(`\n${l}\n`), l);
+  });
+
+  it('a short answer (无) between split-off sections stays', () => {
+    const read = lines(`<html><body><div class="art"><div class="article">${article}</div><p>五、存在的主要问题及改进情况</p><p>无</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></body></html>`);
+    assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '无', '六、其他需要报告的事项', '本年度未收取信息处理费。']);
+  });
+
   it('only the blocks holding the missing sections are taken in, not the menus and footer around them', () => {
     const page = `<html><body><div class="top">首页 政务公开 互动交流</div><div class="dqwz">当前位置：首页 > 政务公开</div><div class="article"><h1>某某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>${paragraphs}</div><p>五、存在的主要问题及改进情况</p><p>存在问题：公开内容不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class="bottom">主办单位：某某局 备案号：12345</div></body></html>`;
     const read = lines(page);

@@ -1,3 +1,4 @@
+import { chineseNumeralValue } from '../../text/normalize';
 import { namesOfficialSection, sectionNumeral } from '../blocks';
 import type { InputBlock } from '../input-blocks';
 import { decodeHtmlBytes } from './charset';
@@ -106,45 +107,72 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
  * 五 and 六 in a `<div>` of their own after an article of 一 to 四 were dropped without a word, and widening to the
  * parent brought the site's menus and footer along. A section counts by its number, so a report that words a heading
  * its own way is not widened by a table of contents beside it; unnumbered names (概述) do not count. Every level up to
- * navigation is looked at (五 beside the report, 六 below it). Not taken, and passed over when they lie between: links
- * alone (a menu, a table of contents of links); passed over too, a few words that are no sentence (相关链接). Undefined:
- * nothing to take in.
+ * navigation is looked at (五 beside the report, 六 below it). Sections come in order: what stands before the report
+ * gives only sections before its own, what stands after it only sections after them. Not taken, and passed over when
+ * they lie between: links alone (a menu, a table of contents of links). Undefined: nothing to take in.
  */
 function splitReport(facts: PageFacts, main: number, placed: Placed): { from: number; to: number; leftOut: (readonly [number, number])[] } | undefined {
-  const numerals = (element: number, official: boolean): string[] => {
+  /** The numerals of an element's official section headings, in its lines and in the cells of its tables. */
+  const numerals = (element: number): string[] => {
     const found: string[] = [];
+    const look = (text: string) => {
+      const numeral = sectionNumeral(text.trim(), true);
+      if (numeral) found.push(numeral);
+    };
     for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
       const block = placed.blocks[b];
-      if (block?.type !== 'text') continue;
-      const numeral = sectionNumeral(block.text.trim(), official);
-      if (numeral) found.push(numeral);
+      if (block?.type === 'text') look(block.text);
+      else if (block?.type === 'table') for (const row of block.rows) for (const cell of row) for (const line of cell.text.split(/[\n\r\v\f]/)) look(line);
     }
     return found;
   };
-  const present = new Set(numerals(main, false));
-  const levels = around(facts, main);
-  const kept = new Set<number>();
+  const present = new Set<string>();
+  // Sections come in order: a block before the report (as taken in so far) gives only sections before its first, a
+  // block after it only sections after its last (a table of contents before the article offered 五 and 六, and
+  // stood in for them).
+  let first = Infinity;
+  let last = -Infinity;
+  const count = (numeral: string) => {
+    present.add(numeral);
+    const value = chineseNumeralValue(numeral) ?? 0;
+    first = Math.min(first, value);
+    last = Math.max(last, value);
+  };
   let from = placed.start(main);
   let to = placed.end(main);
+  const inOrder = (child: number, numeral: string) => {
+    const value = chineseNumeralValue(numeral) ?? 0;
+    return placed.end(child) <= from ? value < first : value > last;
+  };
+  // The main content's own sections, a heading run into its paragraph too (<p><strong>五、…</strong>本年度…</p>).
+  for (let b = placed.start(main); b < placed.end(main) && b < placed.blocks.length; b++) {
+    const block = placed.blocks[b];
+    const numeral = block?.type === 'text' ? sectionNumeral(block.text.trim().slice(0, HEADING_START), false) : undefined;
+    if (numeral) count(numeral);
+  }
+  const levels = around(facts, main);
+  const kept = new Set<number>();
   for (const level of levels) {
     const { children } = level;
     let lastTaken = -1;
     for (let k = 0; k < children.length; k++) {
       const child = children[k];
       if (facts.weight[child] === 0) continue;
-      const missing = numerals(child, true).filter((n) => !present.has(n));
+      const missing = numerals(child).filter((n) => !present.has(n) && inOrder(child, n));
       if (!missing.length) continue;
-      // A heading alone (a page of flat <p>s) is taken when text follows it; a table of contents is headings alone.
+      // A heading alone (a page of flat <p>s) is taken when text follows it: the report, or a block with text.
       const next = children[k + 1];
-      if (!holdsText(placed, child) && !(next !== undefined && facts.end[child] === next && holdsText(placed, next))) continue;
-      for (const n of missing) present.add(n);
+      const followed = facts.end[child] === level.current || (next !== undefined && facts.end[child] === next && holdsText(placed, next));
+      if (!holdsText(placed, child) && !followed) continue;
+      for (const n of missing) count(n);
       from = Math.min(from, placed.start(child));
       to = Math.max(to, placed.end(child));
       kept.add(child);
       lastTaken = Math.max(lastTaken, k);
     }
     // A heading taken after the content may be followed by its section's paragraphs as siblings of their own (a page
-    // of flat <p>s): they come too, up to the first sibling that is no prose (a footer: 主办单位…, 备案号…).
+    // of flat <p>s): they come too, sentences, tables, a short answer (无) or a date, up to the first sibling that is
+    // none of these (a footer: 主办单位…, 备案号…; related news).
     if (lastTaken !== -1 && children[lastTaken] > level.current) {
       for (let k = lastTaken + 1; k < children.length && facts.end[children[k - 1]] === children[k] && isProse(placed, children[k]); k++) {
         to = Math.max(to, placed.end(children[k]));
@@ -157,15 +185,15 @@ function splitReport(facts: PageFacts, main: number, placed: Placed): { from: nu
   for (const level of levels) {
     for (const child of level.children) {
       if (kept.has(child) || placed.end(child) <= from || placed.start(child) >= to) continue;
-      if (facts.weight[child] === 0 || (facts.weight[child] < SHORT && !isProse(placed, child))) leftOut.push([placed.start(child), placed.end(child)]);
+      if (facts.weight[child] === 0) leftOut.push([placed.start(child), placed.end(child)]);
     }
   }
   leftOut.sort((a, b) => a[0] - b[0]);
   return { from, to, leftOut };
 }
 
-/** Text this short that is no sentence, between the report and a part taken in, is a site's (相关链接, 上一篇：). */
-const SHORT = 20;
+/** A heading run into its paragraph is looked for in the paragraph's first characters. */
+const HEADING_START = 40;
 
 /** Whether an element holds a table or a line that is not a section heading: text of its own, not a contents list. */
 function holdsText(placed: Placed, element: number): boolean {
@@ -195,17 +223,19 @@ function around(facts: PageFacts, main: number): { current: number; children: nu
   return levels;
 }
 
-/** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。). */
+/** A section's short answer (无, 本机关无其他需要报告的事项) or a report's date: report text without a full stop. */
+const CLOSING = /^(?:无|没有|暂无|不涉及|本(?:机关|单位|局|部门)?(?:无|没有|未))[^。]{0,30}$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
+/** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。) or a short answer or a date. */
 function isProse(placed: Placed, element: number): boolean {
   let sentence = false;
   for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
     const block = placed.blocks[b];
     if (block?.type === 'table') return true;
-    if (block?.type === 'text' && /[。；]\s*$/.test(block.text)) sentence = true;
+    if (block?.type === 'text' && (/[。；]\s*$/.test(block.text) || CLOSING.test(block.text.trim()))) sentence = true;
   }
   return sentence;
 }
-
 /**
  * The report's title when the page prints it above the main content (a heading of its own before the article): the
  * last one before it, or at it, outside navigation; anywhere outside navigation when the content is itself hidden.
