@@ -41,6 +41,17 @@ describe('ImportGate', () => {
     assert.deepEqual(order, ['running import ends', 'retry starts', 'retry ends', 'next import starts']);
   });
 
+  it('a retry does not wait for ever for an import that never leaves (a thread that died inside the gate)', async () => {
+    const gate = fresh();
+    await gate.enter();
+    let ran = false;
+    await gate.alone(() => {
+      ran = true;
+      return Promise.resolve();
+    }, 50);
+    assert.equal(ran, true);
+  });
+
   it('two retries run one after the other', async () => {
     const gate = fresh();
     let inside = 0;

@@ -185,6 +185,13 @@ describe('a page whose head is never closed', () => {
     assert.deepEqual(lines.slice(-3), ['某局2023年政府信息公开工作年度报告', '一、总体情况', '本年度，本局认真贯彻落实条例。']);
   });
 
+  it('the same page with its text right after the title, no tag before it: read (dropped before); a <bgsound> in the head keeps nothing open', () => {
+    for (const page of ['<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title>一、总体情况<br>本年度，本局认真贯彻落实条例。</html>', '<html><head><title>某局2023年政府信息公开工作年度报告</title><bgsound src="a.mid"><p>一、总体情况</p><p>本年度，本局认真贯彻落实条例。</p></html>']) {
+      const lines = readHtml(page).map((b) => (b.type === 'text' ? b.text : ''));
+      assert.deepEqual(lines.slice(-2), ['一、总体情况', '本年度，本局认真贯彻落实条例。'], page);
+    }
+  });
+
   for (const tag of ['center', 'font', 'span', 'b', 'strong', 'o:p', 'td', 'tr']) {
     it(`the same page opening its text with <${tag}>: the text is read (nothing was)`, () => {
       const page = `<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title><${tag}>一、总体情况<br>本年度，本局认真贯彻落实条例。</${tag}></html>`;
@@ -453,6 +460,13 @@ describe('a one-column table framing report text (a Word box, a page wrapping a 
     }
   });
 
+  it('tab-separated rows inside the box stay rows of cells (they became prose)', async () => {
+    const row = (cells: string[]) => `<w:p>${cells.map((c, k) => `${k ? '<w:r><w:tab/></w:r>' : ''}<w:r><w:t>${c}</w:t></w:r>`).join('')}</w:p>`;
+    const box = `<w:tbl><w:tr><w:tc>${row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'])}${row(['规章', '1', '0', '5'])}</w:tc></w:tr></w:tbl>`;
+    const imported = await importFile('r.docx', await docx(para('某市某局2023年政府信息公开工作年度报告') + box));
+    assert.ok(imported.ok && !/规章 1 0 5/.test(imported.result.text) && /规章/.test(imported.result.text), JSON.stringify(imported));
+  });
+
   it('a table of two or more columns is still a table, its cells each one line', async () => {
     const bytes = await docx(para('某市某局2023年政府信息公开工作年度报告') + `<w:tbl><w:tr><w:tc>${para('项目')}</w:tc><w:tc>${para('说明')}</w:tc></w:tr><w:tr><w:tc>${para('网站')}</w:tc><w:tc>${para('第一段')}${para('第二段')}</w:tc></w:tr></w:tbl>`);
     const imported = await importFile('r.docx', bytes);
@@ -471,6 +485,14 @@ describe('a .txt that is something else', () => {
       assert.match(imported.result.text, /\n## 一、总体情况\n/, kind);
       assert.doesNotMatch(imported.result.text, /<p>|<body>/, kind);
       assert.match(imported.remark ?? '', new RegExp(`扩展名是 \\.txt，内容其实是${kind}`), kind);
+    }
+  });
+
+  it('a text report that names %PDF- in a sentence, or opens with a tag of its own (<br>, <p>), is read as text (refused as a PDF, read as a page)', async () => {
+    const body = '某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度，本局认真贯彻落实条例。\n';
+    for (const text of ['说明：电子版以%PDF-1.7格式存档。\n' + body, '<br>\n' + body, '<p>目录</p>\n' + body]) {
+      const imported = await importFile('r.txt', new TextEncoder().encode(text));
+      assert.ok(imported.ok && /\n## 一、总体情况\n/.test(imported.result.text) && imported.remark === undefined, JSON.stringify(imported));
     }
   });
 

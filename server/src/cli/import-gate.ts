@@ -29,7 +29,6 @@ export class ImportGate {
 
   leave(): void {
     Atomics.sub(this.cells, RUNNING, 1);
-    Atomics.notify(this.cells, RUNNING);
   }
 
   /** Whether another import ran at some moment while this one did (it was running when this one started, or started later). */
@@ -37,16 +36,19 @@ export class ImportGate {
     return entry.running > 1 || Atomics.load(this.cells, STARTED) !== entry.started;
   }
 
-  /** Runs `run` with no other import in the process: one at a time, after those running have ended. */
-  async alone<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `run` with no other import in the process: one at a time, after those running have ended, or after
+   * `patienceMs` (a thread that died inside the gate never leaves it: the retry must not wait for it for ever).
+   */
+  async alone<T>(run: () => Promise<T>, patienceMs = 5 * 60_000): Promise<T> {
     const c = this.cells;
     while (Atomics.compareExchange(c, ALONE, 0, 1) !== 0) await waitWhile(c, ALONE, 1);
     try {
-      for (let running = Atomics.load(c, RUNNING); running > 0; running = Atomics.load(c, RUNNING)) await waitWhile(c, RUNNING, running);
+      const until = Date.now() + patienceMs;
+      for (let running = Atomics.load(c, RUNNING); running > 0 && Date.now() < until; running = Atomics.load(c, RUNNING)) await waitWhile(c, RUNNING, running, Math.max(1, until - Date.now()));
       return await run();
     } finally {
       Atomics.store(c, ALONE, 0);
-      Atomics.notify(c, ALONE);
     }
   }
 }
@@ -60,13 +62,16 @@ const RUNNING = 0;
 const ALONE = 1;
 const STARTED = 2;
 
-/** Waits, without blocking the thread, while cell `index` holds `value` (at most a second, then looks again). */
-async function waitWhile(cells: Int32Array, index: number, value: number): Promise<void> {
-  while (Atomics.load(cells, index) === value) {
-    const wait = Atomics.waitAsync(cells, index, value, 1000);
-    if (wait.async) await wait.value;
-  }
+/**
+ * Waits, without blocking the thread, while cell `index` holds `value`, at most `limitMs`, looking every few
+ * milliseconds. A timer, not Atomics.waitAsync: a thread with nothing else to do ended while waiting on that alone.
+ */
+async function waitWhile(cells: Int32Array, index: number, value: number, limitMs = Infinity): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (Atomics.load(cells, index) === value && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 }
+
+const POLL_MS = 10;
 
 let gateCells: Int32Array | undefined;
 

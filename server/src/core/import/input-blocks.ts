@@ -52,7 +52,13 @@ export function blocksToLines(blocks: readonly InputBlock[]): { lines: SourceLin
     for (const cells of raw) {
       if (framed) {
         if (!cells.length) push('');
-        for (const cell of cells) for (const line of cell.split(LINES)) push(cleanLine(line).trim());
+        // A line of tab-separated cells in the box (a table inside it, as Word gives one) stays a row of cells.
+        for (const cell of cells) for (const line of cell.split(LINES)) {
+          if (line.includes('\t') && line.trim() !== '') {
+            const row = line.split('\t').map(cleanCell);
+            push(row.join('\t'), row);
+          } else push(cleanLine(line).trim());
+        }
         continue;
       }
       const clean = cells.map(cleanCell);

@@ -52,9 +52,9 @@ const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tfoot', SECTION],
 ]);
 /** What a page's head holds (anything else starts its body). */
-const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'basefont', 'bgsound', 'noscript', 'template', 'object', 'head']);
+const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'basefont', 'bgsound', 'noscript', 'template', 'head']);
 /** htmlparser2's voidElements. */
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /**
  * Tag names pages are made of, found without making a string of each: a slice of the page is a new string, and each
@@ -121,7 +121,15 @@ class ParserEvents implements TokenizerCallbacks {
   }
 
   ontext(start: number, end: number): void {
-    this.handler.ontext(this.html.slice(start, end));
+    // Text in a head never closed starts the body, as a tag does (see openTag).
+    const text = this.html.slice(start, end);
+    if (this.stack.length > 0 && this.stack[this.stack.length - 1] === 'head' && /\S/.test(text)) this.closeHead();
+    this.handler.ontext(text);
+  }
+
+  private closeHead(): void {
+    this.stack.pop();
+    this.handler.onclosetag();
   }
 
   ontextentity(codepoint: number): void {
@@ -137,10 +145,7 @@ class ParserEvents implements TokenizerCallbacks {
     const stack = this.stack;
     // Any element that is not the head's own closes a head never closed, as browsers do: the pages that open their
     // text with <center>, <font>, <span> or a table row were read as all head, and nothing of them imported.
-    if (stack.length > 0 && stack[stack.length - 1] === 'head' && !HEAD_CONTENT.has(name)) {
-      stack.pop();
-      this.handler.onclosetag();
-    }
+    if (stack.length > 0 && stack[stack.length - 1] === 'head' && !HEAD_CONTENT.has(name)) this.closeHead();
     const closes = OPEN_IMPLIES_CLOSE.get(name);
     if (closes) {
       while (stack.length > 0 && closes.has(stack[stack.length - 1])) {

@@ -45,7 +45,10 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
   if (BINARY_SIGNATURES.some((sig) => starts(...sig)) || FTYP.every((b, i) => bytes[4 + i] === b)) return 'binary';
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF));
-  if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  // The header may come after some bytes (within the first 1024, as readers allow), but on a line of its own: a text
+  // that names %PDF- in a sentence is no PDF.
+  const pdf = head.subarray(0, 1024).indexOf('%PDF-');
+  if (pdf === 0 || (pdf > 0 && (head[pdf - 1] === 0x0a || head[pdf - 1] === 0x0d || !isTextByte(head[pdf - 1])))) return 'pdf';
   const text = head.toString('latin1').replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '');
   if (text.startsWith('{\\rtf')) return 'rtf';
   const utf16 = utf16Order(bytes);
@@ -53,4 +56,9 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
   if (HTML.test(probe)) return 'html';
   // Text has no NUL bytes (UTF-16 text does, and is told by its BOM or by where its zero bytes are).
   return utf16 || !head.includes(0) ? 'text' : 'binary';
+}
+
+/** A byte that text (ASCII or the bytes of UTF-8 and GBK characters) may hold before a word. */
+function isTextByte(b: number): boolean {
+  return b >= 0x20 || b === 0x09;
 }
