@@ -317,6 +317,11 @@ describe('a page that splits its report over sibling blocks', () => {
     if (imported.ok) for (const l of ['## 五、存在的主要问题及改进情况', '公开内容不够全面。', '## 六、其他需要报告的事项', '本年度无收费。']) assert.ok(imported.result.text.includes(`\n${l}\n`), l);
   });
 
+  it('the signature and date after a split-off 六 stay (the signature stopped the reading, and the date was dropped)', () => {
+    const read = lines(`<html><body><div class="art"><div class="article">${article}</div>${five}${six}<p>某某区人民政府办公室</p><p>2024年1月20日</p></div><div class="bottom">主办单位：某某区人民政府</div></body></html>`);
+    assert.deepEqual(read.slice(-2), ['某某区人民政府办公室', '2024年1月20日']);
+  });
+
   it('a short answer (无) between split-off sections stays', () => {
     const read = lines(`<html><body><div class="art"><div class="article">${article}</div><p>五、存在的主要问题及改进情况</p><p>无</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></body></html>`);
     assert.deepEqual(read.slice(-4), ['五、存在的主要问题及改进情况', '无', '六、其他需要报告的事项', '本年度未收取信息处理费。']);

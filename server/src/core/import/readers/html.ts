@@ -223,8 +223,11 @@ function around(facts: PageFacts, main: number): { current: number; children: nu
   return levels;
 }
 
-/** A section's short answer (无, 本机关无其他需要报告的事项) or a report's date: report text without a full stop. */
-const CLOSING = /^(?:无|没有|暂无|不涉及|本(?:机关|单位|局|部门)?(?:无|没有|未))[^。]{0,30}$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+/**
+ * A section's short answer (无, 本机关无其他需要报告的事项), the report's signature (某某区人民政府办公室) or its date:
+ * report text without a full stop.
+ */
+const CLOSING = /^(?:无|没有|暂无|不涉及|本(?:机关|单位|局|部门)?(?:无|没有|未))[^。]{0,30}$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[\u4e00-\u9fa5（）()]{2,30}(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|所|处|站|队|街道|街道办事处|镇|乡)$/;
 
 /** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。) or a short answer or a date. */
 function isProse(placed: Placed, element: number): boolean {
