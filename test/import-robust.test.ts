@@ -480,10 +480,14 @@ describe('a one-column table framing report text (a Word box, a page wrapping a 
 });
 
 describe('a .txt that is something else', () => {
-  it('a page, a Word file or a PDF named .txt is read as what it is, with a remark (a page was imported as one line of markup)', async () => {
+  it('a page (UTF-8 or UTF-16), a Word file or a PDF named .txt is read as what it is, with a remark (a page was imported as one line of markup; a UTF-16 one as text)', async () => {
     const page = new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body><h1>某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度，本局认真贯彻落实条例。</p></body></html>');
     const word = await docx(para('某局2023年政府信息公开工作年度报告') + para('一、总体情况') + para('本年度，本局认真贯彻落实条例。'));
-    for (const [bytes, kind] of [[page, '网页'], [word, 'Word']] as const) {
+    // Notepad's "Unicode" (UTF-16 LE with its BOM) and UTF-16 BE without one: the whole-page test reads the decoded text
+    const html = new TextDecoder().decode(page);
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]);
+    const utf16be = Buffer.from(html, 'utf16le').swap16();
+    for (const [bytes, kind] of [[page, '网页'], [word, 'Word'], [utf16le, '网页'], [utf16be, '网页']] as const) {
       const imported = await importFile('r.txt', bytes);
       assert.ok(imported.ok, kind);
       if (!imported.ok) continue;

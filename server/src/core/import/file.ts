@@ -36,7 +36,8 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<F
   const extension = named.extensions.find((e) => fileName.toLowerCase().endsWith(e))!;
   let reader: DocumentReader = named;
   let remark: string | undefined;
-  const content = contentUnder(extension, bytes);
+  // A .txt is a page only when it is a whole page: a text report may open with a tag of its own (<br>, <p>).
+  const content = sniffContent(bytes, { wholePage: extension === '.txt' });
   if (!named.contents.includes(content)) {
     const other = ALSO_UNDER[extension]?.includes(content) ? READERS.find((r) => r.contents.includes(content)) : undefined;
     if (!other) {
@@ -57,19 +58,6 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<F
     return { ok: false, message: t('无法读取为{0}（{1}）', reader.label(), err instanceof Error ? err.message : String(err)) };
   }
 }
-
-/**
- * What a file is, as its extension allows: a .txt is a page only when it is a whole page (a doctype, <html>, <head>
- * or <body> before its text); a text report may open with a tag of its own (<br>, <p>), and was read as a page.
- */
-function contentUnder(extension: string, bytes: Uint8Array): ContentKind {
-  const content = sniffContent(bytes);
-  if (extension !== '.txt' || content !== 'html') return content;
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  return WHOLE_PAGE.test(head) ? 'html' : 'text';
-}
-
-const WHOLE_PAGE = /^(?:\s|\xef\xbb\xbf|<\?xml[^>]*\?>|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body)\b/i;
 
 /** What a content is, in messages (a function: the words follow the language set at run time). */
 function contentName(kind: ContentKind): string {

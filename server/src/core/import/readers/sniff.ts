@@ -6,13 +6,20 @@ import { utf16Order } from './charset';
  */
 export type ContentKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'binary' | 'empty';
 
+/** What may come before a page's first tag: spaces, comments and an XML prolog (XHTML). */
+const PROLOG = String.raw`^(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->)*`;
 /**
- * A page: after spaces, comments and an XML prolog (XHTML), a doctype or a tag a page can open with; or a comment
- * still open where the probe ends. XHTML with its prolog, a page opening with <section> or <header>, and one whose
- * first comment is longer than the probe were refused as plain text.
+ * A page: after the prolog, a doctype or a tag a page can open with; or a comment still open where the probe ends.
+ * XHTML with its prolog, a page opening with <section> or <header>, and one whose first comment is longer than the
+ * probe were refused as plain text.
  */
-const HTML =
-  /^(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->)*(?:<(?:!doctype\s+html|html|head|body|meta|title|base|table|div|p|h[1-6]|span|center|font|style|script|link|section|article|header|main|nav|footer|ul|ol|a|br|img|form|noscript)\b|<!--(?![\s\S]*-->))/i;
+const HTML = new RegExp(
+  PROLOG +
+    String.raw`(?:<(?:!doctype\s+html|html|head|body|meta|title|base|table|div|p|h[1-6]|span|center|font|style|script|link|section|article|header|main|nav|footer|ul|ol|a|br|img|form|noscript)\b|<!--(?![\s\S]*-->))`,
+  'i',
+);
+/** A whole page: a doctype, <html>, <head> or <body> first (a text report may open with a tag of its own: <br>, <p>). */
+const WHOLE_PAGE = new RegExp(PROLOG + String.raw`<(?:!doctype\s+html|html|head|body)\b`, 'i');
 const SNIFF = 4096;
 
 /**
@@ -38,7 +45,12 @@ const BINARY_SIGNATURES: readonly (readonly number[])[] = [
 /** MP4, MOV, HEIC: `ftyp` after the box's length. */
 const FTYP = [0x66, 0x74, 0x79, 0x70];
 
-export function sniffContent(bytes: Uint8Array): ContentKind {
+export interface SniffOptions {
+  /** Take only a whole page for a page (for a .txt, which may hold a text report opening with a tag). */
+  readonly wholePage?: boolean;
+}
+
+export function sniffContent(bytes: Uint8Array, options: SniffOptions = {}): ContentKind {
   if (bytes.length === 0) return 'empty';
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
@@ -53,7 +65,7 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
   if (text.startsWith('{\\rtf')) return 'rtf';
   const utf16 = utf16Order(bytes);
   const probe = utf16 ? new TextDecoder(utf16).decode(head) : text;
-  if (HTML.test(probe)) return 'html';
+  if ((options.wholePage ? WHOLE_PAGE : HTML).test(probe)) return 'html';
   // Text has no NUL bytes (UTF-16 text does, and is told by its BOM or by where its zero bytes are).
   return utf16 || !head.includes(0) ? 'text' : 'binary';
 }
