@@ -17,8 +17,13 @@ export const PARALLEL_THRESHOLD = 200;
  */
 export const IMPORT_WEIGHT = 16;
 
+/** Whether a task's file is imported (a Word file, page or PDF named on disk) rather than checked as a report. */
+function isImported(task: CheckTask): boolean {
+  return !task.given && isImportInput(task.path);
+}
+
 export function workOf(task: CheckTask): number {
-  return !task.given && isImportInput(task.path) ? IMPORT_WEIGHT : 1;
+  return isImported(task) ? IMPORT_WEIGHT : 1;
 }
 
 /** Whether a run's files are worth starting workers for (see PARALLEL_THRESHOLD). */
@@ -64,7 +69,7 @@ export function runWorker(): void {
     const done: Array<Done[number]> = [];
     // A report's check counts in the import gate, as an import does (an imported file's check of what it read does
     // not: it is a report's size).
-    for (const { index, task } of job) done.push({ index, result: await (workOf(task) === 1 ? countedInGate(() => checkFile(task, setup.run)) : checkFile(task, setup.run)) });
+    for (const { index, task } of job) done.push({ index, result: await (isImported(task) ? checkFile(task, setup.run) : countedInGate(() => checkFile(task, setup.run))) });
     port.postMessage(done);
   };
   port.on('message', (job: Job) => void onJob(job));
