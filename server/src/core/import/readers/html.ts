@@ -39,6 +39,15 @@ interface Placed {
   end(element: number): number;
 }
 
+/** An element's blocks in this reading, in order (a hidden block is null and left out). */
+function* blocksOf(placed: Placed, element: number): Generator<InputBlock> {
+  const end = Math.min(placed.end(element), placed.blocks.length);
+  for (let b = placed.start(element); b < end; b++) {
+    const block = placed.blocks[b];
+    if (block) yield block;
+  }
+}
+
 function firstReading(facts: PageFacts): Placed {
   return { blocks: facts.blocks, start: (e) => facts.startBlock[e], end: (e) => facts.endBlock[e] };
 }
@@ -119,10 +128,9 @@ function splitReport(facts: PageFacts, main: number, placed: Placed): { from: nu
       const numeral = sectionNumeral(text.trim(), true);
       if (numeral) found.push(numeral);
     };
-    for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
-      const block = placed.blocks[b];
-      if (block?.type === 'text') look(block.text);
-      else if (block?.type === 'table') for (const row of block.rows) for (const cell of row) for (const line of cell.text.split(/[\n\r\v\f]/)) look(line);
+    for (const block of blocksOf(placed, element)) {
+      if (block.type === 'text') look(block.text);
+      else if (block.type === 'table') for (const row of block.rows) for (const cell of row) for (const line of cell.text.split(/[\n\r\v\f]/)) look(line);
     }
     return found;
   };
@@ -145,9 +153,8 @@ function splitReport(facts: PageFacts, main: number, placed: Placed): { from: nu
     return placed.end(child) <= from ? value < first : value > last;
   };
   // The main content's own sections, a heading run into its paragraph too (<p><strong>五、…</strong>本年度…</p>).
-  for (let b = placed.start(main); b < placed.end(main) && b < placed.blocks.length; b++) {
-    const block = placed.blocks[b];
-    const numeral = block?.type === 'text' ? sectionNumeral(block.text.trim().slice(0, HEADING_START), false) : undefined;
+  for (const block of blocksOf(placed, main)) {
+    const numeral = block.type === 'text' ? sectionNumeral(block.text.trim().slice(0, HEADING_START), false) : undefined;
     if (numeral) count(numeral);
   }
   const levels = around(facts, main);
@@ -197,10 +204,9 @@ const HEADING_START = 40;
 
 /** Whether an element holds a table or a line that is not a section heading: text of its own, not a contents list. */
 function holdsText(placed: Placed, element: number): boolean {
-  for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
-    const block = placed.blocks[b];
-    if (block?.type === 'table') return true;
-    if (block?.type === 'text' && block.text.trim() !== '' && sectionNumeral(block.text.trim(), false) === undefined && !namesOfficialSection(block.text.trim())) return true;
+  for (const block of blocksOf(placed, element)) {
+    if (block.type === 'table') return true;
+    if (block.type === 'text' && block.text.trim() !== '' && sectionNumeral(block.text.trim(), false) === undefined && !namesOfficialSection(block.text.trim())) return true;
   }
   return false;
 }
@@ -232,10 +238,9 @@ const CLOSING = /^(?:无|没有|暂无|不涉及|本(?:机关|单位|局|部门)
 /** An element whose text is the report's: a table, or lines of which at least one is a sentence (ends in 。) or a short answer or a date. */
 function isProse(placed: Placed, element: number): boolean {
   let sentence = false;
-  for (let b = placed.start(element); b < placed.end(element) && b < placed.blocks.length; b++) {
-    const block = placed.blocks[b];
-    if (block?.type === 'table') return true;
-    if (block?.type === 'text' && (/[。；]\s*$/.test(block.text) || CLOSING.test(block.text.trim()))) sentence = true;
+  for (const block of blocksOf(placed, element)) {
+    if (block.type === 'table') return true;
+    if (block.type === 'text' && (/[。；]\s*$/.test(block.text) || CLOSING.test(block.text.trim()))) sentence = true;
   }
   return sentence;
 }
