@@ -513,6 +513,47 @@ describe('a .txt that is something else', () => {
   });
 });
 
+describe('an element left open over the report, and a file with no text', () => {
+  const body = '<h1>某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度，本局认真贯彻落实条例。</p><p>二、主动公开政府信息情况</p><p>本年度主动公开信息100条。</p>';
+  const encode = (html: string) => new TextEncoder().encode(html);
+
+  it('an <object>, <noscript>, <iframe>, <textarea>, <title>, <style> or <script> never closed is taken out and the report under it read, with a remark (nothing was imported, without a word)', async () => {
+    const pages: Record<string, string> = {
+      object: `<html><head><title>t</title><object classid="x"></head><body>${body}</body></html>`,
+      'object closed by its div': `<html><body><div><object data="x.swf">${body}</div><p>主办单位：某局</p></body></html>`,
+      noscript: `<html><head><title>t</title></head><body><noscript>请启用脚本${body}</body></html>`,
+      iframe: `<html><body><iframe src="x">${body}</body></html>`,
+      textarea: `<html><body><textarea>${body}</body></html>`,
+      title: `<html><head><title>t</head><body>${body}</body></html>`,
+      style: `<html><head><style>p{}</head><body>${body}</body></html>`,
+      script: `<html><head><script>var a</head><body>${body}</body></html>`,
+      '100,000 nested objects': `<html><body>${'<object>'.repeat(100_000)}${body}</body></html>`,
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      const imported = await importFile('r.html', encode(page));
+      assert.ok(imported.ok, name);
+      if (!imported.ok) continue;
+      assert.match(imported.result.text, /\n# 某局2023年政府信息公开工作年度报告\n[\s\S]*\n## 二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n/, name);
+      assert.match(imported.remark ?? '', /没有闭合，其后的正文都落在它里面/, name);
+    }
+  });
+
+  it('a script left open at the end of a page, or an element closed as it should be, changes nothing and says nothing', async () => {
+    const cut = `<html><body>${body}<script>var s = "${'某局'.repeat(40)}"`;
+    const closed = `<html><head><noscript><link rel="stylesheet" href="a.css"></noscript></head><body>${'<select><option>甲<option>乙</select>'.repeat(100)}${body}<object data="x"><p>${'无法显示'.repeat(20)}</p></object></body></html>`;
+    for (const page of [cut, closed]) {
+      const imported = await importFile('r.html', encode(page));
+      assert.ok(imported.ok && imported.remark === undefined && /\n## 一、总体情况\n/.test(imported.result.text) && !/var s|无法显示/.test(imported.result.text), JSON.stringify(imported));
+    }
+  });
+
+  it('a page or a Word file with no text (its report pictures) is refused, saying so (it was imported as an empty report)', async () => {
+    const page = await importFile('r.html', encode('<html><body><img src="1.png"><img src="2.png"></body></html>'));
+    const word = await importFile('r.docx', await docx('<w:p><w:r><w:t xml:space="preserve">  </w:t></w:r></w:p>'));
+    for (const imported of [page, word]) assert.ok(!imported.ok && /没有文字（正文可能是图片或扫描件）/.test(imported.message), JSON.stringify(imported));
+  });
+});
+
 describe('control characters do not reach the report', () => {
   it('a NUL and other controls in a web page are dropped; the report imported is checked as usual', async () => {
     const page = '<html><body><h1>某局2023年政府信息公开工作年度报告</h1><p>一\u0000段\u0001文\u001b字\ufffe。</p><p>二\u000b段</p></body></html>';

@@ -80,12 +80,27 @@ function nameAt(html: string, start: number, end: number): string {
   return html.slice(start, end).toLowerCase();
 }
 
-/** Parses the whole page into the handler, with the attributes of these (lower-cased) names. */
-export function parseHtml(html: string, handler: HtmlHandler, attributes: ReadonlySet<string>): void {
-  const events = new ParserEvents(html, handler, attributes);
+/**
+ * An element of the watched kinds that its own end tag never closed: the page's end or an end tag of an element
+ * around it did. `tagStart`..`tagEnd` is its start tag, `closedAt` where it was closed.
+ */
+export interface UnclosedElement {
+  readonly name: string;
+  readonly tagStart: number;
+  readonly tagEnd: number;
+  readonly closedAt: number;
+}
+
+/**
+ * Parses the whole page into the handler, with the attributes of these (lower-cased) names. Returns the elements of
+ * the `watched` kinds that were never closed by their own end tag.
+ */
+export function parseHtml(html: string, handler: HtmlHandler, attributes: ReadonlySet<string>, watched?: ReadonlySet<string>): UnclosedElement[] {
+  const events = new ParserEvents(html, handler, attributes, watched);
   const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, events);
   tokenizer.write(html);
   tokenizer.end();
+  return events.unclosed;
 }
 
 /** Whether the page's characters from `at` are `name` (lower-case) in any ASCII case. */
@@ -108,11 +123,18 @@ class ParserEvents implements TokenizerCallbacks {
   /** The lengths and first letters of the names asked for: most attributes (style, href, src, data-*) are told apart by these. */
   private readonly lengths: boolean[] = [];
   private readonly initials: boolean[] = [];
+  /** Where the open watched elements' start tags begin and end, by their depth in the stack. */
+  private readonly tagStarts: number[] = [];
+  private readonly tagEnds: number[] = [];
+  /** Where the start tag being read began. */
+  private tagStart = 0;
+  readonly unclosed: UnclosedElement[] = [];
 
   constructor(
     private readonly html: string,
     private readonly handler: HtmlHandler,
     private readonly attributes: ReadonlySet<string>,
+    private readonly watched?: ReadonlySet<string>,
   ) {
     for (const name of attributes) {
       this.lengths[name.length] = true;
@@ -132,11 +154,20 @@ class ParserEvents implements TokenizerCallbacks {
     this.handler.onclosetag();
   }
 
+  /** Closes the innermost element for anything but its own end tag (`closedAt`: where). */
+  private closeImplied(closedAt: number): void {
+    const depth = this.stack.length - 1;
+    const name = this.stack.pop()!;
+    if (this.watched?.has(name)) this.unclosed.push({ name, tagStart: this.tagStarts[depth], tagEnd: this.tagEnds[depth], closedAt });
+    this.handler.onclosetag();
+  }
+
   ontextentity(codepoint: number): void {
     this.handler.ontext(String.fromCodePoint(codepoint));
   }
 
   onopentagname(start: number, end: number): void {
+    this.tagStart = start - 1;
     this.openTag(nameAt(this.html, start, end));
   }
 
@@ -177,8 +208,18 @@ class ParserEvents implements TokenizerCallbacks {
     this.value = '';
   }
 
-  onopentagend(): void {
+  onopentagend(endIndex: number): void {
+    this.placeTag(endIndex + 1);
     this.endOpenTag();
+  }
+
+  /** Records where a watched element's start tag lies, its end at `tagEnd`. */
+  private placeTag(tagEnd: number): void {
+    const depth = this.stack.length - 1;
+    if (this.watched?.has(this.tagname) && this.stack[depth] === this.tagname) {
+      this.tagStarts[depth] = this.tagStart;
+      this.tagEnds[depth] = tagEnd;
+    }
   }
 
   private endOpenTag(): void {
@@ -209,10 +250,10 @@ class ParserEvents implements TokenizerCallbacks {
     if (!VOID.has(name)) {
       const at = stack.lastIndexOf(name);
       if (at !== -1) {
-        while (stack.length > at) {
-          stack.pop();
-          this.handler.onclosetag();
-        }
+        // The elements opened inside it are closed by an end tag not theirs; it is closed by its own.
+        while (stack.length > at + 1) this.closeImplied(start - 2);
+        stack.pop();
+        this.handler.onclosetag();
       } else if (name === 'p') {
         this.openTag('p');
         this.onselfclosingtag();
@@ -227,12 +268,11 @@ class ParserEvents implements TokenizerCallbacks {
     // A page cut inside a void tag (`<img src="x` at the very end) opened it for the handler and never ended it:
     // end it here, or every element around it would be closed one tag late and a table before it lost. (htmlparser2's
     // Parser leaves it open; this is the one place where the events differ from it.)
-    if (this.tagname !== '') this.endOpenTag();
-    const stack = this.stack;
-    while (stack.length > 0) {
-      stack.pop();
-      this.handler.onclosetag();
+    if (this.tagname !== '') {
+      this.placeTag(this.html.length);
+      this.endOpenTag();
     }
+    while (this.stack.length > 0) this.closeImplied(this.html.length);
   }
 
   oncdata(): void {}

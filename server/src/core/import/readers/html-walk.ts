@@ -15,7 +15,7 @@ import type { HtmlHandler } from './html-parse';
  */
 
 /** Elements whose content is never text of the page. */
-const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'canvas']);
+export const UNSEEN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'option', 'button', 'textarea', 'object', 'canvas']);
 /**
  * Elements around, not in, the report. Not `<header>`: an article's own header holds its title, and a site's header
  * is mostly links, which do not count anyway.

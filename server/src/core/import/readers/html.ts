@@ -1,9 +1,10 @@
+import { t } from '../../i18n';
 import { chineseNumeralValue } from '../../text/normalize';
 import { namesOfficialSection, sectionNumeral } from '../blocks';
 import type { InputBlock } from '../input-blocks';
 import { decodeHtmlBytes } from './charset';
-import { parseHtml } from './html-parse';
-import { ATTRIBUTES, IS_CHROME, PageWalk, sliceable, type PageFacts } from './html-walk';
+import { parseHtml, type UnclosedElement } from './html-parse';
+import { ATTRIBUTES, IS_CHROME, PageWalk, sliceable, UNSEEN, type PageFacts } from './html-walk';
 
 /**
  * A published report page as blocks: the report is looked for in the page's main content (the element holding most
@@ -24,12 +25,111 @@ const TITLE = /年度报告|年报/;
 const TITLE_LINES = 12;
 
 export function readHtml(input: Uint8Array | string): InputBlock[] {
+  return readHtmlPage(input).blocks;
+}
+
+/** A page's report as blocks, and a remark when the page had to be mended to read it (see HIDING). */
+export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string } {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
-  const facts = walk(html, new PageWalk(html.length)).facts();
+  const first = readDecoded(html, HIDING);
+  const hiding = hidingElements(html, first.unclosed, () => shownHan(first.facts));
+  if (!hiding.length) return { blocks: first.blocks };
+  // Their start tags taken out; what they held is then read.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of hiding) {
+    pieces.push(html.slice(at, e.tagStart));
+    at = e.tagEnd;
+  }
+  pieces.push(html.slice(at));
+  const names = [...new Set(hiding.map((e) => `<${e.name}>`))].join('、');
+  return { blocks: readDecoded(pieces.join('')).blocks, remark: t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对开头几行', names) };
+}
+
+/**
+ * The unclosed elements that hide the report, in document order (see HIDDEN_MIN). In one pass over the page however
+ * many there are (100,000 nested `<object>`s never closed): the Chinese characters are counted up to each place once,
+ * and the page's tags found once.
+ */
+function hidingElements(html: string, unclosed: readonly UnclosedElement[], shown: () => number): UnclosedElement[] {
+  if (!unclosed.length) return [];
+  const places = [...new Set(unclosed.flatMap((e) => [e.tagEnd, e.closedAt]))].sort((a, b) => a - b);
+  const hanBefore = new Map<number, number>();
+  let count = 0;
+  let from = 0;
+  for (const place of places) {
+    count += hanCount(html, from, place);
+    hanBefore.set(place, count);
+    from = place;
+  }
+  const tags: number[] = [];
+  for (const match of html.matchAll(PAGE_TAG)) tags.push(match.index);
+  let shownHan: number | undefined;
+  return unclosed
+    .filter((e) => {
+      const hidden = hanBefore.get(e.closedAt)! - hanBefore.get(e.tagEnd)!;
+      if (hidden < HIDDEN_MIN) return false;
+      const tag = tags[firstAtOrAfter(tags, e.tagEnd)];
+      if (tag === undefined || tag >= e.closedAt) return false;
+      shownHan ??= shown();
+      return hidden > shownHan;
+    })
+    .sort((a, b) => a.tagStart - b.tagStart);
+}
+
+/** The index of the first of the sorted numbers that is at least `value` (their length when none is). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Elements whose content is not read (a script, an object's fallback, a title) and that, left open, take in the rest
+ * of the page: a page with `<object classid=…>` or `<title>` never closed imported nothing, without a word.
+ */
+const HIDING: ReadonlySet<string> = new Set([...UNSEEN, 'title'].filter((name) => name !== 'head'));
+/**
+ * What an unclosed element must hide to be taken for the report's: at least this many Chinese characters, more than
+ * the page shows, and the tags of a page's text (a script cut off at the page's end holds neither).
+ */
+const HIDDEN_MIN = 20;
+const PAGE_TAG = /<(?:p|div|br|table|tr|td|h[1-6]|li|span|font|center)\b/gi;
+
+/** The Chinese characters of a text from `from` to `to`. */
+function hanCount(text: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) count++;
+  }
+  return count;
+}
+
+/** The Chinese characters the page shows: in all its blocks, the main content's and the others'. */
+function shownHan(facts: PageFacts): number {
+  let count = 0;
+  for (const block of facts.blocks) {
+    if (block?.type === 'text') count += hanCount(block.text);
+    else if (block?.type === 'table') for (const row of block.rows) for (const cell of row) count += hanCount(cell.text);
+  }
+  return count;
+}
+
+function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[]; facts: PageFacts } {
+  const first = new PageWalk(html.length);
+  const unclosed = parseHtml(html, first, ATTRIBUTES, watched);
+  const facts = first.facts();
   const { main, hidden } = mainContent(facts);
   const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
-  return title ? [{ type: 'text', text: title }, ...content] : content;
+  const blocks = title ? [{ type: 'text', text: title } as const, ...content] : content;
+  return { blocks, unclosed, facts };
 }
 
 /** Blocks, and where each element's lie among them (as many as splitReport asks about). */

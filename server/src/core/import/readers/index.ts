@@ -1,10 +1,11 @@
 import { t } from '../../i18n';
 import { MAX_REPORT_BYTES } from '../../text/decode';
 import { importBlocks, importText, type ImportResult } from '../index';
+import type { InputBlock } from '../input-blocks';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { ReadError } from './errors';
-import { readHtml } from './html';
+import { readHtmlPage } from './html';
 import { importPdf } from './pdf';
 import type { ContentKind } from './sniff';
 import { readTextFile } from './text';
@@ -44,14 +45,29 @@ export interface ReaderOutput {
 const MB = 1024 * 1024;
 
 export const READERS: readonly DocumentReader[] = [
-  { label: () => t('Word 文件（.docx）'), extensions: ['.docx'], contents: ['zip'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importBlocks(await readDocx(b)) }) },
-  { label: () => t('旧版 Word 文件（.doc）'), extensions: ['.doc'], contents: ['ole'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importText(await readDoc(b)) }) },
-  { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, noteLines: 'read-text', read: (b) => Promise.resolve({ result: importBlocks(readHtml(b)) }) },
+  { label: () => t('Word 文件（.docx）'), extensions: ['.docx'], contents: ['zip'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importBlocks(withText(await readDocx(b))) }) },
+  { label: () => t('旧版 Word 文件（.doc）'), extensions: ['.doc'], contents: ['ole'], maxBytes: 64 * MB, noteLines: 'read-text', read: async (b) => ({ result: importText(withText(await readDoc(b))) }) },
+  { label: () => t('网页（.html）'), extensions: ['.html', '.htm'], contents: ['html'], maxBytes: 64 * MB, noteLines: 'read-text', read: (b) => Promise.resolve(readPage(b)) },
   { label: () => 'PDF', extensions: ['.pdf'], contents: ['pdf'], maxBytes: 64 * MB, noteLines: 'page', read: readPdfReport },
   // The checker's own limit and decoding: a text is a report before it is imported. Bytes that are no text (a stray
   // NUL, an empty file) get the checker's own messages, with the place.
   { label: () => t('纯文本'), extensions: ['.txt'], contents: ['text', 'binary', 'empty'], maxBytes: MAX_REPORT_BYTES, noteLines: 'file', read: (b) => Promise.resolve(readTextFile(b)) },
 ];
+
+function readPage(bytes: Uint8Array): ReaderOutput {
+  const page = readHtmlPage(bytes);
+  return { result: importBlocks(withText(page.blocks)), remark: page.remark };
+}
+
+/**
+ * A Word file or page with no text at all (its report is pictures: a scan pasted in) is refused with a word, as a
+ * PDF without a text layer is: it was imported as an empty report, and `xxgk import` wrote an empty file.
+ */
+function withText<T extends string | readonly InputBlock[]>(read: T): T {
+  const hasText = typeof read === 'string' ? /\S/.test(read) : read.some((b) => (b.type === 'text' ? /\S/.test(b.text) : b.rows.some((row) => row.some((cell) => /\S/.test(cell.text)))));
+  if (!hasText) throw new ReadError(t('文件中没有文字（正文可能是图片或扫描件），无法导入；不做文字识别'));
+  return read;
+}
 
 async function readPdfReport(bytes: Uint8Array): Promise<ReaderOutput> {
   const imported = await importPdf(bytes);
