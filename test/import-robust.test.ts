@@ -465,6 +465,19 @@ describe('a one-column table framing report text (a Word box, a page wrapping a 
     }
   });
 
+  it('a Word table inside the box is a table, its columns kept, between the box’s paragraphs (its cells were joined by spaces into a line)', async () => {
+    const row = (cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${para(c)}</w:tc>`).join('')}</w:tr>`;
+    const inner = `<w:tbl>${row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'])}${row(['规章', '1', '0', '5'])}${row(['行政规范性文件', '2', '0', '7'])}</w:tbl>`;
+    const box = `<w:tbl><w:tr><w:tc>${para('二、主动公开政府信息情况')}${para('（一）主动公开情况')}${inner}${para('以上为本年度数据。')}</w:tc></w:tr></w:tbl>`;
+    const imported = await importFile('r.docx', await docx(para('某市某局2023年政府信息公开工作年度报告') + box));
+    assert.ok(imported.ok, JSON.stringify(imported));
+    if (!imported.ok) return;
+    assert.match(imported.result.text, /\n## 二、主动公开政府信息情况\n\n### （一）主动公开情况\n\n::: 主动公开\n\| 信息内容 \| 本年制发件数 \| 本年废止件数 \| 现行有效件数 \|\n\|---\|---\|---\|---\|\n\| 规章 \| 1 \| 0 \| 5 \|\n\| 行政规范性文件 \| 2 \| 0 \| 7 \|\n:::\n\n以上为本年度数据。\n/);
+    // In a table of two columns the inner table stays text of its cell, as before.
+    const wide = await readDocx(await docx(`<w:tbl><w:tr><w:tc>${para('说明')}</w:tc><w:tc>${inner}</w:tc></w:tr></w:tbl>`));
+    assert.deepEqual(wide.map((b) => b.type), ['table']);
+  });
+
   it('tab-separated rows inside the box stay rows of cells (they became prose)', async () => {
     const row = (cells: string[]) => `<w:p>${cells.map((c, k) => `${k ? '<w:r><w:tab/></w:r>' : ''}<w:r><w:t>${c}</w:t></w:r>`).join('')}</w:p>`;
     const box = `<w:tbl><w:tr><w:tc>${row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'])}${row(['规章', '1', '0', '5'])}</w:tc></w:tr></w:tbl>`;

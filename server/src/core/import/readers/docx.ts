@@ -104,6 +104,13 @@ interface CellDraft {
   text: string;
   span: number;
   vMerge?: 'restart' | 'continue';
+  /**
+   * Once a table was read inside it: its lines and tables in order, and the paragraphs since the last table, for when
+   * its own table is a one-column box (see boxBlocks). Kept apart from `text`: slicing it made a cell of 20,000
+   * small tables quadratic.
+   */
+  parts?: InputBlock[];
+  after?: string[];
 }
 interface TableDraft {
   rows: Array<{ before: number; cells: CellDraft[] }>;
@@ -197,7 +204,10 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
           const number = p?.numId && p.numId !== '0' ? numbering.next(p.numId, p.ilvl) : '';
           const text = number + (p?.text ?? '');
           // A text box's paragraph inside a paragraph is a line of its own, before the paragraph it sits in.
-          if (table?.cell) table.cell.text += (table.cell.text ? '\n' : '') + text;
+          if (table?.cell) {
+            table.cell.text += (table.cell.text ? '\n' : '') + text;
+            table.cell.after?.push(text);
+          }
           else blocks.push({ type: 'text', text });
           break;
         }
@@ -210,11 +220,18 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
           break;
         case TBL: {
           const done = tables.pop()!;
-          const rows = spannedRows(done);
+          const read = boxBlocks(done) ?? [{ type: 'table', rows: spannedRows(done) }];
           const outer = tables[tables.length - 1];
-          // A table inside a cell is text of that cell, row by row.
-          if (outer?.cell) outer.cell.text += (outer.cell.text ? '\n' : '') + rows.map((r) => r.map((c) => c.text).join(' ')).join('\n');
-          else blocks.push({ type: 'table', rows });
+          if (outer?.cell) {
+            // A table inside a cell is text of that cell, row by row; and, should the cell's table be a box, a table
+            // of its own there.
+            const cell = outer.cell;
+            if (!cell.parts) cell.parts = linesOf(cell.text === '' ? [] : [cell.text]);
+            else append(cell.parts, linesOf(cell.after!));
+            append(cell.parts, read);
+            cell.after = [];
+            cell.text += (cell.text ? '\n' : '') + read.map((b) => (b.type === 'text' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
+          } else append(blocks, read);
           break;
         }
       }
@@ -222,6 +239,36 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
   });
   if (!sawBody) throw new ReadError(t('Word 文件（.docx）的 {0} 没有正文（w:body），文件可能已损坏', DOCUMENT));
   return blocks;
+}
+
+/**
+ * A one-column table holding a table (a box drawn around a section, its statistics table inside) as its lines and
+ * tables in order; undefined for any other table. The inner table's columns were joined by spaces into the box's
+ * text, and the statistics it held were not found.
+ */
+function boxBlocks(table: TableDraft): InputBlock[] | undefined {
+  if (!table.rows.every((row) => row.cells.length <= 1) || !table.rows.some((row) => row.cells[0]?.parts)) return undefined;
+  const blocks: InputBlock[] = [];
+  for (const row of table.rows) {
+    const cell = row.cells[0];
+    if (cell?.parts) {
+      append(blocks, cell.parts);
+      append(blocks, linesOf(cell.after!));
+    } else if (cell && cell.text !== '') append(blocks, linesOf([cell.text]));
+  }
+  return blocks;
+}
+
+/** Pushes one by one: a box of 200,000 paragraphs is too many arguments for one push. */
+function append(to: InputBlock[], blocks: readonly InputBlock[]): void {
+  for (const block of blocks) to.push(block);
+}
+
+/** A cell's paragraphs as lines, one a line and a line at each line break. */
+function linesOf(paragraphs: readonly string[]): InputBlock[] {
+  const lines: InputBlock[] = [];
+  for (const paragraph of paragraphs) for (const line of paragraph.split('\n')) lines.push({ type: 'text', text: line });
+  return lines;
 }
 
 function spanOf(value: string | undefined): number {
