@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { seek } from '../../render/stops';
 import { chineseNumeralValue } from '../../text/normalize';
 import { namesOfficialSection, sectionNumeral } from '../blocks';
 import type { InputBlock } from '../input-blocks';
@@ -62,31 +63,21 @@ function hidingElements(html: string, unclosed: readonly UnclosedElement[], show
     hanBefore.set(place, count);
     from = place;
   }
-  const tags: number[] = [];
-  for (const match of html.matchAll(PAGE_TAG)) tags.push(match.index);
+  // Most pages leave some element open (a <select>'s last <option>), hiding a few characters: the page's tags are
+  // only looked for when one hides enough.
+  let tags: number[] | undefined;
   let shownHan: number | undefined;
   return unclosed
     .filter((e) => {
       const hidden = hanBefore.get(e.closedAt)! - hanBefore.get(e.tagEnd)!;
       if (hidden < HIDDEN_MIN) return false;
-      const tag = tags[firstAtOrAfter(tags, e.tagEnd)];
+      tags ??= Array.from(html.matchAll(PAGE_TAG), (match) => match.index);
+      const tag = tags[seek(tags, e.tagEnd, 0)];
       if (tag === undefined || tag >= e.closedAt) return false;
       shownHan ??= shown();
       return hidden > shownHan;
     })
     .sort((a, b) => a.tagStart - b.tagStart);
-}
-
-/** The index of the first of the sorted numbers that is at least `value` (their length when none is). */
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**
