@@ -478,6 +478,20 @@ describe('a one-column table framing report text (a Word box, a page wrapping a 
     assert.deepEqual(wide.map((b) => b.type), ['table']);
   });
 
+  it('boxes in boxes give their lines and tables in order, once each, however deep (8,000 deep took 16 s: every level copied the levels inside it)', async () => {
+    const row = (cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${para(c)}</w:tc>`).join('')}</w:tr>`;
+    const nested = (depth: number) => {
+      let xml = `<w:tbl>${row(['项目', '数量'])}${row(['收到申请', '12'])}</w:tbl>`;
+      for (let d = depth; d >= 1; d--) xml = `<w:tbl><w:tr><w:tc>${para(`前${d}`)}${xml}${para(`后${d}`)}</w:tc></w:tr></w:tbl>`;
+      return xml;
+    };
+    const lines = (blocks: Awaited<ReturnType<typeof readDocx>>) => blocks.map((b) => (b.type === 'text' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('|')).join('/')));
+    assert.deepEqual(lines(await readDocx(await docx(nested(3)))), ['前1', '前2', '前3', '项目|数量/收到申请|12', '后3', '后2', '后1']);
+    const deep = lines(await readDocx(await docx(nested(8000))));
+    assert.equal(deep.length, 16_001);
+    assert.deepEqual([deep[0], deep[7999], deep[8000], deep[8001], deep[16_000]], ['前1', '前8000', '项目|数量/收到申请|12', '后8000', '后1']);
+  });
+
   it('tab-separated rows inside the box stay rows of cells (they became prose)', async () => {
     const row = (cells: string[]) => `<w:p>${cells.map((c, k) => `${k ? '<w:r><w:tab/></w:r>' : ''}<w:r><w:t>${c}</w:t></w:r>`).join('')}</w:p>`;
     const box = `<w:tbl><w:tr><w:tc>${row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'])}${row(['规章', '1', '0', '5'])}</w:tc></w:tr></w:tbl>`;

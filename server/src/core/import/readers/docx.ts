@@ -101,17 +101,21 @@ const TYPE = 1;
 const ATTRIBUTES = ['w:val', 'w:type'];
 
 interface CellDraft {
-  text: string;
+  /** Its paragraphs and the tables read inside it, in order (its text made when its table is read: cellText). */
+  pieces: Piece[];
   span: number;
   vMerge?: 'restart' | 'continue';
-  /**
-   * Once a table was read inside it: its lines and tables in order, and the paragraphs since the last table, for when
-   * its own table is a one-column box (see boxBlocks). Kept apart from `text`: slicing it made a cell of 20,000
-   * small tables quadratic.
-   */
-  parts?: InputBlock[];
-  after?: string[];
+  /** Whether a table was read inside it. */
+  holdsTable?: boolean;
 }
+/** A cell's paragraph, or a table read inside it. */
+type Piece = string | Read;
+/**
+ * A table as read: a table of cells, or a one-column box around paragraphs and tables (see TBL), kept as its cells'
+ * pieces and laid out as lines and tables only once, where it lands: a box in a box in a box was copied at every
+ * level, quadratic in the depth. `text` is the table as text of a cell, made when first asked for.
+ */
+type Read = { readonly kind: 'table'; readonly block: InputBlock; text?: string } | { readonly kind: 'box'; readonly cells: readonly (readonly Piece[])[]; text?: string };
 interface TableDraft {
   rows: Array<{ before: number; cells: CellDraft[] }>;
   row?: { before: number; cells: CellDraft[] };
@@ -175,7 +179,7 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
           if (table?.row && !table.cell) table.row.before = spanOf(values[VAL]);
           break;
         case TC:
-          if (table?.row) table.row.cells.push((table.cell = { text: '', span: 1 }));
+          if (table?.row) table.row.cells.push((table.cell = { pieces: [], span: 1 }));
           break;
         case GRID_SPAN:
           if (table?.cell) table.cell.span = spanOf(values[VAL]);
@@ -204,10 +208,7 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
           const number = p?.numId && p.numId !== '0' ? numbering.next(p.numId, p.ilvl) : '';
           const text = number + (p?.text ?? '');
           // A text box's paragraph inside a paragraph is a line of its own, before the paragraph it sits in.
-          if (table?.cell) {
-            table.cell.text += (table.cell.text ? '\n' : '') + text;
-            table.cell.after?.push(text);
-          }
+          if (table?.cell) table.cell.pieces.push(text);
           else blocks.push({ type: 'text', text });
           break;
         }
@@ -220,18 +221,19 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
           break;
         case TBL: {
           const done = tables.pop()!;
-          const read = boxBlocks(done) ?? [{ type: 'table', rows: spannedRows(done) }];
+          // A one-column table around a table is a box drawn around a section, its statistics table inside: its
+          // lines and tables are read in order (the inner table's columns were joined by spaces into the box's text,
+          // and the statistics it held were not found). Any other table is a table, a table inside its cell that
+          // cell's text, row by row.
+          const read: Read =
+            done.rows.every((row) => row.cells.length <= 1) && done.rows.some((row) => row.cells[0]?.holdsTable)
+              ? { kind: 'box', cells: done.rows.map((row) => row.cells[0]?.pieces ?? []) }
+              : { kind: 'table', block: { type: 'table', rows: spannedRows(done) } };
           const outer = tables[tables.length - 1];
           if (outer?.cell) {
-            // A table inside a cell is text of that cell, row by row; and, should the cell's table be a box, a table
-            // of its own there.
-            const cell = outer.cell;
-            if (!cell.parts) cell.parts = linesOf(cell.text === '' ? [] : [cell.text]);
-            else append(cell.parts, linesOf(cell.after!));
-            append(cell.parts, read);
-            cell.after = [];
-            cell.text += (cell.text ? '\n' : '') + read.map((b) => (b.type === 'text' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
-          } else append(blocks, read);
+            outer.cell.pieces.push(read);
+            outer.cell.holdsTable = true;
+          } else layOut(read, blocks);
           break;
         }
       }
@@ -241,34 +243,45 @@ export function parseDocumentXml(xml: string, numbering: Numbering = NO_NUMBERIN
   return blocks;
 }
 
-/**
- * A one-column table holding a table (a box drawn around a section, its statistics table inside) as its lines and
- * tables in order; undefined for any other table. The inner table's columns were joined by spaces into the box's
- * text, and the statistics it held were not found.
- */
-function boxBlocks(table: TableDraft): InputBlock[] | undefined {
-  if (!table.rows.every((row) => row.cells.length <= 1) || !table.rows.some((row) => row.cells[0]?.parts)) return undefined;
-  const blocks: InputBlock[] = [];
-  for (const row of table.rows) {
-    const cell = row.cells[0];
-    if (cell?.parts) {
-      append(blocks, cell.parts);
-      append(blocks, linesOf(cell.after!));
-    } else if (cell && cell.text !== '') append(blocks, linesOf([cell.text]));
+/** A table read, as lines and tables, onto `out`: a box's pieces in order, its paragraphs a line each and a line at each break. */
+function layOut(read: Read, out: InputBlock[]): void {
+  // By hand, not by recursion: boxes may lie thousands deep.
+  const stack: Array<{ pieces: readonly Piece[]; next: number }> = [];
+  const place = (r: Read) => {
+    if (r.kind === 'table') out.push(r.block);
+    else for (let c = r.cells.length - 1; c >= 0; c--) stack.push({ pieces: r.cells[c], next: 0 });
+  };
+  place(read);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.pieces.length) {
+      stack.pop();
+      continue;
+    }
+    const piece = top.pieces[top.next++];
+    if (typeof piece === 'string') for (const line of piece.split('\n')) out.push({ type: 'text', text: line });
+    else place(piece);
   }
-  return blocks;
 }
 
-/** Pushes one by one: a box of 200,000 paragraphs is too many arguments for one push. */
-function append(to: InputBlock[], blocks: readonly InputBlock[]): void {
-  for (const block of blocks) to.push(block);
+/** A cell's text: its paragraphs and the tables in it, a line each (as before boxes were read: empty ones first left out). */
+function cellText(cell: CellDraft): string {
+  let text = '';
+  for (const piece of cell.pieces) text += (text ? '\n' : '') + (typeof piece === 'string' ? piece : readText(piece));
+  return text;
 }
 
-/** A cell's paragraphs as lines, one a line and a line at each line break. */
-function linesOf(paragraphs: readonly string[]): InputBlock[] {
-  const lines: InputBlock[] = [];
-  for (const paragraph of paragraphs) for (const line of paragraph.split('\n')) lines.push({ type: 'text', text: line });
-  return lines;
+/** A table read as text of the cell it lies in: a table's rows a line each, its cells joined by spaces. */
+function readText(read: Read): string {
+  if (read.text === undefined) {
+    if (read.kind === 'table') read.text = read.block.type === 'table' ? read.block.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n') : read.block.text;
+    else {
+      const blocks: InputBlock[] = [];
+      layOut(read, blocks);
+      read.text = blocks.map((b) => (b.type === 'text' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
+    }
+  }
+  return read.text;
 }
 
 function spanOf(value: string | undefined): number {
@@ -298,7 +311,7 @@ function spannedRows(table: TableDraft): SpannedCell[][] {
         if (cell.vMerge === 'restart') {
           while (r + rowSpan < placed.length && continues[r + rowSpan].has(at)) rowSpan++;
         }
-        return { text: cell.text, colSpan: cell.span > 1 ? cell.span : undefined, rowSpan: rowSpan > 1 ? rowSpan : undefined };
+        return { text: cellText(cell), colSpan: cell.span > 1 ? cell.span : undefined, rowSpan: rowSpan > 1 ? rowSpan : undefined };
       }),
   );
 }
