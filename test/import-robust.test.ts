@@ -532,6 +532,16 @@ describe('a .txt that is something else', () => {
     }
   });
 
+  it('comments before a page are passed over in linear time (28 empty comments then a letter, 197 bytes, took 29 s: the pattern could group them in 2^27 ways)', async () => {
+    const comments = '<!---->'.repeat(500); // 3.5 KB: within the 4 KB probe
+    const text = await importFile('r.txt', new TextEncoder().encode(`${comments}一、总体情况\n本年度，本局认真贯彻落实条例。\n`));
+    assert.ok(text.ok && text.remark === undefined, JSON.stringify(text));
+    assert.equal(sniffContent(new TextEncoder().encode(`${comments}x`)), 'text');
+    assert.equal(sniffContent(new TextEncoder().encode(`${comments}<html><body><p>一</p></body></html>`), { wholePage: true }), 'html');
+    // A first comment longer than the probe: a page, whatever its name.
+    assert.equal(sniffContent(new TextEncoder().encode(`<!-- ${'x'.repeat(5_000)} --><html>`), { wholePage: true }), 'html');
+  });
+
   it('an RTF file named .txt is refused, saying what it is; a text with a stray NUL keeps the checker’s message with its place', async () => {
     const rtf = await importFile('r.txt', new TextEncoder().encode('{\\rtf1\\ansi 一、总体情况}'));
     assert.ok(!rtf.ok && /扩展名是 \.txt，但内容是RTF/.test(rtf.message), JSON.stringify(rtf));
