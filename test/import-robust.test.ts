@@ -563,8 +563,11 @@ describe('an element left open over the report, and a file with no text', () => 
       textarea: `<html><body><textarea>${body}</body></html>`,
       title: `<html><head><title>t</head><body>${body}</body></html>`,
       style: `<html><head><style>p{}</head><body>${body}</body></html>`,
-      script: `<html><head><script>var a</head><body>${body}</body></html>`,
+      script: `<html><head><script>var tip = '温馨提示：本站已全面支持无障碍浏览。';</head><body>${body}</body></html>`,
       '100,000 nested objects': `<html><body>${'<object>'.repeat(100_000)}${body}</body></html>`,
+      'a <button> closed by the next one': `<html><body><div class="search"><button>搜索${body}<button>提交</button></div></body></html>`,
+      'the report in numeric entities': `<html><body><object>${body.replace(/[\u4e00-\u9fff]/g, (c) => `&#${c.charCodeAt(0)};`)}</body></html>`,
+      'more link text above than the report hides': `<html><body><div>${'<a href="#">政务公开信息栏目</a>'.repeat(60)}</div><object>${body}</body></html>`,
     };
     for (const [name, page] of Object.entries(pages)) {
       const imported = await importFile('r.html', encode(page));
@@ -572,11 +575,26 @@ describe('an element left open over the report, and a file with no text', () => 
       if (!imported.ok) continue;
       assert.match(imported.result.text, /\n# 某局2023年政府信息公开工作年度报告\n[\s\S]*\n## 二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n/, name);
       assert.match(imported.remark ?? '', /没有闭合，其后的正文都落在它里面/, name);
+      assert.doesNotMatch(imported.result.text, /温馨提示|var tip/, name);
     }
   });
 
+  it('a page named .txt or .doc that had to be mended says both (the mend went unsaid)', async () => {
+    for (const name of ['r.txt', 'r.doc']) {
+      const imported = await importFile(name, encode(`<html><head><title>t</title><object classid="x"></head><body>${body}</body></html>`));
+      assert.ok(imported.ok && /内容其实是网页/.test(imported.remark ?? '') && /<object> 没有闭合/.test(imported.remark ?? ''), JSON.stringify(imported));
+    }
+  });
+
+  it('an <iframe> left open after section 二 hides the rest of the report: it is read (section 二 was the last)', async () => {
+    const rest = '<p>三、收到和处理政府信息公开申请情况</p><p>本年度收到申请十件，均已按期答复。</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度未发生行政复议、行政诉讼。</p>';
+    const page = `<html><body><div class="article">${body.repeat(3)}<iframe src="video.html">${rest}</div><div class="footer">主办单位：某局</div></body></html>`;
+    const imported = await importFile('r.html', encode(page));
+    assert.ok(imported.ok && /\n## 四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。\n/.test(imported.result.text) && /<iframe> 没有闭合/.test(imported.remark ?? ''), JSON.stringify(imported));
+  });
+
   it('a script left open at the end of a page, or an element closed as it should be, changes nothing and says nothing', async () => {
-    const cut = `<html><body>${body}<script>var s = "${'某局'.repeat(40)}"`;
+    const cut = `<html><body>${body}<script>var s = "${'某局'.repeat(40)}"; document.write('<div>主办单位：某某区人民政府办公室</div>');`;
     const closed = `<html><head><noscript><link rel="stylesheet" href="a.css"></noscript></head><body>${'<select><option>甲<option>乙</select>'.repeat(100)}${body}<object data="x"><p>${'无法显示'.repeat(20)}</p></object></body></html>`;
     for (const page of [cut, closed]) {
       const imported = await importFile('r.html', encode(page));
@@ -587,7 +605,9 @@ describe('an element left open over the report, and a file with no text', () => 
   it('a page or a Word file with no text (its report pictures) is refused, saying so (it was imported as an empty report)', async () => {
     const page = await importFile('r.html', encode('<html><body><img src="1.png"><img src="2.png"></body></html>'));
     const word = await importFile('r.docx', await docx('<w:p><w:r><w:t xml:space="preserve">  </w:t></w:r></w:p>'));
-    for (const imported of [page, word]) assert.ok(!imported.ok && /没有文字（正文可能是图片或扫描件）/.test(imported.message), JSON.stringify(imported));
+    const zeroWidth = await importFile('r.docx', await docx(para('\u200b')));
+    assert.ok(!page.ok && /网页中没有显示的文字（正文可能是图片/.test(page.message), JSON.stringify(page));
+    for (const imported of [word, zeroWidth]) assert.ok(!imported.ok && /文件中没有文字（正文可能是图片或扫描件）/.test(imported.message), JSON.stringify(imported));
   });
 });
 

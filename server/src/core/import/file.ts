@@ -52,7 +52,9 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<F
   }
   try {
     const read = await reader.read(bytes);
-    return { ok: true, result: read.result, noteLines: reader.noteLines, remark: remark ?? read.remark };
+    // Both are said: that a .txt held a page, and how the page was read (an unclosed element taken out).
+    const remarks = [remark, read.remark].filter((r) => r !== undefined);
+    return { ok: true, result: read.result, noteLines: reader.noteLines, remark: remarks.length ? remarks.join('；') : undefined };
   } catch (err) {
     if (err instanceof ReadError) return { ok: false, message: err.message, at: err.at };
     return { ok: false, message: t('无法读取为{0}（{1}）', reader.label(), err instanceof Error ? err.message : String(err)) };

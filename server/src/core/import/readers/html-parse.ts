@@ -178,12 +178,8 @@ class ParserEvents implements TokenizerCallbacks {
     // text with <center>, <font>, <span> or a table row were read as all head, and nothing of them imported.
     if (stack.length > 0 && stack[stack.length - 1] === 'head' && !HEAD_CONTENT.has(name)) this.closeHead();
     const closes = OPEN_IMPLIES_CLOSE.get(name);
-    if (closes) {
-      while (stack.length > 0 && closes.has(stack[stack.length - 1])) {
-        stack.pop();
-        this.handler.onclosetag();
-      }
-    }
+    // Closed by this tag, not by their own end tags (a <button> or <select> never closed, the report after it).
+    if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1])) this.closeImplied(this.tagStart);
     if (!VOID.has(name)) this.stack.push(name);
     this.handler.onopentagname(name);
   }

@@ -33,26 +33,48 @@ export function readHtml(input: Uint8Array | string): InputBlock[] {
 export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string } {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
   const first = readDecoded(html, HIDING);
-  const hiding = hidingElements(html, first.unclosed, () => shownHan(first.facts));
-  if (!hiding.length) return { blocks: first.blocks };
-  // Their start tags taken out; what they held is then read.
+  const cuts = hidingElements(html, first.unclosed);
+  if (!cuts.length) return { blocks: first.blocks };
   const pieces: string[] = [];
   let at = 0;
-  for (const e of hiding) {
-    pieces.push(html.slice(at, e.tagStart));
-    at = e.tagEnd;
+  for (const cut of cuts) {
+    pieces.push(html.slice(at, cut.from));
+    at = cut.to;
   }
   pieces.push(html.slice(at));
-  const names = [...new Set(hiding.map((e) => `<${e.name}>`))].join('、');
-  return { blocks: readDecoded(pieces.join('')).blocks, remark: t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对开头几行', names) };
+  const names = [...new Set(cuts.map((cut) => `<${cut.name}>`))].join('、');
+  const remark = cuts.some((cut) => CODE.has(cut.name))
+    ? t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉它和其中的代码，按正文读取，请核对开头几行', names)
+    : t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对开头几行', names);
+  return { blocks: readDecoded(pieces.join('')).blocks, remark };
 }
 
 /**
- * The unclosed elements that hide the report, in document order (see HIDDEN_MIN). In one pass over the page however
- * many there are (100,000 nested `<object>`s never closed): the Chinese characters are counted up to each place once,
- * and the page's tags found once.
+ * Elements whose content is not read (a script, an object's fallback, a title) and that, left open, take in the rest
+ * of the page: a page with `<object classid=…>` or `<title>` never closed imported nothing, without a word.
  */
-function hidingElements(html: string, unclosed: readonly UnclosedElement[], shown: () => number): UnclosedElement[] {
+const HIDING: ReadonlySet<string> = new Set([...UNSEEN, 'title'].filter((name) => name !== 'head'));
+/**
+ * What an unclosed element must hide to be taken for the report's: at least this many Chinese characters (written
+ * as they are or as numeric entities), and the tags of a page's text. A report's end hidden by an `<iframe>` left
+ * open after its section 四 is mended too: the element's content is never the page's, so text there is text lost.
+ */
+const HIDDEN_MIN = 20;
+const PAGE_TAG = /<(?:p|div|br|table|tr|td|th|h[1-6]|li|ul|ol|dl|dd|span|font|center|pre|b|strong|em|section|article|blockquote|o:p)\b/gi;
+/**
+ * A script's or style's content is code, not markup, and the page's own markup starts only after the head: one left
+ * open counts only when the head's end or the body's start is in it, and it is cut up to there, code and all (a
+ * script cut off at the page's end, writing a `<div>` of the site's name, was read as the report).
+ */
+const CODE = new Set(['script', 'style']);
+const HEAD_END = /<\/head\b|<body\b/gi;
+
+/**
+ * Where to cut the page so that the unclosed elements hiding the report let it be read: their start tags (a script's
+ * or style's code too), in document order. In one pass over the page however many there are (100,000 nested
+ * `<object>`s never closed): the Chinese characters are counted up to each place once, and the page's tags found once.
+ */
+function hidingElements(html: string, unclosed: readonly UnclosedElement[]): { name: string; from: number; to: number }[] {
   if (!unclosed.length) return [];
   const places = [...new Set(unclosed.flatMap((e) => [e.tagEnd, e.closedAt]))].sort((a, b) => a - b);
   const hanBefore = new Map<number, number>();
@@ -66,53 +88,39 @@ function hidingElements(html: string, unclosed: readonly UnclosedElement[], show
   // Most pages leave some element open (a <select>'s last <option>), hiding a few characters: the page's tags are
   // only looked for when one hides enough.
   let tags: number[] | undefined;
-  let shownHan: number | undefined;
-  return unclosed
-    .filter((e) => {
-      const hidden = hanBefore.get(e.closedAt)! - hanBefore.get(e.tagEnd)!;
-      if (hidden < HIDDEN_MIN) return false;
-      tags ??= Array.from(html.matchAll(PAGE_TAG), (match) => match.index);
-      const tag = tags[seek(tags, e.tagEnd, 0)];
-      if (tag === undefined || tag >= e.closedAt) return false;
-      shownHan ??= shown();
-      return hidden > shownHan;
-    })
-    .sort((a, b) => a.tagStart - b.tagStart);
+  const cuts: { name: string; from: number; to: number }[] = [];
+  for (const e of unclosed) {
+    if (hanBefore.get(e.closedAt)! - hanBefore.get(e.tagEnd)! < HIDDEN_MIN) continue;
+    tags ??= Array.from(html.matchAll(PAGE_TAG), (match) => match.index);
+    const tag = tags[seek(tags, e.tagEnd, 0)];
+    if (tag === undefined || tag >= e.closedAt) continue;
+    if (!CODE.has(e.name)) {
+      cuts.push({ name: e.name, from: e.tagStart, to: e.tagEnd });
+      continue;
+    }
+    HEAD_END.lastIndex = e.tagEnd;
+    const headEnd = HEAD_END.exec(html);
+    if (headEnd && headEnd.index < e.closedAt) cuts.push({ name: e.name, from: e.tagStart, to: headEnd.index });
+  }
+  return cuts.sort((a, b) => a.from - b.from);
 }
 
-/**
- * Elements whose content is not read (a script, an object's fallback, a title) and that, left open, take in the rest
- * of the page: a page with `<object classid=…>` or `<title>` never closed imported nothing, without a word.
- */
-const HIDING: ReadonlySet<string> = new Set([...UNSEEN, 'title'].filter((name) => name !== 'head'));
-/**
- * What an unclosed element must hide to be taken for the report's: at least this many Chinese characters, more than
- * the page shows, and the tags of a page's text (a script cut off at the page's end holds neither).
- */
-const HIDDEN_MIN = 20;
-const PAGE_TAG = /<(?:p|div|br|table|tr|td|h[1-6]|li|span|font|center)\b/gi;
-
-/** The Chinese characters of a text from `from` to `to`. */
+/** The Chinese characters of a text from `from` to `to`, a numeric entity (&#26412; &#x672C;) counting as its character. */
 function hanCount(text: string, from = 0, to = text.length): number {
   let count = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) count++;
+    else if (c === 0x26 && text.charCodeAt(i + 1) === 0x23) {
+      const entity = /^&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?/.exec(text.slice(i, Math.min(i + 12, to)));
+      const code = entity ? Number.parseInt(entity[1] ?? entity[2], entity[1] ? 16 : 10) : 0;
+      if (code >= 0x4e00 && code <= 0x9fff) count++;
+    }
   }
   return count;
 }
 
-/** The Chinese characters the page shows: in all its blocks, the main content's and the others'. */
-function shownHan(facts: PageFacts): number {
-  let count = 0;
-  for (const block of facts.blocks) {
-    if (block?.type === 'text') count += hanCount(block.text);
-    else if (block?.type === 'table') for (const row of block.rows) for (const cell of row) count += hanCount(cell.text);
-  }
-  return count;
-}
-
-function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[]; facts: PageFacts } {
+function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[] } {
   const first = new PageWalk(html.length);
   const unclosed = parseHtml(html, first, ATTRIBUTES, watched);
   const facts = first.facts();
@@ -120,7 +128,7 @@ function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: Inp
   const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   const blocks = title ? [{ type: 'text', text: title } as const, ...content] : content;
-  return { blocks, unclosed, facts };
+  return { blocks, unclosed };
 }
 
 /** Blocks, and where each element's lie among them (as many as splitReport asks about). */

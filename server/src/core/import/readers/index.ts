@@ -56,18 +56,22 @@ export const READERS: readonly DocumentReader[] = [
 
 function readPage(bytes: Uint8Array): ReaderOutput {
   const page = readHtmlPage(bytes);
-  return { result: importBlocks(withText(page.blocks)), remark: page.remark };
+  const noText = () => t('网页中没有显示的文字（正文可能是图片、打开后才由脚本加载，或在脚本、标题等不显示的元素中），无法导入');
+  return { result: importBlocks(withText(page.blocks, noText)), remark: page.remark };
 }
 
 /**
  * A Word file or page with no text at all (its report is pictures: a scan pasted in) is refused with a word, as a
  * PDF without a text layer is: it was imported as an empty report, and `xxgk import` wrote an empty file.
  */
-function withText<T extends string | readonly InputBlock[]>(read: T): T {
-  const hasText = typeof read === 'string' ? /\S/.test(read) : read.some((b) => (b.type === 'text' ? /\S/.test(b.text) : b.rows.some((row) => row.some((cell) => /\S/.test(cell.text)))));
-  if (!hasText) throw new ReadError(t('文件中没有文字（正文可能是图片或扫描件），无法导入；不做文字识别'));
+function withText<T extends string | readonly InputBlock[]>(read: T, noText = () => t('文件中没有文字（正文可能是图片或扫描件），无法导入；不做文字识别')): T {
+  const hasText = typeof read === 'string' ? VISIBLE.test(read) : read.some((b) => (b.type === 'text' ? VISIBLE.test(b.text) : b.rows.some((row) => row.some((cell) => VISIBLE.test(cell.text)))));
+  if (!hasText) throw new ReadError(noText());
   return read;
 }
+
+/** A character that shows: not a space, nor a zero-width one (a Word file of one U+200B was imported as a report). */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
 
 async function readPdfReport(bytes: Uint8Array): Promise<ReaderOutput> {
   const imported = await importPdf(bytes);
