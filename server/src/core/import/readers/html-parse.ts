@@ -123,6 +123,8 @@ class ParserEvents implements TokenizerCallbacks {
   /** The lengths and first letters of the names asked for: most attributes (style, href, src, data-*) are told apart by these. */
   private readonly lengths: boolean[] = [];
   private readonly initials: boolean[] = [];
+  /** How many elements of each name are open. */
+  private readonly open = new Map<string, number>();
   /** Where the open watched elements' start tags begin and end, by their depth in the stack. */
   private readonly tagStarts: number[] = [];
   private readonly tagEnds: number[] = [];
@@ -150,14 +152,20 @@ class ParserEvents implements TokenizerCallbacks {
   }
 
   private closeHead(): void {
-    this.stack.pop();
+    this.pop();
     this.handler.onclosetag();
+  }
+
+  private pop(): string {
+    const name = this.stack.pop()!;
+    this.open.set(name, this.open.get(name)! - 1);
+    return name;
   }
 
   /** Closes the innermost element for anything but its own end tag (`closedAt`: where). */
   private closeImplied(closedAt: number): void {
     const depth = this.stack.length - 1;
-    const name = this.stack.pop()!;
+    const name = this.pop();
     if (this.watched?.has(name)) this.unclosed.push({ name, tagStart: this.tagStarts[depth], tagEnd: this.tagEnds[depth], closedAt });
     this.handler.onclosetag();
   }
@@ -180,7 +188,10 @@ class ParserEvents implements TokenizerCallbacks {
     const closes = OPEN_IMPLIES_CLOSE.get(name);
     // Closed by this tag, not by their own end tags (a <button> or <select> never closed, the report after it).
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1])) this.closeImplied(this.tagStart);
-    if (!VOID.has(name)) this.stack.push(name);
+    if (!VOID.has(name)) {
+      this.stack.push(name);
+      this.open.set(name, (this.open.get(name) ?? 0) + 1);
+    }
     this.handler.onopentagname(name);
   }
 
@@ -228,7 +239,7 @@ class ParserEvents implements TokenizerCallbacks {
     this.endOpenTag();
     const stack = this.stack;
     if (stack[stack.length - 1] === name) {
-      stack.pop();
+      this.pop();
       this.handler.onclosetag();
     }
   }
@@ -238,17 +249,18 @@ class ParserEvents implements TokenizerCallbacks {
     // Most end tags close the innermost element: told without making a string of their name.
     const top = stack[stack.length - 1];
     if (top !== undefined && top.length === end - start && namesIt(this.html, start, top)) {
-      stack.pop();
+      this.pop();
       this.handler.onclosetag();
       return;
     }
     const name = nameAt(this.html, start, end);
     if (!VOID.has(name)) {
-      const at = stack.lastIndexOf(name);
+      // Looked for only when one is open: a stray end tag under thousands of open elements searched them all.
+      const at = this.open.get(name) ? stack.lastIndexOf(name) : -1;
       if (at !== -1) {
         // The elements opened inside it are closed by an end tag not theirs; it is closed by its own.
         while (stack.length > at + 1) this.closeImplied(start - 2);
-        stack.pop();
+        this.pop();
         this.handler.onclosetag();
       } else if (name === 'p') {
         this.openTag('p');
