@@ -492,6 +492,26 @@ describe('a one-column table framing report text (a Word box, a page wrapping a 
     assert.deepEqual([deep[0], deep[7999], deep[8000], deep[8001], deep[16_000]], ['前1', '前8000', '项目|数量/收到申请|12', '后8000', '后1']);
   });
 
+  it('boxes and two-column tables nested in turn keep every level’s text once, however deep (8,000 levels took 10 s: every level copied the text of those inside it)', async () => {
+    const nested = (depth: number) => {
+      let xml = para('底');
+      for (let d = depth; d >= 1; d--) {
+        xml = d % 2 ? `<w:tbl><w:tr><w:tc>${para(`框${d}`)}${xml}</w:tc></w:tr></w:tbl>` : `<w:tbl><w:tr><w:tc>${para(`左${d}`)}</w:tc><w:tc>${xml}</w:tc></w:tr></w:tbl>`;
+      }
+      return xml;
+    };
+    const shallow = await readDocx(await docx(nested(4)));
+    assert.deepEqual(
+      shallow.map((b) => (b.type === 'text' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('|')).join('/'))),
+      ['框1', '左2|框3\n左4 底'],
+    );
+    const deep = await readDocx(await docx(nested(8000)));
+    const table = deep[1];
+    assert.ok(table?.type === 'table');
+    const text = table.rows[0][1].text;
+    assert.ok(text.startsWith('框3\n左4 框5\n左6 ') && text.endsWith('左8000 底'), text.slice(0, 40));
+  });
+
   it('tab-separated rows inside the box stay rows of cells (they became prose)', async () => {
     const row = (cells: string[]) => `<w:p>${cells.map((c, k) => `${k ? '<w:r><w:tab/></w:r>' : ''}<w:r><w:t>${c}</w:t></w:r>`).join('')}</w:p>`;
     const box = `<w:tbl><w:tr><w:tc>${row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'])}${row(['规章', '1', '0', '5'])}</w:tc></w:tr></w:tbl>`;
@@ -593,12 +613,20 @@ describe('an element left open over the report, and a file with no text', () => 
     assert.ok(imported.ok && /\n## 四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。\n/.test(imported.result.text) && /<iframe> 没有闭合/.test(imported.remark ?? ''), JSON.stringify(imported));
   });
 
-  it('a script left open at the end of a page, or an element closed as it should be, changes nothing and says nothing', async () => {
+  it('a script left open at the end of a page, an element closed as it should be, or one left open after the report holding no more of it, changes nothing and says nothing', async () => {
     const cut = `<html><body>${body}<script>var s = "${'某局'.repeat(40)}"; document.write('<div>主办单位：某某区人民政府办公室</div>');`;
     const closed = `<html><head><noscript><link rel="stylesheet" href="a.css"></noscript></head><body>${'<select><option>甲<option>乙</select>'.repeat(100)}${body}<object data="x"><p>${'无法显示'.repeat(20)}</p></object></body></html>`;
-    for (const page of [cut, closed]) {
+    // Hidden, and left open after the report: a privacy dialog in a <template>, a 公开指南 with sections of its own, a
+    // <noscript> copy of the article for crawlers, an <iframe>'s fallback. All were read into the report, one twice.
+    const dialog = `<template id="privacy"><div><h3>隐私政策</h3>${'<p>本网站尊重并保护所有使用服务用户的个人隐私权，无法显示的内容不会收集。</p>'.repeat(3)}</div>`;
+    const guide = `<template><div><p>政府信息公开指南</p><p>一、主动公开</p><p>本机关主动公开的政府信息包括机构职能，无法显示的内容另行公开。</p><p>二、依申请公开</p><p>申请人可以通过信函、网络提出申请。</p></div>`;
+    const copy = `<noscript><div>${body}</div>`;
+    const fallback = `<iframe src="video.html"><p>您的浏览器不支持内嵌框架，无法显示视频，请升级浏览器后再观看本期政务公开解读视频。</p>`;
+    const after = [dialog, guide, copy, fallback].map((hidden) => `<html><body><div class="article">${body}</div>${hidden}</body></html>`);
+    for (const page of [cut, closed, ...after]) {
       const imported = await importFile('r.html', encode(page));
-      assert.ok(imported.ok && imported.remark === undefined && /\n## 一、总体情况\n/.test(imported.result.text) && !/var s|无法显示/.test(imported.result.text), JSON.stringify(imported));
+      assert.ok(imported.ok && imported.remark === undefined && /\n## 一、总体情况\n/.test(imported.result.text) && !/var s|无法显示|隐私|指南/.test(imported.result.text), JSON.stringify(imported));
+      assert.equal(imported.result.text.split('## 一、总体情况').length, 2, page);
     }
   });
 

@@ -42,11 +42,34 @@ export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]
     at = cut.to;
   }
   pieces.push(html.slice(at));
+  const mended = readDecoded(pieces.join('')).blocks;
+  if (!showsMoreOfTheReport(first.blocks, mended)) return { blocks: first.blocks };
   const names = [...new Set(cuts.map((cut) => `<${cut.name}>`))].join('、');
   const remark = cuts.some((cut) => CODE.has(cut.name))
     ? t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉它和其中的代码，按正文读取，请核对开头几行', names)
     : t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对开头几行', names);
-  return { blocks: readDecoded(pieces.join('')).blocks, remark };
+  return { blocks: mended, remark };
+}
+
+/**
+ * Whether the mended page shows official sections the page did not, none of them twice: what an unclosed element
+ * hid is taken for the report's only then. A privacy dialog in a `<template>` left open after the report, a
+ * 政府信息公开指南 with sections of its own, a `<noscript>` copy of the whole article for crawlers, an `<iframe>`'s
+ * "your browser does not support frames" were all read into the report, one of them twice.
+ */
+function showsMoreOfTheReport(before: readonly InputBlock[], after: readonly InputBlock[]): boolean {
+  const counts = (blocks: readonly InputBlock[]) => {
+    const found = new Map<string, number>();
+    for (const numeral of officialSections(blocks)) found.set(numeral, (found.get(numeral) ?? 0) + 1);
+    return found;
+  };
+  const shown = counts(before);
+  let more = false;
+  for (const [numeral, count] of counts(after)) {
+    if (count > Math.max(1, shown.get(numeral) ?? 0)) return false;
+    if (!shown.has(numeral)) more = true;
+  }
+  return more;
 }
 
 /**
@@ -220,19 +243,7 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
  * they lie between: links alone (a menu, a table of contents of links). Undefined: nothing to take in.
  */
 function splitReport(facts: PageFacts, main: number, placed: Placed): { from: number; to: number; leftOut: (readonly [number, number])[] } | undefined {
-  /** The numerals of an element's official section headings, in its lines and in the cells of its tables. */
-  const numerals = (element: number): string[] => {
-    const found: string[] = [];
-    const look = (text: string) => {
-      const numeral = sectionNumeral(text.trim(), true);
-      if (numeral) found.push(numeral);
-    };
-    for (const block of blocksOf(placed, element)) {
-      if (block.type === 'text') look(block.text);
-      else if (block.type === 'table') for (const row of block.rows) for (const cell of row) for (const line of cell.text.split(/[\n\r\v\f]/)) look(line);
-    }
-    return found;
-  };
+  const numerals = (element: number): string[] => officialSections(blocksOf(placed, element));
   const present = new Set<string>();
   // Sections come in order: a block before the report (as taken in so far) gives only sections before its first, a
   // block after it only sections after its last (a table of contents before the article offered 五 and 六, and
@@ -296,6 +307,20 @@ function splitReport(facts: PageFacts, main: number, placed: Placed): { from: nu
   }
   leftOut.sort((a, b) => a[0] - b[0]);
   return { from, to, leftOut };
+}
+
+/** The numerals of the official section headings among blocks, in their lines and in the cells of their tables. */
+function officialSections(blocks: Iterable<InputBlock>): string[] {
+  const found: string[] = [];
+  const look = (text: string) => {
+    const numeral = sectionNumeral(text.trim(), true);
+    if (numeral) found.push(numeral);
+  };
+  for (const block of blocks) {
+    if (block.type === 'text') look(block.text);
+    else for (const row of block.rows) for (const cell of row) for (const line of cell.text.split(/[\n\r\v\f]/)) look(line);
+  }
+  return found;
 }
 
 /** A heading run into its paragraph is looked for in the paragraph's first characters. */
