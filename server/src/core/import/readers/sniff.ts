@@ -12,6 +12,8 @@ export type ContentKind = 'zip' | 'ole' | 'pdf' | 'rtf' | 'html' | 'text' | 'bin
  * comments before a letter (197 bytes) took 29 s to refuse.
  */
 const PROLOG = String.raw`^(?:\s|<\?xml[^>]*\?>|<!--(?:(?!-->)[\s\S])*-->)*`;
+/** A comment still open where the probe ends: a page whose first comment is longer than the probe. */
+const OPEN_COMMENT = String.raw`<!--(?![\s\S]*-->)`;
 /**
  * A page: after the prolog, a doctype or a tag a page can open with; or a comment still open where the probe ends.
  * XHTML with its prolog, a page opening with <section> or <header>, and one whose first comment is longer than the
@@ -19,14 +21,14 @@ const PROLOG = String.raw`^(?:\s|<\?xml[^>]*\?>|<!--(?:(?!-->)[\s\S])*-->)*`;
  */
 const HTML = new RegExp(
   PROLOG +
-    String.raw`(?:<(?:!doctype\s+html|html|head|body|meta|title|base|table|div|p|h[1-6]|span|center|font|style|script|link|section|article|header|main|nav|footer|ul|ol|a|br|img|form|noscript)\b|<!--(?![\s\S]*-->))`,
+    String.raw`(?:<(?:!doctype\s+html|html|head|body|meta|title|base|table|div|p|h[1-6]|span|center|font|style|script|link|section|article|header|main|nav|footer|ul|ol|a|br|img|form|noscript)\b|${OPEN_COMMENT})`,
   'i',
 );
 /**
  * A whole page: a doctype, <html>, <head> or <body> first (a text report may open with a tag of its own: <br>, <p>),
  * or, as for HTML, a comment still open where the probe ends.
  */
-const WHOLE_PAGE = new RegExp(PROLOG + String.raw`(?:<(?:!doctype\s+html|html|head|body)\b|<!--(?![\s\S]*-->))`, 'i');
+const WHOLE_PAGE = new RegExp(PROLOG + String.raw`(?:<(?:!doctype\s+html|html|head|body)\b|${OPEN_COMMENT})`, 'i');
 const SNIFF = 4096;
 
 /**
