@@ -156,6 +156,11 @@ class ParserEvents implements TokenizerCallbacks {
     this.handler.onclosetag();
   }
 
+  private push(name: string): void {
+    this.stack.push(name);
+    this.open.set(name, (this.open.get(name) ?? 0) + 1);
+  }
+
   private pop(): string {
     const name = this.stack.pop()!;
     this.open.set(name, this.open.get(name)! - 1);
@@ -188,10 +193,7 @@ class ParserEvents implements TokenizerCallbacks {
     const closes = OPEN_IMPLIES_CLOSE.get(name);
     // Closed by this tag, not by their own end tags (a <button> or <select> never closed, the report after it).
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1])) this.closeImplied(this.tagStart);
-    if (!VOID.has(name)) {
-      this.stack.push(name);
-      this.open.set(name, (this.open.get(name) ?? 0) + 1);
-    }
+    if (!VOID.has(name)) this.push(name);
     this.handler.onopentagname(name);
   }
 

@@ -144,9 +144,9 @@ function hanCount(text: string, from = 0, to = text.length): number {
 }
 
 function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[] } {
-  const first = new PageWalk(html.length);
-  const unclosed = parseHtml(html, first, ATTRIBUTES, watched);
-  const facts = first.facts();
+  const page = new PageWalk(html.length);
+  const unclosed = parseHtml(html, page, ATTRIBUTES, watched);
+  const facts = page.facts();
   const { main, hidden } = mainContent(facts);
   const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
@@ -368,6 +368,7 @@ function isProse(placed: Placed, element: number): boolean {
   }
   return sentence;
 }
+
 /**
  * The report's title when the page prints it above the main content (a heading of its own before the article): the
  * last one before it, or at it, outside navigation; anywhere outside navigation when the content is itself hidden.
