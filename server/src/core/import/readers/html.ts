@@ -43,33 +43,57 @@ export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]
   }
   pieces.push(html.slice(at));
   const mended = readDecoded(pieces.join('')).blocks;
-  if (!showsMoreOfTheReport(first.blocks, mended)) return { blocks: first.blocks };
-  const names = [...new Set(cuts.map((cut) => `<${cut.name}>`))].join('、');
-  const remark = cuts.some((cut) => CODE.has(cut.name))
-    ? t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉它和其中的代码，按正文读取，请核对开头几行', names)
-    : t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对开头几行', names);
-  return { blocks: mended, remark };
+  const shown = sectionsShownByTheMend(first.blocks, mended);
+  if (!shown) return { blocks: first.blocks };
+  return { blocks: mended, remark: mendRemark(cuts, shown, mended) };
 }
 
 /**
- * Whether the mended page shows official sections the page did not, none of them twice: what an unclosed element
- * hid is taken for the report's only then. A privacy dialog in a `<template>` left open after the report, a
- * 政府信息公开指南 with sections of its own, a `<noscript>` copy of the whole article for crawlers, an `<iframe>`'s
- * "your browser does not support frames" were all read into the report, one of them twice.
+ * What the reader says of a mend: which elements it took out, and where to look. The text it brought back starts at
+ * the report's beginning or at the first section the page did not show (五 and 六 after an `<iframe>` left open).
  */
-function showsMoreOfTheReport(before: readonly InputBlock[], after: readonly InputBlock[]): boolean {
-  const counts = (blocks: readonly InputBlock[]) => {
+function mendRemark(cuts: readonly Cut[], shown: readonly string[], mended: readonly InputBlock[]): string {
+  const names = [...new Set(cuts.map((cut) => `<${cut.name}>`))].join('、');
+  const code = cuts.some((cut) => CODE.has(cut.name));
+  const from = shown[0];
+  if (officialSections(mended)[0] === from) {
+    return code
+      ? t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉它和其中的代码，按正文读取，请核对开头几行', names)
+      : t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对开头几行', names);
+  }
+  return code
+    ? t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉它和其中的代码，按正文读取，请核对从第{1}部分起的内容', names, from)
+    : t('网页中的 {0} 没有闭合，其后的正文都落在它里面；已去掉这个标签，按正文读取，请核对从第{1}部分起的内容', names, from);
+}
+
+/**
+ * The official sections the mended page shows and the page did not, in the order they come, when it shows some and
+ * none of its sections twice: what an unclosed element hid is taken for the report's only then. A privacy dialog in
+ * a `<template>` left open after the report, a 政府信息公开指南 with sections of its own, a `<noscript>` copy of the
+ * whole article for crawlers, an `<iframe>`'s "your browser does not support frames" were all read into the report,
+ * one of them twice.
+ */
+function sectionsShownByTheMend(before: readonly InputBlock[], after: readonly InputBlock[]): string[] | undefined {
+  const counts = (numerals: readonly string[]) => {
     const found = new Map<string, number>();
-    for (const numeral of officialSections(blocks)) found.set(numeral, (found.get(numeral) ?? 0) + 1);
+    for (const numeral of numerals) found.set(numeral, (found.get(numeral) ?? 0) + 1);
     return found;
   };
-  const shown = counts(before);
-  let more = false;
-  for (const [numeral, count] of counts(after)) {
-    if (count > Math.max(1, shown.get(numeral) ?? 0)) return false;
-    if (!shown.has(numeral)) more = true;
+  const shown = counts(officialSections(before));
+  const afterNumerals = officialSections(after);
+  const more: string[] = [];
+  for (const [numeral, count] of counts(afterNumerals)) {
+    if (count > Math.max(1, shown.get(numeral) ?? 0)) return undefined;
+    if (!shown.has(numeral)) more.push(numeral);
   }
-  return more;
+  return more.length ? afterNumerals.filter((numeral) => more.includes(numeral)) : undefined;
+}
+
+/** What the mend takes out of the page: an element's start tag, or a script or style with its code. */
+interface Cut {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -97,7 +121,7 @@ const HEAD_END = /<\/head\b|<body\b/gi;
  * or style's code too), in document order. In one pass over the page however many there are (100,000 nested
  * `<object>`s never closed): the Chinese characters are counted up to each place once, and the page's tags found once.
  */
-function hidingElements(html: string, unclosed: readonly UnclosedElement[]): { name: string; from: number; to: number }[] {
+function hidingElements(html: string, unclosed: readonly UnclosedElement[]): Cut[] {
   if (!unclosed.length) return [];
   const places = [...new Set(unclosed.flatMap((e) => [e.tagEnd, e.closedAt]))].sort((a, b) => a - b);
   const hanBefore = new Map<number, number>();
