@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Parser } from 'htmlparser2';
-import { readHtml } from '../server/src/core/import/readers/html';
+import { readHtml, readHtmlPage } from '../server/src/core/import/readers/html';
 import { parseHtml } from '../server/src/core/import/readers/html-parse';
 import type { InputBlock } from '../server/src/core/import/input-blocks';
 import { seededMixes } from './import-helpers';
@@ -113,7 +113,8 @@ describe('a web page read while it is parsed', () => {
     const table = cut[1];
     assert.ok(table.type === 'table');
     assert.deepEqual(table.rows.map((r) => r.map((c) => c.text)), [['甲', '乙'], ['丙']]);
-    assert.deepEqual(texts(readHtml('<div><a href="/1">通知公告</a> <a href="/2">工作动态</a></div>')), ['通知公告']);
+    // A page of links only is no report: it was read as its first link (通知公告) and imported as the report.
+    assert.deepEqual(readHtmlPage('<div><a href="/1">通知公告</a> <a href="/2">工作动态</a></div>'), { blocks: [], onlyLinks: true });
     assert.deepEqual(readHtml(''), []);
   });
 });

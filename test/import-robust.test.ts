@@ -638,6 +638,23 @@ describe('an element left open over the report, and a file with no text', () => 
     assert.ok(!page.ok && /网页中没有显示的文字（正文可能是图片/.test(page.message), JSON.stringify(page));
     for (const imported of [word, zeroWidth]) assert.ok(!imported.ok && /文件中没有文字（正文可能是图片或扫描件）/.test(imported.message), JSON.stringify(imported));
   });
+
+  it('a page whose only text is its links and navigation is refused, saying so (its one link, 首页, was imported as the report); a report inside navigation is read', async () => {
+    const pages = [
+      '<html><body><div class="nav"><a href="/">首页</a></div><img src="1.png"><img src="2.png"></body></html>',
+      `<html><body><ul>${'<li><a href="/a">政务公开信息栏目</a></li>'.repeat(30)}</ul><div><img src="1.png"></div></body></html>`,
+    ];
+    for (const page of pages) {
+      const imported = await importFile('r.html', encode(page));
+      assert.ok(!imported.ok && /网页中只有导航和链接的文字，没有年报正文/.test(imported.message), JSON.stringify(imported));
+    }
+    // A report inside an element named as navigation, on a page with no other text, is still the report (all of it
+    // was lost but its title: the main content was the page's first leaf).
+    for (const wrapped of [`<div class="nav">${body}</div>`, `<nav>${body}</nav>`, `<div class="menu-content"><p>栏目</p>${body}</div>`]) {
+      const named = await importFile('r.html', encode(`<html><body>${wrapped}</body></html>`));
+      assert.ok(named.ok && /\n## 一、总体情况\n\n本年度，本局认真贯彻落实条例。\n\n## 二、主动公开政府信息情况\n/.test(named.result.text), JSON.stringify(named));
+    }
+  });
 });
 
 describe('control characters do not reach the report', () => {

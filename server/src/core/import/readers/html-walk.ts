@@ -124,6 +124,8 @@ function allSpace(text: string): boolean {
 
 class Frame {
   weight = 0;
+  /** Its text, links and navigation included. */
+  text = 0;
   holdsTable = false;
   id: string | undefined = undefined;
   className: string | undefined = undefined;
@@ -166,6 +168,12 @@ export interface PageFacts {
   readonly total: number;
   /** Per element: its weight (0 for links and navigation), the index after its last descendant, its first and end block. */
   readonly weight: Int32Array;
+  /**
+   * Per element: its text, links and navigation included. What the main content is chosen by on a page with no text
+   * of its own (every weight 0), where the choice went down to the first leaf: a report inside `<nav>` lost all but
+   * its title.
+   */
+  readonly text: Int32Array;
   readonly end: Int32Array;
   readonly startBlock: Int32Array;
   readonly endBlock: Int32Array;
@@ -199,6 +207,7 @@ export class PageWalk implements HtmlHandler {
   // First reading only.
   private readonly first: boolean;
   private weight: Int32Array;
+  private text: Int32Array;
   private end: Int32Array;
   private startBlock: Int32Array;
   private endBlock: Int32Array;
@@ -220,6 +229,7 @@ export class PageWalk implements HtmlHandler {
     this.first = !second;
     const elements = second ? 0 : Math.max(256, size >> 5);
     this.weight = new Int32Array(elements);
+    this.text = new Int32Array(elements);
     this.end = new Int32Array(elements);
     this.startBlock = new Int32Array(elements);
     this.endBlock = new Int32Array(elements);
@@ -309,7 +319,9 @@ export class PageWalk implements HtmlHandler {
     if (this.unseen) return;
     if (!this.muted) this.line += text;
     if (!this.first) return;
-    this.current.weight += solidLength(text);
+    const solid = solidLength(text);
+    this.current.weight += solid;
+    this.current.text += solid;
     const titles = this.liveTitles;
     for (let i = 0; i < titles.length; i++) {
       const title = titles[i];
@@ -353,8 +365,10 @@ export class PageWalk implements HtmlHandler {
     // Text in a link is not the page's own (a list of links is navigation), nor is navigation.
     if (chrome || tag === 'a') frame.weight = 0;
     frame.parent!.weight += frame.weight;
+    frame.parent!.text += frame.text;
     const i = frame.index;
     this.weight[i] = frame.weight;
+    this.text[i] = frame.text;
     this.end[i] = this.count;
     this.startBlock[i] = frame.startBlock;
     this.endBlock[i] = this.blocks.length;
@@ -452,6 +466,7 @@ export class PageWalk implements HtmlHandler {
       return b;
     };
     this.weight = grown(this.weight);
+    this.text = grown(this.text);
     this.end = grown(this.end);
     this.startBlock = grown(this.startBlock);
     this.endBlock = grown(this.endBlock);
@@ -466,6 +481,7 @@ export class PageWalk implements HtmlHandler {
       this.trouble = true;
       const i = frame.index;
       this.weight[i] = frame.weight;
+      this.text[i] = frame.text;
       this.end[i] = this.count;
       this.flags[i] = frame.holdsTable ? HOLDS_TABLE : 0;
       if (frame.title && !frame.title.dead) this.settleTitle(frame);
@@ -475,6 +491,7 @@ export class PageWalk implements HtmlHandler {
       count: this.count,
       total: rootOf(this.current).weight,
       weight: this.weight,
+      text: this.text,
       end: this.end,
       startBlock: this.startBlock,
       endBlock: this.endBlock,

@@ -29,12 +29,24 @@ export function readHtml(input: Uint8Array | string): InputBlock[] {
   return readHtmlPage(input).blocks;
 }
 
-/** A page's report as blocks, and a remark when the page had to be mended to read it (see HIDING). */
-export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string } {
+/**
+ * A page's report as blocks, and a remark when the page had to be mended to read it (see HIDING). `onlyLinks`: the
+ * page shows no text but its links and navigation, and they are no report (no title, no section, no table): its
+ * report is pictures or loaded by a script, and the one link read (首页) was imported as the report.
+ */
+export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string; onlyLinks?: boolean } {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
+  const page = readMended(html);
+  if (page.linksOnly && page.blocks.some((block) => block.type === 'text' && block.text.trim() !== '') && !looksLikeReport(page.blocks)) {
+    return { blocks: [], onlyLinks: true };
+  }
+  return { blocks: page.blocks, remark: page.remark };
+}
+
+function readMended(html: string): { blocks: InputBlock[]; remark?: string; linksOnly: boolean } {
   const first = readDecoded(html, HIDING);
   const cuts = hidingElements(html, first.unclosed);
-  if (!cuts.length) return { blocks: first.blocks };
+  if (!cuts.length) return first;
   const pieces: string[] = [];
   let at = 0;
   for (const cut of cuts) {
@@ -42,10 +54,15 @@ export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]
     at = cut.to;
   }
   pieces.push(html.slice(at));
-  const mended = readDecoded(pieces.join('')).blocks;
-  const shown = sectionsShownByTheMend(first.blocks, mended);
-  if (!shown) return { blocks: first.blocks };
-  return { blocks: mended, remark: mendRemark(cuts, shown, mended) };
+  const mended = readDecoded(pieces.join(''));
+  const shown = sectionsShownByTheMend(first.blocks, mended.blocks);
+  if (!shown) return first;
+  return { ...mended, remark: mendRemark(cuts, shown, mended.blocks) };
+}
+
+/** Whether blocks read from links and navigation alone are a report after all: a title, a section or a table. */
+function looksLikeReport(blocks: readonly InputBlock[]): boolean {
+  return hasTitle(blocks) || officialSections(blocks).length > 0 || blocks.some((block) => block.type === 'table');
 }
 
 /**
@@ -167,7 +184,8 @@ function hanCount(text: string, from = 0, to = text.length): number {
   return count;
 }
 
-function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[] } {
+/** The page read once. `linksOnly`: it has no text of its own, and what was read is its links and navigation. */
+function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[]; linksOnly: boolean } {
   const page = new PageWalk(html.length);
   const unclosed = parseHtml(html, page, ATTRIBUTES, watched);
   const facts = page.facts();
@@ -175,7 +193,7 @@ function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: Inp
   const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   const blocks = title ? [{ type: 'text', text: title } as const, ...content] : content;
-  return { blocks, unclosed };
+  return { blocks, unclosed, linksOnly: facts.total === 0 };
 }
 
 /** Blocks, and where each element's lie among them (as many as splitReport asks about). */
@@ -240,12 +258,14 @@ function walk(html: string, handler: PageWalk): PageWalk {
  * the first child that does. `hidden`: it is inside navigation (only on a page with no text of its own).
  */
 function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
-  const threshold = facts.total * MAIN_SHARE;
+  // A page with no text of its own is weighed by all its text, links and navigation included.
+  const weight = facts.total > 0 ? facts.weight : facts.text;
+  const threshold = (facts.total > 0 ? facts.total : textOfPage(facts)) * MAIN_SHARE;
   let main = -1;
   let hidden = false;
   let end = facts.count;
   for (let i = 0; i < end; ) {
-    if (facts.weight[i] >= threshold) {
+    if (weight[i] >= threshold) {
       if (main !== -1 && facts.flags[main] & IS_CHROME) hidden = true;
       main = i;
       end = facts.end[i];
@@ -253,6 +273,13 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
     } else i = facts.end[i];
   }
   return { main, hidden };
+}
+
+/** All the page's text: that of its top-level elements. */
+function textOfPage(facts: PageFacts): number {
+  let total = 0;
+  for (let i = 0; i < facts.count; i = facts.end[i]) total += facts.text[i];
+  return total;
 }
 
 /**

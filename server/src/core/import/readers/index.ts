@@ -56,7 +56,10 @@ export const READERS: readonly DocumentReader[] = [
 
 function readPage(bytes: Uint8Array): ReaderOutput {
   const page = readHtmlPage(bytes);
-  const noText = () => t('网页中没有显示的文字（正文可能是图片、打开后才由脚本加载，或在脚本、标题等不显示的元素中），无法导入');
+  const noText = () =>
+    page.onlyLinks
+      ? t('网页中只有导航和链接的文字，没有年报正文（正文可能是图片，或打开后才由脚本加载），无法导入')
+      : t('网页中没有显示的文字（正文可能是图片、打开后才由脚本加载，或在脚本、标题等不显示的元素中），无法导入');
   return { result: importBlocks(withText(page.blocks, noText)), remark: page.remark };
 }
 
