@@ -69,6 +69,7 @@ const CASES = {
   'heading-spaces-hash': ['`## a`, spaces, a closing `#` (test/robust-core.test.ts, item 5)', (b) => fill(FRONT + '## a', ' ', '#\n', b), ['check']],
   'directive-heads': ['`<!-- xxgk-disable` repeated, never closed (test/robust-core.test.ts, item 5)', (b) => fill(FRONT + '<!-- xxgk-disable ', ' <!-- xxgk-disable', '', b), ['check']],
   'heading-tabs-hashes': ['`# `, then `\\t ` n times, then `#` n times, then `x` (test/robust-core.test.ts, item 5)', (b) => halves(FRONT + '# ', '\t ', '', '#', 'x\n', b), ['check']],
+  'chinese-numerals': ['a paragraph of `本年度` and `一` repeated, checked beside last year\'s report (the wording compared across years tried a run of numerals again from each of them: 60,000 took seconds)', (b) => fill(FRONT + '本年度', '一', '\n', b), ['check', 'cross-year']],
   'prose-hostile': ['a paragraph of `其中1条`, `1条，1条、`, `统计收到信息公开申请1件`, `12月1日至` runs (test/prose.test.ts, 1 MB paragraphs)', (b) => proseHostile(b), ['check']],
   'autolink-slashes': ['`http:///` repeated, then as many bytes of `)` (test/robust-render.test.ts, item 6)', (b) => halves(FRONT, 'http:///', '', ')', '\n', b), ['html']],
   'link-opens': ['`[a](` repeated on one line (test/robust-render.test.ts, item 6)', (b) => fill(FRONT, '[a](', '\n', b), ['html']],

@@ -3,7 +3,7 @@
 // add up to less than 300 ms, and at every size at least seven times where that fits in the rounds budget. Prints
 // JSON with the median, the median of the later half of the rounds (steady), the fastest and the first round, and the peak RSS of this process (maxRSS). The parent
 // bounds it: time limit and --max-old-space-size.
-// argv: stress bundle, case, bytes, op (check | html | docx | preview), today (YYYY-MM-DD), rounds budget (ms), and
+// argv: stress bundle, case, bytes, op (check | html | docx | preview | cross-year), today (YYYY-MM-DD), rounds budget (ms), and
 // optionally the least number of rounds (MIN_ROUNDS when absent)
 'use strict';
 const { CASES } = require('./stress-cases.cjs');
@@ -25,8 +25,12 @@ const MAX_ROUNDS = 25;
 const MIN_ROUNDS = Number(minRoundsArg) || 7;
 const ROUNDS_BUDGET_MS = Number(budgetArg) || 4_000;
 
+/** Last year's report for `cross-year`: the text itself, parsed once before the rounds. */
+let previousYear;
+
 async function run(text) {
   if (op === 'check') return core.checkText(text, { context: { today } }).diagnostics.length;
+  if (op === 'cross-year') return core.checkText(text, { context: { today, previousYear } }).diagnostics.length;
   if (op === 'preview') {
     // As the VS Code preview and `xxgk render --problems`: every finding placed on its block or cell.
     const { document, diagnostics } = core.checkText(text, { context: { today } });
@@ -46,7 +50,10 @@ async function main() {
   try {
     // Warm-up (the Word writer's first call alone costs a few hundred ms) on the same case at 1 KB: cheap even
     // where the case is slow, so that it does not eat into the time limit.
-    await run(generate(1_000));
+    const small = generate(1_000);
+    if (op === 'cross-year') previousYear = core.parse(small);
+    await run(small);
+    if (op === 'cross-year') previousYear = core.parse(text);
     const samples = [];
     let total = 0;
     for (;;) {

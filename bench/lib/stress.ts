@@ -54,8 +54,9 @@ export function perTenfold(fourfold: number): number {
 /** What every case goes through unless it names its operations. */
 export const STRESS_OPS = ['check', 'html', 'docx'] as const;
 /** Every operation, named ones included: `preview` is check, then the page with every finding placed on it (as the
- * VS Code preview and `xxgk render --problems`), run only by the cases that name it. */
-export const ALL_STRESS_OPS = [...STRESS_OPS, 'preview'] as const;
+ * VS Code preview and `xxgk render --problems`); `cross-year` is check with last year's report beside it (the text
+ * itself, parsed once outside the timing: the rules that compare two years run); both only by the cases that name them. */
+export const ALL_STRESS_OPS = [...STRESS_OPS, 'preview', 'cross-year'] as const;
 export type StressOp = (typeof ALL_STRESS_OPS)[number];
 export type StressStatus = 'ok' | 'refused' | 'timed out' | 'out of memory' | 'error' | 'not run';
 
@@ -78,7 +79,7 @@ export interface StressRun {
   rounds?: number;
   rss_mb?: number;
   bytes?: number;
-  /** Diagnostics (check) or output bytes (html, docx, preview). */
+  /** Diagnostics (check, cross-year) or output bytes (html, docx, preview). */
   result?: number;
   error?: string;
   wall_ms: number;
