@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parse } from '../server/src/core/index';
+import { fixAll, parse } from '../server/src/core/index';
 import { covered, diagnostics, report2021, requestTable2021 } from './helpers';
 
 const clean = report2021();
@@ -12,6 +12,30 @@ const setRow = (label: string, values: Array<number | string>) => (rows: Array<[
 };
 
 describe('table-sum', () => {
+  it('a part row left out or not recognised (同意公开 for 予以公开) leaves the sums it is a part of unchecked: its figure is unknown, and `--fix` rewrote the correct （七）总计 row', () => {
+    const renamed = withRequests((rows) => void (rows.find(([l]) => l === '（一）予以公开')![0] = '（一）同意公开'));
+    const removed = withRequests((rows) => void rows.splice(rows.findIndex(([l]) => l === '（一）予以公开'), 1));
+    for (const text of [renamed, removed]) {
+      assert.deepEqual(diagnostics(text, 'table-sum'), []);
+      assert.equal(diagnostics(text, 'missing-row').length, 1);
+      assert.equal(fixAll(text).text, text);
+    }
+  });
+  it('a total that a sum which holds confirms gets no fix: R3 holds with （七）总计, so when R2 fails a part is what is wrong', () => {
+    // 予以公开 · 自然人 10 → 11: R2 fails on （七）总计 · 自然人 (21 against 20), R1 on 予以公开's own total (14 against
+    // 13); R3 holds with 总计 20, and R2 of the 总计 column with 13. Both were fixed, and R3 and the 总计 column broke.
+    const text = withRequests(setRow('（一）予以公开', [11, 2, 0, 0, 1, 0, 13]));
+    const found = diagnostics(text, 'table-sum');
+    assert.deepEqual(found.map((d) => d.data?.relation).sort(), ['R1', 'R2']);
+    assert.ok(found.every((d) => d.fix === undefined), JSON.stringify(found.map((d) => d.fix)));
+    assert.equal(fixAll(text).text, text);
+  });
+  it('a blank part (the row written, its cells not) is counted as 0 and reported, but the fix is not safe: the blank may be what is wrong', () => {
+    const text = withRequests(setRow('（一）予以公开', ['', '', '', '', '', '', '']));
+    const found = diagnostics(text, 'table-sum').filter((d) => d.data?.relation === 'R2');
+    assert.ok(found.length > 0 && found.every((d) => !d.fix?.safe), JSON.stringify(found.map((d) => d.fix)));
+    assert.equal(fixAll(text).text, text);
+  });
   it('R1: a row total that is not the sum of the applicant columns', () => {
     const text = withRequests(setRow('（一）予以公开', [10, 2, 0, 0, 1, 0, 14]));
     const found = diagnostics(text, 'table-sum');

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { equals, sub } from '../text/decimal';
 import { evaluateDocument } from '../tables/evaluate';
-import type { Evaluation } from '../tables/relations';
+import type { Evaluation, Term } from '../tables/relations';
 import { ALL_FORMATS, type Finding, type Rule } from './types';
 import { describeTerms, fmt } from './util';
 
@@ -14,7 +14,7 @@ function isPlainSum(e: Evaluation): boolean {
  * The finding for a failing evaluation; `alike` are other plain sums failing on the same cell with the same expected
  * figure (a 合计 in both a total row and a total column): one finding lists every sum, instead of one finding each.
  */
-function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] = []): Finding {
+function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] = [], safe = fixable): Finding {
   const expected = fmt(e.expected);
   const actual = fmt(e.actual);
   const delta = sub(e.actual, e.expected);
@@ -46,10 +46,28 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
   return {
     span: e.cell.span,
     message: t('{0} 为 {1}，但各项之和为 {2}（{3}），{4}；请核对合计或各分项。', e.cellLabel, actual, expected, sums.map((x) => describeTerms(x.parts)).join('；'), diff),
-    fix: !fixable ? undefined : { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }], safe: true },
+    fix: !fixable ? undefined : { title: t('把合计改为 {0}', expected), edits: [{ span: e.cell.span, newText: expected }], safe },
     related,
     data,
   };
+}
+
+function termsOf(e: Evaluation): readonly Term[] {
+  return e.minus ? [...e.parts, ...e.minus] : e.parts;
+}
+
+/** Where the cells are that some sum which holds has as its total or counts as a term (a group's items included), by their start. */
+function confirmedCells(evaluations: readonly Evaluation[]): Set<number> {
+  const confirmed = new Set<number>();
+  for (const e of evaluations) {
+    if (!e.ok) continue;
+    confirmed.add(e.cell.span.start);
+    for (const term of termsOf(e)) {
+      if (term.span) confirmed.add(term.span.start);
+      for (const span of term.summed ?? []) confirmed.add(span.start);
+    }
+  }
+  return confirmed;
 }
 
 export const tableSum: Rule = {
@@ -62,8 +80,12 @@ export const tableSum: Rule = {
   fixes: 'some',
   check(doc, report) {
     const evaluations = evaluateDocument(doc);
-    const failing = evaluations.filter((e) => !e.ok);
+    // A sum with a term whose row is not in the table (left out, or its label not recognised) is not checked: that
+    // row's figure is unknown, not 0, and missing-row or unknown-row says what is wrong. Counted as 0, a 依申请 table
+    // whose （一）予以公开 was written 同意公开 had its correct （七）总计 row rewritten by `check --fix`.
+    const failing = evaluations.filter((e) => !e.ok && !termsOf(e).some((term) => term.missing));
     if (failing.length === 0) return;
+    const confirmed = confirmedCells(evaluations);
     // A cell that totals two relations gets a fix only if those that may fix it agree on its figure; otherwise
     // fixing one would break the other, and fix-all would go round in circles.
     const failingCells = new Set(failing.map((e) => e.cell));
@@ -79,8 +101,12 @@ export const tableSum: Rule = {
       if (merged.has(e)) continue;
       const alike = isPlainSum(e) ? failing.filter((o) => o !== e && o.cell === e.cell && isPlainSum(o) && equals(o.expected, e.expected)) : [];
       alike.forEach((o) => merged.add(o));
-      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1;
-      report(finding(e, fixable, alike));
+      // A figure that a sum which holds has as its total or counts as a term is confirmed by it: changing it would
+      // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
+      // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
+      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !confirmed.has(e.cell.span.start);
+      const safe = fixable && ![e, ...alike].some((x) => termsOf(x).some((term) => term.blank));
+      report(finding(e, fixable, alike, safe));
     }
   },
 };

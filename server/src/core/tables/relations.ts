@@ -3,14 +3,18 @@ import type { ColumnSpec, RelationSpec, TableSpec } from '../formats/types';
 import { add, equals, sub, ZERO, type Decimal } from '../text/decimal';
 import { cellReading } from './cell-figure';
 import { cellAt, columnsOf, rowsById } from './grid';
-import { rowFigureOnly } from './row-figure';
+import { rowFigure, rowFigureOnly } from './row-figure';
 
 /** One term of a sum: what it is called and the figure it contributed (blank terms count as 0). */
 export interface Term {
   readonly label: string;
   readonly value: Decimal;
   readonly blank: boolean;
+  /** Its row is not in the table (left out, or its label not recognised): its figure is unknown (see RowFigure). */
+  readonly missing?: boolean;
   readonly span?: Span;
+  /** A group's sum: the cells of its items that were summed. */
+  readonly summed?: readonly Span[];
 }
 
 /** One checked instance of a relation: a total cell against the sum of its parts. */
@@ -164,8 +168,10 @@ function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: st
   const figure = rowFigureOnly(spec, rows, id, column);
   if (!figure) return null;
   const { row, value, blank } = figure;
+  if (figure.missing) return { label: row.name, value, blank, missing: true };
   // A group's sum stands in no one cell; a row's own figure points at its cell (hover shows where a part is counted).
-  return figure.summed || !figure.ownCell ? { label: row.name, value, blank } : { label: row.name, value, blank, span: figure.ownCell.span };
+  if (figure.summed) return { label: row.name, value, blank, summed: rowFigure(spec, rows, id, column)!.cells.map((c) => c.cell.span) };
+  return figure.ownCell ? { label: row.name, value, blank, span: figure.ownCell.span } : { label: row.name, value, blank };
 }
 
 /** The terms of a column relation in one column; null when one cannot be read. */

@@ -10,6 +10,11 @@ export interface RowFigure {
   readonly value: Decimal;
   /** Nothing written (no item filled and the row's own cell blank, or the row missing); `value` is then 0. */
   readonly blank: boolean;
+  /**
+   * The row is not in the table (nor, for a group, any of its items): left out, or its label not recognised (同意公开
+   * for 予以公开). Its figure is unknown, not 0.
+   */
+  readonly missing?: boolean;
   /** The figure is the sum of the group's items (not the group row's own cell). */
   readonly summed: boolean;
   /** The filled cells it was read from: the items summed, or the row's own cell. */
@@ -56,6 +61,7 @@ function readRowFigure(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id:
   const index = indexOf(spec);
   const rowSpec = index.rows.get(id);
   if (!rowSpec) return undefined;
+  let itemRows = 0;
   if (rowSpec.group) {
     let total = ZERO;
     let filled = 0;
@@ -63,6 +69,7 @@ function readRowFigure(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id:
     for (const item of index.items.get(id) ?? []) {
       const row = rows.get(item.id);
       if (!row) continue;
+      itemRows++;
       const cell = cellAt(row, column);
       const v = cellReading(cell);
       if (v === undefined) return undefined;
@@ -77,6 +84,7 @@ function readRowFigure(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id:
   const row = rows.get(id);
   const cell = cellAt(row, column);
   // A missing row is blank; so is a group row's missing own cell (its items are what is written).
+  if (!row && !itemRows) return { row: rowSpec, value: ZERO, blank: true, missing: true, summed: false, cells: withCells ? [] : NO_CELLS };
   if (!row || (!cell && rowSpec.group)) return { row: rowSpec, value: ZERO, blank: true, summed: false, cells: withCells ? [] : NO_CELLS };
   const v = cellReading(cell);
   if (v === undefined) return undefined;
