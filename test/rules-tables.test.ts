@@ -245,3 +245,26 @@ describe('cross-year', () => {
     assert.match(d.message, /14 \+ 本年制发 2 − 本年废止 1 = 15/);
   });
 });
+
+describe('table-sum on plain tables: averages, shares and ranks are not sums', () => {
+  it('a column of averages or shares, or a row of averages, is not summed into its 合计 (the average and the 100 % were reported, and `--fix` wrote 33.6 and 100.1 over them)', () => {
+    const text = report2021({
+      other: [
+        '## 六、其他需要报告的事项',
+        '',
+        '| 季度 | 收到申请（件） | 平均办理时长（工作日） | 占全年比例（%） | 办结率 |',
+        '|---|---|---|---|---|',
+        '| 第一季度 | 40 | 9.5 | 21.5 | 98 |',
+        '| 第二季度 | 52 | 8.0 | 28.0 | 100 |',
+        '| 第三季度 | 47 | 7.5 | 25.3 | 100 |',
+        '| 第四季度 | 47 | 8.6 | 25.3 | 97 |',
+        '| 平均 | 46.5 | 8.4 | 25 | 98.8 |',
+        '| 合计 | 186 | 8.4 | 100 | 98.8 |',
+      ].join('\n'),
+    });
+    assert.deepEqual(diagnostics(text, 'table-sum'), []);
+    // The counts are still summed.
+    const wrong = text.replace('| 合计 | 186 |', '| 合计 | 187 |');
+    assert.deepEqual(diagnostics(wrong, 'table-sum').map((d) => covered(wrong, d)), ['187']);
+  });
+});

@@ -7,6 +7,17 @@ import { LazyEvaluation, termOf, type Evaluation, type Term } from './relations'
 const GRAND = /^(合计|总计|总数|共计)$/;
 const SUB = /^小计$/;
 
+/**
+ * A column headed as an average, a share, a rate or a rank (平均办理时长, 占全年比例（%）, 办结率, 排名) is not a sum: its
+ * 合计 row holds an average or 100, and was reported as wrong (and `--fix` wrote the sum of the averages over it).
+ */
+const NOT_SUMMED = /平均|均值|人均|比例|占比|比重|百分比|[%％‰]|率|排名|名次|序号|编号|单价|年份|日期/;
+
+function isSummed(header: TableRow | undefined, column: number): boolean {
+  const text = header?.values[column]?.text;
+  return text === undefined || !NOT_SUMMED.test(text);
+}
+
 function mayBeTotal(label: string): boolean {
   return label.includes('计') || label.includes('总数');
 }
@@ -35,12 +46,15 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
     const grand = GRAND.test(key);
     const sub = SUB.test(key);
     if (!grand && !sub) {
+      // A row of averages or shares (平均, 占比) under the figures is no part of their 合计.
+      if (NOT_SUMMED.test(row.label.text)) continue;
       sinceGrand.push(row);
       sinceSub.push(row);
       continue;
     }
     const closed = grand ? sinceGrand : sinceSub;
     row.values.forEach((cell, c) => {
+      if (!isSummed(header, c)) return;
       const total = cellReading(cell);
       if (!total || !closed.length) return;
       // Every closed row must have a figure or a blank here; text (names, units) means the column is not summed.
@@ -75,6 +89,8 @@ function columnTotals(data: TableRow[], header: TableRow, out: Evaluation[]) {
     const key = labelKey(h.text);
     if (!GRAND.test(key) && !SUB.test(key)) return;
     const first = from; // the terms are labelled later, after `from` has moved on
+    from = k + 1;
+    for (let j = first; j < k; j++) if (!isSummed(header, j)) return;
     for (const row of data) {
       const cell = row.values[k];
       const total = cellReading(cell);
@@ -82,7 +98,6 @@ function columnTotals(data: TableRow[], header: TableRow, out: Evaluation[]) {
       const expected = sumAcross(row, first, k);
       if (expected) out.push(new LazyEvaluation('plain-column-total', cell, total, expected, true, new ColumnTotalTerms(header, row, first, k)));
     }
-    from = k + 1;
   });
 }
 
