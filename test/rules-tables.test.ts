@@ -204,6 +204,16 @@ describe('cell-count, cell-value, empty-cell', () => {
     assert.match(d.message, /此列以万元为单位/);
     assert.equal(d.fix!.edits[0].newText, '0.35');
   });
+  it('cell-value: a 2019 本年增/减 figure with a full-width minus (－１８, －18) is read as -18, and the fix writes -18 (it wrote －18, which read as no figure)', () => {
+    for (const written of ['－１８', '－18', '﹣18']) {
+      const text = `---\n格式: 2019\n年度: 2020\n---\n::: 主动公开\n| 行政许可 | 10 | ${written} | 8 |\n:::\n`;
+      const [d] = diagnostics(text, 'cell-value');
+      assert.equal(d?.severity, 'hint', written);
+      assert.match(d.message, /已按 -18 读取/);
+      assert.equal(d.fix!.edits[0].newText, '-18');
+      assert.deepEqual(diagnostics(fixAll(text).text, 'cell-value'), [], written);
+    }
+  });
   it('cell-value: money decimals and 2019 本年增/减 negatives are fine', () => {
     assert.equal(diagnostics(clean, 'cell-value').length, 0);
     const text2019 = '---\n格式: 2019\n年度: 2020\n---\n::: 主动公开\n| 行政许可 | 10 | -2 | 8 |\n| 政府集中采购 | 3 | 12.5 |\n:::\n';

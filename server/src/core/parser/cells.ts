@@ -1,6 +1,6 @@
 import type { Cell, CellState, Span } from '../ast';
 import { parseDecimal, parsePlainInteger, ZERO, type Decimal } from '../text/decimal';
-import { hasFullWidthDigit, isBlankRange, toHalfWidthDigits } from '../text/normalize';
+import { hasFullWidthFigure, isBlankRange, toHalfWidthFigure } from '../text/normalize';
 
 /** Marks that the national format reads as zero (reference §6). */
 const ZERO_MARKS = new Set(['—', '——', '-', '－', '–', '/', '／', '无']);
@@ -26,8 +26,8 @@ export function readCellValue(raw: string): CellReading {
   const plain = parsePlainInteger(text);
   if (plain !== undefined) return { state: 'number', value: plain, fullWidth: false };
   if (ZERO_MARKS.has(text)) return ZERO_MARK;
-  const fullWidth = hasFullWidthDigit(text);
-  let s = fullWidth ? toHalfWidthDigits(text).replace(/，/g, ',').replace(/．/g, '.').replace(/－/g, '-').replace(/＋/g, '+') : text;
+  const fullWidth = hasFullWidthFigure(text);
+  let s = fullWidth ? toHalfWidthFigure(text) : text;
   const invalid = fullWidth ? INVALID_FULL_WIDTH : INVALID;
   if (!NUMBER_RE.test(s)) return invalid;
   s = s.replace(/,/g, '').replace(/^\+/, '');

@@ -2,7 +2,7 @@ import type { Cell } from '../ast';
 import type { ColumnSpec } from '../formats/types';
 import { t } from '../i18n';
 import { format, isInteger, isTooLong, isUnsafe, MAX_INTEGER_DIGITS, MAX_SCALE, parseDecimal } from '../text/decimal';
-import { toHalfWidthDigits } from '../text/normalize';
+import { hasFullWidthDigit, toHalfWidthDigits, toHalfWidthFigure } from '../text/normalize';
 import { columnsOf } from '../tables/grid';
 import type { Finding } from './types';
 import { ALL_FORMATS, type Rule } from './types';
@@ -81,8 +81,10 @@ function checkCell(cell: Cell, column: ColumnSpec | undefined, report: (f: Findi
     report({
       span: cell.span,
       severity: 'hint',
-      message: t('“{0}”使用了全角数字，已按 {1} 读取；建议改为半角数字。', cell.text, half),
-      fix: { title: t('改为半角“{0}”', half), edits: [{ span: cell.span, newText: toHalfWidthDigits(cell.text).replace(/，/g, ',').replace(/．/g, '.') }], safe: true },
+      message: hasFullWidthDigit(cell.text)
+        ? t('“{0}”使用了全角数字，已按 {1} 读取；建议改为半角数字。', cell.text, half)
+        : t('“{0}”使用了全角符号，已按 {1} 读取；建议改为半角。', cell.text, half),
+      fix: { title: t('改为半角“{0}”', half), edits: [{ span: cell.span, newText: toHalfWidthFigure(cell.text) }], safe: true },
     });
   }
 }

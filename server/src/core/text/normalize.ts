@@ -30,6 +30,19 @@ export function hasFullWidthDigit(s: string): boolean {
   return /[０-９]/.test(s);
 }
 
+/** A figure written with full-width characters: a digit, or a leading sign (－15, ＋３). */
+export function hasFullWidthFigure(s: string): boolean {
+  return hasFullWidthDigit(s) || /^[－﹣＋]/.test(s);
+}
+
+/**
+ * A figure's full-width characters made half-width: digits, separators and signs (－１８ is -18). The cell reader and
+ * the cell-value fix share it: the fix once left the full-width minus, and －18 then read as no figure at all.
+ */
+export function toHalfWidthFigure(s: string): string {
+  return toHalfWidthDigits(s).replace(/，/g, ',').replace(/．/g, '.').replace(/[－﹣]/g, '-').replace(/＋/g, '+');
+}
+
 const CN_NUMERALS = '一二三四五六七八九十';
 /** Outline numbering at the start of a label or heading: 一、 （一） (一) 1. 1、 1． （1） (1) 第一、 */
 export const NUMBERING_RE =
