@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { parse } from '../server/src/core/index';
+import { checkText, parse } from '../server/src/core/index';
+import { tableSpec } from '../server/src/core/formats/index';
+import { tableText } from '../server/src/core/skeleton';
 import { nextYearReport } from '../server/src/core/next-year';
 import { rowsById } from '../server/src/core/tables/grid';
 import { report2021 } from './helpers';
@@ -30,6 +32,28 @@ describe('next year report', () => {
     const next = nextYearReport(source);
     assert.match(next.text, /2024年，本局按2019年修订的条例/);
     assert.match(next.text, /发布日期: \n/);
+  });
+
+  it('leaves a law’s revision and entry into force alone, even in the year before (a 2020 report’s 2019年修订 became 2020年修订)', () => {
+    const source = report2021()
+      .replace('年度: 2023', '年度: 2020')
+      .replace('2023年，本局认真贯彻', '2020年，新修订的《中华人民共和国政府信息公开条例》（2019年修订）于2019年5月15日起施行，2019年的工作基础上，本局认真贯彻');
+    const next = nextYearReport(source);
+    assert.match(next.text, /2021年，新修订的《中华人民共和国政府信息公开条例》（2019年修订）于2019年5月15日起施行，2020年的工作基础上/);
+  });
+
+  it('lays the tables out in the new format when it changes (2020 → 2021), 上年结转 filled: the old layout was checked against the new format', () => {
+    const tables = (['主动公开', '依申请', '复议诉讼'] as const).map((kind) => tableText(tableSpec('2019', kind)!, '1'));
+    const source = `---\n机关: 测试局\n年度: 2020\n格式: 2019\n---\n# 测试局2020年政府信息公开工作年度报告\n\n${tables.join('\n\n')}\n`;
+    const next = nextYearReport(source);
+    assert.equal(next.formatChanged, true);
+    const doc = parse(next.text);
+    assert.equal(doc.format, '2021');
+    const requests = rowsById(doc.tables.find((t) => t.kind === '依申请')!);
+    assert.ok(requests.has('otherHandling.noSupplement'), [...requests.keys()].join(' '));
+    assert.deepEqual(requests.get('carried')!.values.map((c) => c.text), ['1', '1', '1', '1', '1', '1', '1']);
+    const structural = checkText(next.text).diagnostics.filter((d) => ['missing-row', 'unknown-row', 'cell-count', 'table-format'].includes(d.rule));
+    assert.deepEqual(structural, []);
   });
 
   it('switches the declared format when the new year needs another', () => {

@@ -1,12 +1,19 @@
 import type { Edit } from './rules/types';
-import { formatForYear } from './formats/index';
+import type { TableRow } from './ast';
+import { formatForYear, tableSpec } from './formats/index';
+import type { TableSpec } from './formats/types';
+import { rowText, tableText } from './skeleton';
+import { columnsOf } from './tables/grid';
 import { parse } from './parser/document';
 import { rowsById } from './tables/grid';
 
 export interface NextYear {
   readonly text: string;
   readonly year?: number;
-  /** The format changed with the year (2020 → 2021): the tables were replaced by the new format's. */
+  /**
+   * The format changed with the year (2020 → 2021): each official table the new format also has was replaced by its
+   * layout there (empty, but for 上年结转), and 格式 in the front matter moved on.
+   */
   readonly formatChanged: boolean;
 }
 
@@ -15,6 +22,20 @@ export interface NextYear {
  * title and wherever the text names this year or the year before), every figure cleared, and 二、上年结转 filled
  * from this year's 四、结转下年度继续办理.
  */
+/** What follows a year that dates a law, not the report: 年修订, 年5月15日起施行, 年修正. */
+const LAW_DATE = /^\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:起\s*)?(?:修订|修正|修改|施行|颁布|公布)/;
+const LAW_DATE_LOOKAHEAD = 24;
+
+/** A table in the new format's layout, its cells empty but 上年结转's, filled from this year's 结转下年度. */
+function newLayout(spec: TableSpec, carriedFrom: TableRow | undefined): string {
+  const lines = tableText(spec).split('\n');
+  const carried = spec.rows.find((row) => row.id === 'carried');
+  if (!carried || !carriedFrom) return lines.join('\n');
+  const empty = rowText(carried, spec);
+  const filled = `| ${carried.label} |${columnsOf(carried, spec).map((_, k) => ` ${carriedFrom.values[k]?.text ?? ''} |`).join('')}`;
+  return lines.map((line) => (line === empty ? filled : line)).join('\n');
+}
+
 export function nextYearReport(text: string): NextYear {
   const doc = parse(text);
   const edits: Edit[] = [];
@@ -29,8 +50,16 @@ export function nextYearReport(text: string): NextYear {
     }
   }
 
+  const newFormat = year === undefined ? undefined : formatForYear(year + 1);
   for (const table of doc.tables) {
     const carriedFrom = table.kind === '依申请' ? rowsById(table).get('next') : undefined;
+    // In a new format the table is laid out anew (2021 split 其他处理 into three rows); kept as it was, the report
+    // was checked in the new format against the old layout.
+    const newSpec = newFormat !== undefined && newFormat !== doc.format && table.kind ? tableSpec(newFormat, table.kind) : undefined;
+    if (newSpec) {
+      edits.push({ span: table.span, newText: newLayout(newSpec, carriedFrom) });
+      continue;
+    }
     for (const row of table.rows) {
       if (row.kind !== 'data') continue;
       const fill = row.match?.row.id === 'carried' ? carriedFrom : undefined;
@@ -48,7 +77,8 @@ export function nextYearReport(text: string): NextYear {
   }
 
   // This year and the year before move on by one, so that “2023年” and “上年（2022年）” stay true; older years
-  // (a law's 2019年修订) are left alone.
+  // are left alone, and so is a law's revision or entry into force (条例（2019年修订）于2019年5月15日起施行, in a
+  // 2020 report: 2019 is the year before, and it became 2020).
   if (year !== undefined) {
     const bodyStart = doc.frontMatter?.span.end ?? 0;
     const pattern = new RegExp(`(?<!\\d)(${year}|${year - 1})(?=\\s*年)`, 'g');
@@ -56,6 +86,7 @@ export function nextYearReport(text: string): NextYear {
     for (const m of text.slice(bodyStart).matchAll(pattern)) {
       const start = bodyStart + m.index;
       if (tableSpans.some((s) => s.start <= start && start < s.end)) continue;
+      if (LAW_DATE.test(text.slice(start + 4, start + 4 + LAW_DATE_LOOKAHEAD))) continue;
       edits.push({ span: { start, end: start + 4 }, newText: String(Number(m[1]) + 1) });
     }
   }
