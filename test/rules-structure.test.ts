@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { checkText } from '../server/src/core/index';
+import { applyEdits, checkText, fixAll, parse } from '../server/src/core/index';
+import { formatTables } from '../server/src/core/format/tables';
+import { withoutTrailingComments } from '../server/src/core/text/normalize';
 import { covered, diagnostics, report2021 } from './helpers';
 
 const clean = report2021();
@@ -145,5 +148,27 @@ describe('suppression and configuration', () => {
   it('configuration turns a rule off or changes its severity', () => {
     assert.equal(diagnostics(broken, 'table-sum', { config: { rules: { 'table-sum': 'off' } } }).length, 0);
     assert.ok(diagnostics(broken, 'table-sum', { config: { rules: { 'table-sum': 'warning' } } }).every((d) => d.severity === 'warning'));
+  });
+});
+
+describe('an HTML comment after a heading or a row label', () => {
+  it('is no part of the name: no section-name or unknown-row finding, nothing fixed away, the comment kept by formatting (the comment was read as the name, and `--fix` deleted it)', () => {
+    const source = fs.readFileSync('examples/2023-clean.xxgk', 'utf8');
+    const text = source
+      .replace(/^## 一、总体情况$/m, '## 一、总体情况 <!-- 待主要负责同志审定后发布 -->')
+      .replace('| （一）予以公开 | 52', '| （一）予以公开 <!-- 核对 --> | 52');
+    assert.equal(text.split('<!--').length, 3);
+    assert.deepEqual(checkText(text, { context: { today: '2024-01-26' } }).diagnostics.map((d) => `${d.rule} ${d.message}`), []);
+    assert.equal(fixAll(text, { context: { today: '2024-01-26' } }).text, text);
+    const formatted = applyEdits(text, formatTables(parse(text)));
+    assert.match(formatted, /\| （一）予以公开 <!-- 核对 --> +\| 52/);
+    assert.match(formatted, /^## 一、总体情况 <!-- 待主要负责同志审定后发布 -->$/m);
+  });
+  it('a comment is taken off the end only: the name before it is read as written', () => {
+    assert.equal(withoutTrailingComments('一、总体情况 <!-- a --> <!-- b -->'), '一、总体情况');
+    assert.equal(withoutTrailingComments('一、总体<!-- a -->情况'), '一、总体<!-- a -->情况');
+    assert.equal(withoutTrailingComments('<!-- a -->'), '');
+    assert.equal(withoutTrailingComments('总体情况 -->'), '总体情况 -->');
+    assert.equal(withoutTrailingComments(`${'<!--'.repeat(50_000)}x`), `${'<!--'.repeat(50_000)}x`);
   });
 });

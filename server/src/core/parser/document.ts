@@ -4,6 +4,7 @@ import type {
 import { formatForYear, formatIds, isFormatId, TABLE_KINDS, tableSpec } from '../formats/index';
 import type { FormatId, TableKind } from '../formats/types';
 import { computeLineStarts } from '../text/lines';
+import { withoutTrailingComments } from '../text/normalize';
 import { parseFrontMatter } from './frontmatter';
 import { buildSection } from './sections';
 import { buildPlainTable, buildStandardTable, type RawRows } from './tables';
@@ -72,7 +73,8 @@ export function headingOf(trimmed: string): { level: number; text: string } | un
     to = hashes - 1;
     while (to > from && isSpaceOrTab(trimmed.charCodeAt(to - 1))) to--;
   }
-  return { level, text: trimmed.slice(from, to) };
+  // A comment after the text (`## 一、总体情况 <!-- 待审定 -->`) is not shown, and is no part of the heading's name.
+  return { level, text: withoutTrailingComments(trimmed.slice(from, to)) };
 }
 const LIST_ITEM = /^(?:[-*+][ \t]|\d+[.)][ \t]|>)/;
 

@@ -1,7 +1,7 @@
 import type { Cell, PlainTable, Span, StandardTable, TableRow } from '../ast';
 import type { TableKind, TableSpec } from '../formats/types';
 import { append } from '../arrays';
-import { labelKey } from '../text/normalize';
+import { labelKey, withoutTrailingComments } from '../text/normalize';
 import { hasFullWidthPipe, isSeparatorRow, splitRow } from './cells';
 import { assignHierarchy } from './legacy';
 import { matchRow, type RowMatchResult } from './rowmatch';
@@ -216,7 +216,8 @@ export function buildStandardTable(text: string, input: ContainerInput): Standar
       return row(raw, index, cells, 'data', { values: values.filter((_, k) => k !== unitColumn), unit: values[unitColumn]?.text });
     }
     if (!spec) return row(raw, index, cells, 'data', { values });
-    return row(raw, index, cells, 'data', { values, result: matchRow((cells[0] ?? EMPTY_CELL).text, spec) });
+    // A comment after the label (`（一）予以公开 <!-- 核对 -->`) is not shown and names no other row.
+    return row(raw, index, cells, 'data', { values, result: matchRow(withoutTrailingComments((cells[0] ?? EMPTY_CELL).text), spec) });
   });
   if (input.kind === '附表') assignHierarchy(rows);
 
