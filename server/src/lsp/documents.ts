@@ -9,6 +9,8 @@ interface Entry {
   /** Why the text could not be parsed, kept so that every request on it does not parse it again. */
   error?: unknown;
   diagnostics?: Diagnostic[];
+  /** Last year's report the diagnostics were made against (the workspace's parse: the same object while unchanged). */
+  previousYear?: XxgkDocument;
 }
 
 /**
@@ -29,7 +31,12 @@ export class ParsedDocuments {
   diagnostics(document: TextDocument, config: XxgkConfig, context: RuleContext): Diagnostic[] {
     const entry = this.entry(document, config);
     if (!entry.doc) throw entry.error;
-    entry.diagnostics ??= checkDocument(entry.doc, { config, context });
+    // Last year's report changed (edited, or closed unsaved and read again from disk): the cross-year findings and
+    // their fixes were answered from the old one until this report itself was edited.
+    if (!entry.diagnostics || entry.previousYear !== context.previousYear) {
+      entry.diagnostics = checkDocument(entry.doc, { config, context });
+      entry.previousYear = context.previousYear;
+    }
     return entry.diagnostics;
   }
 

@@ -270,9 +270,24 @@ export function startServer(connection: Connection): void {
       (err: unknown) => reportFailure('workspace', e.document.uri, err),
     );
   });
+  /** Re-checks the open reports whose last year's report is `uri` (it changed, or was closed and read from disk). */
+  const revalidateNextYears = (uri: string) => {
+    const dependents = documents.all().filter((other) => {
+      if (other.uri === uri) return false;
+      try {
+        return workspace.previousYearUri(parsed.get(other, configFor(other.uri)), other.uri) === uri;
+      } catch {
+        return false; // a report that cannot be parsed has no last year; its own check says why
+      }
+    });
+    if (!dependents.length) return;
+    if (!pullDiagnostics) dependents.forEach(schedule);
+    else if (refreshDiagnostics) void guard('workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh());
+  };
   documents.onDidChangeContent((e) => {
     guard('workspace', e.document.uri, () => workspace.update(e.document.uri, e.document.getText()));
     guard('textDocument/publishDiagnostics', e.document.uri, () => schedule(e.document));
+    guard('workspace', e.document.uri, () => revalidateNextYears(e.document.uri));
   });
   documents.onDidClose((e) =>
     guard('textDocument/didClose', e.document.uri, () => {
@@ -282,6 +297,7 @@ export function startServer(connection: Connection): void {
       showRcProblems(); // a broken .xxgkrc.json no open report uses any more is no longer shown
       // What the workspace knows of the report came from the editor's text, perhaps never saved: read the file again.
       workspace.update(e.document.uri);
+      revalidateNextYears(e.document.uri);
       if (!pullDiagnostics) return connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }),
   );
