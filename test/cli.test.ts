@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { report2021 } from './helpers';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'xxgk.js');
@@ -278,6 +279,15 @@ describe('output formats', () => {
     const file = write('fmt/colour.xxgk', '');
     assert.match(xxgk(['check', file], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout, /\x1b\[31merror/);
     assert.doesNotMatch(xxgk(['check', file], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, /\x1b\[/);
+  });
+
+  test('text: control characters from the report and the file name are shown, not sent to the terminal (an escape set its title and cleared it)', () => {
+    const file = write('fmt/esc\x1b[2J.xxgk', report2021().replace('| （一）予以公开 |', '| （一）予以公开\x1b]0;pwned\x07\x1b[31m\u009b |'));
+    const out = xxgk(['check', file]).stdout;
+    assert.match(out, /unknown-row/);
+    assert.doesNotMatch(out, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    assert.match(out, /esc␛\[2J\.xxgk:/);
+    assert.match(out, /予以公开␛\]0;pwned␇␛\[31m\\u009b/);
   });
 
   test('sarif: a valid 2.1.0 log', () => {

@@ -16,15 +16,16 @@ export function formatText(results: readonly FileResult[], colour: boolean): str
   const paint = (code: string, s: string) => (colour ? code + s + RESET : s);
   const lines: string[] = [];
   for (const r of results) {
+    const file = printable(r.file);
     if (r.repetition) {
       const rate = `${Math.round(r.repetition.rate * 100)}%`;
-      lines.push(`${paint(BOLD, r.file)} ${paint(DIM, t('与上一年度年报 {0} 的重复率 {1}', r.repetition.previous, rate))}`);
+      lines.push(`${paint(BOLD, file)} ${paint(DIM, t('与上一年度年报 {0} 的重复率 {1}', printable(r.repetition.previous), rate))}`);
     }
     for (const f of r.findings) {
-      const where = paint(BOLD, `${r.file}:${f.line}:${f.column}`);
-      lines.push(`${where} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.rule)} ${oneLine(f.message)}`);
+      const where = paint(BOLD, `${file}:${f.line}:${f.column}`);
+      lines.push(`${where} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.rule)} ${printable(oneLine(f.message))}`);
       for (const rel of f.related ?? []) {
-        lines.push(paint(DIM, `    ${t('相关：')}${r.file}:${rel.line}:${rel.column} ${oneLine(rel.message)}`));
+        lines.push(paint(DIM, `    ${t('相关：')}${file}:${rel.line}:${rel.column} ${printable(oneLine(rel.message))}`));
       }
     }
   }
@@ -39,6 +40,21 @@ function oneLine(message: string): string {
   // A match starts only where a run of white space starts (the lookbehind): tried from inside a run without a line
   // break, `\s*\r?\n` rescanned the run from every position, and a message quoting 100,000 spaces took 50 s.
   return message.replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
+}
+
+/**
+ * Control characters shown, not obeyed: a message quotes the report's text and a file name is the user's, and an
+ * escape sequence in either (`ESC]0;…BEL` sets the terminal's title, `ESC[2J` clears it) reached the terminal raw.
+ * C0 controls and DEL become their Unicode pictures (␛), C1 controls `\u009b`.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it. */

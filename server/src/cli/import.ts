@@ -5,6 +5,7 @@ import { t } from '../core/i18n';
 import { importExtensions, isImportInput, readAndImport } from './import-input';
 import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
 import { sameFile } from './same-file';
+import { printable } from './format-text';
 
 /**
  * `xxgk import`: reports as Word files (.docx, .doc), web pages (.html), PDFs with a text layer, or plain text pasted
@@ -38,7 +39,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   const lang = langFromEnv(process.env);
   applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
   const fail = (message: string) => {
-    process.stderr.write(message + '\n');
+    process.stderr.write(printable(message) + '\n');
     return EXIT_TROUBLE;
   };
   if (opts.output !== undefined && opts.outDir !== undefined) return fail(t('-o 和 --out-dir 不能同时使用'));
@@ -65,7 +66,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
 
 async function importOne(file: string, opts: ImportOptions): Promise<number> {
   const fail = (message: string) => {
-    process.stderr.write(message + '\n');
+    process.stderr.write(printable(message) + '\n');
     return EXIT_TROUBLE;
   };
   const cwd = process.cwd();

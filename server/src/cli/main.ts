@@ -12,7 +12,7 @@ import { localizeCommander } from './help';
 import { formatCsv } from './format-csv';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { formatText, useColour } from './format-text';
+import { formatText, printable, useColour } from './format-text';
 import { importGateBuffer } from './import-gate';
 import { isImportWorker, runImportWorker } from './import-worker';
 import { applyLang, langFromArgv, langFromEnv, loadEnglishBundle, type Lang } from './locale';
@@ -55,7 +55,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   if (opts.config) {
     const loaded = loadConfigFile(path.resolve(cwd, opts.config), opts.config);
     if (loaded.error !== undefined) {
-      process.stderr.write(loaded.error + '\n');
+      process.stderr.write(printable(loaded.error) + '\n');
       return EXIT_TROUBLE;
     }
     explicit = loaded.config;
@@ -89,7 +89,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
     process.stderr.write(fixSummary(fixed, !!opts.fixDryRun) + '\n');
     if (opts.fixDryRun) {
       // The diff alone on standard output, ready for `patch -p1` or `git apply`; exit 1 when there is something to fix.
-      for (const p of problems) process.stderr.write(p + '\n');
+      for (const p of problems) process.stderr.write(printable(p) + '\n');
       process.stdout.write(fixed.diff);
       return problems.length ? EXIT_TROUBLE : fixed.fixes ? EXIT_FINDINGS : EXIT_OK;
     }
@@ -108,7 +108,7 @@ async function check(paths: readonly string[], opts: CheckOptions): Promise<numb
   // Warnings are counted before --quiet hides them: the limit is about the reports, --quiet only about the output.
   const counts = countFindings(results);
   const shown: readonly FileResult[] = opts.quiet ? onlyErrors(results) : results;
-  for (const p of problems) process.stderr.write(p + '\n');
+  for (const p of problems) process.stderr.write(printable(p) + '\n');
   const stdinFixed = opts.fix && stdin ? tasks.find((task) => task.given?.kind === 'text')?.given : undefined;
   if (stdinFixed?.kind === 'text') {
     // `xxgk check --fix -` is a filter: the fixed report on standard output, what is still wrong on standard error.

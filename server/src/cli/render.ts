@@ -11,6 +11,7 @@ import { applyLang, langFromEnv, loadEnglishBundle } from './locale';
 import { convertedNote } from '../core/text/decode';
 import { readReport } from './read';
 import { sameFile } from './same-file';
+import { printable } from './format-text';
 
 /** `xxgk render`: a report as a standalone HTML page or a Word document. Writes OUT and nothing else. */
 
@@ -57,7 +58,7 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const lang = langFromEnv(process.env);
   applyLang(lang, lang === 'en' ? loadEnglishBundle() : undefined);
   const fail = (message: string) => {
-    process.stderr.write(message + '\n');
+    process.stderr.write(printable(message) + '\n');
     return EXIT_TROUBLE;
   };
 
@@ -85,7 +86,7 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
   const read = readReport(input, file);
   if (read.kind === 'problem') return fail(read.message);
   if (read.kind === 'bad') return fail(t('无法渲染 {0}：{1}', file, read.message));
-  if (read.encoding === 'gb18030') process.stderr.write(`${file}: ${convertedNote()}\n`);
+  if (read.encoding === 'gb18030') process.stderr.write(`${printable(file)}: ${convertedNote()}\n`);
 
   const { config, error } = new ConfigResolver(cwd).forFile(input);
   if (error !== undefined) return fail(error);
