@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { previousYearIndex, reportIdentity } from '../core/identity';
+import { decodeReport } from '../core/text/decode';
 import type { CheckTask } from './types';
 
 /** The first bytes of a file, enough for its front matter; unreadable files have none. */
@@ -11,7 +12,11 @@ function head(path: string): string {
     fd = fs.openSync(path, 'r');
     const buffer = Buffer.alloc(8192);
     const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString('utf8');
+    // Whole lines only, decoded as the checker decodes a report (UTF-8, else GBK/GB18030): a GBK report of last year
+    // read as UTF-8 had no agency, and was never paired. A line feed is never part of a GBK character.
+    const whole = n < buffer.length ? n : buffer.lastIndexOf(0x0a, n - 1) + 1;
+    const decoded = decodeReport(buffer.subarray(0, whole));
+    return decoded.kind === 'text' ? decoded.text : '';
   } catch {
     return '';
   } finally {

@@ -5,7 +5,7 @@ import { parse, type XxgkConfig, type XxgkDocument } from '../core/index';
 import { reportIdentity } from '../core/identity';
 import { configReadMessage, readConfigFile } from '../cli/config';
 import { isInside, walkFiles } from '../cli/files';
-import { MAX_REPORT_BYTES } from '../core/text/decode';
+import { decodeReport, MAX_REPORT_BYTES } from '../core/text/decode';
 import { parseRc } from './settings';
 
 /** Reports indexed at most, over all folders: a workspace may be a whole archive, or `/`. */
@@ -26,7 +26,13 @@ const nodeDisk: Disk = {
       return undefined;
     }
   },
-  read: (file) => fs.readFileSync(file, 'utf8'),
+  // Decoded as the checker decodes a report (UTF-8, else GBK/GB18030): a GBK report of last year was read as UTF-8,
+  // had no agency, and was never paired. Bytes that are no report's text are no report.
+  read(file) {
+    const decoded = decodeReport(fs.readFileSync(file));
+    if (decoded.kind !== 'text') throw new Error(decoded.message);
+    return decoded.text;
+  },
 };
 
 /**
