@@ -74,7 +74,7 @@ it('last year’s report saved in GBK is paired, by `xxgk check` and by the lang
     workspace.update(lastUri);
     const found = workspace.previousYear(parse(thisYear), pathToFileURL(path.join(dir, '2023.xxgk')).toString());
     assert.equal(found?.year, 2022);
-    assert.match(found!.text, /本局持续推进政务公开标准化规范化建设/);
+    assert.match(found.text, /本局持续推进政务公开标准化规范化建设/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
