@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { DOCUMENT_INFO, NEXT_YEAR_REPORT, RENDER, SOURCE_OFFSET, type DocumentInfo, type NextYearResult, type RenderResult } from '../../server/src/lsp/protocol';
 import { report2021 } from '../helpers';
-import { settle, TestClient } from './client';
+import { messageText, settle, TestClient } from './client';
 
 const uri = 'file:///tmp/xxgk-requests/2023.xxgk';
 const text = report2021().replace('格式: 2021\n', '').replace('| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 13 |', '| （一）予以公开 | 10 | 2 | 0 | 0 | 1 | 0 | 14 |');
@@ -171,7 +171,7 @@ describe('last year’s report edited or closed unsaved in the editor', () => {
           const before = seen;
           for (const deadline = Date.now() + 20_000; client.lastPublished(uri) === before && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 25));
           seen = client.lastPublished(uri);
-          return (seen?.diagnostics ?? []).filter((d) => d.code === 'cross-year' && /上年结转/.test(d.message)).map((d) => d.message);
+          return (seen?.diagnostics ?? []).filter((d) => d.code === 'cross-year' && /上年结转/.test(messageText(d))).map(messageText);
         };
         let seen: ReturnType<typeof client.lastPublished>;
         if (!pull) await client.diagnostics(uri);
