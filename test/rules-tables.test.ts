@@ -154,8 +154,17 @@ describe('missing-table, missing-row, unknown-row, row-label, table-header', () 
     const text = withRequests((rows) => rows.push(['不予公开的其他情形', [0, 0, 0, 0, 0, 0, 0]], ['公开', [0, 0, 0, 0, 0, 0, 0]]));
     const found = diagnostics(text, 'unknown-row');
     assert.deepEqual(found.map((d) => covered(text, d)), ['不予公开的其他情形', '公开']);
-    assert.ok(found[0].fix);
+    // The closest row, the group （三）不予公开, is in the table already: renaming to it made a second one, with figures.
+    assert.match(found[0].message, /最接近的规定行“（三）不予公开”表中已有/);
+    assert.equal(found[0].fix, undefined);
     assert.match(found[1].message, /有歧义/);
+    // Without the group row, the fix names it.
+    const withoutGroup = withRequests((rows) => {
+      rows.splice(rows.findIndex(([l]) => l === '（三）不予公开'), 1);
+      rows.push(['不予公开的其他情形', [0, 0, 0, 0, 0, 0, 0]]);
+    });
+    const [d] = diagnostics(withoutGroup, 'unknown-row');
+    assert.equal(d.fix?.edits[0].newText, '（三）不予公开');
     const dup = withRequests((rows) => rows.push(['（一）予以公开', [10, 2, 0, 0, 1, 0, 13]]));
     assert.match(diagnostics(dup, 'unknown-row')[0].message, /重复出现/);
     assert.equal(diagnostics(clean, 'unknown-row').length, 0);

@@ -44,12 +44,18 @@ export const unknownRow: Rule = {
           continue;
         }
         const best = unmatched.candidates[0];
+        // The fix names a row the table does not have yet: renaming 不予公开的其他情形 to （三）不予公开, a group already
+        // there, made a second （三）不予公开 row, with figures.
+        const present = new Set(table.rows.flatMap((r) => (r.match ? [r.match.row.id] : [])));
+        const free = unmatched.candidates.find((c) => !present.has(c.id));
+        let message: string;
+        if (!best) message = t('“{0}”不是“{1}”表的规定行。', label, spec.title);
+        else if (present.has(best.id)) message = t('“{0}”不是“{1}”表的规定行；最接近的规定行“{2}”表中已有。', label, spec.title, best.label);
+        else message = t('“{0}”不是“{1}”表的规定行；最接近的规定行是“{2}”。', label, spec.title, best.label);
         report({
           span: row.label.span,
-          message: best
-            ? t('“{0}”不是“{1}”表的规定行；最接近的规定行是“{2}”。', label, spec.title, best.label)
-            : t('“{0}”不是“{1}”表的规定行。', label, spec.title),
-          fix: best ? { title: t('改为“{0}”', best.label), edits: [{ span: row.label.span, newText: best.label }] } : undefined,
+          message,
+          fix: free ? { title: t('改为“{0}”', free.label), edits: [{ span: row.label.span, newText: free.label }] } : undefined,
           data: { candidates: unmatched.candidates.map((c) => c.label) },
         });
       }
