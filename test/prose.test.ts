@@ -296,6 +296,13 @@ test('period: a period cut short', () => {
   assert.equal(covered(until, u[0]), '12月20日');
 });
 
+test('period: beside the whole year, a date after its end until which some figures were counted is no period cut short (it was reported as not covering the year)', () => {
+  assert.deepEqual(diagnostics(withOverview('本报告中所列数据的统计期限为2023年1月1日至12月31日，部分数据截至2024年1月10日。'), 'period'), []);
+  // Alone, or beside a period cut short, it is still reported.
+  assert.equal(diagnostics(withOverview('本报告数据统计截至2024年1月10日。'), 'period').length, 1);
+  assert.equal(diagnostics(withOverview('本报告统计期限为2023年1月1日至12月20日，部分数据截至2024年1月10日。'), 'period').length, 2);
+});
+
 test('period: a period in another year', () => {
   const text = withOverview('本报告统计期限为2022年1月1日至2022年12月31日。');
   const d = diagnostics(text, 'period');

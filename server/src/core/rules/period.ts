@@ -24,10 +24,15 @@ export const period: Rule = {
         data: full ? { expected: full } : undefined,
       });
     }
-    for (const p of findPeriods(doc)) {
+    const periods = findPeriods(doc);
+    // The whole report year stated: a 截至 date after its end (部分数据截至2024年1月10日) says when late figures were
+    // counted, not that the period falls short; it was reported as not covering the year.
+    const yearStated = year !== undefined && periods.some((p) => p.from && coversWholeYear(p) && periodYears(p).every((y) => y.year === year));
+    for (const p of periods) {
       const whole = coversWholeYear(p);
       const others = year === undefined ? [] : periodYears(p).filter((y) => y.year !== year);
       if (whole && others.length === 0) continue;
+      if (yearStated && !p.from && p.to.year !== undefined && p.to.year > year) continue;
       const written = doc.text.slice(p.span.start, p.span.end);
       const y = year ?? p.to.year;
       const full = y === undefined ? '1月1日至12月31日' : `${y}年1月1日至${y}年12月31日`;
