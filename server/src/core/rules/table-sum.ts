@@ -85,7 +85,9 @@ export const tableSum: Rule = {
     // whose （一）予以公开 was written 同意公开 had its correct （七）总计 row rewritten by `check --fix`.
     const failing = evaluations.filter((e) => !e.ok && !termsOf(e).some((term) => term.missing));
     if (failing.length === 0) return;
-    const confirmed = confirmedCells(evaluations);
+    // Made when first needed: it builds the terms of every sum that holds.
+    let confirmed: Set<number> | undefined;
+    const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations)).has(e.cell.span.start);
     // A cell that totals two relations gets a fix only if those that may fix it agree on its figure; otherwise
     // fixing one would break the other, and fix-all would go round in circles.
     const failingCells = new Set(failing.map((e) => e.cell));
@@ -104,7 +106,7 @@ export const tableSum: Rule = {
       // A figure that a sum which holds has as its total or counts as a term is confirmed by it: changing it would
       // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
       // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
-      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !confirmed.has(e.cell.span.start);
+      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !isConfirmed(e);
       const safe = fixable && ![e, ...alike].some((x) => termsOf(x).some((term) => term.blank));
       report(finding(e, fixable, alike, safe));
     }

@@ -170,8 +170,27 @@ function columnTerm(spec: TableSpec, rows: ReadonlyMap<string, TableRow>, id: st
   const { row, value, blank } = figure;
   if (figure.missing) return { label: row.name, value, blank, missing: true };
   // A group's sum stands in no one cell; a row's own figure points at its cell (hover shows where a part is counted).
-  if (figure.summed) return { label: row.name, value, blank, summed: rowFigure(spec, rows, id, column)!.cells.map((c) => c.cell.span) };
+  if (figure.summed) return new GroupSum(row.name, value, blank, spec, rows, id, column);
   return figure.ownCell ? { label: row.name, value, blank, span: figure.ownCell.span } : { label: row.name, value, blank };
+}
+
+/**
+ * A group's sum as a term; the cells it summed are looked up only when asked for (table-sum asks when a sum fails),
+ * not for every column of every relation of every report.
+ */
+class GroupSum implements Term {
+  constructor(
+    readonly label: string,
+    readonly value: Decimal,
+    readonly blank: boolean,
+    private readonly spec: TableSpec,
+    private readonly rows: ReadonlyMap<string, TableRow>,
+    private readonly id: string,
+    private readonly column: number,
+  ) {}
+  get summed(): readonly Span[] {
+    return rowFigure(this.spec, this.rows, this.id, this.column)!.cells.map((c) => c.cell.span);
+  }
 }
 
 /** The terms of a column relation in one column; null when one cannot be read. */
