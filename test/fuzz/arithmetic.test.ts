@@ -50,6 +50,8 @@ interface Grid {
   offsets: number[][];
   /** Total cells that do not add up, by offset, each with every sum it should equal. */
   bad: Map<number, string[]>;
+  /** Every perturbation fell on a total cell (a 合计/小计 row or the 合计 column), none on a part. */
+  totalsOnly: boolean;
 }
 
 interface PlainSpec {
@@ -86,10 +88,12 @@ function buildPlain(g: PlainSpec): Grid {
   rows.push({ label: g.grandLabel, kind: 'grand', values: Array.from({ length: g.cols }, (_, c) => sumDec(sinceGrand.map((x) => x.values[c]))) });
   if (g.totalCol) for (const r of rows) r.values.push(sumDec(r.values));
   const width = g.cols + (g.totalCol ? 1 : 0);
+  let totalsOnly = true;
   for (const p of g.perturb) {
     const r = rows[p.row % rows.length];
     const c = p.col % width;
     r.values[c] = addDec(r.values[c], p.delta);
+    if (r.kind === 'data' && !(g.totalCol && c === width - 1)) totalsOnly = false;
   }
 
   // The oracle: which total cells do not add up, computed from the figures as finally written.
@@ -133,7 +137,7 @@ function buildPlain(g: PlainSpec): Grid {
       const [r, c] = key.split(':').map(Number);
       return [offsets[r][c], expected] as const;
     }));
-  return { text, offsets, bad: byOffset(bad) };
+  return { text, offsets, bad: byOffset(bad), totalsOnly };
 }
 
 /**
@@ -157,19 +161,26 @@ function assertSumsMatch(text: string, bad: Map<number, string[]>): Diagnostic[]
   return sums;
 }
 
-/** Applying every table-sum fix, round after round, leaves none (figures are all readable here). */
-function assertFixesClear(text: string, rounds = 6): void {
+/**
+ * Applying every table-sum fix, round after round, settles: no fix is offered after a few rounds. With only totals
+ * wrong, and a single one (figures are all readable here), nothing is left. Two wrong totals can agree with each
+ * other (合计 · 第三季度 and 合计 · 合计 both one too many, the 合计 row adding up across): that reads as well as a
+ * wrong part, and such totals confirmed by a sum that holds are left for a person.
+ */
+function assertFixesSettle(text: string, clears: boolean, rounds = 6): void {
   for (let round = 0; round < rounds; round++) {
     const sums = checkText(text).diagnostics.filter((d) => d.rule === 'table-sum');
-    if (!sums.length) return;
     const seen = new Set<number>();
     const edits = sums.flatMap((d) => d.fix?.edits ?? []).filter((e) => !seen.has(e.span.start) && seen.add(e.span.start));
-    assert.ok(edits.length, `table-sum findings and no fix: ${sums.map((d) => d.message).join(' / ')}`);
+    if (!edits.length) {
+      if (clears) assert.deepEqual(sums.map((d) => d.message), [], 'a single wrong total is fixed');
+      return;
+    }
     edits.sort((a, b) => b.span.start - a.span.start);
     for (const e of edits) text = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
   }
   const left = checkText(text).diagnostics.filter((d) => d.rule === 'table-sum');
-  assert.deepEqual(left.map((d) => d.message), [], `table-sum left after ${rounds} rounds of fixes`);
+  assert.deepEqual(left.filter((d) => d.fix).map((d) => d.message), [], `table-sum fixes still offered after ${rounds} rounds`);
 }
 
 describe('fuzz: exact decimal sums', () => {
@@ -202,9 +213,9 @@ describe('fuzz: exact decimal sums', () => {
     check(
       plainArb,
       (g) => {
-        const { text, bad } = buildPlain(g);
+        const { text, bad, totalsOnly } = buildPlain(g);
         assertSumsMatch(text, bad);
-        assertFixesClear(text);
+        assertFixesSettle(text, totalsOnly && g.perturb.length === 1);
       },
       4000,
     );
@@ -255,7 +266,8 @@ describe('fuzz: exact decimal sums', () => {
         });
         text += ':::\n';
         assertSumsMatch(text, bad);
-        assertFixesClear(text);
+        // Only parents wrong, one per topic: each is fixed (a topic's parent is in no other sum).
+        assertFixesSettle(text, topics.every((t) => !t.perturb || t.perturb[0] % (t.parts.length + 1) === 0));
       },
       2000,
     );

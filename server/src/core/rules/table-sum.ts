@@ -56,16 +56,23 @@ function termsOf(e: Evaluation): readonly Term[] {
   return e.minus ? [...e.parts, ...e.minus] : e.parts;
 }
 
-/** Where the cells are that some sum which holds has as its total or counts as a term (a group's items included), by their start. */
-function confirmedCells(evaluations: readonly Evaluation[]): Set<number> {
+/**
+ * Where the cells are that a sum which holds confirms, by their start: its total and its terms (a group's items
+ * included), when one of them at least is not itself a total found wrong. A 合计 row whose own figures agree across
+ * (合计 · 合计 = 合计 · 上半年) while both disagree with the rows above confirms neither: that is one mistake, written
+ * twice; R3 holding with 一, 二 and 四 as written confirms （七）总计.
+ */
+function confirmedCells(evaluations: readonly Evaluation[], wrongTotals: ReadonlySet<number>): Set<number> {
   const confirmed = new Set<number>();
   for (const e of evaluations) {
     if (!e.ok) continue;
-    confirmed.add(e.cell.span.start);
+    const cells = [e.cell.span.start];
     for (const term of termsOf(e)) {
-      if (term.span) confirmed.add(term.span.start);
-      for (const span of term.summed ?? []) confirmed.add(span.start);
+      if (term.span) cells.push(term.span.start);
+      for (const span of term.summed ?? []) cells.push(span.start);
     }
+    if (cells.every((cell) => wrongTotals.has(cell))) continue;
+    for (const cell of cells) confirmed.add(cell);
   }
   return confirmed;
 }
@@ -87,7 +94,7 @@ export const tableSum: Rule = {
     if (failing.length === 0) return;
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
-    const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations)).has(e.cell.span.start);
+    const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
     // A cell that totals two relations gets a fix only if those that may fix it agree on its figure; otherwise
     // fixing one would break the other, and fix-all would go round in circles.
     const failingCells = new Set(failing.map((e) => e.cell));
