@@ -286,4 +286,15 @@ describe('table-sum on plain tables: averages, shares and ranks are not sums', (
     const wrong = text.replace('| 合计 | 186 |', '| 合计 | 187 |');
     assert.deepEqual(diagnostics(wrong, 'table-sum').map((d) => covered(wrong, d)), ['187']);
   });
+  it('a row whose label merely holds such characters (频率, 比例) is counted, a 点击率（次） column is a count, and a 合计 with a comment after it is a 合计', () => {
+    const table = (rows: string[], header = '| 许可事项 | 件数 |') => report2021({ other: ['## 六、其他需要报告的事项', '', header, '|---|---|', ...rows].join('\n') });
+    const rows = ['| 无线电频率使用许可 | 36 |', '| 残疾人就业保障金（按比例安排就业） | 512 |', '| 贷款利率及收费标准 | 20 |'];
+    assert.deepEqual(diagnostics(table([...rows, '| 合计 | 568 |']), 'table-sum'), []);
+    assert.equal(diagnostics(table([...rows, '| 合计 | 532 |']), 'table-sum').length, 1);
+    const clicks = table(['| 工作动态 | 31200 |', '| 通知公告 | 20800 |', '| 合计 | 62000 |'], '| 栏目 | 点击率（次） |');
+    assert.equal(diagnostics(clicks, 'table-sum').length, 1);
+    const commented = table(['| 工作动态 | 318 |', '| 通知公告 | 197 |', '| 合计 <!-- 待核 --> | 516 |']);
+    const [d] = diagnostics(commented, 'table-sum');
+    assert.match(d?.message ?? '', /^合计 · 件数 为 516，但各项之和为 515/);
+  });
 });

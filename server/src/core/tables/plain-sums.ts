@@ -1,6 +1,6 @@
 import type { PlainTable, TableRow } from '../ast';
 import { add, ZERO, type Decimal } from '../text/decimal';
-import { labelKey } from '../text/normalize';
+import { labelKey, withoutTrailingComments } from '../text/normalize';
 import { cellReading } from './cell-figure';
 import { LazyEvaluation, termOf, type Evaluation, type Term } from './relations';
 
@@ -12,10 +12,17 @@ const SUB = /^小计$/;
  * 合计 row holds an average or 100, and was reported as wrong (and `--fix` wrote the sum of the averages over it).
  */
 const NOT_SUMMED = /平均|均值|人均|比例|占比|比重|百分比|[%％‰]|率|排名|名次|序号|编号|单价|年份|日期/;
+/** A header that names a count's unit (点击率（次）, which reports write for a number of visits) is summed after all. */
+const COUNT_UNIT = /[（(]\s*(?:次|人次|件|条|个|项|人|家|篇|期|份|批次|元|万元|千元|亿元)\s*[）)]/;
+/**
+ * A row of averages or shares under the figures: its label is one (平均, 占比), not a label that merely holds such
+ * characters (无线电频率使用许可, 残疾人就业保障金（按比例安排就业）, which are counted like the others).
+ */
+const AVERAGE_ROW = /^(?:平均|均值|人均|占比|比例|比重|百分比)/;
 
 function isSummed(header: TableRow | undefined, column: number): boolean {
   const text = header?.values[column]?.text;
-  return text === undefined || !NOT_SUMMED.test(text);
+  return text === undefined || !NOT_SUMMED.test(text) || COUNT_UNIT.test(text);
 }
 
 function mayBeTotal(label: string): boolean {
@@ -42,12 +49,14 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
   let sinceSub: TableRow[] = [];
   for (const row of data) {
     // Every total label has 计 or 总数; the others (most rows) need no canonical key.
-    const key = mayBeTotal(row.label.text) ? labelKey(row.label.text) : '';
+    // A comment after the label (`合计 <!-- 待核 -->`) is not shown and does not make the row another.
+    const label = withoutTrailingComments(row.label.text);
+    const key = mayBeTotal(label) ? labelKey(label) : '';
     const grand = GRAND.test(key);
     const sub = SUB.test(key);
     if (!grand && !sub) {
       // A row of averages or shares (平均, 占比) under the figures is no part of their 合计.
-      if (NOT_SUMMED.test(row.label.text)) continue;
+      if (AVERAGE_ROW.test(label)) continue;
       sinceGrand.push(row);
       sinceSub.push(row);
       continue;
@@ -74,7 +83,7 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
       out.push(
         new LazyEvaluation('plain-row-total', cell, total, expected, !derived, {
           parts: () => closed.map((r) => termOf(r.label.text, r.values[c])!),
-          label: () => `${row.label.text}${column ? ` · ${column}` : ''}`,
+          label: () => `${label}${column ? ` · ${column}` : ''}`,
         }),
       );
     });
@@ -86,7 +95,7 @@ function rowTotals(data: TableRow[], header: TableRow | undefined, out: Evaluati
 function columnTotals(data: TableRow[], header: TableRow, out: Evaluation[]) {
   let from = 0;
   header.values.forEach((h, k) => {
-    const key = labelKey(h.text);
+    const key = labelKey(withoutTrailingComments(h.text));
     if (!GRAND.test(key) && !SUB.test(key)) return;
     const first = from; // the terms are labelled later, after `from` has moved on
     from = k + 1;
