@@ -30,6 +30,19 @@ describe('table-sum', () => {
     assert.ok(found.every((d) => d.fix === undefined), JSON.stringify(found.map((d) => d.fix)));
     assert.equal(fixAll(text).text, text);
   });
+  it('a total typed wrong in a table of blank columns is still fixed safely when a sum with no blank term fails on it too (R3 on 一 · 总计 27 for 26)', () => {
+    // Only 自然人 and 总计 filled, as many small agencies file: R1 of 一 has blank terms; R3 of the 总计 column has none.
+    const blankColumns = (rows: Array<[string, Array<number | string>]>) => {
+      for (const row of rows) if (row[1].length === 7) row[1] = [row[1][6], '', '', '', '', '', row[1][6]];
+    };
+    const clean = withRequests(blankColumns);
+    const typo = withRequests((rows) => {
+      blankColumns(rows);
+      rows.find(([l]) => l === '一、本年新收政府信息公开申请数量')![1][6] = 25;
+    });
+    assert.deepEqual(diagnostics(clean, 'table-sum'), []);
+    assert.equal(fixAll(typo).text, clean);
+  });
   it('a blank part (the row written, its cells not) is counted as 0 and reported, but the fix is not safe: the blank may be what is wrong', () => {
     const text = withRequests(setRow('（一）予以公开', ['', '', '', '', '', '', '']));
     const found = diagnostics(text, 'table-sum').filter((d) => d.data?.relation === 'R2');

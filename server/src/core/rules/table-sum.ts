@@ -52,6 +52,11 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
   };
 }
 
+/** Whether a cell is a sum's total or one of its own terms. */
+function involves(e: Evaluation, cell: number): boolean {
+  return e.cell.span.start === cell || termsOf(e).some((term) => term.span?.start === cell);
+}
+
 function termsOf(e: Evaluation): readonly Term[] {
   return e.minus ? [...e.parts, ...e.minus] : e.parts;
 }
@@ -92,6 +97,11 @@ export const tableSum: Rule = {
     // whose （一）予以公开 was written 同意公开 had its correct （七）总计 row rewritten by `check --fix`.
     const failing = evaluations.filter((e) => !e.ok && !termsOf(e).some((term) => term.missing));
     if (failing.length === 0) return;
+    // A total whose sum has a blank term is still fixed safely when another sum, with no blank term, fails on it too
+    // (R3 on 一 · 总计 typed 27 for 26 in a table whose other columns are blank): then the figure, not the blank, is
+    // what is wrong.
+    const contradicted = (e: Evaluation, alike: readonly Evaluation[]) =>
+      failing.some((f) => f !== e && !alike.includes(f) && involves(f, e.cell.span.start) && !termsOf(f).some((term) => term.blank));
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
     const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
@@ -114,7 +124,7 @@ export const tableSum: Rule = {
       // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
       // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
       const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !isConfirmed(e);
-      const safe = fixable && ![e, ...alike].some((x) => termsOf(x).some((term) => term.blank));
+      const safe = fixable && (![e, ...alike].some((x) => termsOf(x).some((term) => term.blank)) || contradicted(e, alike));
       report(finding(e, fixable, alike, safe));
     }
   },
