@@ -164,6 +164,15 @@ describe('an HTML comment after a heading or a row label', () => {
     assert.match(formatted, /\| （一）予以公开 <!-- 核对 --> +\| 52/);
     assert.match(formatted, /^## 一、总体情况 <!-- 待主要负责同志审定后发布 -->$/m);
   });
+  it('a row label with a typo and a comment after it: the fix renames the label and keeps the comment (the whole cell was replaced)', () => {
+    const source = fs.readFileSync('examples/2023-clean.xxgk', 'utf8');
+    const text = source.replace('（区分处理的，只计这一情形，不计其他情形）', '（区分处理的，只计这一情况，不计其他情形） <!-- 原文 -->');
+    assert.notEqual(text, source);
+    const [d] = checkText(text, { context: { today: '2024-01-26' } }).diagnostics.filter((x) => x.rule === 'row-label');
+    assert.doesNotMatch(d.message, /原文/);
+    const fixed = fixAll(text, { context: { today: '2024-01-26' } }).text;
+    assert.equal(fixed, source.replace('（区分处理的，只计这一情形，不计其他情形）', '（区分处理的，只计这一情形，不计其他情形） <!-- 原文 -->'));
+  });
   it('a comment is taken off the end only: the name before it is read as written', () => {
     assert.equal(withoutTrailingComments('一、总体情况 <!-- a --> <!-- b -->'), '一、总体情况');
     assert.equal(withoutTrailingComments('一、总体<!-- a -->情况'), '一、总体<!-- a -->情况');

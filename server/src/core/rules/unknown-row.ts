@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { quote } from './util';
+import { quote, shownLabel } from './util';
 import { NATIONAL_FORMATS, type Rule } from './types';
 
 export const unknownRow: Rule = {
@@ -34,7 +34,8 @@ export const unknownRow: Rule = {
         }
         const unmatched = row.unmatched;
         if (!unmatched) continue;
-        const label = quote(row.label.text) || t('（空）');
+        const shown = shownLabel(row.label);
+        const label = quote(shown.text) || t('（空）');
         if (unmatched.reason === 'ambiguous') {
           report({
             span: row.label.span,
@@ -47,7 +48,8 @@ export const unknownRow: Rule = {
         // The fix names a row the table does not have yet: renaming 不予公开的其他情形 to （三）不予公开, a group already
         // there, made a second （三）不予公开 row, with figures.
         const present = new Set(table.rows.flatMap((r) => (r.match ? [r.match.row.id] : [])));
-        const free = unmatched.candidates.find((c) => !present.has(c.id));
+        // Only the closest row: the next one may belong to another group (6.其他不予处理情形 is no （六）其他处理).
+        const free = best && !present.has(best.id) ? best : undefined;
         let message: string;
         if (!best) message = t('“{0}”不是“{1}”表的规定行。', label, spec.title);
         else if (present.has(best.id)) message = t('“{0}”不是“{1}”表的规定行；最接近的规定行“{2}”表中已有。', label, spec.title, best.label);
@@ -55,7 +57,7 @@ export const unknownRow: Rule = {
         report({
           span: row.label.span,
           message,
-          fix: free ? { title: t('改为“{0}”', free.label), edits: [{ span: row.label.span, newText: free.label }] } : undefined,
+          fix: free ? { title: t('改为“{0}”', free.label), edits: [{ span: shown.span, newText: free.label }] } : undefined,
           data: { candidates: unmatched.candidates.map((c) => c.label) },
         });
       }

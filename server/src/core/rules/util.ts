@@ -1,4 +1,5 @@
-import type { Span, XxgkDocument } from '../ast';
+import type { Cell, Span, XxgkDocument } from '../ast';
+import { withoutTrailingComments } from '../text/normalize';
 import type { Edit } from './types';
 import { t } from '../i18n';
 import { format } from '../text/decimal';
@@ -15,6 +16,15 @@ export function describeTerms(terms: readonly Term[]): string {
  * Text of the document as a message quotes it: at most `max` characters, then an ellipsis. A label, heading or key
  * may be a megabyte long, and a message quoting all of it fills the problem list (and the CLI's output) with it.
  */
+/**
+ * A row label as shown: without the comments after it (`（一）予以公开 <!-- 核对 -->`). A fix that renames the row edits
+ * this much, so that the comment stays (the row-label fix replaced the whole cell, comment and all).
+ */
+export function shownLabel(cell: Cell): { readonly text: string; readonly span: Span } {
+  const text = withoutTrailingComments(cell.text);
+  return { text, span: { start: cell.span.start, end: cell.span.start + text.length } };
+}
+
 export function quote(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
