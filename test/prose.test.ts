@@ -301,6 +301,8 @@ test('period: beside the whole year, a date after its end until which some figur
   // Alone, or beside a period cut short, it is still reported.
   assert.equal(diagnostics(withOverview('本报告数据统计截至2024年1月10日。'), 'period').length, 1);
   assert.equal(diagnostics(withOverview('本报告统计期限为2023年1月1日至12月20日，部分数据截至2024年1月10日。'), 'period').length, 2);
+  // Later than the first months of the next year it is a period of its own, and wrong.
+  assert.equal(diagnostics(withOverview('本报告中所列数据的统计期限为2023年1月1日至12月31日，其中行政许可数据截至2024年12月31日。'), 'period').length, 1);
 });
 
 test('period: a period in another year', () => {

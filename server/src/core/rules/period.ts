@@ -2,6 +2,14 @@ import { t } from '../i18n';
 import { coversWholeYear, findBlankPeriods, findPeriods, periodYears } from '../prose/period';
 import { ALL_FORMATS, type Rule } from './types';
 
+/**
+ * A 截至 date early in the next year (by the end of March, before the report is due out): when late figures were
+ * counted. A date later than that (截至2024年12月31日 in a 2023 report) is a period of its own, and wrong.
+ */
+function lateFiguresCounted(to: { year?: number; month: number }, year: number): boolean {
+  return to.year === year + 1 && to.month <= 3;
+}
+
 /** The report covers a calendar year; a period cut short (至12月20日止) or in another year misstates every figure. */
 export const period: Rule = {
   id: 'period',
@@ -32,7 +40,7 @@ export const period: Rule = {
       const whole = coversWholeYear(p);
       const others = year === undefined ? [] : periodYears(p).filter((y) => y.year !== year);
       if (whole && others.length === 0) continue;
-      if (yearStated && !p.from && p.to.year !== undefined && p.to.year > year) continue;
+      if (yearStated && !p.from && lateFiguresCounted(p.to, year)) continue;
       const written = doc.text.slice(p.span.start, p.span.end);
       const y = year ?? p.to.year;
       const full = y === undefined ? '1月1日至12月31日' : `${y}年1月1日至${y}年12月31日`;
