@@ -37,16 +37,20 @@ describe('next year report', () => {
   it('leaves a law’s revision and entry into force alone, even in the year before (a 2020 report’s 2019年修订 became 2020年修订)', () => {
     const source = report2021()
       .replace('年度: 2023', '年度: 2020')
-      .replace('2023年，本局认真贯彻', '2020年，新修订的《中华人民共和国政府信息公开条例》（2019年修订）于2019年5月15日起施行，2019年的工作基础上，本局认真贯彻');
+      .replace('2023年，本局认真贯彻', '2020年，新修订的《中华人民共和国政府信息公开条例》（2019年修订）于2019年5月15日起施行，2019年的工作基础上，本局2020年修订完善主动公开目录，认真贯彻');
     const next = nextYearReport(source);
-    assert.match(next.text, /2021年，新修订的《中华人民共和国政府信息公开条例》（2019年修订）于2019年5月15日起施行，2020年的工作基础上/);
+    assert.match(next.text, /2021年，新修订的《中华人民共和国政府信息公开条例》（2019年修订）于2019年5月15日起施行，2020年的工作基础上，本局2021年修订完善主动公开目录/);
   });
 
   it('lays the tables out in the new format when it changes (2020 → 2021), 上年结转 filled: the old layout was checked against the new format', () => {
     const tables = (['主动公开', '依申请', '复议诉讼'] as const).map((kind) => tableText(tableSpec('2019', kind)!, '1'));
+    // A note and a suppression inside a table are kept, before it (they were dropped with the old layout).
+    tables[1] = tables[1].replace('::: 依申请\n', '::: 依申请\n<!-- 数据来源：登记台账 -->\n');
     const source = `---\n机关: 测试局\n年度: 2020\n格式: 2019\n---\n# 测试局2020年政府信息公开工作年度报告\n\n${tables.join('\n\n')}\n`;
     const next = nextYearReport(source);
     assert.equal(next.formatChanged, true);
+    assert.equal(next.tablesRelaid, true);
+    assert.match(next.text, /<!-- 数据来源：登记台账 -->\n::: 依申请\n/);
     const doc = parse(next.text);
     assert.equal(doc.format, '2021');
     const requests = rowsById(doc.tables.find((t) => t.kind === '依申请')!);
@@ -60,5 +64,13 @@ describe('next year report', () => {
     const next = nextYearReport('---\n机关: 测试局\n年度: 2020\n格式: 2019\n---\n# 测试局2020年报告\n');
     assert.equal(next.formatChanged, true);
     assert.match(next.text, /格式: 2021/);
+  });
+});
+
+describe('next year report from a legacy one', () => {
+  it('a 2018 report (legacy 附表) becomes a 2019 one without tables laid out: the editor is told to check them', () => {
+    const next = nextYearReport(fs.readFileSync('test/corpus/reports/08-平潭综合实验区-2018.xxgk', 'utf8'));
+    assert.equal(next.formatChanged, true);
+    assert.equal(next.tablesRelaid, false);
   });
 });

@@ -62,7 +62,11 @@ async function newNextYearReport(api: ServerApi): Promise<void> {
     await vscode.window.showTextDocument(doc);
   }
   if (next.formatChanged) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The {0} report uses another format: its tables are laid out in the new one, with 上年结转 filled in.', next.year));
+    void vscode.window.showInformationMessage(
+      next.tablesRelaid
+        ? vscode.l10n.t('The {0} report uses another format: its tables are laid out in the new one, with 上年结转 filled in.', next.year)
+        : vscode.l10n.t('The {0} report uses another format; check the tables against the new format.', next.year),
+    );
   }
 }
 

@@ -15,6 +15,8 @@ export interface NextYear {
    * layout there (empty, but for 上年结转), and 格式 in the front matter moved on.
    */
   readonly formatChanged: boolean;
+  /** Some table was laid out in the new format (none is, from a legacy 附表 to 2019: the editor says to check them). */
+  readonly tablesRelaid: boolean;
 }
 
 /**
@@ -22,9 +24,18 @@ export interface NextYear {
  * title and wherever the text names this year or the year before), every figure cleared, and 二、上年结转 filled
  * from this year's 四、结转下年度继续办理.
  */
-/** What follows a year that dates a law, not the report: 年修订, 年5月15日起施行, 年修正. */
-const LAW_DATE = /^\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:起\s*)?(?:修订|修正|修改|施行|颁布|公布)/;
+/**
+ * A year that dates a law, not the report: its revision in brackets after its name (《条例》（2019年修订）) or the day it
+ * came into force (于2019年5月15日起施行). Not the report year's own work (2023年修订完善主动公开目录 moves on).
+ */
+const LAW_REVISION = /^\s*年\s*(?:修订|修正)\s*[）)〕]/;
+const IN_FORCE = /^\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?\s*(?:施行|实施|生效)/;
 const LAW_DATE_LOOKAHEAD = 24;
+
+function datesALaw(text: string, yearStart: number): boolean {
+  const after = text.slice(yearStart + 4, yearStart + 4 + LAW_DATE_LOOKAHEAD);
+  return IN_FORCE.test(after) || (/[（(〔]\s*$/.test(text.slice(Math.max(0, yearStart - 2), yearStart)) && LAW_REVISION.test(after));
+}
 
 /** A table in the new format's layout, its cells empty but 上年结转's, filled from this year's 结转下年度. */
 function newLayout(spec: TableSpec, carriedFrom: TableRow | undefined): string {
@@ -51,13 +62,17 @@ export function nextYearReport(text: string): NextYear {
   }
 
   const newFormat = year === undefined ? undefined : formatForYear(year + 1);
+  let relaid = false;
   for (const table of doc.tables) {
     const carriedFrom = table.kind === '依申请' ? rowsById(table).get('next') : undefined;
     // In a new format the table is laid out anew (2021 split 其他处理 into three rows); kept as it was, the report
     // was checked in the new format against the old layout.
     const newSpec = newFormat !== undefined && newFormat !== doc.format && table.kind ? tableSpec(newFormat, table.kind) : undefined;
     if (newSpec) {
-      edits.push({ span: table.span, newText: newLayout(newSpec, carriedFrom) });
+      // Comments inside the table (a note, a suppression) stand before it: they would not know their rows.
+      const comments = text.slice(table.span.start, table.span.end).split(/\r?\n|\r/).filter((line) => line.trim().startsWith('<!--'));
+      edits.push({ span: table.span, newText: [...comments.map((line) => line.trim()), newLayout(newSpec, carriedFrom)].join('\n') });
+      relaid = true;
       continue;
     }
     for (const row of table.rows) {
@@ -86,7 +101,7 @@ export function nextYearReport(text: string): NextYear {
     for (const m of text.slice(bodyStart).matchAll(pattern)) {
       const start = bodyStart + m.index;
       if (tableSpans.some((s) => s.start <= start && start < s.end)) continue;
-      if (LAW_DATE.test(text.slice(start + 4, start + 4 + LAW_DATE_LOOKAHEAD))) continue;
+      if (datesALaw(text, start)) continue;
       edits.push({ span: { start, end: start + 4 }, newText: String(Number(m[1]) + 1) });
     }
   }
@@ -103,5 +118,5 @@ export function nextYearReport(text: string): NextYear {
   pieces.push(text.slice(at));
   const out = pieces.join('');
   const formatChanged = year !== undefined && formatForYear(year + 1) !== doc.format && doc.formatSource === 'front-matter';
-  return { text: out, year: year === undefined ? undefined : year + 1, formatChanged };
+  return { text: out, year: year === undefined ? undefined : year + 1, formatChanged, tablesRelaid: relaid };
 }

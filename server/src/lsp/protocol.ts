@@ -49,6 +49,8 @@ export interface NextYearResult {
   readonly year?: number;
   readonly text: string;
   readonly formatChanged: boolean;
+  /** The tables were laid out in the new format (not from a legacy 附表 to 2019). */
+  readonly tablesRelaid: boolean;
 }
 
 /** `xxgk/previousYear`: where last year's report of the same agency is, for a side-by-side comparison. */

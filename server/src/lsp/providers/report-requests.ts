@@ -37,7 +37,7 @@ export async function renderReport(doc: XxgkDocument, kind: RenderKind, diagnost
 /** `xxgk/nextYearReport`. */
 export function nextYear(text: string): NextYearResult {
   const next = nextYearReport(text);
-  return { year: next.year, text: next.text, formatChanged: next.formatChanged };
+  return { year: next.year, text: next.text, formatChanged: next.formatChanged, tablesRelaid: next.tablesRelaid };
 }
 
 /** A request about a document the server does not hold (closed, or never opened). */
