@@ -179,6 +179,12 @@ describe('last year’s report edited or closed unsaved in the editor', () => {
         await client.change(lastUri, [{ text: edited }]);
         const after = await crossYear();
         assert.ok(after.length > 0, `after the edit (${pull ? 'pull' : 'push'}): ${JSON.stringify(after)}`);
+        // Its year changed: it is no longer last year's report, and the finding goes (it stayed: the reports that
+        // paired with it were looked for after the change).
+        await client.change(lastUri, [{ text: edited.replace('年度: 2022', '年度: 2021') }]);
+        assert.deepEqual(await crossYear(), [], `no longer last year's (${pull ? 'pull' : 'push'})`);
+        await client.change(lastUri, [{ text: edited }]);
+        assert.ok((await crossYear()).length > 0, `last year's again (${pull ? 'pull' : 'push'})`);
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: lastUri } });
         assert.deepEqual(await crossYear(), [], `closed unsaved: the file agrees (${pull ? 'pull' : 'push'})`);
       } finally {

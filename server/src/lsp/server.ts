@@ -270,9 +270,9 @@ export function startServer(connection: Connection): void {
       (err: unknown) => reportFailure('workspace', e.document.uri, err),
     );
   });
-  /** Re-checks the open reports whose last year's report is `uri` (it changed, or was closed and read from disk). */
-  const revalidateNextYears = (uri: string) => {
-    const dependents = documents.all().filter((other) => {
+  /** The open reports whose last year's report is `uri`. */
+  const nextYearsOf = (uri: string): TextDocument[] =>
+    documents.all().filter((other) => {
       if (other.uri === uri) return false;
       try {
         return workspace.previousYearUri(parsed.get(other, configFor(other.uri)), other.uri) === uri;
@@ -280,14 +280,26 @@ export function startServer(connection: Connection): void {
         return false; // a report that cannot be parsed has no last year; its own check says why
       }
     });
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Re-checks the reports that were, or now are, next year's of `uri` when it changes (edited, its year or agency
+   * changed, or closed and read from disk). `update` is what changes the workspace: the reports that paired with it
+   * before are found first. A pulling client is asked to pull again once the typing pauses, not at every keystroke.
+   */
+  const updateReport = (uri: string, update: () => void) => {
+    const before = nextYearsOf(uri);
+    update();
+    const dependents = [...new Set([...before, ...nextYearsOf(uri)])];
     if (!dependents.length) return;
     if (!pullDiagnostics) dependents.forEach(schedule);
-    else if (refreshDiagnostics) void guard('workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh());
+    else if (refreshDiagnostics) {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => void guard('workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh()), Math.max(settings.validate.delay, 200));
+    }
   };
   documents.onDidChangeContent((e) => {
-    guard('workspace', e.document.uri, () => workspace.update(e.document.uri, e.document.getText()));
+    guard('workspace', e.document.uri, () => updateReport(e.document.uri, () => workspace.update(e.document.uri, e.document.getText())));
     guard('textDocument/publishDiagnostics', e.document.uri, () => schedule(e.document));
-    guard('workspace', e.document.uri, () => revalidateNextYears(e.document.uri));
   });
   documents.onDidClose((e) =>
     guard('textDocument/didClose', e.document.uri, () => {
@@ -296,8 +308,7 @@ export function startServer(connection: Connection): void {
       parsed.delete(e.document.uri);
       showRcProblems(); // a broken .xxgkrc.json no open report uses any more is no longer shown
       // What the workspace knows of the report came from the editor's text, perhaps never saved: read the file again.
-      workspace.update(e.document.uri);
-      revalidateNextYears(e.document.uri);
+      updateReport(e.document.uri, () => workspace.update(e.document.uri));
       if (!pullDiagnostics) return connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }),
   );
