@@ -288,6 +288,16 @@ describe('output formats', () => {
     assert.doesNotMatch(out, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     assert.match(out, /esc␛\[2J\.xxgk:/);
     assert.match(out, /予以公开␛\]0;pwned␇␛\[31m\\u009b/);
+    // import's and render's lines name the files too; a bidirectional override is shown as well.
+    const page = write('fmt/\u202epage\x1b]0;x\x07.html', fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', 'web-page-gbk.html')));
+    const imported = xxgk(['import', page]).stdout;
+    const rendered = xxgk(['render', write('fmt/plain.xxgk', report2021()), '-o', path.join(path.dirname(page), 'out\x1b[2J.html')]).stdout;
+    for (const text of [imported, rendered]) {
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/, text);
+    }
+    assert.match(imported, /\\u202epage␛\]0;x␇/);
+    assert.match(rendered, /out␛\[2J\.html/);
   });
 
   test('sarif: a valid 2.1.0 log', () => {

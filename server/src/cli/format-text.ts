@@ -45,11 +45,12 @@ function oneLine(message: string): string {
 /**
  * Control characters shown, not obeyed: a message quotes the report's text and a file name is the user's, and an
  * escape sequence in either (`ESC]0;…BEL` sets the terminal's title, `ESC[2J` clears it) reached the terminal raw.
- * C0 controls and DEL become their Unicode pictures (␛), C1 controls `\u009b`.
+ * C0 controls and DEL become their Unicode pictures (␛), C1 and bidirectional controls as `\u009b`, `\u202e`.
  */
 export function printable(text: string): string {
+  // Bidirectional overrides and isolates too: they reorder what the terminal shows (a name that reads backwards).
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
     if (code === 0x7f) return '\u2421';

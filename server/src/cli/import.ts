@@ -99,7 +99,7 @@ async function importOne(file: string, opts: ImportOptions): Promise<number> {
     }
   }
   // Notes go to stderr when the report itself goes to stdout, so that it can be piped.
-  const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
+  const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(printable(line) + '\n');
   if (remark) say(`${file}: ${remark}`);
   if (!toStdout) say(t('已生成 {0}（{1} 条提示）', shown.split(path.sep).join('/'), result.notes.length));
   if (result.notes.length && noteLines === 'read-text') say(t('（以下行号指从该文件读出的文本：每段、每个表格行各占一行）'));

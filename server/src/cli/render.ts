@@ -128,6 +128,6 @@ export async function render(file: string, opts: RenderOptions): Promise<number>
     if (code === 'ENOENT') return fail(t('无法写入 {0}：所在文件夹不存在', opts.output));
     return fail(t('无法写入 {0}（{1}）', opts.output, code ?? String(err)));
   }
-  process.stdout.write(t('已生成 {0}', opts.output) + '\n');
+  process.stdout.write(printable(t('已生成 {0}', opts.output)) + '\n');
   return EXIT_OK;
 }

@@ -48,7 +48,6 @@ const CN_NUMERALS = '一二三四五六七八九十';
 export const NUMBERING_RE =
   /^\s*(?:第?[一二三四五六七八九十]+[、.．:：]|[（(][一二三四五六七八九十]+[）)][、.．]?|[0-9０-９]+(?:[.．、:：](?![0-9０-９])|[)）])|[（(][0-9０-９]+[）)][、.．]?)\s*/;
 
-/** Splits a label into its numbering prefix and the rest. */
 /**
  * Text without the HTML comments it ends with (`一、总体情况 <!-- 待审定 -->` is 一、总体情况): the page does not show
  * them, so neither the heading's nor the row's name holds them. Each comment is found from the end, in one pass.
@@ -66,6 +65,7 @@ export function withoutTrailingComments(text: string): string {
   return cut === text.length ? text : text.slice(0, end);
 }
 
+/** Splits a label into its numbering prefix and the rest. */
 export function splitNumbering(label: string): { numbering: string; rest: string } {
   const m = NUMBERING_RE.exec(label);
   if (!m) return { numbering: '', rest: label.trim() };
