@@ -293,7 +293,6 @@ describe('output formats', () => {
     const imported = xxgk(['import', page]).stdout;
     const rendered = xxgk(['render', write('fmt/plain.xxgk', report2021()), '-o', path.join(path.dirname(page), 'out\x1b[2J.html')]).stdout;
     for (const text of [imported, rendered]) {
-      // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/, text);
     }
     assert.match(imported, /\\u202epage␛\]0;x␇/);
