@@ -648,6 +648,12 @@ describe('an element left open over the report, and a file with no text', () => 
       const imported = await importFile('r.html', encode(page));
       assert.ok(!imported.ok && /网页中只有导航和链接的文字，没有年报正文/.test(imported.message), JSON.stringify(imported));
     }
+    // An ASP.NET page holds everything in one <form> (navigation by its tag): its report is read, title and all, even
+    // beside a menu of more link text than the report has (it was refused as links only; the title was lost).
+    const menu = `<ul class="menu">${'<li><a href="/x">政务公开信息栏目导航链接</a></li>'.repeat(40)}</ul>`;
+    const webForms = await importFile('r.html', encode(`<html><body><form id="form1" method="post">${menu}<div>${body}</div></form></body></html>`));
+    assert.ok(webForms.ok && /^---\n机关: 某局\n年度: 2023\n/.test(webForms.result.text) && /\n## 二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n/.test(webForms.result.text), JSON.stringify(webForms));
+    assert.ok(webForms.ok && !/栏目导航/.test(webForms.result.text));
     // A report inside an element named as navigation, on a page with no other text, is still the report (all of it
     // was lost but its title: the main content was the page's first leaf).
     for (const wrapped of [`<div class="nav">${body}</div>`, `<nav>${body}</nav>`, `<div class="menu-content"><p>栏目</p>${body}</div>`]) {

@@ -126,6 +126,8 @@ class Frame {
   weight = 0;
   /** Its text, links and navigation included. */
   text = 0;
+  /** Its text outside links, navigation included. */
+  prose = 0;
   holdsTable = false;
   id: string | undefined = undefined;
   className: string | undefined = undefined;
@@ -174,6 +176,14 @@ export interface PageFacts {
    * its title.
    */
   readonly text: Int32Array;
+  /**
+   * Per element: its text outside links, navigation included. Weighed before `text` on a page with no text of its
+   * own: an ASP.NET page holds everything in one `<form>` (navigation by its tag), and its menu of links outweighed
+   * the report.
+   */
+  readonly prose: Int32Array;
+  /** Titles inside navigation: looked at when the content is itself inside navigation (the `<form>` of such a page). */
+  readonly titlesInChrome: readonly TitleCandidate[];
   readonly end: Int32Array;
   readonly startBlock: Int32Array;
   readonly endBlock: Int32Array;
@@ -208,6 +218,7 @@ export class PageWalk implements HtmlHandler {
   private readonly first: boolean;
   private weight: Int32Array;
   private text: Int32Array;
+  private prose: Int32Array;
   private end: Int32Array;
   private startBlock: Int32Array;
   private endBlock: Int32Array;
@@ -215,6 +226,7 @@ export class PageWalk implements HtmlHandler {
   private readonly grids: [number, number][] = [];
   private readonly liveTitles: TitleText[] = [];
   private readonly titles: TitleCandidate[] = [];
+  private readonly titlesInChrome: TitleCandidate[] = [];
   private readonly chromeNames = new Map<string, boolean>();
   private lastMarker = '';
   /** Second reading: each element read, its first and end block. */
@@ -230,6 +242,7 @@ export class PageWalk implements HtmlHandler {
     const elements = second ? 0 : Math.max(256, size >> 5);
     this.weight = new Int32Array(elements);
     this.text = new Int32Array(elements);
+    this.prose = new Int32Array(elements);
     this.end = new Int32Array(elements);
     this.startBlock = new Int32Array(elements);
     this.endBlock = new Int32Array(elements);
@@ -322,6 +335,7 @@ export class PageWalk implements HtmlHandler {
     const solid = solidLength(text);
     this.current.weight += solid;
     this.current.text += solid;
+    this.current.prose += solid;
     const titles = this.liveTitles;
     for (let i = 0; i < titles.length; i++) {
       const title = titles[i];
@@ -365,10 +379,13 @@ export class PageWalk implements HtmlHandler {
     // Text in a link is not the page's own (a list of links is navigation), nor is navigation.
     if (chrome || tag === 'a') frame.weight = 0;
     frame.parent!.weight += frame.weight;
+    if (tag === 'a') frame.prose = 0;
     frame.parent!.text += frame.text;
+    frame.parent!.prose += frame.prose;
     const i = frame.index;
     this.weight[i] = frame.weight;
     this.text[i] = frame.text;
+    this.prose[i] = frame.prose;
     this.end[i] = this.count;
     this.startBlock[i] = frame.startBlock;
     this.endBlock[i] = this.blocks.length;
@@ -376,7 +393,7 @@ export class PageWalk implements HtmlHandler {
     if (chrome) {
       // What navigation holds is not looked at for the title; navigation itself is.
       const titles = this.titles;
-      while (titles.length && titles[titles.length - 1].index > i) titles.pop();
+      while (titles.length && titles[titles.length - 1].index > i) this.titlesInChrome.push(titles.pop()!);
     }
     if (frame.title) this.settleTitle(frame);
   }
@@ -467,6 +484,7 @@ export class PageWalk implements HtmlHandler {
     };
     this.weight = grown(this.weight);
     this.text = grown(this.text);
+    this.prose = grown(this.prose);
     this.end = grown(this.end);
     this.startBlock = grown(this.startBlock);
     this.endBlock = grown(this.endBlock);
@@ -482,6 +500,7 @@ export class PageWalk implements HtmlHandler {
       const i = frame.index;
       this.weight[i] = frame.weight;
       this.text[i] = frame.text;
+      this.prose[i] = frame.prose;
       this.end[i] = this.count;
       this.flags[i] = frame.holdsTable ? HOLDS_TABLE : 0;
       if (frame.title && !frame.title.dead) this.settleTitle(frame);
@@ -492,6 +511,8 @@ export class PageWalk implements HtmlHandler {
       total: rootOf(this.current).weight,
       weight: this.weight,
       text: this.text,
+      prose: this.prose,
+      titlesInChrome: this.titlesInChrome,
       end: this.end,
       startBlock: this.startBlock,
       endBlock: this.endBlock,

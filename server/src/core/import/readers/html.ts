@@ -258,9 +258,10 @@ function walk(html: string, handler: PageWalk): PageWalk {
  * the first child that does. `hidden`: it is inside navigation (only on a page with no text of its own).
  */
 function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
-  // A page with no text of its own is weighed by all its text, links and navigation included.
-  const weight = facts.total > 0 ? facts.weight : facts.text;
-  const threshold = (facts.total > 0 ? facts.total : textOfPage(facts)) * MAIN_SHARE;
+  // A page with no text of its own is weighed by its text outside links (navigation included), else by all of it.
+  const prose = facts.total > 0 ? 0 : totalOf(facts, facts.prose);
+  const weight = facts.total > 0 ? facts.weight : prose > 0 ? facts.prose : facts.text;
+  const threshold = (facts.total > 0 ? facts.total : prose > 0 ? prose : totalOf(facts, facts.text)) * MAIN_SHARE;
   let main = -1;
   let hidden = false;
   let end = facts.count;
@@ -275,10 +276,10 @@ function mainContent(facts: PageFacts): { main: number; hidden: boolean } {
   return { main, hidden };
 }
 
-/** All the page's text: that of its top-level elements. */
-function textOfPage(facts: PageFacts): number {
+/** A measure of the whole page: the sum over its top-level elements. */
+function totalOf(facts: PageFacts, measure: Int32Array): number {
   let total = 0;
-  for (let i = 0; i < facts.count; i = facts.end[i]) total += facts.text[i];
+  for (let i = 0; i < facts.count; i = facts.end[i]) total += measure[i];
   return total;
 }
 
@@ -427,6 +428,8 @@ function isProse(placed: Placed, element: number): boolean {
 function titleBefore(facts: PageFacts, main: number, hidden: boolean): string | undefined {
   let found: { index: number; text: string } | undefined;
   for (const title of facts.titles) if ((hidden || title.index <= main) && (!found || title.index > found.index)) found = title;
+  // The content inside navigation (the `<form>` of an ASP.NET page): so is its title.
+  if (!found && hidden) for (const title of facts.titlesInChrome) if (title.index <= main && (!found || title.index > found.index)) found = title;
   return found?.text;
 }
 
