@@ -58,6 +58,11 @@ describe('next year report', () => {
     assert.deepEqual(requests.get('carried')!.values.map((c) => c.text), ['1', '1', '1', '1', '1', '1', '1']);
     const structural = checkText(next.text).diagnostics.filter((d) => ['missing-row', 'unknown-row', 'cell-count', 'table-format'].includes(d.rule));
     assert.deepEqual(structural, []);
+    // A table written in two containers (split where a page broke) is laid out once.
+    const split = tables[1].replace('| （七）总计 |', ':::\n\n::: 依申请\n| （七）总计 |');
+    const once = nextYearReport(source.replace(tables[1], split));
+    assert.equal(parse(once.text).tables.filter((t) => t.kind === '依申请').length, 1);
+    assert.deepEqual(checkText(once.text).diagnostics.filter((d) => ['missing-row', 'unknown-row'].includes(d.rule)), []);
   });
 
   it('switches the declared format when the new year needs another', () => {

@@ -62,7 +62,7 @@ export function nextYearReport(text: string): NextYear {
   }
 
   const newFormat = year === undefined ? undefined : formatForYear(year + 1);
-  let relaid = false;
+  const relaidKinds = new Set<string>();
   for (const table of doc.tables) {
     const carriedFrom = table.kind === '依申请' ? rowsById(table).get('next') : undefined;
     // In a new format the table is laid out anew (2021 split 其他处理 into three rows); kept as it was, the report
@@ -71,8 +71,10 @@ export function nextYearReport(text: string): NextYear {
     if (newSpec) {
       // Comments inside the table (a note, a suppression) stand before it: they would not know their rows.
       const comments = text.slice(table.span.start, table.span.end).split(/\r?\n|\r/).filter((line) => line.trim().startsWith('<!--'));
-      edits.push({ span: table.span, newText: [...comments.map((line) => line.trim()), newLayout(newSpec, carriedFrom)].join('\n') });
-      relaid = true;
+      // A table written in parts (several containers of one kind, split where the page broke) is laid out once.
+      const layout = relaidKinds.has(table.kind!) ? [] : [newLayout(newSpec, carriedFrom)];
+      relaidKinds.add(table.kind!);
+      edits.push({ span: table.span, newText: [...comments.map((line) => line.trim()), ...layout].join('\n') });
       continue;
     }
     for (const row of table.rows) {
@@ -118,5 +120,5 @@ export function nextYearReport(text: string): NextYear {
   pieces.push(text.slice(at));
   const out = pieces.join('');
   const formatChanged = year !== undefined && formatForYear(year + 1) !== doc.format && doc.formatSource === 'front-matter';
-  return { text: out, year: year === undefined ? undefined : year + 1, formatChanged, tablesRelaid: relaid };
+  return { text: out, year: year === undefined ? undefined : year + 1, formatChanged, tablesRelaid: relaidKinds.size > 0 };
 }
