@@ -15,6 +15,9 @@ export const unknownRow: Rule = {
       const spec = table.spec;
       if (!spec) continue;
       const seen = new Map<string, (typeof table.rows)[number]>();
+      // The official rows the table has, made once per table when an unknown row first needs it (once per row, a
+      // table of 10,000 unknown rows took seconds).
+      let present: Set<string> | undefined;
       for (const row of table.rows) {
         if (row.kind !== 'data') continue;
         if (row.match) {
@@ -47,7 +50,7 @@ export const unknownRow: Rule = {
         const best = unmatched.candidates[0];
         // The fix names a row the table does not have yet: renaming 不予公开的其他情形 to （三）不予公开, a group already
         // there, made a second （三）不予公开 row, with figures.
-        const present = new Set(table.rows.flatMap((r) => (r.match ? [r.match.row.id] : [])));
+        present ??= new Set(table.rows.flatMap((r) => (r.match ? [r.match.row.id] : [])));
         // Only the closest row: the next one may belong to another group (6.其他不予处理情形 is no （六）其他处理).
         const free = best && !present.has(best.id) ? best : undefined;
         let message: string;
