@@ -116,6 +116,10 @@ describe('language server over stdio (push diagnostics)', () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: col } });
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /予以公开 · 总计\*\* 13 = 自然人 10 \+ 商业企业 2 \+ 科研机构 0 \+ 社会公益组织 0 \+ 法律服务机构 1 \+ 其他 0 ✓/);
+    // A group row written without figures is summed from its items: an item's figure counts in the totals through it.
+    const itemLine = lineOf(clean, '| 4.保护第三方合法权益');
+    const item = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: itemLine, character: lines[itemLine].indexOf('| 1 |') + 2 } });
+    assert.match((item.contents as { value: string }).value, /计入：保护第三方合法权益 · 总计；总计 · 自然人/);
     const heading = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: lineOf(clean, '## 六、'), character: 5 } });
     assert.match((heading.contents as { value: string }).value, /信息处理费/);
   });

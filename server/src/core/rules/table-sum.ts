@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { equals, sub } from '../text/decimal';
 import { evaluateDocument } from '../tables/evaluate';
-import type { Evaluation, Term } from '../tables/relations';
+import { termCells, termsOf, type Evaluation, type Term } from '../tables/relations';
 import { ALL_FORMATS, type Finding, type Rule } from './types';
 import { describeTerms, fmt } from './util';
 
@@ -52,15 +52,6 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
   };
 }
 
-/** Whether a cell is a sum's total or one of its own terms. */
-function involves(e: Evaluation, cell: number): boolean {
-  return e.cell.span.start === cell || termsOf(e).some((term) => term.span?.start === cell);
-}
-
-function termsOf(e: Evaluation): readonly Term[] {
-  return e.minus ? [...e.parts, ...e.minus] : e.parts;
-}
-
 /**
  * Where the cells are that a sum which holds confirms, by their start: its total and its terms (a group's items
  * included), when one of them at least is not itself a total found wrong. A 合计 row whose own figures agree across
@@ -71,11 +62,7 @@ function confirmedCells(evaluations: readonly Evaluation[], wrongTotals: Readonl
   const confirmed = new Set<number>();
   for (const e of evaluations) {
     if (!e.ok) continue;
-    const cells = [e.cell.span.start];
-    for (const term of termsOf(e)) {
-      if (term.span) cells.push(term.span.start);
-      for (const span of term.summed ?? []) cells.push(span.start);
-    }
+    const cells = [e.cell.span.start, ...termCells(termsOf(e))];
     if (cells.every((cell) => wrongTotals.has(cell))) continue;
     for (const cell of cells) confirmed.add(cell);
   }
@@ -92,16 +79,24 @@ export const tableSum: Rule = {
   fixes: 'some',
   check(doc, report) {
     const evaluations = evaluateDocument(doc);
+    // The terms of each sum that fails, made once (an identity's are both its sides joined).
+    const terms = new Map<Evaluation, readonly Term[]>();
+    const termsOfFailing = (e: Evaluation) => {
+      let list = terms.get(e);
+      if (!list) terms.set(e, (list = termsOf(e)));
+      return list;
+    };
     // A sum with a term whose row is not in the table (left out, or its label not recognised) is not checked: that
     // row's figure is unknown, not 0, and missing-row or unknown-row says what is wrong. Counted as 0, a 依申请 table
     // whose （一）予以公开 was written 同意公开 had its correct （七）总计 row rewritten by `check --fix`.
-    const failing = evaluations.filter((e) => !e.ok && !termsOf(e).some((term) => term.missing));
+    const failing = evaluations.filter((e) => !e.ok && !termsOfFailing(e).some((term) => term.missing));
     if (failing.length === 0) return;
     // A total whose sum has a blank term is still fixed safely when another sum, with no blank term, fails on it too
     // (R3 on 一 · 总计 typed 27 for 26 in a table whose other columns are blank): then the figure, not the blank, is
     // what is wrong.
+    const involves = (f: Evaluation, cell: number) => f.cell.span.start === cell || termCells(termsOfFailing(f)).includes(cell);
     const contradicted = (e: Evaluation, alike: readonly Evaluation[]) =>
-      failing.some((f) => f !== e && !alike.includes(f) && involves(f, e.cell.span.start) && !termsOf(f).some((term) => term.blank));
+      failing.some((f) => f !== e && !alike.includes(f) && involves(f, e.cell.span.start) && !termsOfFailing(f).some((term) => term.blank));
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
     const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
@@ -124,7 +119,7 @@ export const tableSum: Rule = {
       // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
       // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
       const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !isConfirmed(e);
-      const safe = fixable && (![e, ...alike].some((x) => termsOf(x).some((term) => term.blank)) || contradicted(e, alike));
+      const safe = fixable && (![e, ...alike].some((x) => termsOfFailing(x).some((term) => term.blank)) || contradicted(e, alike));
       report(finding(e, fixable, alike, safe));
     }
   },

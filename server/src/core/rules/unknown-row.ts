@@ -1,6 +1,9 @@
 import { t } from '../i18n';
 import { quote, shownLabel } from './util';
+import type { TableRow } from '../ast';
 import { NATIONAL_FORMATS, type Rule } from './types';
+
+const labelOnly = (row: TableRow) => row.values.every((c) => c.state === 'blank');
 
 export const unknownRow: Rule = {
   id: 'unknown-row',
@@ -14,17 +17,16 @@ export const unknownRow: Rule = {
     for (const table of doc.tables) {
       const spec = table.spec;
       if (!spec) continue;
-      const seen = new Map<string, (typeof table.rows)[number]>();
-      // The official rows the table has, made once per table when an unknown row first needs it (once per row, a
-      // table of 10,000 unknown rows took seconds).
-      let present: Set<string> | undefined;
+      // The official rows the table has, each with its first row: after the pass it is every row the table has,
+      // which the unknown rows' fixes are weighed against (once per unknown row, 10,000 of them took seconds).
+      const seen = new Map<string, TableRow>();
+      const unknown: TableRow[] = [];
       for (const row of table.rows) {
         if (row.kind !== 'data') continue;
         if (row.match) {
           const earlier = seen.get(row.match.row.id);
           // A group label printed again where the table broke over a page carries no figures: layout, not a
           // second filing of the row.
-          const labelOnly = (r: typeof row) => r.values.every((c) => c.state === 'blank');
           if (earlier && row.match.row.group && labelOnly(row) && labelOnly(earlier)) continue;
           if (earlier) {
             report({
@@ -33,10 +35,10 @@ export const unknownRow: Rule = {
               related: [{ span: earlier.label.span, message: t('第一次出现') }],
             });
           } else seen.set(row.match.row.id, row);
-          continue;
-        }
-        const unmatched = row.unmatched;
-        if (!unmatched) continue;
+        } else if (row.unmatched) unknown.push(row);
+      }
+      for (const row of unknown) {
+        const unmatched = row.unmatched!;
         const shown = shownLabel(row.label);
         const label = quote(shown.text) || t('（空）');
         if (unmatched.reason === 'ambiguous') {
@@ -50,12 +52,11 @@ export const unknownRow: Rule = {
         const best = unmatched.candidates[0];
         // The fix names a row the table does not have yet: renaming 不予公开的其他情形 to （三）不予公开, a group already
         // there, made a second （三）不予公开 row, with figures.
-        present ??= new Set(table.rows.flatMap((r) => (r.match ? [r.match.row.id] : [])));
         // Only the closest row: the next one may belong to another group (6.其他不予处理情形 is no （六）其他处理).
-        const free = best && !present.has(best.id) ? best : undefined;
+        const free = best && !seen.has(best.id) ? best : undefined;
         let message: string;
         if (!best) message = t('“{0}”不是“{1}”表的规定行。', label, spec.title);
-        else if (present.has(best.id)) message = t('“{0}”不是“{1}”表的规定行；最接近的规定行“{2}”表中已有。', label, spec.title, best.label);
+        else if (seen.has(best.id)) message = t('“{0}”不是“{1}”表的规定行；最接近的规定行“{2}”表中已有。', label, spec.title, best.label);
         else message = t('“{0}”不是“{1}”表的规定行；最接近的规定行是“{2}”。', label, spec.title, best.label);
         report({
           span: row.label.span,

@@ -37,6 +37,24 @@ export interface Evaluation {
   readonly fixable: boolean;
 }
 
+/** Every term of a sum: for an identity, both sides. */
+export function termsOf(e: Evaluation): readonly Term[] {
+  return e.minus ? [...e.parts, ...e.minus] : e.parts;
+}
+
+/**
+ * Where a sum's terms are, by the start of their cells: each term's own cell and, for a group summed from its items,
+ * the items' cells (a figure the sum counts, though not as a term of its own).
+ */
+export function termCells(terms: readonly Term[]): number[] {
+  const cells: number[] = [];
+  for (const term of terms) {
+    if (term.span) cells.push(term.span.start);
+    for (const span of term.summed ?? []) cells.push(span.start);
+  }
+  return cells;
+}
+
 /**
  * An evaluation whose terms and label are built only when asked for (a failing sum's message, a hover): nearly
  * every sum of a report holds, and building its terms for nothing was a good part of the check's allocations.
