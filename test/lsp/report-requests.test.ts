@@ -4,9 +4,13 @@
  * preview and the exports must all see the 2019 format the report is checked against.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import { DOCUMENT_INFO, NEXT_YEAR_REPORT, RENDER, SOURCE_OFFSET, type DocumentInfo, type NextYearResult, type RenderResult } from '../../server/src/lsp/protocol';
+import { DOCUMENT_INFO, NEXT_YEAR_REPORT, PREVIOUS_YEAR, RENDER, SOURCE_OFFSET, type DocumentInfo, type NextYearResult, type RenderResult } from '../../server/src/lsp/protocol';
 import { report2021 } from '../helpers';
 import { messageText, settle, TestClient } from './client';
 
@@ -74,54 +78,55 @@ describe('xxgk/documentInfo, xxgk/render, xxgk/sourceOffset, xxgk/nextYearReport
   });
 });
 
+/**
+ * A folder of reports on disk and a server started on it: `init` gives the capabilities and the initialize params,
+ * given the folder's uri (a workspace folder, or none). The server and the folder go afterwards, whatever happens.
+ */
+async function withReports(
+  files: Record<string, string>,
+  init: { capabilities?: Record<string, unknown>; params: (folder: string) => Record<string, unknown> },
+  body: (client: TestClient, uriOf: (name: string) => string) => Promise<void>,
+): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-reports-'));
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  const client = new TestClient();
+  try {
+    await client.initialize(init.capabilities ?? {}, init.params(pathToFileURL(dir).toString()));
+    await body(client, (name) => pathToFileURL(path.join(dir, name)).toString());
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const inWorkspace = (folder: string) => ({ workspaceFolders: [{ uri: folder, name: 'w' }] });
+
 describe('xxgk/previousYear: last year’s report of the same agency in the workspace', () => {
   it('names its uri (for the side-by-side comparison), or says there is none', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { pathToFileURL } = await import('node:url');
-    const { PREVIOUS_YEAR } = await import('../../server/src/lsp/protocol');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-previous-'));
     const last = report2021().replace('年度: 2023', '年度: 2022').replace('2023年', '2022年');
-    fs.writeFileSync(path.join(dir, '2022.xxgk'), last);
-    fs.writeFileSync(path.join(dir, '2023.xxgk'), report2021());
-    const client = new TestClient();
-    try {
-      await client.initialize({}, { workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }] });
-      const uri = pathToFileURL(path.join(dir, '2023.xxgk')).toString();
+    await withReports({ '2022.xxgk': last, '2023.xxgk': report2021() }, { params: inWorkspace }, async (client, uriOf) => {
+      const uri = uriOf('2023.xxgk');
       await client.open(uri, report2021());
       await client.diagnostics(uri);
       const found = await client.connection.sendRequest<{ uri?: string; year?: number }>(PREVIOUS_YEAR, { textDocument: { uri } });
       assert.equal(found.year, 2022);
-      assert.equal(found.uri, pathToFileURL(path.join(dir, '2022.xxgk')).toString());
-      const other = pathToFileURL(path.join(dir, 'other.xxgk')).toString();
+      assert.equal(found.uri, uriOf('2022.xxgk'));
+      const other = uriOf('other.xxgk');
       await client.open(other, report2021().replace('测试市测试局', '另一个局'));
       const none = await client.connection.sendRequest<{ uri?: string; year?: number }>(PREVIOUS_YEAR, { textDocument: { uri: other } });
       assert.deepEqual(none, { year: 2022 });
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('no workspace folder (a file opened on its own in Neovim or Helix)', () => {
   it('last year’s report beside the document is found, and the cross-year check runs', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { pathToFileURL } = await import('node:url');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-beside-'));
     const last = report2021()
       .replace('年度: 2023', '年度: 2022')
       .replace('2023年', '2022年')
       .replace('| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |');
-    fs.writeFileSync(path.join(dir, '2022.xxgk'), last);
-    fs.writeFileSync(path.join(dir, '2023.xxgk'), report2021());
-    const client = new TestClient();
-    try {
-      await client.initialize({}, { rootUri: null, workspaceFolders: null });
-      const uri = pathToFileURL(path.join(dir, '2023.xxgk')).toString();
+    await withReports({ '2022.xxgk': last, '2023.xxgk': report2021() }, { params: () => ({ rootUri: null, workspaceFolders: null }) }, async (client, uriOf) => {
+      const uri = uriOf('2023.xxgk');
       await client.open(uri, report2021());
       let crossYear: unknown[] = [];
       for (let tries = 0; tries < 50 && crossYear.length === 0; tries++) {
@@ -129,19 +134,12 @@ describe('no workspace folder (a file opened on its own in Neovim or Helix)', ()
         if (crossYear.length === 0) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(crossYear.length > 0, 'cross-year against the 2022 report beside it');
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('last year’s report edited or closed unsaved in the editor', () => {
   it('this year’s cross-year findings follow it, pushed and pulled (they and their quick fix stayed as they were until this report was edited)', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { pathToFileURL } = await import('node:url');
     // Last year carried 2 … 2 over; this year's 上年结转 says 2 … 2: they agree (X1; the reports' other cross-year
     // finding, X2's count of regulations, is not what is looked at). Then last year's is edited to 3 … 3 (unsaved), and
     // closed without saving (the file still says 2 … 2).
@@ -150,16 +148,10 @@ describe('last year’s report edited or closed unsaved in the editor', () => {
     assert.ok(last.includes(carried));
     const edited = last.replace(carried, '| 四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |');
     for (const pull of [false, true]) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-stale-'));
-      fs.writeFileSync(path.join(dir, '2022.xxgk'), last);
-      fs.writeFileSync(path.join(dir, '2023.xxgk'), report2021());
-      const client = new TestClient();
-      try {
-        await client.initialize(pull ? { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } } : {}, {
-          workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }],
-        });
-        const lastUri = pathToFileURL(path.join(dir, '2022.xxgk')).toString();
-        const uri = pathToFileURL(path.join(dir, '2023.xxgk')).toString();
+      const capabilities = pull ? { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } } : {};
+      await withReports({ '2022.xxgk': last, '2023.xxgk': report2021() }, { capabilities, params: inWorkspace }, async (client, uriOf) => {
+        const lastUri = uriOf('2022.xxgk');
+        const uri = uriOf('2023.xxgk');
         await client.open(lastUri, last);
         await client.open(uri, report2021());
         const crossYear = async () => {
@@ -187,10 +179,7 @@ describe('last year’s report edited or closed unsaved in the editor', () => {
         assert.ok((await crossYear()).length > 0, `last year's again (${pull ? 'pull' : 'push'})`);
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: lastUri } });
         assert.deepEqual(await crossYear(), [], `closed unsaved: the file agrees (${pull ? 'pull' : 'push'})`);
-      } finally {
-        await client.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      });
     }
   });
 });
