@@ -83,6 +83,20 @@ describe('table-sum', () => {
     assert.equal(d.data?.relation, 'R4');
     assert.match(d.message, /少 1/);
   });
+  it('a 复议诉讼 total that the prose restates as written gets no fix: a part is what is wrong (`--fix` moved the correct 总计)', () => {
+    const typo = clean.replace('| 行政复议 | 1 | 0 | 0 | 0 | 1 |', '| 行政复议 | 1 | 1 | 0 | 0 | 1 |');
+    const withProse = (count: number) => typo.replace('\n::: 复议诉讼', `本年度发生政府信息公开行政复议${count}件，结果维持。\n\n::: 复议诉讼`);
+    const [confirmed] = diagnostics(withProse(1), 'table-sum');
+    assert.equal(confirmed.fix, undefined);
+    assert.ok(confirmed.related?.some((r) => r.message === '正文：行政复议 1 件'), JSON.stringify(confirmed.related));
+    assert.equal(fixAll(withProse(1)).text, withProse(1));
+    // Without the prose, or with prose that agrees with the parts, the total is the figure to fix.
+    for (const text of [typo, withProse(2)]) {
+      const [d] = diagnostics(text, 'table-sum');
+      assert.equal(d.fix?.edits[0].newText, '2');
+      assert.equal(d.fix?.safe, true);
+    }
+  });
   it('blank totals and all-blank parts are not checked; blank parts count as 0 otherwise', () => {
     const blankTotals = withRequests((rows) => rows.forEach((r) => r[1].length && (r[1][6] = '')));
     assert.equal(diagnostics(blankTotals, 'table-sum').length, 0);

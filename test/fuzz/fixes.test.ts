@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, parse, type Diagnostic, type Edit } from '../../server/src/core/index';
 import { evaluateDocument } from '../../server/src/core/tables/evaluate';
+import { restatedCells } from '../../server/src/core/prose/table-statements';
 import { add, equals, format, parseDecimal } from '../../server/src/core/text/decimal';
 import { report2021 } from '../helpers';
 import { choicesArb, document, mutatedArb, report } from './arbitraries';
@@ -104,6 +105,9 @@ describe('fuzz: applying every table-sum fix settles, and puts back a single wro
         if (!totals.length) return;
         const cell = totals[pick % totals.length].cell;
         const wrong = `${clean.slice(0, cell.span.start)}${format(add(cell.value!, parseDecimal(delta)!))}${clean.slice(cell.span.end)}`;
+        // The generated prose may state the wrong figure (新收2件): then prose and total agree against the parts, and
+        // which is wrong is for a person to say (no fix, by design).
+        if (restatedCells(parse(wrong)).has(cell.span.start)) return;
         const { text, left } = fixSumsUntilSettled(wrong);
         assert.deepEqual(left.map((d) => d.message), [], `${cell.text} → wrong, then fixed`);
         // Only that cell was touched, and it holds its figure again (written as the fix writes a figure: 1.0 is 1).

@@ -1,11 +1,13 @@
 import { officialTable } from '../tables/parts';
-import type { XxgkDocument } from '../ast';
+import type { Span, XxgkDocument } from '../ast';
+import { equals, format } from '../text/decimal';
 import { hasFullWidthDigit, toHalfWidthDigits } from '../text/normalize';
 import { paragraphFigures, type Figure } from './figures';
 import { categoryOf, RESULT_CATEGORIES, type Reading } from './requests-text';
 import { clauseStart, splitSentences } from './sentences';
 import { TableFigures } from './table-figures';
 import { NodeCache } from '../node-cache';
+import { t } from '../i18n';
 
 /** `收到申请25件`: a count in 件 that restates a row of table 三 or 四. Offsets are the paragraph's. */
 export interface CountStatement {
@@ -131,6 +133,31 @@ function readParagraph(doc: XxgkDocument, paragraph: XxgkDocument['paragraphs'][
     }
   }
   return { base, counts, percents, held };
+}
+
+/** Where the prose restates a table's figure as the table has it, for a cell: the prose's figure and its words. */
+export interface Restatement {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/**
+ * The table cells, by their start, whose figure the prose restates as written (行政复议1件 beside a 复议 总计 of 1):
+ * two places agree on it. Only a figure that is one cell: 诉讼 N 件 restates the sum of two totals, not either.
+ */
+export function restatedCells(doc: XxgkDocument): Map<number, Restatement> {
+  const restated = new Map<number, Restatement>();
+  const statements = tableStatements(doc);
+  if (!statements) return restated;
+  for (const { base, counts } of statements.paragraphs) {
+    for (const { figure, reading } of counts) {
+      const table = statements.tables.figure(reading.category);
+      if (!table || table.cells.length !== 1 || !equals(figure.value, table.value)) continue;
+      const span = { start: base + figure.start, end: base + figure.end };
+      restated.set(table.cells[0].span.start, { span, message: t('正文：{0} {1} 件', reading.keyword, format(figure.value)) });
+    }
+  }
+  return restated;
 }
 
 /** A sentence about another year (与2022年相比…) does not restate this year's table. */

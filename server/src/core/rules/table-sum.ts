@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { equals, sub } from '../text/decimal';
+import { restatedCells, type Restatement } from '../prose/table-statements';
 import { evaluateDocument } from '../tables/evaluate';
 import { termCells, termsOf, type Evaluation, type Term } from '../tables/relations';
 import { ALL_FORMATS, type Finding, type Rule } from './types';
@@ -14,13 +15,14 @@ function isPlainSum(e: Evaluation): boolean {
  * The finding for a failing evaluation; `alike` are other plain sums failing on the same cell with the same expected
  * figure (a 合计 in both a total row and a total column): one finding lists every sum, instead of one finding each.
  */
-function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] = [], safe = fixable): Finding {
+function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] = [], safe = fixable, restated?: Restatement): Finding {
   const expected = fmt(e.expected);
   const actual = fmt(e.actual);
   const delta = sub(e.actual, e.expected);
   const diff = delta.units < 0n ? t('少 {0}', fmt({ units: -delta.units, scale: delta.scale })) : t('多 {0}', fmt(delta));
   const sums = [e, ...alike];
   const related = sums.flatMap((x) => x.parts.filter((p) => p.span).map((p) => ({ span: p.span!, message: `${p.label} ${p.blank ? t('空') : fmt(p.value)}` })));
+  if (restated) related.push(restated);
   const data = { relation: sums.map((x) => x.relation).join('+'), expected, actual };
 
   if (e.relation === 'part-exceeds') {
@@ -100,6 +102,9 @@ export const tableSum: Rule = {
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
     const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
+    // A total the prose restates as written (行政复议1件 beside a 总计 of 1, its parts adding up to 2) is confirmed too:
+    // a part is what is wrong. The 复议诉讼 table has no other sum to say so, and `--fix` moved its correct 总计.
+    const restated = restatedCells(doc);
     // A cell that totals two relations gets a fix only if those that may fix it agree on its figure; otherwise
     // fixing one would break the other, and fix-all would go round in circles.
     const failingCells = new Set(failing.map((e) => e.cell));
@@ -118,9 +123,10 @@ export const tableSum: Rule = {
       // A figure that a sum which holds has as its total or counts as a term is confirmed by it: changing it would
       // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
       // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
-      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !isConfirmed(e);
+      const inProse = restated.get(e.cell.span.start);
+      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !inProse && !isConfirmed(e);
       const safe = fixable && (![e, ...alike].some((x) => termsOfFailing(x).some((term) => term.blank)) || contradicted(e, alike));
-      report(finding(e, fixable, alike, safe));
+      report(finding(e, fixable, alike, safe, inProse));
     }
   },
 };
