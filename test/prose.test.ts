@@ -222,12 +222,21 @@ test('prose-table-count: figures that agree, or are about something else, stay s
     '收到政府信息公开申请24件，较上年增加5件，其中按时办结20件，延期答复4件。',
     '与2022年相比，收到政府信息公开申请30件。',
     '予以公开、部分公开分别为10件、5件。',
+    // A part of those done, in words no row has (上海市科委 2024); 转下一年度 is the carry-over, not 办理.
+    '所有办结的信息公开申请中同意公开答复9件，部分公开答复3件，转下一年度办理答复的有2件。',
   ]) {
     assert.deepEqual(diagnostics(withRequestsText(s), 'prose-table-count'), [], s);
   }
   for (const p of ['本年度收到人大代表建议5件，政协提案3件。', '全年受理行政许可申请120件，办结118件。']) {
     assert.deepEqual(diagnostics(withOverview(p), 'prose-table-count'), [], p);
   }
+});
+
+test('prose-table-count: 转下一年度办理 is compared with 四、结转下年度继续办理, not with （七）总计', () => {
+  const text = withRequestsText('所有办结的信息公开申请中同意公开答复9件，转下一年度办理答复的有1件。');
+  const d = diagnostics(text, 'prose-table-count');
+  assert.deepEqual(d.map((x) => covered(text, x)), ['1件']);
+  assert.match(d[0].message, /正文称转下一年度办理答复 1 件，但统计表“四、结转下年度继续办理”的总计为 2 件/);
 });
 
 test('prose-table-count: a blank table cell is not compared', () => {

@@ -13,7 +13,7 @@ export const RESULT_CATEGORIES: ReadonlySet<ProseCategory> = new Set(['open', 'p
 
 /** Tried in order; each match is blanked out before the next so that 结转下年度继续办理 is not also 办理. */
 const KEYWORDS: ReadonlyArray<[ProseCategory, RegExp]> = [
-  ['next', /(?:结转|顺延|转入)(?:到|至)?下一?年度?(?:继续)?(?:办理)?/],
+  ['next', /(?:结转|顺延|转入|转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?(?:答复)?/],
   ['carried', /上一?年度?结转/],
   ['refuse', /不予公开/],
   ['partial', /部分公开/],
@@ -56,6 +56,7 @@ export function categoryOf(prefix: string, figure: Figure): Reading | undefined 
   let rest = prefix;
   let found = 0;
   let first: Reading | undefined;
+  let firstEnd = 0;
   let appeals = 0;
   let appeal: Reading | undefined;
   let otherThanVerbs = false;
@@ -63,7 +64,10 @@ export function categoryOf(prefix: string, figure: Figure): Reading | undefined 
     const m = re.exec(rest);
     if (!m) continue;
     const reading: Reading = { category, keyword: m[0] };
-    if (found++ === 0) first = reading;
+    if (found++ === 0) {
+      first = reading;
+      firstEnd = m.index + m[0].length;
+    }
     if (category === 'review' || category === 'litigation') {
       appeals++;
       appeal = reading;
@@ -77,6 +81,8 @@ export function categoryOf(prefix: string, figure: Figure): Reading | undefined 
   if (RESULT_CATEGORIES.has(c) && JOINED.test(rest)) return undefined;
   if (c === 'new' && (NEW_SUBSET.test(prefix) || OTHER_SUBJECTS.test(prefix))) return undefined;
   if (c === 'total' && (TOTAL_SUBSET.test(prefix) || OTHER_SUBJECTS.test(prefix))) return undefined;
+  // 办结的信息公开申请中同意公开答复9件: a part of those done (in words no row has), not all of them.
+  if (c === 'total' && prefix.includes('中', firstEnd)) return undefined;
   if ((c === 'review' || c === 'litigation') && APPEAL_SUBSET.test(prefix)) return undefined;
   if ((c === 'carried' || c === 'next') && OTHER_SUBJECTS.test(prefix)) return undefined;
   return reading;
