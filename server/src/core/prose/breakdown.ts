@@ -27,7 +27,7 @@ export interface Breakdown {
 const MARKERS = ['其中', '包括', '包含'];
 /** Any of MARKERS, found in one pass (three `includes` read every paragraph three times). */
 const ANY_MARKER = new RegExp(MARKERS.join('|'));
-/** Between the total and the marker: nothing, or one of these (`52条，其中`, `486条（包括`, `215条。其中`). */
+/** Between the total and the marker: nothing, or one of these (`52条，其中`, `486条（包括`, `215条。其中`), or a comma and a bracket. */
 const GAP = new Set(['，', ',', '：', ':', '。', '；', ';', '（', '(']);
 const ITEM_SEPARATORS = new Set([...'，,、；;'].map((c) => c.charCodeAt(0)));
 const LEFT_PAREN = 0xff08; // （
@@ -75,6 +75,8 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
   if (p > 0 && GAP.has(text[p - 1])) {
     gap = text[p - 1];
     p = skipSpaceBack(text, p - 1);
+    // A bracket after a comma (`2599条，(其中…)`, 平潭 2019): the comma belongs to the sentence, the list is bracketed.
+    if ((gap === '（' || gap === '(') && p > 0 && (text[p - 1] === '，' || text[p - 1] === ',')) p = skipSpaceBack(text, p - 1);
   }
   const k = figureEndingAt(figures, p);
   if (k < 0) return undefined;
