@@ -654,6 +654,10 @@ describe('an element left open over the report, and a file with no text', () => 
     const webForms = await importFile('r.html', encode(`<html><body><form id="form1" method="post">${menu}<div>${body}</div></form></body></html>`));
     assert.ok(webForms.ok && /^---\n机关: 某局\n年度: 2023\n/.test(webForms.result.text) && /\n## 二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n/.test(webForms.result.text), JSON.stringify(webForms));
     assert.ok(webForms.ok && !/栏目导航/.test(webForms.result.text));
+    // A form of sentences with no title, section or table is no report either; the page is not links, and the
+    // message said so (“只有导航和链接”).
+    const notice = await importFile('r.html', encode(`<html><body><form id="form1"><ul>${'<li><a href="/x">栏目</a></li>'.repeat(10)}</ul><div><p>${'为进一步做好服务工作，现将有关事项通知如下，请各单位认真贯彻执行。'.repeat(12)}</p></div></form></body></html>`));
+    assert.ok(!notice.ok && /网页中的文字都在导航、表单等页面框架中，没有年报的标题、章节或统计表/.test(notice.message), JSON.stringify(notice));
     // A report inside an element named as navigation, on a page with no other text, is still the report (all of it
     // was lost but its title: the main content was the page's first leaf).
     for (const wrapped of [`<div class="nav">${body}</div>`, `<nav>${body}</nav>`, `<div class="menu-content"><p>栏目</p>${body}</div>`]) {

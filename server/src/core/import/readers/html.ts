@@ -32,18 +32,23 @@ export function readHtml(input: Uint8Array | string): InputBlock[] {
 /**
  * A page's report as blocks, and a remark when the page had to be mended to read it (see HIDING). `onlyLinks`: the
  * page shows no text but its links and navigation, and they are no report (no title, no section, no table): its
- * report is pictures or loaded by a script, and the one link read (首页) was imported as the report.
+ * report is pictures or loaded by a script, and the one link read (首页) was imported as the report. `onlyFramed`:
+ * likewise, but the text is mostly sentences, not links (an ASP.NET page holds everything in one `<form>`): some
+ * page's text, and no report.
  */
-export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string; onlyLinks?: boolean } {
+export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string; onlyLinks?: boolean; onlyFramed?: boolean } {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
   const page = readMended(html);
-  if (page.linksOnly && page.blocks.some((block) => block.type === 'text' && block.text.trim() !== '') && !looksLikeReport(page.blocks)) {
-    return { blocks: [], onlyLinks: true };
+  if (page.framed && page.blocks.some((block) => block.type === 'text' && block.text.trim() !== '') && !looksLikeReport(page.blocks)) {
+    return page.framed === 'prose' ? { blocks: [], onlyFramed: true } : { blocks: [], onlyLinks: true };
   }
   return { blocks: page.blocks, remark: page.remark };
 }
 
-function readMended(html: string): { blocks: InputBlock[]; remark?: string; linksOnly: boolean } {
+/** What a page with no text of its own shows: mostly links, or mostly sentences inside navigation or a form. */
+type Framed = 'links' | 'prose';
+
+function readMended(html: string): { blocks: InputBlock[]; remark?: string; framed?: Framed } {
   const first = readDecoded(html, HIDING);
   const cuts = hidingElements(html, first.unclosed);
   if (!cuts.length) return first;
@@ -184,8 +189,8 @@ function hanCount(text: string, from = 0, to = text.length): number {
   return count;
 }
 
-/** The page read once. `linksOnly`: it has no text of its own, and what was read is its links and navigation. */
-function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[]; linksOnly: boolean } {
+/** The page read once. `framed`: it has no text of its own, and what was read is its links and navigation. */
+function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: InputBlock[]; unclosed: UnclosedElement[]; framed?: Framed } {
   const page = new PageWalk(html.length);
   const unclosed = parseHtml(html, page, ATTRIBUTES, watched);
   const facts = page.facts();
@@ -193,7 +198,8 @@ function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: Inp
   const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   const blocks = title ? [{ type: 'text', text: title } as const, ...content] : content;
-  return { blocks, unclosed, linksOnly: facts.total === 0 };
+  const framed = facts.total > 0 ? undefined : facts.totalProse * 2 > facts.totalText ? 'prose' : 'links';
+  return { blocks, unclosed, framed };
 }
 
 /** Blocks, and where each element's lie among them (as many as splitReport asks about). */
