@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ImportGate } from '../server/src/cli/import-gate';
+import { countedInGate, ImportGate, processGate } from '../server/src/cli/import-gate';
 
 const fresh = () => new ImportGate(new Int32Array(new SharedArrayBuffer(12)));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -64,5 +64,25 @@ describe('ImportGate', () => {
       });
     await Promise.all([retry(), retry(), retry()]);
     assert.equal(most, 1);
+  });
+
+  it('a report checked in the pool counts as an import (countedInGate): an import beside it had company, and a retry alone waits for the check', async () => {
+    const gate = processGate();
+    const order: string[] = [];
+    let finish!: () => void;
+    const check = countedInGate(async () => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      order.push('check ends');
+    });
+    await tick();
+    const beside = await gate.enter();
+    gate.leave();
+    assert.equal(gate.hadCompany(beside), true, 'a 6 MB report checked in one thread swelled the process as an import does');
+    const retry = gate.alone(() => Promise.resolve(void order.push('retry alone')));
+    await tick();
+    assert.deepEqual(order, [], 'the retry waits');
+    finish();
+    await Promise.all([check, retry]);
+    assert.deepEqual(order, ['check ends', 'retry alone']);
   });
 });
