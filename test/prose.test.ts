@@ -80,6 +80,32 @@ test('the clean report produces none of these rules', () => {
   assert.deepEqual(d, []);
 });
 
+test('prose-sum: real lists that are not one plain list of the total stay silent (attack r12)', () => {
+  for (const s of [
+    // A later item opens a list of its own (北街街道 2025, shortened so that the sums would disagree).
+    '累计发布工作动态信息5条，其中乡镇动态3条；发布法定主动公开内容1条，包括机构概况1条，以及预决算信息2条。',
+    // The list adds up at a ；and the sentence goes on to other counts (平潭综合实验区 2023, 淮安市 2024).
+    '办结依申请公开81件，其中：予以公开及部分公开42件；不予公开5件；无法提供31件；不予处理1件；其他处理2件；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。',
+    '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件。',
+    // After a ；an item with no figure: the list is open (上海市科委 2024, with 包括 alone).
+    '当年发布政府信息393件，包括：行政规范性文件13件；规划计划文件2件；2024年度部门预算、2023年度部门决算信息；重大行政决策事项2项。',
+  ]) {
+    assert.deepEqual(diagnostics(withOverview(s), 'prose-sum'), [], s);
+  }
+  // The list that ended at the total is read up to there; a marker after 其中 is no part of the first label.
+  const read = (s: string) => findBreakdowns(s).map((b) => [Number(b.total.value.units), b.parts.map((p) => p.label)]);
+  assert.deepEqual(read('政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件。'), [[351, ['结果维持', '结果纠正', '其他结果', '尚未审结']]]);
+  assert.deepEqual(read('当年发布政府信息393件，其中包括：行政规范性文件13件；规划计划文件2件。'), [[393, ['行政规范性文件', '规划计划文件']]]);
+});
+
+test('prose-sum: parts over the total by exactly one of them say so (that one is likely counted in another as well)', () => {
+  // 上海市科委 2024: 1744 + 393 + 2 = 2139, and 解读类信息 21 is most likely inside 政务信息 393.
+  const text = withOverview('“上海科技”网站全年累计发布信息2139条，其中动态类信息发布1744条，政务信息发布393条，解读类信息发布21条，回应公众关注热点信息2条。');
+  const [d] = diagnostics(text, 'prose-sum');
+  assert.equal(d.severity, 'error');
+  assert.match(d.message, /比总数 2139 条多 21 条，正好是“解读类信息发布”一项：它若已计入另一分项，请在正文中写明/);
+});
+
 test('prose-sum: parts exceeding the total, exact span and message', () => {
   const text = withOverview('共公布信息12条，其中部门资讯10条，机构信息2条，其他1条。');
   const d = diagnostics(text, 'prose-sum');

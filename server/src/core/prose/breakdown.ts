@@ -1,4 +1,4 @@
-import { compare } from '../text/decimal';
+import { add, compare, equals, ZERO } from '../text/decimal';
 import { isBlankRange } from '../text/normalize';
 import { extractFigures, type Figure } from './figures';
 import { isStrongStopCode, sentenceStops } from './sentences';
@@ -91,6 +91,8 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
 
   // Items up to the closing bracket (bracketed list) or the end of the sentence.
   const parts: Part[] = [];
+  // Where a part came after a `；`, by its index: where the list may have ended and another statement begun.
+  const afterSemicolon: number[] = [];
   let fi = firstFigureFrom(figures, i);
   let separator = '';
   // A figureless piece followed by 、 that the next item continues: a label with 、 in it (政策、规范性文件类信息54条).
@@ -109,17 +111,22 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
         i = itemEnd.next;
         continue;
       }
-      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it.
-      if (parts.length === 0 || separator === '、' || OPEN_ENDED.test(item) || item === '') return undefined;
+      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it: after a `；` it is one
+      // more item without a figure (`…规划计划文件2件；2024年度部门预算、部门决算信息；…`), and the list is open.
+      if (parts.length === 0 || separator === '、' || isSemicolon(separator) || OPEN_ENDED.test(item) || item === '') return undefined;
       break;
     }
     if (inItem > 1) return undefined;
     const figure = figures[fi];
     if (!plainFigure(figure)) return undefined;
     if (!isBlankRange(text, figure.end, itemEnd.at)) return undefined; // 40条为工作动态, 12条等: not a plain item
-    const label = stripLead(text.slice(labelStart >= 0 ? labelStart : i, figure.start));
+    const written = text.slice(labelStart >= 0 ? labelStart : i, figure.start);
     labelStart = -1;
+    // A later item that opens a list of its own (`…；发布法定主动公开内容1条，包括机构概况1条，…`): nested, not plain.
+    if (parts.length > 0 && NESTED_MARKER.test(written)) return undefined;
+    const label = stripLead(written);
     if (label === '' || label.length > MAX_LABEL || NOT_A_PART.test(label)) return undefined;
+    if (isSemicolon(separator)) afterSemicolon.push(parts.length);
     parts.push({ label, figure });
     if (itemEnd.kind === 'end') break;
     separator = itemEnd.separator;
@@ -127,6 +134,7 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
   }
   if (parts.length < 2) return undefined;
   if (parts.some((q) => q.figure.unit !== total.unit)) return undefined;
+  endAtTheTotal(parts, afterSemicolon, total);
   if (parts.some((q) => CHANNEL.test(q.label))) return undefined;
   // One part as large as the total, beside others: the parts overlap (a view such as channels), not a partition.
   const nonZero = parts.filter((q) => q.figure.value.units !== 0n).length;
@@ -183,8 +191,37 @@ function plainFigure(f: Figure): boolean {
   return !f.approximate && !f.ordinal;
 }
 
+/** The separators, a marker (`其中包括：`) and a joining word before an item's label. */
 function stripLead(s: string): string {
-  return s.replace(/^[\s：:，,、；;]+/, '').replace(/^(?:包括|包含|有)/, '').trim();
+  return s.replace(/^[\s：:，,、；;]+/, '').replace(/^(?:包括|包含|有|以及)[\s：:]*/, '').trim();
+}
+
+/** An item's text that opens a list of its own. */
+const NESTED_MARKER = /^[\s：:，,、；;]*(?:其中|包括|包含)/;
+
+function isSemicolon(separator: string): boolean {
+  return separator === '；' || separator === ';';
+}
+
+/**
+ * A list that adds up to its total at a `；` and goes on past it has ended there: what follows is another statement
+ * (`办结81件，其中：予以公开42件；…其他处理2件；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件`; 平潭综合实验区
+ * 2023, 淮安市 2024). The parts after it are dropped, and the list holds.
+ */
+function endAtTheTotal(parts: Part[], afterSemicolon: readonly number[], total: Figure): void {
+  if (!afterSemicolon.length) return;
+  let sum = ZERO;
+  let next = 0;
+  for (let k = 0; k < parts.length; k++) {
+    if (k === afterSemicolon[next]) {
+      if (k >= 2 && equals(sum, total.value)) {
+        parts.length = k;
+        return;
+      }
+      next++;
+    }
+    sum = add(sum, parts[k].figure.value);
+  }
 }
 
 function skipSpaceBack(text: string, p: number): number {

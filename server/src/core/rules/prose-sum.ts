@@ -53,6 +53,11 @@ export const proseSum: Rule = {
         const unit = b.total.unit;
         const gap = format(gapValue);
         const terms = b.parts.map((p) => `${p.label} ${format(p.figure.value)}`).join(' + ');
+        // Parts over the total by exactly one of them: that one is most likely counted in another part as well
+        // (解读类信息21条 inside 政务信息393条; 上海市科委 2024), which the sentence does not say.
+        // Not a catch-all (其他1条 is what the rest comes to), and only one part of that figure.
+        const alike = short ? [] : b.parts.filter((p) => equals(p.figure.value, gapValue));
+        const counted = alike.length === 1 && !CATCH_ALL.test(alike[0].label) ? alike[0] : undefined;
         report({
           span: { start: base + b.total.start, end: base + b.total.end },
           ...(nearlyComplete ? { severity: 'warning' as const } : {}),
@@ -61,10 +66,15 @@ export const proseSum: Rule = {
                 '“{0}”各项之和 {1} {2}（{3}）比总数 {4} {2}少 {5} {2}，差额小于其中任何一项：分项可能漏列或有误；请核对总数或各分项。',
                 b.marker, format(actual), unit, terms, format(total), gap,
               )
-            : t(
-                '“{0}”各项之和 {1} {2}（{3}）与总数 {4} {2}不符，相差 {5} {2}；请核对总数或各分项。',
-                b.marker, format(actual), unit, terms, format(total), gap,
-              ),
+            : counted
+              ? t(
+                  '“{0}”各项之和 {1} {2}（{3}）比总数 {4} {2}多 {5} {2}，正好是“{6}”一项：它若已计入另一分项，请在正文中写明（读者按所列各项相加）；否则请核对总数或各分项。',
+                  b.marker, format(actual), unit, terms, format(total), gap, counted.label,
+                )
+              : t(
+                  '“{0}”各项之和 {1} {2}（{3}）与总数 {4} {2}不符，相差 {5} {2}；请核对总数或各分项。',
+                  b.marker, format(actual), unit, terms, format(total), gap,
+                ),
           related: b.parts.map((p) => ({
             span: { start: base + p.figure.start, end: base + p.figure.end },
             message: t('分项：{0} {1} {2}', p.label, format(p.figure.value), unit),
