@@ -252,6 +252,11 @@ test('prose-table-count: figures that agree, or are about something else, stay s
     '收到政府信息公开申请24件，较上年增加5件，其中按时办结20件，延期答复4件。',
     '与2022年相比，收到政府信息公开申请30件。',
     '予以公开、部分公开分别为10件、5件。',
+    // 不予受理 is no 受理 (遵义市人社局 2021); 舆情 are no requests (上饶市信州区 2021); those still in hand are
+    // not all those done.
+    '本年度共受理政府信息公开申请24件，不予受理4件，未予受理2件。',
+    '全区依申请公开办件21件，妥善办理政务舆情2件，回复市长信箱来件5件。',
+    '收到政府信息公开申请24件，正在办理2件。',
     // A part of those done, in words no row has (上海市科委 2024); 转下一年度 is the carry-over, not 办理.
     '所有办结的信息公开申请中同意公开答复9件，部分公开答复3件，转下一年度办理答复的有2件。',
   ]) {
@@ -260,6 +265,14 @@ test('prose-table-count: figures that agree, or are about something else, stay s
   for (const p of ['本年度收到人大代表建议5件，政协提案3件。', '全年受理行政许可申请120件，办结118件。']) {
     assert.deepEqual(diagnostics(withOverview(p), 'prose-table-count'), [], p);
   }
+});
+
+test('prose-table-count: 上年转结 is 上年结转, and 不予以公开 is 不予公开, not 予以公开', () => {
+  const text = withRequestsText('上年转结政府信息公开申请3件。本年度办结政府信息公开申请24件，其中不予以公开2件。');
+  const d = diagnostics(text, 'prose-table-count');
+  assert.deepEqual(d.map((x) => covered(text, x)), ['3件', '2件']);
+  assert.match(d[0].message, /二、上年结转政府信息公开申请数量/);
+  assert.match(d[1].message, /（三）不予公开/);
 });
 
 test('prose-table-count: 转下一年度办理 is compared with 四、结转下年度继续办理, not with （七）总计', () => {

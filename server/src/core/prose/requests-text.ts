@@ -14,8 +14,8 @@ export const RESULT_CATEGORIES: ReadonlySet<ProseCategory> = new Set(['open', 'p
 /** Tried in order; each match is blanked out before the next so that 结转下年度继续办理 is not also 办理. */
 const KEYWORDS: ReadonlyArray<[ProseCategory, RegExp]> = [
   ['next', /(?:结转|顺延|转入|转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?(?:答复)?/],
-  ['carried', /上一?年度?结转/],
-  ['refuse', /不予公开/],
+  ['carried', /上一?年度?(?:结转|转结)/],
+  ['refuse', /不予以?公开/],
   ['partial', /部分公开/],
   ['open', /予以公开/],
   ['unable', /无法提供/],
@@ -32,14 +32,14 @@ const ANY_KEYWORD = new RegExp(KEYWORDS.map(([, re]) => re.source).join('|'));
 
 /** Words that make the figure a subset, a comparison or something else than the table's row. */
 const DISTRACTORS = /分别|同比|环比|较|增加|减少|增长|下降|上升|累计|历年|以来|平均|超过|不足|去年|比上年/;
-/** For 收到: a part of the new requests (by channel or applicant), not all of them. */
-const NEW_SUBSET = /其中|通过|网上|网络|在线|信函|当面|现场|邮寄|邮件|传真|电话|窗口|自然人|法人|企业|组织|机构|律师|个人/;
-/** For 办结/答复: a subset by timing. */
-const TOTAL_SUBSET = /延期|延长|按时|按期|逾期|超期|当场|当日|即时|限期|现场|平均/;
+/** For 收到/受理: a part of the new requests (by channel or applicant), not all of them; 不予受理 is no 受理. */
+const NEW_SUBSET = /其中|通过|网上|网络|在线|信函|当面|现场|邮寄|邮件|传真|电话|窗口|自然人|法人|企业|组织|机构|律师|个人|不予受理|未予受理|不受理|未受理/;
+/** For 办结/答复/办理: a subset by timing, or those still in hand (正在办理). */
+const TOTAL_SUBSET = /延期|延长|按时|按期|逾期|超期|当场|当日|即时|限期|现场|平均|正在|尚在|仍在/;
 /** For 复议/诉讼: a result, not the count. */
 const APPEAL_SUBSET = /维持|纠正|撤销|审结|驳回|确认|终止|结果|其他|败诉|胜诉|直接|复议后|前置/;
 /** Other subjects a 收到…件 sentence may count. */
-const OTHER_SUBJECTS = /许可|审批|建议|提案|信访|投诉|举报|咨询|留言|来电|来信|办件|事项|热线/;
+const OTHER_SUBJECTS = /许可|审批|建议|提案|信访|投诉|举报|咨询|留言|来电|来信|办件|事项|热线|舆情|工单|信箱|来件/;
 const JOINED = /和|及|与|或|并/;
 
 export interface Reading {
