@@ -103,7 +103,24 @@ test('prose-sum: parts over the total by exactly one of them say so (that one is
   const text = withOverview('“上海科技”网站全年累计发布信息2139条，其中动态类信息发布1744条，政务信息发布393条，解读类信息发布21条，回应公众关注热点信息2条。');
   const [d] = diagnostics(text, 'prose-sum');
   assert.equal(d.severity, 'error');
-  assert.match(d.message, /比总数 2139 条多 21 条，正好是“解读类信息发布”一项：它若已计入另一分项，请在正文中写明/);
+  assert.match(d.message, /比总数 2139 条多 21 条，正好等于“解读类信息发布”一项：若该项已计入其他分项，请在正文中注明/);
+});
+
+test('prose-sum: a list over its total is reported whatever follows it (the ；-shapes above must not hide it; review r13)', () => {
+  for (const s of [
+    // ； is the list's own separator: the extra part is one of its items.
+    '全年主动公开政府信息52条，其中：工作动态40条；通知公告12条；政策解读5条。',
+    // In brackets, the list ends at the bracket.
+    '全年主动公开政府信息52条（其中：工作动态40条；通知公告12条，政策解读5条）。',
+    // A catch-all after the ； is the list's own last item.
+    '全年主动公开政府信息52条，包括：工作动态40条，通知公告12条；其他信息5条。',
+    // A remark after a ；leaves the list open: falling short would say nothing, going over still does.
+    '全年主动公开政府信息52条，其中：工作动态40条，通知公告15条；有效保障了公众的知情权。',
+    '全年主动公开政府信息52条，其中工作动态40条、通知公告15条；同时，进一步完善了政务公开专栏。',
+  ]) {
+    assert.equal(diagnostics(withOverview(s), 'prose-sum').length, 1, s);
+  }
+  assert.deepEqual(diagnostics(withOverview('全年主动公开政府信息52条，其中：工作动态30条，通知公告12条；有效保障了公众的知情权。'), 'prose-sum'), []);
 });
 
 test('prose-sum: parts exceeding the total, exact span and message', () => {

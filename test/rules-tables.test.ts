@@ -77,6 +77,30 @@ describe('table-sum', () => {
     assert.equal(groups.length, 2);
     assert.equal(diagnostics(withRequests(setRow('（三）不予公开', [1, 0, 0, 0, 0, 0, 1])), 'table-sum').length, 0);
   });
+  it('with blank columns, a sum that fails for another typo is no witness: `--fix` left a correct item 总计 alone (review r13)', () => {
+    // Only 自然人 and 总计 filled; 4.保护第三方合法权益 · 自然人 typed 2 (for 1), （一）予以公开 · 总计 typed 14 (for 13).
+    // R2 on the 总计 column fails for the 14, not for row 4's 总计 1, which is right.
+    const text = withRequests((rows) =>
+      rows.forEach((r) => {
+        if (!r[1].length) return;
+        const total = r[1][6];
+        r[1] = [total, '', '', '', '', '', total];
+        if (r[0].startsWith('4.保护')) r[1][0] = 2;
+        if (r[0].startsWith('（一）予以公开')) r[1][6] = 14;
+      }),
+    );
+    const item = diagnostics(text, 'table-sum').find((d) => /保护第三方合法权益 · 总计/.test(d.message));
+    assert.ok(item?.fix && !item.fix.safe, JSON.stringify(item));
+    const fixed = fixAll(text).text;
+    assert.match(fixed, /\| 4\.保护第三方合法权益 \| 2 \|(?: +\|){5} 1 \|/);
+    assert.match(fixed, /\| （一）予以公开 \| 13 \|(?: +\|){5} 13 \|/);
+  });
+  it('prose that copies a typo (予以公开14件) does not stop the fix two sums agree on (review r13)', () => {
+    const text = withRequests(setRow('（一）予以公开', [10, 2, 0, 0, 1, 0, 14])).replace('\n::: 依申请', '本年度办结政府信息公开申请24件，其中予以公开14件。\n\n::: 依申请');
+    const d = diagnostics(text, 'table-sum').find((x) => /予以公开 · 总计/.test(x.message));
+    assert.equal(d?.fix?.edits[0].newText, '13');
+    assert.equal(d?.fix?.safe, true);
+  });
   it('R4: each 复议诉讼 group total', () => {
     const text = clean.replace('| 行政复议 | 1 | 0 | 0 | 0 | 1 |', '| 行政复议 | 1 | 1 | 0 | 0 | 1 |');
     const [d] = diagnostics(text, 'table-sum');

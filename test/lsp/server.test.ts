@@ -120,6 +120,10 @@ describe('language server over stdio (push diagnostics)', () => {
     const itemLine = lineOf(clean, '| 4.保护第三方合法权益');
     const item = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: itemLine, character: lines[itemLine].indexOf('| 1 |') + 2 } });
     assert.match((item.contents as { value: string }).value, /计入：保护第三方合法权益 · 总计；总计 · 自然人/);
+    // （七）总计 is subtracted in R3 (四 = 一 + 二 − （七）), not counted into 四: no 计入 line.
+    const totalLine = lineOf(clean, '| （七）总计');
+    const total = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: totalLine, character: lines[totalLine].lastIndexOf('24') } });
+    assert.doesNotMatch((total.contents as { value: string }).value, /计入/);
     const heading = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: lineOf(clean, '## 六、'), character: 5 } });
     assert.match((heading.contents as { value: string }).value, /信息处理费/);
   });

@@ -22,6 +22,8 @@ export interface Breakdown {
   readonly markerStart: number;
   readonly total: Figure;
   readonly parts: readonly Part[];
+  /** The list went on after a `；` with an item of no figure: not all of the total's parts are listed. */
+  readonly open?: boolean;
 }
 
 const MARKERS = ['其中', '包括', '包含'];
@@ -37,6 +39,8 @@ const CONJUNCTIONS = ['以及', '和', '及', '与'];
 const CONJUNCTION_STARTS = new Set(CONJUNCTIONS.map((w) => w.charCodeAt(0)));
 /** Publication channels overlap: a list of them is a view of the total, not a partition. */
 const CHANNEL = /通过|网站|网页|门户|微信|微博|公报|新媒体|公众号|客户端|APP|App|app|政务号|抖音|头条|短视频|报纸|报刊|电视|广播|电台|媒体|平台|渠道|发布会|公开栏|显示屏|电子屏|宣传栏|热线/;
+/** A part that gathers the rest (其他信息150条): the list claims to be complete. */
+export const CATCH_ALL = /^(?:其他|其它|其余|剩余|另外|另有)/;
 /** Words that make an item something other than a part: a comparison, a new total, a nested breakdown. */
 const NOT_A_PART = /^共|其中|包括|包含|共计|合计|总计|累计|同比|环比|较|增加|减少|增长|下降|上升|占|比上年|上年|去年|平均|分别/;
 /** Before the total: a comparison (`较上年增加52条`) means the figure is not a total. */
@@ -91,8 +95,9 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
 
   // Items up to the closing bracket (bracketed list) or the end of the sentence.
   const parts: Part[] = [];
-  // Where a part came after a `；`, by its index: where the list may have ended and another statement begun.
-  const afterSemicolon: number[] = [];
+  // The separator before each part after the first ('' for the first): where a `；` may have ended the list.
+  const separators: string[] = [];
+  let open = false;
   let fi = firstFigureFrom(figures, i);
   let separator = '';
   // A figureless piece followed by 、 that the next item continues: a label with 、 in it (政策、规范性文件类信息54条).
@@ -111,9 +116,11 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
         i = itemEnd.next;
         continue;
       }
-      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it: after a `；` it is one
-      // more item without a figure (`…规划计划文件2件；2024年度部门预算、部门决算信息；…`), and the list is open.
-      if (parts.length === 0 || separator === '、' || isSemicolon(separator) || OPEN_ENDED.test(item) || item === '') return undefined;
+      // A figureless item ends the list (`…，有效保障了公众知情权`), unless it belongs to it. After a `；` it may be
+      // one more item without a figure (`…规划计划文件2件；2024年度部门预算、部门决算信息；…`) or a remark
+      // (`…；有效保障了公众的知情权`): the list is open, so falling short says nothing, but going over still does.
+      if (parts.length === 0 || separator === '、' || OPEN_ENDED.test(item) || item === '') return undefined;
+      open = isSemicolon(separator);
       break;
     }
     if (inItem > 1) return undefined;
@@ -126,7 +133,7 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
     if (parts.length > 0 && NESTED_MARKER.test(written)) return undefined;
     const label = stripLead(written);
     if (label === '' || label.length > MAX_LABEL || NOT_A_PART.test(label)) return undefined;
-    if (isSemicolon(separator)) afterSemicolon.push(parts.length);
+    separators.push(separator);
     parts.push({ label, figure });
     if (itemEnd.kind === 'end') break;
     separator = itemEnd.separator;
@@ -134,12 +141,12 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
   }
   if (parts.length < 2) return undefined;
   if (parts.some((q) => q.figure.unit !== total.unit)) return undefined;
-  endAtTheTotal(parts, afterSemicolon, total);
+  if (!bracketed) endAtTheTotal(parts, separators, total);
   if (parts.some((q) => CHANNEL.test(q.label))) return undefined;
   // One part as large as the total, beside others: the parts overlap (a view such as channels), not a partition.
   const nonZero = parts.filter((q) => q.figure.value.units !== 0n).length;
   if (nonZero > 1 && parts.some((q) => compare(q.figure.value, total.value) >= 0)) return undefined;
-  return { marker, markerStart: m, total, parts };
+  return open ? { marker, markerStart: m, total, parts, open } : { marker, markerStart: m, total, parts };
 }
 
 type ItemEnd =
@@ -204,21 +211,21 @@ function isSemicolon(separator: string): boolean {
 }
 
 /**
- * A list that adds up to its total at a `；` and goes on past it has ended there: what follows is another statement
- * (`办结81件，其中：予以公开42件；…其他处理2件；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件`; 平潭综合实验区
- * 2023, 淮安市 2024). The parts after it are dropped, and the list holds.
+ * A list that adds up to its total at a `；` and goes on past it with other separators has ended there: what
+ * follows is another statement (`办结81件，其中：予以公开42件；…其他处理2件；因政府信息公开引起的行政复议案件2件、
+ * 行政诉讼案件7件`; 平潭综合实验区 2023, 淮安市 2024). The parts after it are dropped, and the list holds. Not when
+ * `；` is the list's only separator (`其中：工作动态40条；通知公告12条；政策解读5条` lists one part too many), nor
+ * when a catch-all follows (其他信息5条 is the list's own last item); the caller leaves out bracketed lists, which end
+ * at their bracket.
  */
-function endAtTheTotal(parts: Part[], afterSemicolon: readonly number[], total: Figure): void {
-  if (!afterSemicolon.length) return;
+function endAtTheTotal(parts: Part[], separators: readonly string[], total: Figure): void {
+  if (separators.every((s) => s === '' || isSemicolon(s))) return;
   let sum = ZERO;
-  let next = 0;
   for (let k = 0; k < parts.length; k++) {
-    if (k === afterSemicolon[next]) {
-      if (k >= 2 && equals(sum, total.value)) {
-        parts.length = k;
-        return;
-      }
-      next++;
+    if (k >= 2 && isSemicolon(separators[k]) && equals(sum, total.value)) {
+      if (parts.slice(k).some((p) => CATCH_ALL.test(p.label))) return;
+      parts.length = k;
+      return;
     }
     sum = add(sum, parts[k].figure.value);
   }

@@ -1,11 +1,9 @@
 import { t } from '../i18n';
-import { findBreakdowns, hasBreakdownMarker } from '../prose/breakdown';
+import { CATCH_ALL, findBreakdowns, hasBreakdownMarker } from '../prose/breakdown';
 import { paragraphFigures } from '../prose/figures';
 import { compare, equals, format, sub, sum } from '../text/decimal';
 import { ALL_FORMATS, type Rule } from './types';
 
-/** A part that gathers the rest (其他信息150条): the list claims to be complete. */
-const CATCH_ALL = /^(?:其他|其它|其余|剩余|另外|另有)/;
 /** A full-width comma between digits: a paragraph that may hold a figure like 1，234件. */
 const WIDE_THOUSANDS = /[0-9０-９]，[0-9０-９]/;
 
@@ -44,6 +42,8 @@ export const proseSum: Rule = {
         // complete (a 其他 part, or 包括); a 其中 often names just the highlights (其中政策文件200条，人事信息50条).
         const complete = b.marker !== '其中' || b.parts.some((p) => CATCH_ALL.test(p.label));
         const short = compare(actual, total) < 0;
+        // A list left open (an item with no figure after a ；) may fall short; it may not go over.
+        if (short && b.open) continue;
         const diff = sub(actual, total);
         const gapValue = diff.units < 0n ? { units: -diff.units, scale: diff.scale } : diff;
         // Highlights fall far short of the total; three or more parts that miss it by less than the smallest of
@@ -68,7 +68,7 @@ export const proseSum: Rule = {
               )
             : counted
               ? t(
-                  '“{0}”各项之和 {1} {2}（{3}）比总数 {4} {2}多 {5} {2}，正好是“{6}”一项：它若已计入另一分项，请在正文中写明（读者按所列各项相加）；否则请核对总数或各分项。',
+                  '“{0}”各项之和 {1} {2}（{3}）比总数 {4} {2}多 {5} {2}，正好等于“{6}”一项：若该项已计入其他分项，请在正文中注明（读者会把所列各项相加）；否则请核对总数或各分项。',
                   b.marker, format(actual), unit, terms, format(total), gap, counted.label,
                 )
               : t(

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { equals, sub } from '../text/decimal';
+import { add, equals, sub } from '../text/decimal';
 import { restatedCells, type Restatement } from '../prose/table-statements';
 import { evaluateDocument } from '../tables/evaluate';
 import { termCells, termsOf, type Evaluation, type Term } from '../tables/relations';
@@ -54,6 +54,16 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
   };
 }
 
+/** Whether failing sum `f` holds once `e`'s cell is set to `e.expected`: `f` totals that cell, or counts it. */
+function settledBy(f: Evaluation, e: Evaluation): boolean {
+  const cell = e.cell.span.start;
+  if (f.cell.span.start === cell) return equals(f.expected, e.expected);
+  const change = sub(e.expected, e.actual);
+  if (termCells(f.parts).includes(cell)) return equals(f.actual, add(f.expected, change));
+  if (f.minus && termCells(f.minus).includes(cell)) return equals(f.actual, sub(f.expected, change));
+  return false;
+}
+
 /**
  * Where the cells are that a sum which holds confirms, by their start: its total and its terms (a group's items
  * included), when one of them at least is not itself a total found wrong. A 合计 row whose own figures agree across
@@ -94,11 +104,11 @@ export const tableSum: Rule = {
     const failing = evaluations.filter((e) => !e.ok && !termsOfFailing(e).some((term) => term.missing));
     if (failing.length === 0) return;
     // A total whose sum has a blank term is still fixed safely when another sum, with no blank term, fails on it too
-    // (R3 on 一 · 总计 typed 27 for 26 in a table whose other columns are blank): then the figure, not the blank, is
-    // what is wrong.
-    const involves = (f: Evaluation, cell: number) => f.cell.span.start === cell || termCells(termsOfFailing(f)).includes(cell);
+    // and holds once it is fixed (R3 on 一 · 总计 typed 27 for 26 in a table whose other columns are blank): then the
+    // figure, not the blank, is what is wrong. A sum failing for another cell's sake is no witness: with two typos in
+    // such a table, `--fix` rewrote a correct item's 总计 because R2 failed on the other typo.
     const contradicted = (e: Evaluation, alike: readonly Evaluation[]) =>
-      failing.some((f) => f !== e && !alike.includes(f) && involves(f, e.cell.span.start) && !termsOfFailing(f).some((term) => term.blank));
+      failing.some((f) => f !== e && !alike.includes(f) && !termsOfFailing(f).some((term) => term.blank) && settledBy(f, e));
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
     const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
@@ -124,7 +134,8 @@ export const tableSum: Rule = {
       // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
       // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
       const inProse = restated.get(e.cell.span.start);
-      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && !inProse && !isConfirmed(e);
+      // The prose copying a typo (予以公开14件) is no witness against a sum that fails on the figure too.
+      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && (!inProse || contradicted(e, alike)) && !isConfirmed(e);
       const safe = fixable && (![e, ...alike].some((x) => termsOfFailing(x).some((term) => term.blank)) || contradicted(e, alike));
       report(finding(e, fixable, alike, safe, inProse));
     }

@@ -3,7 +3,7 @@ import { decimal, formatSpec, t, type Cell, type Span, type XxgkDocument } from 
 import { findBreakdowns } from '../../core/prose/breakdown';
 import { paragraphFigures } from '../../core/prose/figures';
 import { evaluateDocument } from '../../core/tables/evaluate';
-import { termCells, termsOf, type Evaluation } from '../../core/tables/relations';
+import { termCells, type Evaluation } from '../../core/tables/relations';
 import { columnsOf } from '../../core/tables/grid';
 import { toRange } from '../convert';
 
@@ -36,7 +36,7 @@ function cellHover(doc: XxgkDocument, offset: number): { span: Span; text: strin
       if (!cell) continue;
       const evaluations = evaluateDocument(doc);
       const asTotal = evaluations.filter((e) => e.cell === cell);
-      const asPart = evaluations.filter((e) => e.cell !== cell && termCells(termsOf(e)).includes(cell.span.start));
+      const asPart = evaluations.filter((e) => e.cell !== cell && termCells(e.parts).includes(cell.span.start));
       const k = row.values.indexOf(cell);
       const column = table.spec && row.match ? columnsOf(row.match.row, table.spec)[k]?.label : table.columnLabels?.[k];
       const lines = [`**${row.match?.row.name ?? row.label.text}${column ? ` · ${column}` : ''}**`];
