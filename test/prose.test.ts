@@ -87,6 +87,8 @@ test('prose-sum: real lists that are not one plain list of the total stay silent
     // The list adds up at a ；and the sentence goes on to other counts (平潭综合实验区 2023, 淮安市 2024).
     '办结依申请公开81件，其中：予以公开及部分公开42件；不予公开5件；无法提供31件；不予处理1件；其他处理2件；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。',
     '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件。',
+    // 另有 after the ； is “in addition”, not the rest of the total (review r14).
+    '本年度办结政府信息公开申请81件，其中：予以公开42件、部分公开10件、不予公开27件、其他处理2件；另有行政复议案件2件。',
     // After a ；an item with no figure: the list is open (上海市科委 2024, with 包括 alone).
     '当年发布政府信息393件，包括：行政规范性文件13件；规划计划文件2件；2024年度部门预算、2023年度部门决算信息；重大行政决策事项2项。',
   ]) {
@@ -117,6 +119,10 @@ test('prose-sum: a list over its total is reported whatever follows it (the ；-
     // A remark after a ；leaves the list open: falling short would say nothing, going over still does.
     '全年主动公开政府信息52条，其中：工作动态40条，通知公告15条；有效保障了公众的知情权。',
     '全年主动公开政府信息52条，其中工作动态40条、通知公告15条；同时，进一步完善了政务公开专栏。',
+    // A ；that parted groups before is the list's own (review r14).
+    '本年度办结政府信息公开申请30件，其中：予以公开10件，部分公开5件；不予公开3件，无法提供12件；不予处理2件。',
+    // A list that says it is complete (其他信息) falls short, a remark after the ；: reported (review r14).
+    '全年主动公开政府信息60条，其中：工作动态40条，通知公告12条，其他信息5条；公开目录不断完善。',
   ]) {
     assert.equal(diagnostics(withOverview(s), 'prose-sum').length, 1, s);
   }

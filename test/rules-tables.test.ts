@@ -95,6 +95,28 @@ describe('table-sum', () => {
     assert.match(fixed, /\| 4\.保护第三方合法权益 \| 2 \|(?: +\|){5} 1 \|/);
     assert.match(fixed, /\| （一）予以公开 \| 13 \|(?: +\|){5} 13 \|/);
   });
+  it('a failing sum that another typo\'s fix settles as well is no witness either: `--fix` applies both (review r14)', () => {
+    // The same table with 予以公开 · 总计 typed 12: R2 fails by one either way, and row 4's correct 总计 was rewritten.
+    const blankColumns = (rows: Parameters<Parameters<typeof requestTable2021>[0]>[0]) =>
+      rows.forEach((r) => {
+        if (!r[1].length) return;
+        const total = r[1][6];
+        r[1] = [total, '', '', '', '', '', total];
+        if (r[0].startsWith('4.保护')) r[1][0] = 2;
+        if (r[0].startsWith('（一）予以公开')) r[1][6] = 12;
+      });
+    assert.match(fixAll(withRequests(blankColumns)).text, /\| 4\.保护第三方合法权益 \| 2 \|(?: +\|){5} 1 \|/);
+    // Prose 收到24件 right; 一 · 自然人 typed 21 and 四 · 总计 typed 3: R3 fails for 四's typo, and 一's 总计 became 25.
+    const text = withRequests((rows) => {
+      for (const r of rows) {
+        if (r[0].startsWith('一、')) r[1][0] = 21;
+        if (r[0].startsWith('四、')) r[1][6] = 3;
+      }
+    }).replace('\n::: 依申请', '本年度共收到政府信息公开申请24件，上年结转2件，办结24件。\n\n::: 依申请');
+    const fixed = fixAll(text).text;
+    assert.match(fixed, /\| 一、本年新收政府信息公开申请数量 \| 21 \| 3 \| 0 \| 0 \| 1 \| 0 \| 24 \|/);
+    assert.match(fixed, /\| 四、结转下年度继续办理 \| 2 \| 0 \| 0 \| 0 \| 0 \| 0 \| 2 \|/);
+  });
   it('prose that copies a typo (予以公开14件) does not stop the fix two sums agree on (review r13)', () => {
     const text = withRequests(setRow('（一）予以公开', [10, 2, 0, 0, 1, 0, 14])).replace('\n::: 依申请', '本年度办结政府信息公开申请24件，其中予以公开14件。\n\n::: 依申请');
     const d = diagnostics(text, 'table-sum').find((x) => /予以公开 · 总计/.test(x.message));

@@ -41,6 +41,8 @@ const CONJUNCTION_STARTS = new Set(CONJUNCTIONS.map((w) => w.charCodeAt(0)));
 const CHANNEL = /通过|网站|网页|门户|微信|微博|公报|新媒体|公众号|客户端|APP|App|app|政务号|抖音|头条|短视频|报纸|报刊|电视|广播|电台|媒体|平台|渠道|发布会|公开栏|显示屏|电子屏|宣传栏|热线/;
 /** A part that gathers the rest (其他信息150条): the list claims to be complete. */
 export const CATCH_ALL = /^(?:其他|其它|其余|剩余|另外|另有)/;
+/** Where a ；-list is cut: 另有/另外 alone is "in addition" (另有行政复议案件2件), not the rest of the total. */
+const REST_OF_TOTAL = /^(?:另有|另外)?(?:其他|其它|其余|剩余)/;
 /** Words that make an item something other than a part: a comparison, a new total, a nested breakdown. */
 const NOT_A_PART = /^共|其中|包括|包含|共计|合计|总计|累计|同比|环比|较|增加|减少|增长|下降|上升|占|比上年|上年|去年|平均|分别/;
 /** Before the total: a comparison (`较上年增加52条`) means the figure is not a total. */
@@ -120,7 +122,9 @@ function readBreakdown(text: string, m: number, marker: string, figures: readonl
       // one more item without a figure (`…规划计划文件2件；2024年度部门预算、部门决算信息；…`) or a remark
       // (`…；有效保障了公众的知情权`): the list is open, so falling short says nothing, but going over still does.
       if (parts.length === 0 || separator === '、' || OPEN_ENDED.test(item) || item === '') return undefined;
-      open = isSemicolon(separator);
+      // Only a list of ；-items is left open so: after a list of ，/、-items the ； ends it, and a catch-all says it is
+      // complete.
+      open = isSemicolon(separator) && separators.every((s) => s === '' || isSemicolon(s)) && !parts.some((q) => CATCH_ALL.test(q.label));
       break;
     }
     if (inItem > 1) return undefined;
@@ -215,15 +219,18 @@ function isSemicolon(separator: string): boolean {
  * follows is another statement (`办结81件，其中：予以公开42件；…其他处理2件；因政府信息公开引起的行政复议案件2件、
  * 行政诉讼案件7件`; 平潭综合实验区 2023, 淮安市 2024). The parts after it are dropped, and the list holds. Not when
  * `；` is the list's only separator (`其中：工作动态40条；通知公告12条；政策解读5条` lists one part too many), nor
- * when a catch-all follows (其他信息5条 is the list's own last item); the caller leaves out bracketed lists, which end
- * at their bracket.
+ * when `；` already parted groups of it before, nor when a catch-all follows (其他信息5条 is the list's own last
+ * item); the caller leaves out bracketed lists, which end at their bracket.
  */
 function endAtTheTotal(parts: Part[], separators: readonly string[], total: Figure): void {
   if (separators.every((s) => s === '' || isSemicolon(s))) return;
   let sum = ZERO;
   for (let k = 0; k < parts.length; k++) {
     if (k >= 2 && isSemicolon(separators[k]) && equals(sum, total.value)) {
-      if (parts.slice(k).some((p) => CATCH_ALL.test(p.label))) return;
+      if (parts.slice(k).some((p) => REST_OF_TOTAL.test(p.label))) return;
+      // A ； that already separated groups before the cut (予以公开10件，部分公开5件；不予公开3件，…) is the list's own.
+      const before = separators.slice(1, k);
+      if (before.some(isSemicolon) && !before.every(isSemicolon)) return;
       parts.length = k;
       return;
     }

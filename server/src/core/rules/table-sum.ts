@@ -107,8 +107,11 @@ export const tableSum: Rule = {
     // and holds once it is fixed (R3 on 一 · 总计 typed 27 for 26 in a table whose other columns are blank): then the
     // figure, not the blank, is what is wrong. A sum failing for another cell's sake is no witness: with two typos in
     // such a table, `--fix` rewrote a correct item's 总计 because R2 failed on the other typo.
+    // Nor is one that another failing cell's fix would settle as well: `--fix` applies both in one round, and the
+    // sum then fails the other way (two typos in one column: which one R2 speaks for is a guess).
+    const settledByOthers = (f: Evaluation, e: Evaluation) => failing.some((g) => g.cell !== e.cell && g !== f && g.fixable && settledBy(f, g));
     const contradicted = (e: Evaluation, alike: readonly Evaluation[]) =>
-      failing.some((f) => f !== e && !alike.includes(f) && !termsOfFailing(f).some((term) => term.blank) && settledBy(f, e));
+      failing.some((f) => f !== e && !alike.includes(f) && !termsOfFailing(f).some((term) => term.blank) && settledBy(f, e) && !settledByOthers(f, e));
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
     const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
