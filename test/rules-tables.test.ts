@@ -11,6 +11,21 @@ const setRow = (label: string, values: Array<number | string>) => (rows: Array<[
   row[1] = values;
 };
 
+/**
+ * The 依申请 table with only 自然人 and 总计 filled (the other columns blank), and two typos: 4.保护第三方合法权益 ·
+ * 自然人 typed 2 (for 1), and （一）予以公开 · 总计 typed `opened` (for 13).
+ */
+const onlyNaturalPersons = (opened: number) =>
+  withRequests((rows) =>
+    rows.forEach((r) => {
+      if (!r[1].length) return;
+      const total = r[1][6];
+      r[1] = [total, '', '', '', '', '', total];
+      if (r[0].startsWith('4.保护')) r[1][0] = 2;
+      if (r[0].startsWith('（一）予以公开')) r[1][6] = opened;
+    }),
+  );
+
 describe('table-sum', () => {
   it('a part row left out or not recognised (同意公开 for 予以公开) leaves the sums it is a part of unchecked: its figure is unknown, and `--fix` rewrote the correct （七）总计 row', () => {
     const renamed = withRequests((rows) => void (rows.find(([l]) => l === '（一）予以公开')![0] = '（一）同意公开'));
@@ -80,15 +95,7 @@ describe('table-sum', () => {
   it('with blank columns, a sum that fails for another typo is no witness: `--fix` left a correct item 总计 alone (review r13)', () => {
     // Only 自然人 and 总计 filled; 4.保护第三方合法权益 · 自然人 typed 2 (for 1), （一）予以公开 · 总计 typed 14 (for 13).
     // R2 on the 总计 column fails for the 14, not for row 4's 总计 1, which is right.
-    const text = withRequests((rows) =>
-      rows.forEach((r) => {
-        if (!r[1].length) return;
-        const total = r[1][6];
-        r[1] = [total, '', '', '', '', '', total];
-        if (r[0].startsWith('4.保护')) r[1][0] = 2;
-        if (r[0].startsWith('（一）予以公开')) r[1][6] = 14;
-      }),
-    );
+    const text = onlyNaturalPersons(14);
     const item = diagnostics(text, 'table-sum').find((d) => /保护第三方合法权益 · 总计/.test(d.message));
     assert.ok(item?.fix && !item.fix.safe, JSON.stringify(item));
     const fixed = fixAll(text).text;
@@ -97,15 +104,7 @@ describe('table-sum', () => {
   });
   it('a failing sum that another typo\'s fix settles as well is no witness either: `--fix` applies both (review r14)', () => {
     // The same table with 予以公开 · 总计 typed 12: R2 fails by one either way, and row 4's correct 总计 was rewritten.
-    const blankColumns = (rows: Parameters<Parameters<typeof requestTable2021>[0]>[0]) =>
-      rows.forEach((r) => {
-        if (!r[1].length) return;
-        const total = r[1][6];
-        r[1] = [total, '', '', '', '', '', total];
-        if (r[0].startsWith('4.保护')) r[1][0] = 2;
-        if (r[0].startsWith('（一）予以公开')) r[1][6] = 12;
-      });
-    assert.match(fixAll(withRequests(blankColumns)).text, /\| 4\.保护第三方合法权益 \| 2 \|(?: +\|){5} 1 \|/);
+    assert.match(fixAll(onlyNaturalPersons(12)).text, /\| 4\.保护第三方合法权益 \| 2 \|(?: +\|){5} 1 \|/);
     // Prose 收到24件 right; 一 · 自然人 typed 21 and 四 · 总计 typed 3: R3 fails for 四's typo, and 一's 总计 became 25.
     const text = withRequests((rows) => {
       for (const r of rows) {
