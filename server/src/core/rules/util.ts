@@ -13,10 +13,6 @@ export function describeTerms(terms: readonly Term[]): string {
 }
 
 /**
- * Text of the document as a message quotes it: at most `max` characters, then an ellipsis. A label, heading or key
- * may be a megabyte long, and a message quoting all of it fills the problem list (and the CLI's output) with it.
- */
-/**
  * A row label as shown: without the comments after it (`（一）予以公开 <!-- 核对 -->`). A fix that renames the row edits
  * this much, so that the comment stays (the row-label fix replaced the whole cell, comment and all).
  */
@@ -25,6 +21,10 @@ export function shownLabel(cell: Cell): { readonly text: string; readonly span: 
   return { text, span: { start: cell.span.start, end: cell.span.start + text.length } };
 }
 
+/**
+ * Text of the document as a message quotes it: at most `max` characters, then an ellipsis. A label, heading or key
+ * may be a megabyte long, and a message quoting all of it fills the problem list (and the CLI's output) with it.
+ */
 export function quote(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
