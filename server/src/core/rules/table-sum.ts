@@ -54,13 +54,26 @@ function finding(e: Evaluation, fixable: boolean, alike: readonly Evaluation[] =
   };
 }
 
-/** Whether failing sum `f` holds once `e`'s cell is set to `e.expected`: `f` totals that cell, or counts it. */
-function settledBy(f: Evaluation, e: Evaluation): boolean {
+/** The cells a sum counts, by their start: those it adds, and those an identity takes away. */
+interface SumCells {
+  readonly added: ReadonlySet<number>;
+  readonly taken: ReadonlySet<number>;
+}
+
+function sumCells(e: Evaluation): SumCells {
+  return { added: new Set(termCells(e.parts)), taken: new Set(e.minus ? termCells(e.minus) : []) };
+}
+
+/**
+ * Whether failing sum `f` (counting `cells`) holds once `e`'s cell is set to `e.expected`: `f` totals that cell, or
+ * counts it.
+ */
+function settledBy(f: Evaluation, cells: SumCells, e: Evaluation): boolean {
   const cell = e.cell.span.start;
   if (f.cell.span.start === cell) return equals(f.expected, e.expected);
   const change = sub(e.expected, e.actual);
-  if (termCells(f.parts).includes(cell)) return equals(f.actual, add(f.expected, change));
-  if (f.minus && termCells(f.minus).includes(cell)) return equals(f.actual, sub(f.expected, change));
+  if (cells.added.has(cell)) return equals(f.actual, add(f.expected, change));
+  if (cells.taken.has(cell)) return equals(f.actual, sub(f.expected, change));
   return false;
 }
 
@@ -109,9 +122,16 @@ export const tableSum: Rule = {
     // such a table, `--fix` rewrote a correct item's 总计 because R2 failed on the other typo.
     // Nor is one that another failing cell's fix would settle as well: `--fix` applies both in one round, and the
     // sum then fails the other way (two typos in one column: which one R2 speaks for is a guess).
-    const settledByOthers = (f: Evaluation, e: Evaluation) => failing.some((g) => g.cell !== e.cell && g !== f && g.fixable && settledBy(f, g));
-    const contradicted = (e: Evaluation, alike: readonly Evaluation[]) =>
-      failing.some((f) => f !== e && !alike.includes(f) && !termsOfFailing(f).some((term) => term.blank) && settledBy(f, e) && !settledByOthers(f, e));
+    // Each failing sum's cells, made once: a witness is weighed against every other failing sum's fix.
+    const cellsOfFailing = new Map<Evaluation, SumCells>();
+    const settles = (f: Evaluation, e: Evaluation) => {
+      let cells = cellsOfFailing.get(f);
+      if (!cells) cellsOfFailing.set(f, (cells = sumCells(f)));
+      return settledBy(f, cells, e);
+    };
+    const settledByOthers = (f: Evaluation, e: Evaluation) => failing.some((g) => g.cell !== e.cell && g !== f && g.fixable && settles(f, g));
+    const witnessed = (e: Evaluation, alike: readonly Evaluation[]) =>
+      failing.some((f) => f !== e && !alike.includes(f) && !termsOfFailing(f).some((term) => term.blank) && settles(f, e) && !settledByOthers(f, e));
     // Made when first needed: it builds the terms of every sum that holds.
     let confirmed: Set<number> | undefined;
     const isConfirmed = (e: Evaluation) => (confirmed ??= confirmedCells(evaluations, new Set(failing.map((f) => f.cell.span.start)))).has(e.cell.span.start);
@@ -137,9 +157,11 @@ export const tableSum: Rule = {
       // break that sum (R3's 总计 when R2 fails on a part: the part is what is wrong); and with a blank term the blank
       // is as likely what is wrong, so the fix is offered but not safe (`check --fix` leaves it).
       const inProse = restated.get(e.cell.span.start);
+      let witness: boolean | undefined;
+      const isWitnessed = () => (witness ??= witnessed(e, alike));
       // The prose copying a typo (予以公开14件) is no witness against a sum that fails on the figure too.
-      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && (!inProse || contradicted(e, alike)) && !isConfirmed(e);
-      const safe = fixable && (![e, ...alike].some((x) => termsOfFailing(x).some((term) => term.blank)) || contradicted(e, alike));
+      const fixable = [e, ...alike].some((x) => x.fixable) && expectations.get(e.cell)?.size === 1 && (!inProse || isWitnessed()) && !isConfirmed(e);
+      const safe = fixable && (![e, ...alike].some((x) => termsOfFailing(x).some((term) => term.blank)) || isWitnessed());
       report(finding(e, fixable, alike, safe, inProse));
     }
   },
