@@ -114,7 +114,7 @@ describe('a web page read while it is parsed', () => {
     assert.ok(table.type === 'table');
     assert.deepEqual(table.rows.map((r) => r.map((c) => c.text)), [['甲', '乙'], ['丙']]);
     // A page of links only is no report: it was read as its first link (通知公告) and imported as the report.
-    assert.deepEqual(readHtmlPage('<div><a href="/1">通知公告</a> <a href="/2">工作动态</a></div>'), { blocks: [], onlyLinks: true });
+    assert.deepEqual(readHtmlPage('<div><a href="/1">通知公告</a> <a href="/2">工作动态</a></div>'), { blocks: [], refused: 'links' });
     assert.deepEqual(readHtml(''), []);
   });
 });

@@ -29,24 +29,24 @@ export function readHtml(input: Uint8Array | string): InputBlock[] {
   return readHtmlPage(input).blocks;
 }
 
+/** What a page with no text of its own shows: mostly links, or mostly sentences inside navigation or a form. */
+export type Framed = 'links' | 'prose';
+
 /**
- * A page's report as blocks, and a remark when the page had to be mended to read it (see HIDING). `onlyLinks`: the
- * page shows no text but its links and navigation, and they are no report (no title, no section, no table): its
- * report is pictures or loaded by a script, and the one link read (首页) was imported as the report. `onlyFramed`:
- * likewise, but the text is mostly sentences, not links (an ASP.NET page holds everything in one `<form>`): some
- * page's text, and no report.
+ * A page's report as blocks, and a remark when the page had to be mended to read it (see HIDING). `refused`: the
+ * page shows no text but its links and navigation, and they are no report (no title, no section, no table). Its
+ * report is pictures or loaded by a script when that text is links (`links`: the one link read, 首页, was imported
+ * as the report); it is some page's text, and no report, when that text is mostly sentences (`prose`: an ASP.NET page
+ * holds everything in one `<form>`).
  */
-export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string; onlyLinks?: boolean; onlyFramed?: boolean } {
+export function readHtmlPage(input: Uint8Array | string): { blocks: InputBlock[]; remark?: string; refused?: Framed } {
   const html = typeof input === 'string' ? input : decodeHtmlBytes(input);
   const page = readMended(html);
   if (page.framed && page.blocks.some((block) => block.type === 'text' && block.text.trim() !== '') && !looksLikeReport(page.blocks)) {
-    return page.framed === 'prose' ? { blocks: [], onlyFramed: true } : { blocks: [], onlyLinks: true };
+    return { blocks: [], refused: page.framed };
   }
   return { blocks: page.blocks, remark: page.remark };
 }
-
-/** What a page with no text of its own shows: mostly links, or mostly sentences inside navigation or a form. */
-type Framed = 'links' | 'prose';
 
 function readMended(html: string): { blocks: InputBlock[]; remark?: string; framed?: Framed } {
   const first = readDecoded(html, HIDING);

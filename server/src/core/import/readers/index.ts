@@ -57,9 +57,9 @@ export const READERS: readonly DocumentReader[] = [
 function readPage(bytes: Uint8Array): ReaderOutput {
   const page = readHtmlPage(bytes);
   const noText = () =>
-    page.onlyLinks
+    page.refused === 'links'
       ? t('网页中只有导航和链接的文字，没有年报正文（正文可能是图片，或打开后才由脚本加载），无法导入')
-      : page.onlyFramed
+      : page.refused === 'prose'
         ? t('网页中的文字都在导航、表单等页面框架中，没有年报的标题、章节或统计表，无法导入；请打开年报正文所在的网页再导入')
         : t('网页中没有显示的文字（正文可能是图片、打开后才由脚本加载，或在脚本、标题等不显示的元素中），无法导入');
   return { result: importBlocks(withText(page.blocks, noText)), remark: page.remark };
