@@ -168,9 +168,6 @@ export interface PageFacts {
   readonly count: number;
   /** The page's own text (the root's weight). */
   readonly total: number;
-  /** The page's text outside links, navigation included (the root's prose), and all of it (the root's text). */
-  readonly totalProse: number;
-  readonly totalText: number;
   /** Per element: its weight (0 for links and navigation), the index after its last descendant, its first and end block. */
   readonly weight: Int32Array;
   /**
@@ -512,8 +509,6 @@ export class PageWalk implements HtmlHandler {
       blocks: this.blocks,
       count: this.count,
       total: rootOf(this.current).weight,
-      totalProse: rootOf(this.current).prose,
-      totalText: rootOf(this.current).text,
       weight: this.weight,
       text: this.text,
       prose: this.prose,

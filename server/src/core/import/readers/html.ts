@@ -198,7 +198,8 @@ function readDecoded(html: string, watched?: ReadonlySet<string>): { blocks: Inp
   const content = sliceable(facts, main, hidden) ? reportOf(facts, main, firstReading(facts)) : reportOf(facts, main, secondReading(html, facts, main));
   const title = main === -1 || hasTitle(content) ? undefined : titleBefore(facts, main, hidden);
   const blocks = title ? [{ type: 'text', text: title } as const, ...content] : content;
-  const framed = facts.total > 0 ? undefined : facts.totalProse * 2 > facts.totalText ? 'prose' : 'links';
+  // With no text of its own, the page has none outside its elements either: their measures are the page's.
+  const framed = facts.total > 0 ? undefined : totalOf(facts, facts.prose) * 2 > totalOf(facts, facts.text) ? 'prose' : 'links';
   return { blocks, unclosed, framed };
 }
 
